@@ -1,0 +1,45 @@
+"""Storage: SQLite through aiosqlite. Never imports telegram or bot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storage.audit import AuditLog
+from storage.db import Database
+from storage.officers import Officers
+from storage.organizations import Organizations
+from storage.releases import Releases
+from storage.subscriptions import Subscriptions
+from storage.topics import Topics
+
+
+class Storage:
+    """The database and one repository per aggregate, opened together and closed together."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.organizations = Organizations(db)
+        self.officers = Officers(db)
+        self.topics = Topics(db)
+        self.releases = Releases(db)
+        self.subscriptions = Subscriptions(db)
+        self.audit = AuditLog(db)
+
+    @classmethod
+    async def open(cls, path: Path | str, *, migrate: bool = True) -> Storage:
+        """Open the database file, applying pending migrations unless told not to."""
+        db = await Database.open(path)
+        if migrate:
+            try:
+                await db.migrate()
+            except BaseException:
+                await db.close()
+                raise
+        return cls(db)
+
+    async def close(self) -> None:
+        """Close the connection."""
+        await self.db.close()
+
+
+__all__ = ["Storage"]

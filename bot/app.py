@@ -1,0 +1,82 @@
+"""The one place that wires python-telegram-bot: handlers, services, start-up and shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+
+from telegram.ext import Application, ApplicationBuilder, CommandHandler, MessageHandler, filters
+from telegram.request import BaseRequest
+
+from bot.config import Settings
+from bot.domain.pipeline import ReleasePipeline
+from bot.domain.tagging import Topic, load_counties, load_topics
+from bot.domain.text import PersianNormalizer
+from bot.handlers import common
+from bot.handlers.errors import on_error
+from bot.services import SERVICES_KEY, Services, services_of
+from storage import Storage
+from storage.topics import TopicRow
+
+log = logging.getLogger(__name__)
+
+
+@functools.cache
+def shared_normalizer() -> PersianNormalizer:
+    """The process's one normalizer: hazm costs seconds and ~130 MB to build, so build it once."""
+    return PersianNormalizer()
+
+
+def build_application(settings: Settings, request: BaseRequest | None = None) -> Application:  # type: ignore[type-arg]
+    """Build the Application: the bot, its handlers in order, and the services' lifecycle."""
+    builder = ApplicationBuilder().token(settings.bot_token.reveal())
+    if settings.telegram_base_url:
+        builder = builder.base_url(settings.telegram_base_url)
+    if settings.telegram_base_file_url:
+        builder = builder.base_file_url(settings.telegram_base_file_url)
+    if request is not None:
+        builder = builder.request(request)
+    application = (
+        builder.concurrent_updates(16)  # a slow handler must not hold up other users
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .build()
+    )
+    application.bot_data["settings"] = settings
+
+    # Handlers, in the order they are tried. Group 0 holds every command and message type we serve;
+    # the fallbacks after them make sure no private message goes unanswered.
+    application.add_handler(CommandHandler("start", common.start))
+    application.add_handler(CommandHandler("help", common.help_command))
+    application.add_handler(MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, common.unknown_command))
+    application.add_handler(MessageHandler(filters.ChatType.PRIVATE, common.unsupported_message))
+
+    application.add_error_handler(on_error)
+    return application
+
+
+async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
+    """Open the database, seed the taxonomy and build the text pipeline before the first update."""
+    settings: Settings = application.bot_data["settings"]
+    storage = await Storage.open(settings.database_path)
+    try:
+        await storage.topics.seed(
+            TopicRow(t.slug, t.label, t.hashtag, t.keywords, position=i, active=True)
+            for i, t in enumerate(load_topics())
+        )
+        topics = [Topic(r.slug, r.label, r.hashtag, r.keywords) for r in await storage.topics.list()]
+        normalizer = await asyncio.to_thread(shared_normalizer)
+    except BaseException:
+        await storage.close()
+        raise
+    pipeline = ReleasePipeline(normalizer, topics, load_counties())
+    application.bot_data[SERVICES_KEY] = Services(settings=settings, storage=storage, pipeline=pipeline)
+    log.info("started database=%s topics=%d", settings.database_path, len(topics))
+
+
+async def _post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+    """Close the database after the last update was handled."""
+    if SERVICES_KEY in application.bot_data:
+        await services_of(application.bot_data).storage.close()
+        log.info("database closed")

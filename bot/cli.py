@@ -1,0 +1,150 @@
+"""Command line: ``python -m bot run | migrate | preview``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bot import texts
+from bot.config import ConfigError, Settings, database_path, ensure_database_writable, merged_environment
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line and run the chosen command; return the process exit code."""
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Ilam press-release wire on Telegram")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="run the bot (long polling)")
+    commands.add_parser("migrate", help="create or upgrade the database schema")
+    preview = commands.add_parser("preview", help="show what a release text would become")
+    preview.add_argument("file", nargs="?", default="-", help="a UTF-8 text file, or - for standard input")
+    preview.add_argument("--json", action="store_true", help="print one JSON object")
+    preview.add_argument("--org", default=None, help="the publishing organization's name (a tagging hint)")
+    args = parser.parse_args(argv)
+
+    try:
+        if args.command == "run":
+            return _run()
+        if args.command == "migrate":
+            return asyncio.run(_migrate())
+        return _preview(args.file, as_json=args.json, org_name=args.org)
+    except ConfigError as exc:
+        print(texts.CLI_CONFIG_ERROR.format(message=exc), file=sys.stderr)
+        return 2
+
+
+def _load_settings() -> Settings:
+    settings = Settings.from_environment()
+    ensure_database_writable(settings.database_path)
+    return settings
+
+
+def _run() -> int:
+    settings = _load_settings()
+    if settings.webhook_url:
+        raise ConfigError(texts.CLI_WEBHOOK_UNAVAILABLE)
+    from telegram import Update  # noqa: PLC0415 - heavy imports only for the command that needs them
+
+    from bot.app import build_application  # noqa: PLC0415
+    from bot.logging_setup import configure_logging  # noqa: PLC0415
+
+    configure_logging(settings)
+    application = build_application(settings)
+    # run_polling installs SIGINT/SIGTERM handlers and runs post_shutdown, which closes the database.
+    application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+async def _migrate() -> int:
+    from storage import Storage  # noqa: PLC0415
+
+    path = database_path(merged_environment())
+    ensure_database_writable(path)
+    storage = await Storage.open(path, migrate=False)
+    try:
+        applied = await storage.db.migrate()
+    finally:
+        await storage.close()
+    versions = ", ".join(f"{v:04d}" for v in applied) or texts.CLI_NO_MIGRATIONS
+    print(texts.CLI_MIGRATED.format(path=path, versions=versions))
+    return 0
+
+
+def _read_input(source: str) -> str | None:
+    if source == "-":
+        return sys.stdin.read()
+    path = Path(source)
+    if not path.is_file():
+        print(texts.CLI_FILE_NOT_FOUND.format(path=path), file=sys.stderr)
+        return None
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        print(texts.CLI_NOT_UTF8.format(path=path), file=sys.stderr)
+        return None
+
+
+def preview_release(raw_text: str, *, org_name: str | None = None) -> dict[str, Any]:
+    """Everything ``preview --json`` prints for one release text (used by the CLI and its tests)."""
+    from zoneinfo import ZoneInfo  # noqa: PLC0415
+
+    from bot.app import shared_normalizer  # noqa: PLC0415
+    from bot.domain.pipeline import ReleasePipeline  # noqa: PLC0415
+    from bot.domain.render import ReleaseView, render_release  # noqa: PLC0415
+    from bot.domain.tagging import load_counties, load_topics  # noqa: PLC0415
+
+    topics, counties = load_topics(), load_counties()
+    pipeline = ReleasePipeline(shared_normalizer(), topics, counties)
+    prepared = pipeline.prepare(raw_text, org_name=org_name)
+    topic_by_slug = {t.slug: t for t in topics}
+    county_by_slug = {c.slug: c for c in counties}
+    county = county_by_slug.get(prepared.county) if prepared.county else None
+    view = ReleaseView(
+        release_id=0,
+        title=prepared.title,
+        body=prepared.body,
+        org_name=org_name or texts.PREVIEW_ORG_PLACEHOLDER,
+        county_name=county.name if county else None,
+        topic_hashtags=tuple(topic_by_slug[s].hashtag for s in prepared.topics),
+        county_hashtag=county.hashtag if county else None,
+        published_at=datetime.now(UTC),
+    )
+    parts = render_release(view, ZoneInfo("Asia/Tehran"))
+    return {
+        "title": prepared.title,
+        "body": prepared.body,
+        "topics": list(prepared.topics),
+        "topic_labels": [topic_by_slug[s].label for s in prepared.topics],
+        "county": prepared.county,
+        "county_name": county.name if county else None,
+        "fingerprint": prepared.fingerprint,
+        "search_text": prepared.search_text,
+        "parts": [{"kind": p.kind, "html": p.html} for p in parts],
+    }
+
+
+def _preview(source: str, *, as_json: bool, org_name: str | None) -> int:
+    raw = _read_input(source)
+    if raw is None:
+        return 1
+    if not raw.strip():
+        print(texts.CLI_EMPTY_INPUT, file=sys.stderr)
+        return 1
+    result = preview_release(raw, org_name=org_name)
+    if as_json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+    print(f"عنوان: {result['title']}")
+    print(f"موضوع‌ها: {'، '.join(result['topic_labels']) or '—'}")
+    print(f"شهرستان: {result['county_name'] or 'استانی'}")
+    print()
+    for number, part in enumerate(result["parts"], start=1):
+        print(f"── بخش {number} ({part['kind']}) ──")
+        print(part["html"])
+        print()
+    return 0

@@ -1,0 +1,244 @@
+"""Settings: one frozen object built from the environment and an optional ``.env`` file.
+
+Every setting is documented in ``.env.example``. Parsing is pure (tests pass a dict); the only
+side-effecting check, that the database path is writable, is a separate function called at start-up.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+DEFAULT_DATABASE_PATH = Path("data/bot.db")
+DEFAULT_TIMEZONE = "Asia/Tehran"
+DEFAULT_BROADCAST_RATE = 25.0
+# Telegram allows about 30 messages per second to different chats, and up to 1000 with paid broadcasts.
+MAX_FREE_RATE = 30.0
+MAX_PAID_RATE = 1000.0
+
+_TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{8,}$")
+_LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+_LOG_FORMATS = ("text", "json")
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message tells the operator what to fix, in one line."""
+
+
+class Secret:
+    """A string that never shows itself in ``repr``/``str``, so settings can be logged safely."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        """Return the secret; call it only where the value is handed to the library that needs it."""
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('**********')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Validated configuration of one bot process."""
+
+    bot_token: Secret
+    admin_ids: frozenset[int] = frozenset()
+    database_path: Path = DEFAULT_DATABASE_PATH
+    telegram_base_url: str | None = None
+    telegram_base_file_url: str | None = None
+    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo(DEFAULT_TIMEZONE))
+    broadcast_rate: float = DEFAULT_BROADCAST_RATE
+    paid_broadcast: bool = False
+    webhook_url: str | None = None
+    log_level: str = "INFO"
+    log_format: str = "text"
+    admin_chat_id: int | None = None
+
+    @classmethod
+    def from_mapping(cls, env: Mapping[str, str]) -> Settings:
+        """Build settings from a mapping of environment variables, raising ConfigError on bad input."""
+        token = env.get("BOT_TOKEN", "").strip()
+        if not token:
+            raise ConfigError(
+                "BOT_TOKEN تنظیم نشده است: توکن ربات را از ‎@BotFather‎ بگیرید و در فایل ‎.env‎ "
+                "یا متغیر محیطی BOT_TOKEN بگذارید (BOT_TOKEN is not set)."
+            )
+        if not _TOKEN_PATTERN.match(token):
+            raise ConfigError(
+                "BOT_TOKEN نادرست است: باید به شکل ‎123456789:ABC-def…‎ باشد، همان‌طور که BotFather "
+                "داده است (BOT_TOKEN is malformed)."
+            )
+        paid = _parse_bool(env, "PAID_BROADCAST", default=False)
+        return cls(
+            bot_token=Secret(token),
+            admin_ids=_parse_ids(env.get("ADMIN_IDS", "")),
+            database_path=database_path(env),
+            telegram_base_url=_parse_url(env, "TELEGRAM_BASE_URL"),
+            telegram_base_file_url=_parse_url(env, "TELEGRAM_BASE_FILE_URL"),
+            timezone=_parse_timezone(env.get("BOT_TIMEZONE", "").strip() or DEFAULT_TIMEZONE),
+            broadcast_rate=_parse_rate(env.get("BROADCAST_RATE", "").strip(), paid=paid),
+            paid_broadcast=paid,
+            webhook_url=_parse_url(env, "WEBHOOK_URL"),
+            log_level=_parse_choice(env, "LOG_LEVEL", _LOG_LEVELS, "INFO", upper=True),
+            log_format=_parse_choice(env, "LOG_FORMAT", _LOG_FORMATS, "text", upper=False),
+            admin_chat_id=_parse_optional_int(env, "ADMIN_CHAT_ID"),
+        )
+
+    @classmethod
+    def from_environment(cls, env_file: Path | None = Path(".env")) -> Settings:
+        """Build settings from ``os.environ`` over the values of ``env_file`` (the environment wins)."""
+        return cls.from_mapping(merged_environment(env_file))
+
+    @property
+    def log_level_number(self) -> int:
+        """The logging module's number for ``log_level``."""
+        return int(logging.getLevelName(self.log_level))
+
+
+def merged_environment(env_file: Path | None = Path(".env")) -> dict[str, str]:
+    """The values of ``env_file`` (if it exists) overridden by the process environment."""
+    values: dict[str, str] = {}
+    if env_file is not None and env_file.is_file():
+        values.update(read_env_file(env_file))
+    values.update(os.environ)
+    return values
+
+
+def database_path(env: Mapping[str, str]) -> Path:
+    """DATABASE_PATH from a mapping, for commands that need the database but not the bot token."""
+    return Path(env.get("DATABASE_PATH", "").strip() or DEFAULT_DATABASE_PATH)
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    """Parse a ``.env`` file: ``KEY=VALUE`` lines, ``#`` comments, optional quotes and ``export``."""
+    values: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        stripped = stripped.removeprefix("export ").strip()
+        key, sep, value = stripped.partition("=")
+        if not sep or not key.strip().isidentifier():
+            raise ConfigError(f"خط {number} فایل {path} به شکل KEY=VALUE نیست ({path}:{number} is malformed).")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        elif " #" in value:
+            value = value.split(" #", 1)[0].rstrip()
+        values[key.strip()] = value
+    return values
+
+
+def ensure_database_writable(path: Path) -> None:
+    """Create the database folder if needed and check that the process may write there."""
+    folder = path.parent if str(path.parent) else Path()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(
+            f"پوشه پایگاه داده ساخته نشد: {folder} ({exc.strerror}). DATABASE_PATH را به مسیری قابل نوشتن "
+            "تغییر دهید (DATABASE_PATH is not writable)."
+        ) from None
+    target = path if path.exists() else folder
+    if path.exists() and path.is_dir():
+        raise ConfigError(f"DATABASE_PATH به یک پوشه اشاره می‌کند، نه فایل: {path}")
+    if not os.access(target, os.W_OK) or (path.exists() and not os.access(folder, os.W_OK)):
+        raise ConfigError(
+            f"اجازه نوشتن در {target} نیست. DATABASE_PATH را به مسیری قابل نوشتن تغییر دهید "
+            "(DATABASE_PATH is not writable)."
+        )
+
+
+def _parse_ids(raw: str) -> frozenset[int]:
+    ids: set[int] = set()
+    for piece in raw.replace(" ", "").split(","):
+        if not piece:
+            continue
+        if not re.fullmatch(r"-?\d{1,20}", piece):
+            raise ConfigError(
+                f"ADMIN_IDS نادرست است: «{piece}» شناسه عددی کاربر تلگرام نیست؛ شناسه‌ها را با ویرگول "
+                "جدا کنید، مثل 12345,67890 (ADMIN_IDS is malformed)."
+            )
+        ids.add(int(piece))
+    return frozenset(ids)
+
+
+def _parse_optional_int(env: Mapping[str, str], name: str) -> int | None:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return None
+    if not re.fullmatch(r"-?\d{1,20}", raw):
+        raise ConfigError(f"{name} باید عدد صحیح باشد، نه «{raw}» ({name} is malformed).")
+    return int(raw)
+
+
+def _parse_url(env: Mapping[str, str], name: str) -> str | None:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return None
+    if not re.match(r"^https?://[^\s/]+", raw):
+        raise ConfigError(f"{name} باید نشانی http یا https باشد، نه «{raw}» ({name} is malformed).")
+    return raw
+
+
+def _parse_timezone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            f"BOT_TIMEZONE نامعتبر است: «{name}»؛ نامی مثل Asia/Tehran بدهید (BOT_TIMEZONE is unknown)."
+        ) from None
+
+
+def _parse_rate(raw: str, *, paid: bool) -> float:
+    if not raw:
+        return DEFAULT_BROADCAST_RATE
+    try:
+        rate = float(raw)
+    except ValueError:
+        rate = -1.0
+    ceiling = MAX_PAID_RATE if paid else MAX_FREE_RATE
+    if not 0 < rate <= ceiling:
+        raise ConfigError(
+            f"BROADCAST_RATE باید عددی بزرگ‌تر از صفر و حداکثر {ceiling:g} پیام در ثانیه باشد، نه «{raw}» "
+            "(BROADCAST_RATE is out of range; above 30 requires PAID_BROADCAST=1)."
+        )
+    return rate
+
+
+def _parse_bool(env: Mapping[str, str], name: str, *, default: bool) -> bool:
+    raw = env.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw in {"1", "true", "yes", "on"}:
+        return True
+    if raw in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigError(f"{name} باید 0 یا 1 باشد، نه «{raw}» ({name} is malformed).")
+
+
+def _parse_choice(env: Mapping[str, str], name: str, choices: tuple[str, ...], default: str, *, upper: bool) -> str:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    value = raw.upper() if upper else raw.lower()
+    if value not in choices:
+        raise ConfigError(f"{name} باید یکی از {', '.join(choices)} باشد، نه «{raw}» ({name} is malformed).")
+    return value

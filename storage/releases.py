@@ -1,0 +1,291 @@
+"""Releases: drafts, their versions, tags and attachments, and full-text search of published ones."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import aiosqlite
+
+from storage.db import Database, Tx, from_db, opt_from_db, to_db, utcnow
+
+STATUSES = ("draft", "scheduled", "pending_approval", "rejected", "published", "retracted", "cancelled")
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file sent with a release (photo, video, document ...), by Telegram file id."""
+
+    kind: str
+    file_id: str
+    file_unique_id: str | None = None
+    file_name: str | None = None
+    mime_type: str | None = None
+    file_size: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NewRelease:
+    """What an officer's message became after the text pipeline: the input of ``create_draft``."""
+
+    organization_id: int
+    author_id: int
+    raw_text: str
+    title: str
+    body: str
+    search_text: str
+    topics: tuple[str, ...]
+    county: str | None
+    fingerprint: int | None
+    media_kind: str = "none"
+    attachments: tuple[Attachment, ...] = ()
+    source_chat_id: int | None = None
+    source_message_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    """A stored release with its current version."""
+
+    id: int
+    organization_id: int
+    author_id: int
+    status: str
+    raw_text: str
+    title: str
+    body: str
+    search_text: str
+    topics: tuple[str, ...]
+    county: str | None
+    fingerprint: int | None
+    version: int
+    media_kind: str
+    created_at: datetime
+    updated_at: datetime
+    scheduled_at: datetime | None
+    published_at: datetime | None
+    retracted_at: datetime | None
+    attachments: tuple[Attachment, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    """One page of search results and the total number of matches."""
+
+    releases: list[Release]
+    total: int
+
+
+_COLUMNS = (
+    "id, organization_id, author_id, status, raw_text, title, body, search_text, county, fingerprint,"
+    " version, media_kind, created_at, updated_at, scheduled_at, published_at, retracted_at"
+)
+
+
+def _release(row: aiosqlite.Row, topics: Sequence[str], attachments: Sequence[Attachment] = ()) -> Release:
+    return Release(
+        id=row["id"],
+        organization_id=row["organization_id"],
+        author_id=row["author_id"],
+        status=row["status"],
+        raw_text=row["raw_text"],
+        title=row["title"],
+        body=row["body"],
+        search_text=row["search_text"],
+        topics=tuple(topics),
+        county=row["county"],
+        fingerprint=row["fingerprint"],
+        version=row["version"],
+        media_kind=row["media_kind"],
+        created_at=from_db(row["created_at"]),
+        updated_at=from_db(row["updated_at"]),
+        scheduled_at=opt_from_db(row["scheduled_at"]),
+        published_at=opt_from_db(row["published_at"]),
+        retracted_at=opt_from_db(row["retracted_at"]),
+        attachments=tuple(attachments),
+    )
+
+
+def fts_query(folded_query: str) -> str | None:
+    """Turn a folded query into an FTS5 expression that ANDs its words, each quoted; None if empty.
+
+    Quoting makes every word a literal, so FTS5 operators typed by a user (AND, NEAR, quotes, *) are
+    searched as words and never break the query syntax.
+    """
+    words = [w.replace('"', "") for w in folded_query.split()]
+    words = [w for w in words if w]
+    if not words:
+        return None
+    return " ".join(f'"{w}"' for w in words)
+
+
+class Releases:
+    """Repository of releases."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def create_draft(self, new: NewRelease, *, tx: Tx | None = None) -> Release:
+        """Store a draft with its first version, topics and attachments."""
+        now = to_db(utcnow())
+        async with self.db.joined(tx) as t:
+            release_id = await t.execute(
+                "INSERT INTO releases (organization_id, author_id, status, raw_text, title, body, search_text,"
+                " county, fingerprint, media_kind, source_chat_id, source_message_id, created_at, updated_at)"
+                " VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    new.organization_id,
+                    new.author_id,
+                    new.raw_text,
+                    new.title,
+                    new.body,
+                    new.search_text,
+                    new.county,
+                    new.fingerprint,
+                    new.media_kind,
+                    new.source_chat_id,
+                    new.source_message_id,
+                    now,
+                    now,
+                ),
+            )
+            await t.execute(
+                "INSERT INTO release_versions (release_id, version, raw_text, title, body, search_text,"
+                " author_id, created_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?)",
+                (release_id, new.raw_text, new.title, new.body, new.search_text, new.author_id, now),
+            )
+            await self._write_topics(t, release_id, new.topics)
+            await t.executemany(
+                "INSERT INTO attachments (release_id, position, kind, file_id, file_unique_id, file_name,"
+                " mime_type, file_size) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        release_id,
+                        i,
+                        a.kind,
+                        a.file_id,
+                        a.file_unique_id,
+                        a.file_name,
+                        a.mime_type,
+                        a.file_size,
+                    )
+                    for i, a in enumerate(new.attachments)
+                ],
+            )
+            release = await self.get(release_id, tx=t)
+        assert release is not None
+        return release
+
+    async def get(self, release_id: int, *, tx: Tx | None = None) -> Release | None:
+        """The release with its topics and attachments, or None."""
+        async with self.db.joined(tx) as t:
+            row = await t.fetchone(f"SELECT {_COLUMNS} FROM releases WHERE id = ?", (release_id,))  # noqa: S608 - constant column list
+            if row is None:
+                return None
+            topics = await t.fetchall(
+                "SELECT topic FROM release_topics WHERE release_id = ? ORDER BY position", (release_id,)
+            )
+            files = await t.fetchall(
+                "SELECT kind, file_id, file_unique_id, file_name, mime_type, file_size FROM attachments"
+                " WHERE release_id = ? ORDER BY position",
+                (release_id,),
+            )
+        return _release(row, [r[0] for r in topics], [Attachment(*f) for f in files])
+
+    async def set_tags(
+        self, release_id: int, topics: Sequence[str], county: str | None, *, tx: Tx | None = None
+    ) -> None:
+        """Replace a release's topics and county (the officer's confirmation of the suggestions)."""
+        async with self.db.joined(tx) as t:
+            await t.execute(
+                "UPDATE releases SET county = ?, updated_at = ? WHERE id = ?",
+                (county, to_db(utcnow()), release_id),
+            )
+            await t.execute("DELETE FROM release_topics WHERE release_id = ?", (release_id,))
+            await self._write_topics(t, release_id, topics)
+
+    async def add_version(
+        self,
+        release_id: int,
+        *,
+        raw_text: str,
+        title: str,
+        body: str,
+        search_text: str,
+        author_id: int,
+        fingerprint: int | None,
+        tx: Tx | None = None,
+    ) -> int:
+        """Keep the current text as a version and make the new text current; return the new version."""
+        now = to_db(utcnow())
+        async with self.db.joined(tx) as t:
+            version = int(await t.fetchval("SELECT version FROM releases WHERE id = ?", (release_id,))) + 1
+            await t.execute(
+                "INSERT INTO release_versions (release_id, version, raw_text, title, body, search_text,"
+                " author_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (release_id, version, raw_text, title, body, search_text, author_id, now),
+            )
+            await t.execute(
+                "UPDATE releases SET raw_text = ?, title = ?, body = ?, search_text = ?, fingerprint = ?,"
+                " version = ?, updated_at = ? WHERE id = ?",
+                (raw_text, title, body, search_text, fingerprint, version, now, release_id),
+            )
+        return version
+
+    async def mark_published(self, release_id: int, when: datetime | None = None, *, tx: Tx | None = None) -> None:
+        """Set a release published (it enters the search index through the FTS trigger)."""
+        stamp = to_db(when or utcnow())
+        async with self.db.joined(tx) as t:
+            await t.execute(
+                "UPDATE releases SET status = 'published', published_at = ?, updated_at = ? WHERE id = ?",
+                (stamp, stamp, release_id),
+            )
+
+    async def mark_retracted(self, release_id: int, reason: str | None, *, tx: Tx | None = None) -> None:
+        """Set a release retracted (it leaves the search index through the FTS trigger)."""
+        stamp = to_db(utcnow())
+        async with self.db.joined(tx) as t:
+            await t.execute(
+                "UPDATE releases SET status = 'retracted', retracted_at = ?, retraction_reason = ?,"
+                " updated_at = ? WHERE id = ?",
+                (stamp, reason, stamp, release_id),
+            )
+
+    async def search(self, folded_query: str, *, limit: int = 10, offset: int = 0) -> SearchPage:
+        """Published releases matching every word of the folded query, best and newest first."""
+        expression = fts_query(folded_query)
+        if expression is None:
+            return SearchPage([], 0)
+        async with self.db.snapshot() as t:
+            total = int(await t.fetchval("SELECT count(*) FROM releases_fts WHERE releases_fts MATCH ?", (expression,)))
+            rows = await t.fetchall(
+                f"SELECT {', '.join('r.' + c.strip() for c in _COLUMNS.split(','))}"  # noqa: S608 - constant columns
+                " FROM releases_fts JOIN releases r ON r.id = releases_fts.rowid"
+                " WHERE releases_fts MATCH ? ORDER BY bm25(releases_fts), r.published_at DESC LIMIT ? OFFSET ?",
+                (expression, limit, offset),
+            )
+            releases = []
+            for row in rows:
+                topics = await t.fetchall(
+                    "SELECT topic FROM release_topics WHERE release_id = ? ORDER BY position", (row["id"],)
+                )
+                releases.append(_release(row, [r[0] for r in topics]))
+        return SearchPage(releases, total)
+
+    async def published_fingerprints_since(self, since: datetime) -> list[tuple[int, int, int, datetime]]:
+        """(release id, fingerprint, organization id, published_at) of releases published since then."""
+        async with self.db.snapshot() as t:
+            rows = await t.fetchall(
+                "SELECT id, fingerprint, organization_id, published_at FROM releases"
+                " WHERE status = 'published' AND published_at >= ? AND fingerprint IS NOT NULL",
+                (to_db(since),),
+            )
+        return [(r[0], r[1], r[2], from_db(r[3])) for r in rows]
+
+    @staticmethod
+    async def _write_topics(t: Tx, release_id: int, topics: Sequence[str]) -> None:
+        await t.executemany(
+            "INSERT INTO release_topics (release_id, topic, position) VALUES (?, ?, ?)",
+            [(release_id, slug, i) for i, slug in enumerate(dict.fromkeys(topics))],
+        )

@@ -1,0 +1,219 @@
+"""Chats the bot knows, their subscriptions (a chat or a forum topic) and each subscription's filters."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import aiosqlite
+
+from storage.db import Database, Tx, from_db, to_db, utcnow
+
+CHAT_TYPES = ("private", "group", "supergroup", "channel")
+DIMENSIONS = ("topic", "county", "organization", "include", "exclude")
+
+
+@dataclass(frozen=True, slots=True)
+class Chat:
+    """A chat the bot is (or was) in."""
+
+    id: int
+    type: str
+    title: str | None
+    username: str | None
+    is_forum: bool
+    bot_status: str
+    can_post: bool
+    added_by: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    """Where releases go and which ones: a chat (thread 0) or one topic of a forum."""
+
+    id: int
+    chat_id: int
+    thread_id: int
+    chat_type: str
+    state: str
+    deactivated_reason: str | None
+    digest_time: str | None
+    quiet_start: str | None
+    quiet_end: str | None
+    created_at: datetime
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def _chat(row: aiosqlite.Row) -> Chat:
+    return Chat(
+        id=row["id"],
+        type=row["type"],
+        title=row["title"],
+        username=row["username"],
+        is_forum=bool(row["is_forum"]),
+        bot_status=row["bot_status"],
+        can_post=bool(row["can_post"]),
+        added_by=row["added_by"],
+    )
+
+
+_SUB_COLUMNS = (
+    "s.id, s.chat_id, s.thread_id, c.type AS chat_type, s.state, s.deactivated_reason, s.digest_time,"
+    " s.quiet_start, s.quiet_end, s.created_at"
+)
+
+
+def _subscription(row: aiosqlite.Row, filters: dict[str, tuple[str, ...]]) -> Subscription:
+    return Subscription(
+        id=row["id"],
+        chat_id=row["chat_id"],
+        thread_id=row["thread_id"],
+        chat_type=row["chat_type"],
+        state=row["state"],
+        deactivated_reason=row["deactivated_reason"],
+        digest_time=row["digest_time"],
+        quiet_start=row["quiet_start"],
+        quiet_end=row["quiet_end"],
+        created_at=from_db(row["created_at"]),
+        filters=filters,
+    )
+
+
+class Subscriptions:
+    """Repository of chats, subscriptions and filters."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def upsert_chat(
+        self,
+        chat_id: int,
+        chat_type: str,
+        *,
+        title: str | None = None,
+        username: str | None = None,
+        is_forum: bool = False,
+        bot_status: str = "member",
+        can_post: bool = True,
+        added_by: int | None = None,
+        tx: Tx | None = None,
+    ) -> Chat:
+        """Record a chat, or refresh what is known of it (``added_by`` is kept once set)."""
+        now = to_db(utcnow())
+        async with self.db.joined(tx) as t:
+            await t.execute(
+                "INSERT INTO chats (id, type, title, username, is_forum, bot_status, can_post, added_by,"
+                " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET type = excluded.type, title = excluded.title,"
+                " username = excluded.username, is_forum = excluded.is_forum, bot_status = excluded.bot_status,"
+                " can_post = excluded.can_post, added_by = coalesce(chats.added_by, excluded.added_by),"
+                " updated_at = excluded.updated_at",
+                (
+                    chat_id,
+                    chat_type,
+                    title,
+                    username,
+                    int(is_forum),
+                    bot_status,
+                    int(can_post),
+                    added_by,
+                    now,
+                    now,
+                ),
+            )
+            row = await t.fetchone("SELECT * FROM chats WHERE id = ?", (chat_id,))
+        assert row is not None
+        return _chat(row)
+
+    async def get_chat(self, chat_id: int, *, tx: Tx | None = None) -> Chat | None:
+        """The chat with this id, or None."""
+        async with self.db.joined(tx) as t:
+            row = await t.fetchone("SELECT * FROM chats WHERE id = ?", (chat_id,))
+        return None if row is None else _chat(row)
+
+    async def subscribe(
+        self, chat_id: int, thread_id: int = 0, *, created_by: int | None = None, tx: Tx | None = None
+    ) -> Subscription:
+        """Create the chat's (or forum topic's) subscription, or reactivate it; filters are kept."""
+        now = to_db(utcnow())
+        async with self.db.joined(tx) as t:
+            await t.execute(
+                "INSERT INTO subscriptions (chat_id, thread_id, state, created_by, created_at, updated_at)"
+                " VALUES (?, ?, 'active', ?, ?, ?) ON CONFLICT (chat_id, thread_id) DO UPDATE SET"
+                " state = 'active', deactivated_reason = NULL, updated_at = excluded.updated_at",
+                (chat_id, thread_id, created_by, now, now),
+            )
+            subscription = await self.get(chat_id, thread_id, tx=t)
+        assert subscription is not None
+        return subscription
+
+    async def get(self, chat_id: int, thread_id: int = 0, *, tx: Tx | None = None) -> Subscription | None:
+        """The subscription of a chat (or forum topic) with its filters, or None."""
+        async with self.db.joined(tx) as t:
+            row = await t.fetchone(
+                f"SELECT {_SUB_COLUMNS} FROM subscriptions s JOIN chats c ON c.id = s.chat_id"  # noqa: S608 - constant columns
+                " WHERE s.chat_id = ? AND s.thread_id = ?",
+                (chat_id, thread_id),
+            )
+            if row is None:
+                return None
+            filters = await self._filters(t, [row["id"]])
+        return _subscription(row, filters.get(row["id"], {}))
+
+    async def set_filter(
+        self, subscription_id: int, dimension: str, values: Iterable[str], *, tx: Tx | None = None
+    ) -> None:
+        """Replace one filter dimension of a subscription with these values (none = unrestricted)."""
+        if dimension not in DIMENSIONS:
+            raise ValueError(f"unknown filter dimension {dimension!r}")
+        async with self.db.joined(tx) as t:
+            await t.execute(
+                "DELETE FROM subscription_filters WHERE subscription_id = ? AND dimension = ?",
+                (subscription_id, dimension),
+            )
+            await t.executemany(
+                "INSERT INTO subscription_filters (subscription_id, dimension, value) VALUES (?, ?, ?)",
+                [(subscription_id, dimension, v) for v in dict.fromkeys(values)],
+            )
+            await t.execute("UPDATE subscriptions SET updated_at = ? WHERE id = ?", (to_db(utcnow()), subscription_id))
+
+    async def set_state(
+        self, subscription_id: int, state: str, reason: str | None = None, *, tx: Tx | None = None
+    ) -> None:
+        """Activate, pause or deactivate a subscription (with the reason for a deactivation)."""
+        async with self.db.joined(tx) as t:
+            await t.execute(
+                "UPDATE subscriptions SET state = ?, deactivated_reason = ?, updated_at = ? WHERE id = ?",
+                (state, reason, to_db(utcnow()), subscription_id),
+            )
+
+    async def active(self, *, tx: Tx | None = None) -> list[Subscription]:
+        """Every active subscription with its filters, for matching a release."""
+        async with self.db.joined(tx) as t:
+            rows = await t.fetchall(
+                f"SELECT {_SUB_COLUMNS} FROM subscriptions s JOIN chats c ON c.id = s.chat_id"  # noqa: S608 - constant columns
+                " WHERE s.state = 'active' ORDER BY s.id"
+            )
+            filters = await self._filters(t, None)
+        return [_subscription(r, filters.get(r["id"], {})) for r in rows]
+
+    @staticmethod
+    async def _filters(t: Tx, subscription_ids: list[int] | None) -> dict[int, dict[str, tuple[str, ...]]]:
+        if subscription_ids is None:
+            rows = await t.fetchall(
+                "SELECT subscription_id, dimension, value FROM subscription_filters"
+                " ORDER BY subscription_id, dimension, value"
+            )
+        else:
+            marks = ",".join("?" * len(subscription_ids))
+            rows = await t.fetchall(
+                "SELECT subscription_id, dimension, value FROM subscription_filters"  # noqa: S608 - placeholders only
+                f" WHERE subscription_id IN ({marks}) ORDER BY subscription_id, dimension, value",
+                subscription_ids,
+            )
+        grouped: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for sub_id, dimension, value in rows:
+            grouped[sub_id][dimension].append(value)
+        return {sub_id: {d: tuple(v) for d, v in dims.items()} for sub_id, dims in grouped.items()}

@@ -1,0 +1,180 @@
+"""Settings: parsing, validation with one clear line per mistake, and the token kept secret."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.config import ConfigError, Settings, ensure_database_writable, read_env_file
+from bot.logging_setup import RedactSecrets
+
+TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_defaults_follow_the_design() -> None:
+    """Only BOT_TOKEN is required; every other setting has the documented default."""
+    settings = Settings.from_mapping({"BOT_TOKEN": TOKEN})
+    assert settings.admin_ids == frozenset()
+    assert settings.database_path == Path("data/bot.db")
+    assert settings.telegram_base_url is None
+    assert str(settings.timezone) == "Asia/Tehran"
+    assert settings.broadcast_rate == 25
+    assert settings.paid_broadcast is False
+    assert settings.webhook_url is None
+    assert settings.log_level == "INFO"
+
+
+def test_every_setting_is_read() -> None:
+    """Each variable of DESIGN §4 reaches its field."""
+    settings = Settings.from_mapping(
+        {
+            "BOT_TOKEN": TOKEN,
+            "ADMIN_IDS": " 11, 22 ,33",
+            "DATABASE_PATH": "/var/lib/wire/bot.db",
+            "TELEGRAM_BASE_URL": "http://127.0.0.1:8081/bot",
+            "TELEGRAM_BASE_FILE_URL": "http://127.0.0.1:8081/file/bot",
+            "BOT_TIMEZONE": "UTC",
+            "BROADCAST_RATE": "400",
+            "PAID_BROADCAST": "1",
+            "WEBHOOK_URL": "https://wire.example.ir/hook",
+            "LOG_LEVEL": "debug",
+            "LOG_FORMAT": "JSON",
+            "ADMIN_CHAT_ID": "-100123",
+        }
+    )
+    assert settings.admin_ids == frozenset({11, 22, 33})
+    assert settings.database_path == Path("/var/lib/wire/bot.db")
+    assert settings.telegram_base_url == "http://127.0.0.1:8081/bot"
+    assert settings.telegram_base_file_url == "http://127.0.0.1:8081/file/bot"
+    assert str(settings.timezone) == "UTC"
+    assert settings.broadcast_rate == 400
+    assert settings.paid_broadcast is True
+    assert settings.webhook_url == "https://wire.example.ir/hook"
+    assert settings.log_level == "DEBUG"
+    assert settings.log_format == "json"
+    assert settings.admin_chat_id == -100123
+
+
+@pytest.mark.parametrize(
+    ("env", "names"),
+    [
+        ({}, "BOT_TOKEN"),
+        ({"BOT_TOKEN": "not-a-token"}, "BOT_TOKEN"),
+        ({"BOT_TOKEN": TOKEN, "ADMIN_IDS": "12,abc"}, "ADMIN_IDS"),
+        ({"BOT_TOKEN": TOKEN, "BOT_TIMEZONE": "Mars/Olympus"}, "BOT_TIMEZONE"),
+        ({"BOT_TOKEN": TOKEN, "BROADCAST_RATE": "fast"}, "BROADCAST_RATE"),
+        ({"BOT_TOKEN": TOKEN, "BROADCAST_RATE": "100"}, "BROADCAST_RATE"),
+        ({"BOT_TOKEN": TOKEN, "PAID_BROADCAST": "maybe"}, "PAID_BROADCAST"),
+        ({"BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": "127.0.0.1:8081"}, "TELEGRAM_BASE_URL"),
+        ({"BOT_TOKEN": TOKEN, "LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
+        ({"BOT_TOKEN": TOKEN, "ADMIN_CHAT_ID": "group"}, "ADMIN_CHAT_ID"),
+    ],
+)
+def test_bad_settings_name_the_variable_in_one_line(env: dict[str, str], names: str) -> None:
+    """A malformed setting raises ConfigError whose single line names the variable to fix."""
+    with pytest.raises(ConfigError) as caught:
+        Settings.from_mapping(env)
+    message = str(caught.value)
+    assert names in message
+    assert "\n" not in message
+
+
+def test_token_never_shows_in_repr() -> None:
+    """Printing or logging the settings does not reveal the token."""
+    settings = Settings.from_mapping({"BOT_TOKEN": TOKEN})
+    assert TOKEN not in repr(settings)
+    assert TOKEN not in str(settings.bot_token)
+    assert settings.bot_token.reveal() == TOKEN
+
+
+def test_log_filter_masks_the_token(caplog: pytest.LogCaptureFixture) -> None:
+    """A log line that would contain the token (e.g. a request URL) has it replaced."""
+    logger = logging.getLogger("test.redact")
+    logger.addFilter(RedactSecrets(TOKEN))
+    try:
+        with caplog.at_level(logging.INFO, logger="test.redact"):
+            logger.info("POST https://api.telegram.org/bot%s/sendMessage", TOKEN)
+    finally:
+        logger.filters.clear()
+    assert TOKEN not in caplog.text
+    assert "<token>" in caplog.text
+
+
+def test_env_file_is_parsed_and_environment_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Values come from .env (comments, quotes, export) and the real environment overrides them."""
+    env_file = tmp_path / ".env"
+    env_file.write_text(
+        f"# comment\nexport BOT_TOKEN='{TOKEN}'\nADMIN_IDS=1,2 # inline comment\nLOG_LEVEL=\"WARNING\"\n",
+        encoding="utf-8",
+    )
+    assert read_env_file(env_file) == {"BOT_TOKEN": TOKEN, "ADMIN_IDS": "1,2", "LOG_LEVEL": "WARNING"}
+    monkeypatch.setenv("LOG_LEVEL", "ERROR")
+    monkeypatch.delenv("BOT_TOKEN", raising=False)
+    monkeypatch.delenv("ADMIN_IDS", raising=False)
+    settings = Settings.from_environment(env_file)
+    assert settings.admin_ids == frozenset({1, 2})
+    assert settings.log_level == "ERROR"
+
+
+def test_malformed_env_file_line_is_named(tmp_path: Path) -> None:
+    """A line that is not KEY=VALUE is reported with its line number."""
+    env_file = tmp_path / ".env"
+    env_file.write_text("BOT_TOKEN=x\nthis is wrong\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=":2"):
+        read_env_file(env_file)
+
+
+def test_database_folder_is_created(tmp_path: Path) -> None:
+    """A missing database folder is created at start-up."""
+    target = tmp_path / "deep" / "er" / "bot.db"
+    ensure_database_writable(target)
+    assert target.parent.is_dir()
+
+
+def test_unwritable_database_folder_is_refused() -> None:
+    """A database folder that cannot be created (even by root: /proc) stops start-up naming DATABASE_PATH."""
+    with pytest.raises(ConfigError, match="DATABASE_PATH"):
+        ensure_database_writable(Path("/proc/forbidden/bot.db"))
+
+
+def test_database_path_under_a_file_is_refused(tmp_path: Path) -> None:
+    """A DATABASE_PATH whose folder is really a file stops start-up with DATABASE_PATH named."""
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(ConfigError, match="DATABASE_PATH"):
+        ensure_database_writable(blocker / "bot.db")
+
+
+def _run_cli(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if k not in {"BOT_TOKEN", "ADMIN_IDS", "DATABASE_PATH"}}
+    clean.update(env)
+    clean["PYTHONPATH"] = str(ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], cwd=cwd, env=clean, capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "needle"),
+    [
+        ({}, "BOT_TOKEN"),
+        ({"BOT_TOKEN": "nonsense"}, "BOT_TOKEN"),
+        ({"BOT_TOKEN": TOKEN, "ADMIN_IDS": "x"}, "ADMIN_IDS"),
+        ({"BOT_TOKEN": TOKEN, "DATABASE_PATH": "/proc/forbidden/bot.db"}, "DATABASE_PATH"),
+    ],
+)
+def test_run_exits_with_one_clear_line(tmp_path: Path, env: dict[str, str], needle: str) -> None:
+    """`python -m bot run` with a bad setting exits non-zero with one line naming it, no traceback."""
+    result = _run_cli(["run"], env, tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert needle in lines[0]
+    assert "Traceback" not in result.stderr
+    assert TOKEN not in result.stderr + result.stdout
