@@ -62,10 +62,10 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
     storage = await Storage.open(settings.database_path)
     try:
         await storage.topics.seed(
-            TopicRow(t.slug, t.label, t.hashtag, t.keywords, position=i, active=True)
+            TopicRow(t.slug, t.label, t.hashtag, t.keywords, t.strong_keywords, position=i, active=True)
             for i, t in enumerate(load_topics())
         )
-        topics = [Topic(r.slug, r.label, r.hashtag, r.keywords) for r in await storage.topics.list()]
+        topics = [Topic(r.slug, r.label, r.hashtag, r.keywords, r.strong_keywords) for r in await storage.topics.list()]
         normalizer = await asyncio.to_thread(shared_normalizer)
     except BaseException:
         await storage.close()

@@ -17,6 +17,7 @@ class TopicRow:
     label: str
     hashtag: str
     keywords: tuple[str, ...]
+    strong_keywords: tuple[str, ...]
     position: int
     active: bool
 
@@ -33,13 +34,14 @@ class Topics:
         async with self.db.joined(tx) as t:
             for topic in topics:
                 added += await t.execute_rowcount(
-                    "INSERT INTO topics (slug, label, hashtag, keywords, position, active)"
-                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (slug) DO NOTHING",
+                    "INSERT INTO topics (slug, label, hashtag, keywords, strong_keywords, position, active)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (slug) DO NOTHING",
                     (
                         topic.slug,
                         topic.label,
                         topic.hashtag,
                         json.dumps(list(topic.keywords), ensure_ascii=False),
+                        json.dumps(list(topic.strong_keywords), ensure_ascii=False),
                         topic.position,
                         int(topic.active),
                     ),
@@ -50,7 +52,7 @@ class Topics:
         """Topics in display order."""
         async with self.db.snapshot() as t:
             rows = await t.fetchall(
-                "SELECT slug, label, hashtag, keywords, position, active FROM topics"
+                "SELECT slug, label, hashtag, keywords, strong_keywords, position, active FROM topics"
                 " WHERE active = 1 OR ? ORDER BY position, slug",
                 (int(include_inactive),),
             )
@@ -60,6 +62,7 @@ class Topics:
                 r["label"],
                 r["hashtag"],
                 tuple(json.loads(r["keywords"])),
+                tuple(json.loads(r["strong_keywords"])),
                 r["position"],
                 bool(r["active"]),
             )

@@ -23,8 +23,8 @@ async def store(tmp_path: Path) -> AsyncIterator[Storage]:
     storage = await Storage.open(tmp_path / "bot.db")
     await storage.topics.seed(
         [
-            TopicRow("health", "سلامت", "سلامت", ("واکسن",), 0, True),
-            TopicRow("crisis", "بحران", "بحران", ("زلزله",), 1, True),
+            TopicRow("health", "سلامت", "سلامت", ("واکسن",), (), 0, True),
+            TopicRow("crisis", "بحران", "بحران", ("زلزله",), ("زمین‌لرزه",), 1, True),
         ]
     )
     yield storage

@@ -43,7 +43,8 @@ CREATE TABLE topics (
     slug     TEXT    PRIMARY KEY CHECK (slug GLOB '[a-z]*' AND slug NOT GLOB '*[^a-z_]*'),
     label    TEXT    NOT NULL CHECK (length(trim(label)) > 0),
     hashtag  TEXT    NOT NULL,
-    keywords TEXT    NOT NULL DEFAULT '[]' CHECK (json_valid(keywords)),   -- JSON list of phrases
+    keywords TEXT    NOT NULL DEFAULT '[]' CHECK (json_valid(keywords)),   -- JSON list of phrases (weight 1)
+    strong_keywords TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(strong_keywords)),   -- weight 3
     position INTEGER NOT NULL DEFAULT 0,
     active   INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
 );
