@@ -82,10 +82,14 @@ async def test_edited_migration_is_detected(tmp_path: Path) -> None:
 
 async def test_transaction_rolls_back_on_error(store: Storage) -> None:
     """An exception inside a transaction leaves no trace of its statements."""
-    with pytest.raises(RuntimeError):
+
+    async def create_then_fail() -> None:
         async with store.db.transaction() as tx:
             await store.organizations.create("اداره کل ورزش", fold("اداره کل ورزش"), None, created_by=1, tx=tx)
             raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        await create_then_fail()
     assert await store.organizations.list_all() == []
 
 

@@ -1,11 +1,36 @@
-"""Persian text pipeline: display normalization and search folding (DESIGN §5)."""
+"""Persian text pipeline: display normalization and search folding (DESIGN §5).
+
+Two forms of a release text come from here:
+
+* the **display text**, produced by :class:`PersianNormalizer` (hazm plus our own rules), which is
+  what subscribers read; and
+* the **search text**, produced by :func:`fold`, a lossy canonical form for full-text search and
+  keyword filters.
+
+The normalizer's stages, in order::
+
+    clean_unicode          invisible characters, spaces, line endings, Arabic letter variants
+    strip_wire_headers     «شبکه اطلاع‌رسانی روابط عمومی ایران (شارا)-||» and its variants
+    mask protected spans   URLs, e-mails, phones, dates, times, decimals, Latin words → XQ…QX
+    Persian digits         in what is left, i.e. in prose
+    hazm Normalizer        spacing, «می‌» prefixes, «ها/های/ترین» suffixes, punctuation spacing
+    joined affixes         «عمومیها» → «عمومی‌ها», checked against hazm's lexicon
+    punctuation and layout Persian comma, no space before punctuation, one blank line per paragraph
+    restore protected spans
+    drop_repeated_passages a paragraph or long sentence pasted twice is kept once
+
+Everything except :class:`PersianNormalizer` is pure and cheap to import; hazm (≈1 s and 150 MB)
+is imported only when a normalizer is built, once per process.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
-from bot.domain.digits import to_latin_digits
+from bot.domain.digits import to_latin_digits, to_persian_digits
 
 ZWNJ = "\u200c"
 
@@ -61,3 +86,564 @@ def fold(text: str) -> str:
     folded = " ".join(folded.split())
     folded = _PREFIX_JOIN.sub(r"\1", folded)
     return _SUFFIX_JOIN.sub(r"\1", folded)
+
+
+# --------------------------------------------------------------------------------------------------
+# Unicode clean-up
+# --------------------------------------------------------------------------------------------------
+
+# Arabic-script letter variants that have a Persian standard form. Unlike fold() this keeps hamza
+# forms (رئیس، تأکید، مسئول) and آ, which are correct Persian spelling.
+_ARABIC_TO_PERSIAN_LETTERS = str.maketrans(
+    {
+        "\u064a": "ی",  # ARABIC LETTER YEH
+        "\u0649": "ی",  # ARABIC LETTER ALEF MAKSURA
+        "\u06cd": "ی",  # YEH WITH TAIL
+        "\u06ce": "ی",  # YEH WITH SMALL V
+        "\u06d0": "ی",  # E
+        "\u06d1": "ی",  # YEH WITH THREE DOTS BELOW
+        "\u06d2": "ی",  # YEH BARREE
+        "\u0643": "ک",  # ARABIC LETTER KAF
+        "\u06aa": "ک",  # SWASH KAF
+        "\u06ab": "ک",  # KAF WITH RING
+        "\u06d5": "ه",  # AE
+        "\u06c1": "ه",  # HEH GOAL
+        "\u06be": "ه",  # HEH DOACHASHMEE
+        "\u0671": "ا",  # ALEF WASLA
+        # Arabic-Indic digits look different from Persian ones; Persian readers expect ۴۵۶.
+        **{chr(0x0660 + value): chr(0x06F0 + value) for value in range(10)},
+    }
+)
+# Kashida and the invisible characters that only get in the way: zero-width space and joiner,
+# directional marks and embeddings, word joiner, soft hyphen, BOM. ZWNJ is kept: it is Persian.
+_INVISIBLE = re.compile("[\u0640\u00ad\u061c\u180e\u200b\u200d-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_LINE_BREAKS = re.compile("\r\n|[\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+# Tabs and the typographic spaces (NBSP, en/em/thin/narrow spaces, ideographic space) become a space.
+_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+# Arabic presentation forms (isolated/initial/final glyphs and ligatures such as ﻻ or ﷲ) that old
+# PDFs and Word documents paste; NFKC maps each to its ordinary letters.
+_PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
+
+
+def clean_unicode(text: str) -> str:
+    """Return ``text`` with invisible clutter removed and Arabic-script variants made Persian.
+
+    Line endings become ``\\n``; tabs, NBSP and typographic spaces become a plain space; control
+    characters, kashida, zero-width spaces and directional marks go; Arabic presentation forms are
+    decomposed; Arabic ي/ى/ك (and rarer variants) become Persian ی/ک; Arabic-Indic digits become
+    Persian. ASCII and Persian digits are never changed, so protected spans survive clean-up.
+    """
+    cleaned = _LINE_BREAKS.sub("\n", text)
+    cleaned = _SPACES.sub(" ", cleaned)
+    cleaned = _CONTROL.sub("", cleaned)
+    cleaned = _INVISIBLE.sub("", cleaned)
+    cleaned = _PRESENTATION_FORMS.sub(lambda match: unicodedata.normalize("NFKC", match.group()), cleaned)
+    cleaned = unicodedata.normalize("NFC", cleaned)
+    cleaned = cleaned.translate(_ARABIC_TO_PERSIAN_LETTERS)
+    # NFKC of presentation forms can reintroduce kashida-free but decomposed text; one more pass over
+    # the invisible characters keeps clean_unicode idempotent.
+    return _INVISIBLE.sub("", cleaned)
+
+
+# --------------------------------------------------------------------------------------------------
+# News-network headers
+# --------------------------------------------------------------------------------------------------
+
+# Each Persian letter of a header phrase matches the spellings that clean_unicode/fold would unify,
+# so strip_wire_headers works on raw text as well as on cleaned text.
+_LETTER_VARIANTS = {"ی": "یيىۍێېۑے", "ک": "کكڪ", "ه": "هةەہھ", "ا": "اٱأإ"}
+# Between the letters of a word: kashida, diacritics, invisible marks.
+_INTRA_WORD = "[\u0640\u064b-\u065f\u0670\u200b\u200d-\u200f]*"
+# Between words: nothing, spaces or ZWNJ («اطلاع‌رسانی», «اطلاع رسانی» and «اطلاعرسانی» all match).
+_INTER_WORD = "[\\s\u200c\u200b\u200e\u200f\u00a0]*"
+
+
+def _tolerant_word(word: str) -> str:
+    """Return a regex matching ``word`` in any of the letter and kashida variants a paste produces."""
+    parts = []
+    for letter in word:
+        variants = _LETTER_VARIANTS.get(letter, letter)
+        parts.append(f"[{variants}]" if len(variants) > 1 else re.escape(letter))
+    return _INTRA_WORD.join(parts)
+
+
+def _tolerant_phrase(phrase: str) -> str:
+    """Return a regex matching the space-separated ``phrase`` with flexible spacing between words."""
+    return _INTER_WORD.join(_tolerant_word(word) for word in phrase.split())
+
+
+# The Shara network's dateline. Its name may carry «ها» (روابط عمومی‌های ایران), the acronym may be
+# in parentheses, brackets or guillemets, and the separator varies (-||, - ||, |, -, –, :).
+_SHARA_NAME = (
+    _tolerant_phrase("شبکه اطلاع رسانی روابط عمومی")
+    + f"(?:{_INTER_WORD}{_tolerant_word('های')}|{_INTER_WORD}{_tolerant_word('ها')})?"
+    + _INTER_WORD
+    + _tolerant_word("ایران")
+)
+_SHARA_ACRONYM = rf"[ \t]*[(\[«]?[ \t]*{_tolerant_word('شارا')}[ \t]*[)\]»]?"
+_HEADER_SEPARATOR = r"[ \t]*(?:[-–—_|:؛]+[ \t]*)+"
+_SHARA_HEADER = re.compile(
+    rf"^[ \t\u200c\u200e\u200f]*{_SHARA_NAME}(?P<acronym>{_SHARA_ACRONYM})?(?P<separator>{_HEADER_SEPARATOR})?[ \t]*",
+    re.MULTILINE,
+)
+# Any other wire's dateline in the same style: a short name with its acronym in parentheses followed
+# by the «-||» separator, which news networks use for nothing else. Sentence punctuation in the prefix
+# means it is prose, not a dateline.
+_GENERIC_WIRE_HEADER = re.compile(r"^[ \t]*[^\n.!؟?،:…,;؛]{0,80}?\([^()\n]{2,30}\)[ \t]*-[ \t]*\|\|[ \t]*", re.MULTILINE)
+
+
+def _strip_shara(match: re.Match[str]) -> str:
+    """Remove a Shara dateline only when it is marked as one (acronym or separator), never bare prose."""
+    if match.group("acronym") or match.group("separator"):
+        return ""
+    return match.group()
+
+
+def strip_wire_headers(text: str) -> str:
+    """Return ``text`` without news-network datelines at the start of its lines.
+
+    Removes «شبکه اطلاع‌رسانی روابط عمومی ایران (شارا)-||» in its variants (Arabic or Persian
+    letters, with or without ZWNJ or kashida, any of the separators -||, -, |, :) and any other
+    «name (acronym)-||» dateline. Content such as «به گزارش خبرگزاری …» is kept, and so is the network's
+    name used in a sentence without acronym or separator.
+    """
+    # A header pasted twice («…(شارا)-||…(شارا)-||») only reaches the line start once the first is gone.
+    previous = None
+    while previous != text:
+        previous = text
+        text = _GENERIC_WIRE_HEADER.sub("", _SHARA_HEADER.sub(_strip_shara, text))
+    return text
+
+
+# --------------------------------------------------------------------------------------------------
+# Protected spans
+# --------------------------------------------------------------------------------------------------
+
+_DIGIT = "[0-9۰-۹]"
+_NOT_DIGIT_BEFORE = "(?<![0-9۰-۹])"
+_NOT_DIGIT_AFTER = "(?![0-9۰-۹])"
+_LATIN = "A-Za-z\u00c0-\u024f"
+# Characters that end a sentence or clause rather than a URL: trimmed from the end of a URL match.
+_URL_TRAILING_PUNCTUATION = ".,;:!?'\"،؛؟…»)]}"
+_URL_BODY = r"[^\s<>\"«»]*"
+
+# Keywords after which a short digit group is a phone or service number (۱۱۰، ۱۱۵، سامانه ۱۳۷).
+_PHONE_KEYWORD = r"(?:شماره|تلفن|تماس|سامانه|پیامک|نمابر|فکس|خط)"
+_PHONE_MODIFIER = r"(?:های|ها|ی|ٔ|تلفن|تماس|گویا|گویای|پیامکی|پیامک|ویژه|رایگان|ارتباطی|همراه|ثابت|مستقیم)"
+
+_SPAN_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # URLs with a scheme, then www. and bare domains (medilam.ac.ir/fa), with an optional path.
+    re.compile(rf"(?:https?|ftp)://{_URL_BODY}", re.IGNORECASE),
+    re.compile(
+        rf"(?<![\w@./-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{{0,61}}[A-Za-z0-9])?\.)+[A-Za-z]{{2,24}}(?::[0-9]{{1,5}})?"
+        rf"(?:/{_URL_BODY})?"
+    ),
+    # E-mail addresses, @mentions (Telegram usernames) and #hashtags (Persian ones included).
+    re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}"),
+    re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,32}"),
+    re.compile("(?<![\\w#])#[^\\s#.,،؛:!?؟()«»\\[\\]\"']+"),
+    # Phones: +98/0098 numbers, numbers with a leading 0 (09121234567, 084-33338888), (084) 33338888,
+    # each digit optionally preceded by one space or dash so common groupings stay one span.
+    re.compile(rf"(?<![0-9۰-۹\w+])(?:\+|00)98(?:[ -]?{_DIGIT}){{9,10}}{_NOT_DIGIT_AFTER}"),
+    re.compile(rf"{_NOT_DIGIT_BEFORE}[0۰]{_DIGIT}{{2,3}}(?:[ -]?{_DIGIT}){{7,8}}{_NOT_DIGIT_AFTER}"),
+    re.compile(rf"\([0۰]{_DIGIT}{{2,3}}\)[ -]?{_DIGIT}{{7,8}}{_NOT_DIGIT_AFTER}"),
+    # ISO and day-first dates with dashes (2024-05-12, 12-05-2024).
+    re.compile(rf"{_NOT_DIGIT_BEFORE}{_DIGIT}{{4}}-{_DIGIT}{{1,2}}-{_DIGIT}{{1,2}}{_NOT_DIGIT_AFTER}"),
+    re.compile(rf"{_NOT_DIGIT_BEFORE}{_DIGIT}{{1,2}}-{_DIGIT}{{1,2}}-{_DIGIT}{{4}}{_NOT_DIGIT_AFTER}"),
+    # Percentages (14%, ۱۴٪, 4.5 %).
+    re.compile(rf"{_NOT_DIGIT_BEFORE}{_DIGIT}+(?:[.٫]{_DIGIT}+)?[ ]?[%٪]"),
+    # Digits joined by / . ٫ : — dates (1403/05/12), letter numbers (۱۲۳/۴۵۶), decimals (4.6, ۱٫۹),
+    # times (10:30), versions. hazm would space every one of them out.
+    re.compile(rf"{_NOT_DIGIT_BEFORE}{_DIGIT}+(?:[/.٫:]{_DIGIT}+)+{_NOT_DIGIT_AFTER}"),
+    # Numbers with thousands separators (1,250,000; ۱۲٬۴۰۰), which hazm would also split.
+    re.compile(rf"{_NOT_DIGIT_BEFORE}{_DIGIT}{{1,3}}(?:[,٬]{_DIGIT}{{3}})+{_NOT_DIGIT_AFTER}"),
+    # Latin words and codes (COVID-19, 5G, B.Sc): every Latin letter in a text is inside one of these.
+    re.compile(rf"(?<![{_LATIN}0-9])[{_LATIN}0-9]*[{_LATIN}][{_LATIN}0-9]*(?:[-_.'’&+][{_LATIN}0-9]+)*"),
+)
+# Short service numbers are protected only after a keyword; the number is the capture group.
+_KEYWORD_PHONE = re.compile(
+    rf"(?<![\u0600-\u06ff]){_PHONE_KEYWORD}(?:[\s\u200c]*{_PHONE_MODIFIER})*[\s\u200c]*[:：]?[\s]*"
+    rf"(?P<number>{_NOT_DIGIT_BEFORE}{_DIGIT}{{3,11}}(?:-{_DIGIT}{{2,8}})*{_NOT_DIGIT_AFTER})"
+)
+
+
+def _trim_url(text: str, start: int, end: int) -> int:
+    """Return ``end`` moved left past sentence punctuation, keeping a closing bracket that is opened inside."""
+    while end > start and text[end - 1] in _URL_TRAILING_PUNCTUATION:
+        closing = text[end - 1]
+        opening = {")": "(", "]": "[", "}": "{"}.get(closing)
+        if opening and text.count(opening, start, end) >= text.count(closing, start, end):
+            break
+        end -= 1
+    return end
+
+
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """Return the sorted, non-overlapping ``(start, end)`` spans of ``text`` that must never change.
+
+    They are URLs (with or without scheme), e-mail addresses, @mentions, #hashtags, phone numbers
+    (mobiles, +98 numbers, landlines with area code, and short service numbers after words such as
+    شماره/تلفن/تماس/سامانه), dates, times, decimals, numbers with thousands separators, percentages and
+    Latin words or codes. Overlapping and touching matches are merged into one span.
+    """
+    found: list[tuple[int, int]] = []
+    for index, pattern in enumerate(_SPAN_PATTERNS):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if index < 2:  # the two URL patterns
+                end = _trim_url(text, start, end)
+            if end > start:
+                found.append((start, end))
+    found.extend(match.span("number") for match in _KEYWORD_PHONE.finditer(text))
+    found.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in found:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _map_outside_spans(text: str, spans: Iterable[tuple[int, int]], transform: Callable[[str], str]) -> str:
+    """Return ``text`` with ``transform`` applied to every stretch between the given spans."""
+    pieces = []
+    position = 0
+    for start, end in spans:
+        pieces.append(transform(text[position:start]))
+        pieces.append(text[start:end])
+        position = end
+    pieces.append(transform(text[position:]))
+    return "".join(pieces)
+
+
+def persian_digits_outside_spans(text: str) -> str:
+    """Return ``text`` with Latin and Arabic-Indic digits made Persian, except inside protected spans."""
+    return _map_outside_spans(text, protected_spans(text), to_persian_digits)
+
+
+# Placeholders are Latin capitals, which hazm neither splits, translates nor spaces. After masking, the
+# only Latin letters left in a text are placeholders (every Latin word is itself a protected span), so
+# a placeholder can never collide with content. The index is spelt with the letters A-J for 0-9.
+_PLACEHOLDER = re.compile(r"XQ([A-J]+)QX")
+_INDEX_LETTERS = str.maketrans("0123456789", "ABCDEFGHIJ")
+_INDEX_DIGITS = str.maketrans("ABCDEFGHIJ", "0123456789")
+
+
+def _placeholder(index: int) -> str:
+    """Return the placeholder that stands for the ``index``-th protected span."""
+    return f"XQ{str(index).translate(_INDEX_LETTERS)}QX"
+
+
+def mask_protected_spans(text: str) -> tuple[str, list[str]]:
+    """Return ``text`` with each protected span replaced by a placeholder, and the spans in order."""
+    spans = protected_spans(text)
+    originals = [text[start:end] for start, end in spans]
+    pieces = []
+    position = 0
+    for index, (start, end) in enumerate(spans):
+        pieces.append(text[position:start])
+        pieces.append(_placeholder(index))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces), originals
+
+
+def restore_protected_spans(masked: str, originals: list[str]) -> str:
+    """Return ``masked`` with every placeholder replaced by the span it stands for."""
+    return _PLACEHOLDER.sub(lambda match: originals[int(match.group(1).translate(_INDEX_DIGITS))], masked)
+
+
+def _placeholders_intact(masked: str, count: int) -> bool:
+    """Tell whether ``masked`` still holds each of the ``count`` placeholders exactly once, in order."""
+    indexes = [int(match.group(1).translate(_INDEX_DIGITS)) for match in _PLACEHOLDER.finditer(masked)]
+    return indexes == list(range(count))
+
+
+# --------------------------------------------------------------------------------------------------
+# Spacing, ZWNJ and punctuation
+# --------------------------------------------------------------------------------------------------
+
+_PERSIAN_LETTER = "آ-غف-يپچژکگی\u0620\u066e\u066f\u0671-\u06d3"
+# Letters that do not join the next letter: after them a ZWNJ changes nothing visible, and Persian
+# writes «روستاها», «نهادها» without one.
+_NON_JOINING = frozenset("اآأإٱدذرزژوؤۀة")
+_PERSIAN_WORD = re.compile(f"[{_PERSIAN_LETTER}]+")
+# Plural and superlative suffixes that may be written glued to their word, longest first so that
+# «کتابهایی» is read as «کتاب» + «هایی», not «کتابهای» + «ی».
+_JOINED_SUFFIXES = ("هایشان", "هایتان", "هایمان", "هایی", "هایم", "هایت", "هایش", "های", "ها", "ترین")
+# Conventional one-word spellings that look like stem + suffix and that hazm's lexicon lists without a
+# frequency. The Academy of Persian Language accepts both «آنها» and «آن‌ها»; the glued form is the
+# usual one in news copy, so «آنها» and «اینها» are left as written, as are the numeral plurals
+# («صدها»), the lexicalised superlatives («بیشترین») and a few Arabic phrases.
+_KEEP_JOINED = frozenset(
+    {"آنها", "اینها", "صدها", "هزارها", "میلیونها", "بیشترین", "کمترین", "بهترین", "ایها", "فبها", "مافیها", "الها"}
+)
+# «علاقه مند» and «حیدری پور»: suffixes that writers detach with a space but Persian attaches.
+# The suffix is matched by lookahead, not consumed, so «حیدری پور پور» joins fully in one pass.
+_SPACED_MAND = re.compile(f"(?<![{_PERSIAN_LETTER}\u200c])([{_PERSIAN_LETTER}]{{2,}}) (?=مند(?:ان|ی|انه)?(?![{_PERSIAN_LETTER}\u200c]))")
+_SPACED_POUR = re.compile(f"(?<![{_PERSIAN_LETTER}\u200c])([{_PERSIAN_LETTER}]{{2,}}) (?=پور(?![{_PERSIAN_LETTER}\u200c]))")
+# hazm glues a participle to the word before when the lexicon knows the compound adjective
+# («انجام‌شده»), even where the participle is part of a verb («انجام شده است»). Those joins are undone.
+_JOINED_PARTICIPLE = re.compile(f"([{_PERSIAN_LETTER}]+)\u200c(شده|نشده|یافته)(?![{_PERSIAN_LETTER}\u200c])")
+
+
+def _frequency(lexicon: Mapping[str, Any], word: str) -> int | None:
+    """Return the corpus frequency hazm's lexicon gives ``word`` (0 for unattested forms), or None."""
+    entry = lexicon.get(word)
+    if entry is None:
+        return None
+    return int(entry[0]) if isinstance(entry, tuple) else int(entry)
+
+
+def _joiner(stem: str) -> str:
+    """Return ``stem`` followed by what attaches a suffix to it: a ZWNJ after a joining letter, else nothing."""
+    return stem if stem[-1] in _NON_JOINING else stem + ZWNJ
+
+
+def split_joined_affixes(text: str, lexicon: Mapping[str, Any]) -> str:
+    """Return ``text`` with plural «ها…» and superlative «ترین» glued to a word separated by a ZWNJ.
+
+    ``lexicon`` maps a word to ``(frequency, tags)`` as hazm's WordTokenizer builds it; hazm lists
+    many glued plurals («سالها», «کتابها») with frequency 0 and real words with a positive one. A word
+    is split when its stem is in the lexicon and neither the word nor its bare plural has a positive
+    frequency: «عمومیها» → «عمومی‌ها», «دستگاههای» → «دستگاه‌های», «مهمترین» → «مهم‌ترین», while
+    «تنها», «بها», «رها», «انتها», «تنهایی», «منتهای» stay whole. Stems ending in a non-joining letter
+    («روستاها») are left alone, as are the conventional spellings in ``_KEEP_JOINED`` («آنها»).
+    """
+
+    def split_word(match: re.Match[str]) -> str:
+        word = match.group()
+        if word in _KEEP_JOINED or (_frequency(lexicon, word) or 0) > 0:
+            return word
+        for suffix in _JOINED_SUFFIXES:
+            stem = word[: -len(suffix)]
+            if not word.endswith(suffix) or len(stem) < 2 or stem[-1] in _NON_JOINING:
+                continue
+            lexicalised_plural = suffix.startswith("ها") and (_frequency(lexicon, stem + "ها") or 0) > 0
+            if _frequency(lexicon, stem) is not None and not lexicalised_plural:
+                return stem + ZWNJ + suffix
+        return word
+
+    return _PERSIAN_WORD.sub(split_word, text)
+
+
+def join_detached_suffixes(text: str, lexicon: Mapping[str, Any]) -> str:
+    """Return ``text`` with «مند» (when the lexicon knows the compound) and the surname suffix «پور» attached.
+
+    «علاقه مندان» → «علاقه‌مندان», «حیدری پور» → «حیدری‌پور»; «نیاز مند» → «نیازمند» (no ZWNJ after
+    a non-joining letter).
+    """
+
+    def join_mand(match: re.Match[str]) -> str:
+        stem = match.group(1)
+        if _frequency(lexicon, stem + ZWNJ + "مند") is None and _frequency(lexicon, stem + "مند") is None:
+            return match.group()
+        return _joiner(stem)
+
+    joined = _SPACED_MAND.sub(join_mand, text)
+    return _SPACED_POUR.sub(lambda match: _joiner(match.group(1)), joined)
+
+
+def undo_participle_joins(before: str, after: str) -> str:
+    """Return ``after`` with «X‌شده», «X‌یافته» that hazm created (absent from ``before``) written «X شده».
+
+    A compound the author wrote with a ZWNJ («تعیین‌شده») is kept.
+    """
+
+    def undo(match: re.Match[str]) -> str:
+        return match.group() if match.group() in before else f"{match.group(1)} {match.group(2)}"
+
+    return _JOINED_PARTICIPLE.sub(undo, after)
+
+
+# A pair of straight quotes on one line becomes guillemets; done before hazm, whose tokenizer would
+# space the quotes out first and leave «» or " " behind on a second pass.
+_STRAIGHT_QUOTES = re.compile(r'"[ ]*([^"\n]*?)[ ]*"')
+_LATIN_COMMA = re.compile(f"(?<=[{_PERSIAN_LETTER}\u200c])[ ]*,[ ]*(?=[{_PERSIAN_LETTER}])")
+_LATIN_SEMICOLON = re.compile(f"(?<=[{_PERSIAN_LETTER}\u200c])[ ]*;[ ]*(?=[{_PERSIAN_LETTER}]|$)", re.MULTILINE)
+_LATIN_QUESTION = re.compile(f"(?<=[{_PERSIAN_LETTER}\u200c])[ ]*\\?")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"[ \u200c]+([،؛:.!؟])")
+# One space after a Persian comma, semicolon, question or exclamation mark, and after . or : that
+# end a Persian word; never inside a number (hazm's own rule does the same).
+_NO_SPACE_AFTER_PUNCTUATION = re.compile(f"([،؛؟!])(?=[^\\s،؛:.!؟»)\\]}}])|(?<=[{_PERSIAN_LETTER}])([.:])(?=[{_PERSIAN_LETTER}«(])")
+# A ZWNJ only means something between two letters; one is enough.
+_ZWNJ_RUN = re.compile("\u200c{2,}")
+_STRAY_ZWNJ = re.compile("(?<![^\\W\\d_])\u200c|\u200c(?![^\\W\\d_])")
+
+
+def tidy_punctuation(text: str) -> str:
+    """Return ``text`` with Persian punctuation between Persian words and tidy spacing around marks.
+
+    Straight quotes in pairs become «»; a Latin comma, semicolon or question mark written after a
+    Persian word becomes «،», «؛», «؟»;
+    there is no space before «، ؛ : . ! ؟» and one space after «، ؛ ؟ !» (and after «.» or «:»
+    that end a Persian word before another). Meant for masked text, where numbers like 4.6 are
+    placeholders and cannot be touched.
+    """
+    tidied = _STRAIGHT_QUOTES.sub(r"«\1»", text)
+    tidied = _LATIN_COMMA.sub("، ", tidied)
+    tidied = _LATIN_SEMICOLON.sub("؛ ", tidied)
+    tidied = _LATIN_QUESTION.sub("؟", tidied)
+    tidied = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", tidied)
+    return _NO_SPACE_AFTER_PUNCTUATION.sub(lambda match: match.group() + " ", tidied)
+
+
+def _replace_stray_zwnj(match: re.Match[str]) -> str:
+    """Drop a ZWNJ next to a space or mark; between a letter and a digit it was a word break: a space."""
+    start, end = match.span()
+    text = match.string
+    between_alphanumerics = 0 < start and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()
+    return " " if between_alphanumerics else ""
+
+
+def tidy_zwnj(text: str) -> str:
+    """Return ``text`` with one ZWNJ per run and none next to a space or mark (a space between letter and digit)."""
+    return _STRAY_ZWNJ.sub(_replace_stray_zwnj, _ZWNJ_RUN.sub(ZWNJ, text))
+
+
+def tidy_layout(text: str) -> str:
+    """Return ``text`` with single spaces, no stray ZWNJ, no trailing spaces and one blank line between paragraphs.
+
+    Lines inside a paragraph (an address, a list) are kept; runs of blank lines become one.
+    """
+    text = tidy_zwnj(text)
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return "\n\n".join("\n".join(paragraph) for paragraph in paragraphs if paragraph)
+
+
+# --------------------------------------------------------------------------------------------------
+# Repeated passages
+# --------------------------------------------------------------------------------------------------
+
+_SENTENCE_BOUNDARY = re.compile(r"(?<=[.!؟?…])\s+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+MIN_REPEATED_SENTENCE_WORDS = 8
+MIN_REPEATED_PARAGRAPH_WORDS = 3
+_MAX_HEADLINE_WORDS = 40
+
+
+def split_sentences(line: str) -> list[str]:
+    """Return the sentences of one line: pieces ending in . ! ? ؟ or … followed by white space."""
+    return [sentence for sentence in _SENTENCE_BOUNDARY.split(line.strip()) if sentence]
+
+
+def _looks_like_headline(paragraph: str) -> bool:
+    """Tell whether a first paragraph reads as a headline: one line, one sentence, no final full stop."""
+    if "\n" in paragraph or paragraph.rstrip().endswith("."):
+        return False
+    return len(split_sentences(paragraph)) == 1 and len(fold(paragraph).split()) <= _MAX_HEADLINE_WORDS
+
+
+def drop_repeated_passages(
+    text: str,
+    *,
+    min_sentence_words: int = MIN_REPEATED_SENTENCE_WORDS,
+    min_paragraph_words: int = MIN_REPEATED_PARAGRAPH_WORDS,
+) -> str:
+    """Return ``text`` with a paragraph or a long sentence that occurs a second time kept only once.
+
+    Passages are compared by their :func:`fold`, so a copy that differs in Arabic letters, ZWNJ,
+    digits or punctuation is still a copy. A paragraph of at least ``min_paragraph_words`` words and
+    a sentence of at least ``min_sentence_words`` words are dropped when an earlier one folds the
+    same. A headline (a one-sentence first line) is compared only as a whole paragraph: news style
+    opens the body with the headline's words, which must stay. Paragraphs are returned separated by
+    one blank line.
+    """
+    paragraphs = [paragraph.strip() for paragraph in _BLANK_LINE.split(text) if paragraph.strip()]
+    seen_paragraphs: set[str] = set()
+    seen_sentences: set[str] = set()
+    kept_paragraphs: list[str] = []
+    for index, paragraph in enumerate(paragraphs):
+        key = fold(paragraph)
+        if key in seen_paragraphs and len(key.split()) >= min_paragraph_words:
+            continue
+        seen_paragraphs.add(key)
+        if index == 0 and _looks_like_headline(paragraph):
+            kept_paragraphs.append(paragraph)
+            continue
+        kept_lines = []
+        for line in paragraph.split("\n"):
+            kept_sentences = []
+            for sentence in split_sentences(line):
+                sentence_key = fold(sentence)
+                if len(sentence_key.split()) >= min_sentence_words:
+                    if sentence_key in seen_sentences:
+                        continue
+                    seen_sentences.add(sentence_key)
+                kept_sentences.append(sentence)
+            if kept_sentences:
+                kept_lines.append(" ".join(kept_sentences))
+        kept = "\n".join(kept_lines)
+        kept_key = fold(kept)
+        if not kept or (kept_key != key and kept_key in seen_paragraphs and len(kept_key.split()) >= min_paragraph_words):
+            continue
+        # The shortened paragraph is registered too, so a later copy of what is left also goes and a
+        # second pass finds nothing more to drop.
+        seen_paragraphs.add(kept_key)
+        kept_paragraphs.append(kept)
+    return "\n\n".join(kept_paragraphs)
+
+
+# --------------------------------------------------------------------------------------------------
+# The normalizer
+# --------------------------------------------------------------------------------------------------
+
+
+class PersianNormalizer:
+    """Turns a release as pasted into its display text. Build one at start-up and share it.
+
+    Construction imports hazm and builds its Normalizer (about 3 s and 150 MB); :meth:`normalize`
+    is then pure and thread-safe (hazm's Normalizer keeps no per-call state).
+    """
+
+    def __init__(self) -> None:
+        """Import hazm and build its Normalizer with our choice of steps."""
+        import hazm  # noqa: PLC0415  (lazy: importing this module must stay cheap)
+
+        self._hazm: Any = hazm.Normalizer(
+            correct_spacing=True,
+            # Deliberate vowel marks (tanwin in «فعلاً», the hamza of «خانهٔ») are the author's spelling.
+            remove_diacritics=False,
+            remove_specials_chars=False,
+            decrease_repeated_chars=True,
+            persian_style=True,
+            # Digits are made Persian by us, outside protected spans only.
+            persian_numbers=False,
+            unicodes_replacement=True,
+            seperate_mi=True,
+        )
+        # hazm's lexicon, already loaded by its tokenizer: word -> (frequency, tags).
+        self.lexicon: Mapping[str, Any] = self._hazm.words
+
+    def normalize(self, raw: str) -> str:
+        """Return the display text of ``raw``; ``normalize(normalize(x)) == normalize(x)``.
+
+        Protected spans (see :func:`protected_spans`) come out byte for byte as they went in.
+        """
+        text = clean_unicode(raw)
+        text = strip_wire_headers(text)
+        masked, originals = mask_protected_spans(text)
+        # Placeholders hold no digits, so this is persian_digits_outside_spans without a second scan.
+        masked = tidy_zwnj(tidy_punctuation(to_persian_digits(masked)))
+        before_hazm = masked
+        # Line by line: some of hazm's patterns anchor at ^ without MULTILINE, so «می» opening the
+        # second line would be fixed only on a second pass, and normalize would not be idempotent.
+        by_hazm = "\n".join(self._hazm.normalize(line.strip()) if line.strip() else "" for line in masked.split("\n"))
+        # hazm never touches Latin capitals, but if a placeholder were ever damaged, losing hazm's
+        # spacing fixes is better than losing a URL or a phone number.
+        if _placeholders_intact(by_hazm, len(originals)):
+            masked = undo_participle_joins(before_hazm, by_hazm)
+        masked = split_joined_affixes(masked, self.lexicon)
+        masked = join_detached_suffixes(masked, self.lexicon)
+        masked = tidy_punctuation(masked)
+        masked = tidy_layout(masked)
+        text = restore_protected_spans(masked, originals)
+        return drop_repeated_passages(text)
