@@ -156,7 +156,13 @@ def _run_cli(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.Comp
     clean.update(env)
     clean["PYTHONPATH"] = str(ROOT)
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], cwd=cwd, env=clean, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "bot", *args],
+        check=False,
+        cwd=cwd,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
