@@ -6,10 +6,13 @@ import asyncio
 import functools
 import logging
 
+from telegram import Bot
 from telegram.ext import Application, ApplicationBuilder, CommandHandler, MessageHandler, filters
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.config import Settings
+from bot.delivery.dispatcher import Dispatcher, InteractiveRecorder
+from bot.delivery.pacing import Pacer
 from bot.domain.pipeline import ReleasePipeline
 from bot.domain.tagging import Topic, load_counties, load_topics
 from bot.domain.text import PersianNormalizer
@@ -20,6 +23,10 @@ from storage import Storage
 from storage.topics import TopicRow
 
 log = logging.getLogger(__name__)
+
+PACER_KEY = "pacer"
+# Requests a broadcast keeps in flight: enough to hide ~100 ms of latency at 1000 messages per second.
+BROADCAST_CONCURRENCY = 64
 
 
 @functools.cache
@@ -37,13 +44,19 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
         builder = builder.base_file_url(settings.telegram_base_file_url)
     if request is not None:
         builder = builder.request(request)
+    # One pacer for everything this process sends: broadcasts wait on it, interactive replies are only
+    # recorded on it (never delayed), so broadcasts leave them room within the overall rate.
+    pacer = Pacer(settings.broadcast_rate)
     application = (
         builder.concurrent_updates(16)  # a slow handler must not hold up other users
+        .rate_limiter(InteractiveRecorder(pacer))
         .post_init(_post_init)
+        .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
         .build()
     )
     application.bot_data["settings"] = settings
+    application.bot_data[PACER_KEY] = pacer
 
     # Handlers, in the order they are tried. Group 0 holds every command and message type we serve;
     # the fallbacks after them make sure no private message goes unanswered.
@@ -71,12 +84,52 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
         await storage.close()
         raise
     pipeline = ReleasePipeline(normalizer, topics, load_counties())
-    application.bot_data[SERVICES_KEY] = Services(settings=settings, storage=storage, pipeline=pipeline)
+    dispatcher = Dispatcher(
+        storage,
+        await _broadcast_bot(settings),
+        application.bot_data[PACER_KEY],
+        paid_broadcast=settings.paid_broadcast,
+        concurrency=BROADCAST_CONCURRENCY,
+    )
+    # A plain task rather than application.create_task: it is created before the application runs,
+    # is supervised by the dispatcher itself, and is stopped in post_stop.
+    dispatcher.start()
+    application.bot_data[SERVICES_KEY] = Services(
+        settings=settings, storage=storage, pipeline=pipeline, dispatcher=dispatcher
+    )
     log.info("started database=%s topics=%d", settings.database_path, len(topics))
 
 
-async def _post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
-    """Close the database after the last update was handled."""
+async def _broadcast_bot(settings: Settings) -> Bot:
+    """A second Bot with its own connection pool, so broadcasts never hold a connection a reply needs."""
+    bot = Bot(
+        settings.bot_token.reveal(),
+        base_url=settings.telegram_base_url or "https://api.telegram.org/bot",
+        base_file_url=settings.telegram_base_file_url or "https://api.telegram.org/file/bot",
+        request=HTTPXRequest(
+            connection_pool_size=BROADCAST_CONCURRENCY + 8,
+            connect_timeout=10.0,
+            read_timeout=20.0,
+            write_timeout=20.0,
+            pool_timeout=10.0,
+        ),
+    )
+    await bot.initialize()
+    return bot
+
+
+async def _post_stop(application: Application) -> None:  # type: ignore[type-arg]
+    """Stop the dispatcher once no more updates are handled; messages in flight finish first."""
     if SERVICES_KEY in application.bot_data:
-        await services_of(application.bot_data).storage.close()
+        await services_of(application.bot_data).dispatcher.stop()
+        log.info("dispatcher stopped")
+
+
+async def _post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+    """Close the broadcast bot and the database after the last update was handled."""
+    if SERVICES_KEY in application.bot_data:
+        services = services_of(application.bot_data)
+        await services.dispatcher.stop()
+        await services.dispatcher.bot.shutdown()
+        await services.storage.close()
         log.info("database closed")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.config import Settings
+from bot.delivery.dispatcher import Dispatcher
 from bot.domain.pipeline import ReleasePipeline
 from storage import Storage
 
@@ -19,6 +20,7 @@ class Services:
     settings: Settings
     storage: Storage
     pipeline: ReleasePipeline
+    dispatcher: Dispatcher
 
 
 def services_of(bot_data: dict[Any, Any]) -> Services:

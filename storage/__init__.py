@@ -8,6 +8,7 @@ from storage.audit import AuditLog
 from storage.db import Database
 from storage.officers import Officers
 from storage.organizations import Organizations
+from storage.outbox import Outbox
 from storage.releases import Releases
 from storage.subscriptions import Subscriptions
 from storage.topics import Topics
@@ -24,6 +25,7 @@ class Storage:
         self.releases = Releases(db)
         self.subscriptions = Subscriptions(db)
         self.audit = AuditLog(db)
+        self.outbox = Outbox(db)
 
     @classmethod
     async def open(cls, path: Path | str, *, migrate: bool = True) -> Storage:

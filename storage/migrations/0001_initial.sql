@@ -191,6 +191,7 @@ CREATE TABLE deliveries (
     status          TEXT    NOT NULL DEFAULT 'pending' CHECK (status IN (
                         'pending', 'in_flight', 'sent', 'failed', 'cancelled')),
     silent          INTEGER NOT NULL DEFAULT 0 CHECK (silent IN (0, 1)),
+    fallback_html   TEXT,                               -- notice sent where an edit/deletion is refused
     attempts        INTEGER NOT NULL DEFAULT 0,
     next_attempt_at TEXT    NOT NULL,
     last_error      TEXT,
@@ -208,7 +209,7 @@ CREATE UNIQUE INDEX deliveries_once ON deliveries (release_id, subscription_id, 
 CREATE TABLE delivery_parts (
     delivery_id INTEGER NOT NULL REFERENCES deliveries (id) ON DELETE CASCADE,
     position    INTEGER NOT NULL,
-    kind        TEXT    NOT NULL CHECK (kind IN ('text', 'photo', 'video', 'document', 'album')),
+    kind        TEXT    NOT NULL CHECK (kind IN ('text', 'photo', 'video', 'document', 'album', 'notice')),
     html        TEXT,                                   -- NULL: take it from release_parts
     status      TEXT    NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed', 'skipped')),
     message_ids TEXT    CHECK (message_ids IS NULL OR json_valid(message_ids)),   -- JSON list

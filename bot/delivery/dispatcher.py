@@ -1,0 +1,534 @@
+"""The outbox dispatcher: drains due deliveries at Telegram's limits, losing nothing (DESIGN §6).
+
+One dispatcher runs per process. Each cycle it reads a fair batch of due deliveries, plans their send
+times with the ``Pacer`` (overall rate, per-chat spacing, per-group minute window, RetryAfter pauses),
+commits the planned ones as ``in_flight``, and launches each at its time with a bounded number of
+requests in flight. Outcomes are buffered and written in small batches; a crash therefore leaves only
+claimed parts ``in_flight``, and they are sent again after a restart (the only possible duplicates).
+
+Broadcasts go through their own ``Bot`` and HTTP connection pool, so a long broadcast never makes an
+interactive reply wait for a connection; interactive replies are recorded on the same ``Pacer``
+(``InteractiveRecorder``) so that broadcasts make room for them under the overall rate.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Coroutine
+from datetime import datetime, timedelta
+from typing import Any
+
+from telegram import (
+    Bot,
+    InputMediaDocument,
+    InputMediaPhoto,
+    InputMediaVideo,
+    LinkPreviewOptions,
+    ReplyParameters,
+)
+from telegram.constants import ParseMode
+from telegram.error import RetryAfter, TelegramError
+from telegram.ext import BaseRateLimiter
+
+from bot.delivery.errors import Classified, Verdict, classify
+from bot.delivery.pacing import Pacer
+from storage import Storage
+from storage.db import utcnow
+from storage.outbox import DeliveryJob, PartResult, Progress, is_group_chat
+from storage.releases import Attachment
+
+log = logging.getLogger(__name__)
+
+ProgressHook = Callable[[Progress], Awaitable[None]]
+
+# Bot API methods that put a message into a chat (and so count against its limits).
+SEND_ENDPOINTS = frozenset(
+    {
+        "sendMessage",
+        "sendPhoto",
+        "sendVideo",
+        "sendDocument",
+        "sendAnimation",
+        "sendAudio",
+        "sendVoice",
+        "sendMediaGroup",
+        "sendSticker",
+        "sendLocation",
+        "sendContact",
+        "sendPoll",
+        "copyMessage",
+        "forwardMessage",
+    }
+)
+_NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+_MEDIA_TYPES: dict[str, type[InputMediaPhoto | InputMediaVideo | InputMediaDocument]] = {
+    "photo": InputMediaPhoto,
+    "video": InputMediaVideo,
+    "document": InputMediaDocument,
+}
+
+
+class Dispatcher:
+    """Drains the outbox in the background; ``start`` in post_init, ``stop`` at shutdown."""
+
+    def __init__(
+        self,
+        storage: Storage,
+        bot: Bot,
+        pacer: Pacer,
+        *,
+        paid_broadcast: bool = False,
+        concurrency: int = 32,
+        max_attempts: int = 6,
+        backoff_base: float = 2.0,
+        backoff_cap: float = 300.0,
+        plan_horizon: float = 0.25,
+        idle_poll: float = 1.0,
+        flush_interval: float = 0.05,
+        progress_interval: float = 3.0,
+        on_progress: ProgressHook | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.storage = storage
+        self.bot = bot
+        self.pacer = pacer
+        self.paid_broadcast = paid_broadcast
+        self.concurrency = concurrency
+        self.max_attempts = max_attempts
+        self.backoff_base = backoff_base
+        self.backoff_cap = backoff_cap
+        self.plan_horizon = plan_horizon
+        self.idle_poll = idle_poll
+        self.flush_interval = flush_interval
+        self.progress_interval = progress_interval
+        self.on_progress = on_progress
+        self.clock = clock
+        self._slots = asyncio.Semaphore(concurrency)
+        self._wake = asyncio.Event()
+        self._stopping = False
+        self._task: asyncio.Task[None] | None = None
+        self._sending: set[asyncio.Task[None]] = set()
+        self._results: list[PartResult] = []
+        self._dirty: set[int] = set()
+        self._reported_at: dict[int, float] = {}
+        self._media: OrderedDict[int, tuple[Attachment, ...]] = OrderedDict()
+        self.sent_count = 0
+        self.crashes = 0
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    def start(self, spawn: Callable[[Coroutine[Any, Any, None]], asyncio.Task[None]] | None = None) -> None:
+        """Start the background task (through ``spawn``, e.g. ``application.create_task``)."""
+        self._stopping = False
+        coroutine = self._supervise()
+        self._task = spawn(coroutine) if spawn else asyncio.create_task(coroutine, name="dispatcher")
+
+    async def stop(self, grace: float = 10.0) -> None:
+        """Stop taking work, let sends in flight finish (up to ``grace`` seconds), record their outcomes."""
+        self._stopping = True
+        self._wake.set()
+        if self._task is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+        await self._drain(grace)
+        await self._flush()
+
+    def wake(self) -> None:
+        """New deliveries were written: look for them now instead of at the next poll."""
+        self._wake.set()
+
+    @property
+    def in_flight(self) -> int:
+        """Requests being sent right now."""
+        return len(self._sending)
+
+    async def _supervise(self) -> None:
+        """Run the loop, restarting it after an unexpected error (without losing or repeating work)."""
+        while not self._stopping:
+            flusher = asyncio.create_task(self._flush_loop(), name="dispatcher-flush")
+            try:
+                recovered = await self.storage.outbox.recover_in_flight()
+                if recovered:
+                    log.info("resuming deliveries left in flight count=%d", recovered)
+                await self._loop()
+            except Exception:
+                self.crashes += 1
+                log.exception("dispatcher crashed; restarting")
+                await self._drain(30.0)
+                await asyncio.sleep(1.0)
+            finally:
+                flusher.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await flusher
+                await self._flush()
+
+    # -- the loop ------------------------------------------------------------------------------
+
+    async def _loop(self) -> None:
+        while not self._stopping:
+            wall, now = utcnow(), self.clock()
+            jobs = await self.storage.outbox.due(wall, self._fetch_limit())
+            if not jobs:
+                await self._idle()
+                continue
+            planned: list[tuple[DeliveryJob, float]] = []
+            deferred: list[tuple[int, datetime]] = []
+            for job in jobs:
+                at = now + self.pacer.global_wait(now)
+                if planned and at > now + self.plan_horizon:
+                    break
+                is_group = is_group_chat(job.chat_type)
+                chat_wait = self.pacer.chat_wait(job.chat_id, is_group, at)
+                if chat_wait > 0:
+                    deferred.append((job.id, wall + timedelta(seconds=at - now + chat_wait)))
+                    continue
+                self.pacer.record(job.chat_id, is_group, at, weight=self._weight(job))
+                planned.append((job, at))
+            await self.storage.outbox.defer(deferred)
+            await self.storage.outbox.claim([job.id for job, _ in planned])
+            for index, (job, at) in enumerate(planned):
+                if self._stopping or not await self._launch(job, at):
+                    # Claimed but not sent (stopping, or a global pause began): give them back untouched,
+                    # to be planned again after the pause.
+                    wait = self.pacer.global_wait(self.clock())
+                    self._results.extend(self._release(j, wait=wait) for j, _ in planned[index:])
+                    break
+            if not planned and deferred:
+                await self._idle(min(self.idle_poll, *((when - wall).total_seconds() for _, when in deferred)))
+
+    async def _launch(self, job: DeliveryJob, at: float) -> bool:
+        """Wait for the planned moment, then send ``job`` in its own task; False if a global pause began."""
+        delay = at - self.clock()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        if self.pacer.paused(self.clock()):
+            return False
+        # A RetryAfter for this chat since planning sends the delivery back without spending an attempt.
+        chat_pause = self.pacer.chat_pause(job.chat_id, self.clock())
+        if chat_pause > 0:
+            self._results.append(self._release(job, wait=chat_pause))
+            return True
+        await self._slots.acquire()
+        task = asyncio.create_task(self._send(job), name=f"delivery-{job.id}")
+        self._sending.add(task)
+        task.add_done_callback(self._sending.discard)
+        return True
+
+    def _fetch_limit(self) -> int:
+        if self.pacer.spacing == 0:
+            return max(2 * self.concurrency, 64)
+        return max(8, int(self.plan_horizon / self.pacer.spacing) * 2 + 4)
+
+    def _weight(self, job: DeliveryJob) -> int:
+        if job.part.kind == "album" and job.release_id is not None:
+            return max(1, len(self._media.get(job.release_id, ())))
+        return 1
+
+    async def _idle(self, seconds: float | None = None) -> None:
+        self._wake.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), seconds if seconds is not None else self.idle_poll)
+
+    async def _drain(self, grace: float) -> None:
+        if self._sending:
+            await asyncio.wait(set(self._sending), timeout=grace)
+
+    # -- sending one part ------------------------------------------------------------------------
+
+    async def _send(self, job: DeliveryJob) -> None:
+        try:
+            try:
+                message_ids = await self._perform(job)
+            except TelegramError as error:
+                await self._handle_error(job, classify(error))
+            except Exception:
+                log.exception("unexpected error delivery_id=%d chat_id=%d", job.id, job.chat_id)
+                self._results.append(self._retry(job, "internal error"))
+            else:
+                self.sent_count += 1
+                self._results.append(self._sent(job, message_ids))
+            if job.release_id is not None:
+                self._dirty.add(job.release_id)
+        finally:
+            self._slots.release()
+
+    async def _perform(self, job: DeliveryJob) -> tuple[int, ...]:
+        """Carry out one part: send it, or edit/delete the messages it replaces; return message ids."""
+        part = job.part
+        if part.kind == "notice" or (job.action in {"edit", "delete"} and not part.target_message_ids):
+            if not part.html:
+                return ()
+            # A notice, or a part the original did not have: a new message replying to the original.
+            return (await self._send_text(job, part.html, reply_to=job.reply_to_message_id),)
+        if job.action in {"edit", "delete"}:
+            if job.action == "delete" or not part.html:
+                for message_id in part.target_message_ids:
+                    await self.bot.delete_message(job.chat_id, message_id)
+                return ()
+            message_id = part.target_message_ids[0]
+            if part.kind == "text":
+                await self.bot.edit_message_text(
+                    part.html, job.chat_id, message_id, parse_mode=ParseMode.HTML, link_preview_options=_NO_PREVIEW
+                )
+            else:
+                await self.bot.edit_message_caption(
+                    job.chat_id, message_id, caption=part.html, parse_mode=ParseMode.HTML
+                )
+            return part.target_message_ids
+        if part.kind == "text":
+            return (await self._send_text(job, part.html),)
+        return await self._send_media(job)
+
+    def _common(self, job: DeliveryJob) -> dict[str, Any]:
+        extra: dict[str, Any] = {"disable_notification": job.silent}
+        if job.thread_id:
+            extra["message_thread_id"] = job.thread_id
+        if self.paid_broadcast:
+            extra["allow_paid_broadcast"] = True
+        return extra
+
+    async def _send_text(self, job: DeliveryJob, html: str, reply_to: int | None = None) -> int:
+        reply = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
+        message = await self.bot.send_message(
+            job.chat_id,
+            html,
+            parse_mode=ParseMode.HTML,
+            link_preview_options=_NO_PREVIEW,
+            reply_parameters=reply,
+            **self._common(job),
+        )
+        return message.message_id
+
+    async def _send_media(self, job: DeliveryJob) -> tuple[int, ...]:
+        attachments = await self._attachments(job.release_id)
+        if not attachments:
+            raise _NoMedia
+        caption = job.part.html or None
+        if job.part.kind == "album":
+            media = [
+                _MEDIA_TYPES.get(a.kind, InputMediaDocument)(
+                    a.file_id, caption=caption if i == 0 else None, parse_mode=ParseMode.HTML
+                )
+                for i, a in enumerate(attachments[:10])
+            ]
+            messages = await self.bot.send_media_group(job.chat_id, media, **self._common(job))
+            return tuple(m.message_id for m in messages)
+        first, extra = attachments[0], self._common(job)
+        if first.kind == "photo":
+            message = await self.bot.send_photo(
+                job.chat_id, first.file_id, caption=caption, parse_mode=ParseMode.HTML, **extra
+            )
+        elif first.kind == "video":
+            message = await self.bot.send_video(
+                job.chat_id, first.file_id, caption=caption, parse_mode=ParseMode.HTML, **extra
+            )
+        else:
+            message = await self.bot.send_document(
+                job.chat_id, first.file_id, caption=caption, parse_mode=ParseMode.HTML, **extra
+            )
+        return (message.message_id,)
+
+    async def _attachments(self, release_id: int | None) -> tuple[Attachment, ...]:
+        if release_id is None:
+            return ()
+        if release_id not in self._media:
+            release = await self.storage.releases.get(release_id)
+            self._media[release_id] = release.attachments if release else ()
+            while len(self._media) > 256:
+                self._media.popitem(last=False)
+        return self._media[release_id]
+
+    # -- outcomes ----------------------------------------------------------------------------------
+
+    async def _handle_error(self, job: DeliveryJob, error: Classified) -> None:
+        now = self.clock()
+        if error.verdict is Verdict.WAIT:
+            until = now + error.retry_after
+            if is_group_chat(job.chat_type):
+                self.pacer.pause_chat(job.chat_id, until)
+            else:
+                # Private chats have no small limit of their own: a 429 there means the bot as a whole
+                # is sending too fast, so everything waits, exactly as long as Telegram asked.
+                self.pacer.pause_all(until)
+            log.warning("flood wait chat_id=%d seconds=%.1f", job.chat_id, error.retry_after)
+            self._results.append(self._release(job, wait=error.retry_after, error=error.reason))
+        elif error.verdict is Verdict.DEACTIVATE:
+            log.info("chat unreachable, deactivating chat_id=%d reason=%s", job.chat_id, error.reason)
+            await self.storage.outbox.deactivate_chat(job.chat_id, error.reason, self._failed(job, error.reason))
+        elif error.verdict is Verdict.MIGRATE and error.new_chat_id is not None:
+            log.info("chat migrated chat_id=%d new_chat_id=%d", job.chat_id, error.new_chat_id)
+            await self.storage.outbox.migrate_chat(job.chat_id, error.new_chat_id)
+            self.pacer.move_chat(job.chat_id, error.new_chat_id)
+            self._results.append(self._release(job, error=error.reason))
+        elif error.verdict is Verdict.RETRY or error.verdict is Verdict.MIGRATE:
+            self._results.append(self._retry(job, error.reason))
+        elif error.verdict is Verdict.DONE:
+            self._results.append(self._sent(job, (), outcome="skipped", error=error.reason))
+        elif error.verdict is Verdict.IMPOSSIBLE and await self.storage.outbox.has_fallback(job.id):
+            self._results.append(
+                PartResult(
+                    job.id,
+                    job.part.position,
+                    "notice",
+                    utcnow(),
+                    next_attempt_at=self._next_part_time(),
+                    error=error.reason,
+                )
+            )
+        else:
+            self._results.append(self._failed(job, error.reason))
+
+    def _next_part_time(self) -> datetime:
+        return utcnow() + timedelta(seconds=self.pacer.per_chat_interval + self.pacer.chat_margin)
+
+    def _sent(
+        self, job: DeliveryJob, message_ids: tuple[int, ...], *, outcome: str = "sent", error: str | None = None
+    ) -> PartResult:
+        last = job.remaining_parts <= 1
+        return PartResult(
+            job.id,
+            job.part.position,
+            outcome,
+            utcnow(),
+            message_ids=message_ids,
+            next_attempt_at=None if last else self._next_part_time(),
+            error=error,
+            last_part=last,
+        )
+
+    def _failed(self, job: DeliveryJob, reason: str) -> PartResult:
+        return PartResult(job.id, job.part.position, "failed", utcnow(), error=reason)
+
+    def _retry(self, job: DeliveryJob, reason: str) -> PartResult:
+        attempts = job.attempts + 1  # the claim counted this attempt
+        if attempts >= self.max_attempts:
+            return self._failed(job, f"{reason} (after {attempts} attempts)")
+        backoff = min(self.backoff_cap, self.backoff_base * 2 ** (attempts - 1))
+        backoff *= random.uniform(0.5, 1.5)  # noqa: S311 - jitter, not cryptography
+        return PartResult(
+            job.id,
+            job.part.position,
+            "retry",
+            utcnow(),
+            next_attempt_at=utcnow() + timedelta(seconds=backoff),
+            error=reason,
+        )
+
+    def _release(self, job: DeliveryJob, *, wait: float = 0.0, error: str | None = None) -> PartResult:
+        """Back to pending after ``wait`` seconds, without counting an attempt."""
+        return PartResult(
+            job.id,
+            job.part.position,
+            "retry",
+            utcnow(),
+            next_attempt_at=utcnow() + timedelta(seconds=wait),
+            error=error,
+            count_attempt=False,
+        )
+
+    async def _flush_loop(self) -> None:
+        while True:
+            await asyncio.sleep(self.flush_interval)
+            await self._flush()
+
+    async def _flush(self) -> None:
+        """Write buffered outcomes in one transaction, then report progress of the releases touched."""
+        if self._results:
+            batch, self._results = self._results, []
+            try:
+                await self.storage.outbox.apply(batch)
+            except Exception:
+                self._results[:0] = batch  # keep them for the next flush rather than lose them
+                raise
+            if any(r.outcome in {"retry", "notice"} or not r.last_part for r in batch):
+                self._wake.set()
+        if self._dirty and self.on_progress is not None:
+            await self._report_progress()
+
+    async def _report_progress(self) -> None:
+        assert self.on_progress is not None
+        now = self.clock()
+        for release_id in list(self._dirty):
+            progress = await self.storage.outbox.progress(release_id)
+            last = self._reported_at.get(release_id)
+            if not progress.done and last is not None and now - last < self.progress_interval:
+                continue
+            self._dirty.discard(release_id)
+            self._reported_at[release_id] = now
+            try:
+                await self.on_progress(progress)
+            except Exception:
+                log.exception("progress hook failed release_id=%d", release_id)
+            if progress.done:
+                self._reported_at.pop(release_id, None)
+
+
+class _NoMedia(TelegramError):
+    """A media part whose release has no attachment left (a permanent failure)."""
+
+    def __init__(self) -> None:
+        super().__init__("release has no attachment to send")
+
+
+class InteractiveRecorder(BaseRateLimiter[None]):
+    """The Application bot's rate limiter: interactive replies go first, within each chat's limits.
+
+    A reply never waits for the overall budget or for broadcasts; it only keeps the spacing Telegram
+    requires within its own chat (a second reply to the same user goes a second after the first). Each
+    send is recorded on the shared Pacer, so broadcasts make room for it. A RetryAfter is waited out
+    exactly once, as asked, and the request repeated.
+    """
+
+    def __init__(self, pacer: Pacer, clock: Callable[[], float] = time.monotonic) -> None:
+        self.pacer = pacer
+        self.clock = clock
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to tear down."""
+
+    async def process_request(  # noqa: PLR0917 - the signature is BaseRateLimiter's
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        """Keep the chat's spacing for message-sending requests, record them, then perform them."""
+        if endpoint not in SEND_ENDPOINTS:
+            return await callback(*args, **kwargs)
+        chat_id = _as_chat_id(data.get("chat_id"))
+        is_group = chat_id is not None and chat_id < 0
+        for attempt in range(2):
+            if chat_id is not None:
+                wait = self.pacer.chat_wait(chat_id, is_group, self.clock())
+                if wait > 0:
+                    await asyncio.sleep(wait)
+            self.pacer.record(chat_id, is_group, self.clock())
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as error:
+                seconds = classify(error).retry_after
+                if attempt == 1 or chat_id is None:
+                    raise
+                log.info("interactive flood wait chat_id=%d seconds=%.1f", chat_id, seconds)
+                self.pacer.pause_chat(chat_id, self.clock() + seconds)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _as_chat_id(value: object) -> int | None:
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.lstrip("-").isdigit():
+        return int(value)
+    return None

@@ -1,0 +1,121 @@
+"""Broadcast pacing: the overall rate, one message per second per chat, 20 per minute per group.
+
+Pure bookkeeping over a monotonic clock passed in by the caller, so every rule is unit-testable
+without sleeping. The dispatcher asks ``wait_for(chat)`` before sending and calls ``record(chat)``
+when it sends; interactive replies are recorded too (they are never delayed, but they use up the
+same budget, so broadcasts make room for them). Pauses asked for by Telegram (RetryAfter) only ever
+grow: a later, shorter RetryAfter never releases an earlier, longer one.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+PER_CHAT_INTERVAL = 1.0
+GROUP_PER_MINUTE = 20
+GROUP_WINDOW = 60.0
+# Requests reach Telegram a few milliseconds after we send them, unevenly; the margins keep the
+# spacing Telegram sees at or above its limits.
+CHAT_MARGIN = 0.05
+GROUP_MARGIN = 0.5
+
+
+@dataclass(slots=True)
+class _ChatState:
+    next_allowed: float = 0.0
+    paused_until: float = 0.0
+    recent: deque[float] | None = None  # send times inside the last minute, for groups and channels
+
+
+class Pacer:
+    """Decides when the next message to a chat may go, within every limit at once."""
+
+    def __init__(
+        self,
+        rate: float | None,
+        *,
+        per_chat_interval: float = PER_CHAT_INTERVAL,
+        group_per_minute: int = GROUP_PER_MINUTE,
+        chat_margin: float = CHAT_MARGIN,
+        group_margin: float = GROUP_MARGIN,
+    ) -> None:
+        self.spacing = 0.0 if rate is None else 1.0 / rate
+        self.per_chat_interval = per_chat_interval
+        self.group_per_minute = group_per_minute
+        self.chat_margin = chat_margin
+        self.group_margin = group_margin
+        self._next_slot = 0.0
+        self._paused_until = 0.0
+        self._chats: dict[int, _ChatState] = {}
+
+    def global_wait(self, now: float) -> float:
+        """Seconds until the overall rate and any global pause allow one more message."""
+        return max(self._next_slot - now, self._paused_until - now, 0.0)
+
+    def chat_wait(self, chat_id: int, is_group: bool, now: float) -> float:
+        """Seconds until this chat's own limits (and its pause) allow one more message."""
+        state = self._chats.get(chat_id)
+        if state is None:
+            return 0.0
+        wait = max(state.next_allowed - now, state.paused_until - now)
+        if is_group and state.recent is not None:
+            while state.recent and state.recent[0] <= now - GROUP_WINDOW:
+                state.recent.popleft()
+            if len(state.recent) >= self.group_per_minute:
+                wait = max(wait, state.recent[0] + GROUP_WINDOW + self.group_margin - now)
+        return max(wait, 0.0)
+
+    def wait_for(self, chat_id: int, is_group: bool, now: float) -> float:
+        """Seconds until a message to this chat may go under every rule."""
+        return max(self.global_wait(now), self.chat_wait(chat_id, is_group, now))
+
+    def record(self, chat_id: int | None, is_group: bool, now: float, *, weight: int = 1) -> None:
+        """Account for ``weight`` messages sent now (an album counts each item) to a chat."""
+        # A slot missed by less than one spacing is not made up for with a burst: the next slot is
+        # one spacing after the later of the planned slot and now.
+        self._next_slot = max(self._next_slot, now - self.spacing) + self.spacing * weight
+        if chat_id is None:
+            return
+        state = self._chats.setdefault(chat_id, _ChatState())
+        state.next_allowed = max(state.next_allowed, now + self.per_chat_interval * weight + self.chat_margin)
+        if is_group:
+            if state.recent is None:
+                state.recent = deque()
+            state.recent.extend([now] * weight)
+
+    def paused(self, now: float) -> bool:
+        """Whether a global pause (RetryAfter) is in force."""
+        return self._paused_until > now
+
+    def chat_pause(self, chat_id: int, now: float) -> float:
+        """Seconds left of a pause Telegram asked for on this chat (0 when none)."""
+        state = self._chats.get(chat_id)
+        return max(state.paused_until - now, 0.0) if state else 0.0
+
+    def pause_all(self, until: float) -> None:
+        """Stop every broadcast until then (a global RetryAfter); never shortens an earlier pause."""
+        self._paused_until = max(self._paused_until, until)
+        self._next_slot = max(self._next_slot, until)
+
+    def pause_chat(self, chat_id: int, until: float) -> None:
+        """Stop messages to one chat until then; never shortens an earlier pause."""
+        state = self._chats.setdefault(chat_id, _ChatState())
+        state.paused_until = max(state.paused_until, until)
+
+    def forget_idle(self, now: float) -> int:
+        """Drop chats with nothing left to remember (keeps memory flat over long runs); return how many."""
+        idle = [
+            chat_id
+            for chat_id, s in self._chats.items()
+            if s.next_allowed <= now and s.paused_until <= now and not (s.recent and s.recent[-1] > now - GROUP_WINDOW)
+        ]
+        for chat_id in idle:
+            del self._chats[chat_id]
+        return len(idle)
+
+    def move_chat(self, old_id: int, new_id: int) -> None:
+        """Carry a chat's pacing over to its new id after a migration to a supergroup."""
+        state = self._chats.pop(old_id, None)
+        if state is not None:
+            self._chats[new_id] = state

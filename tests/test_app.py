@@ -1,0 +1,99 @@
+"""The real Application against the fake Bot API server: welcome, fallbacks, errors, clean shutdown."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bot import texts
+from tests.harness import running_bot, settings_for
+from tests.tgserver import FakeTelegram
+
+ROOT = Path(__file__).resolve().parent.parent
+USER = 5001
+
+
+async def test_start_answers_with_the_persian_welcome(tg: FakeTelegram, tmp_path: Path) -> None:
+    """/start in a private chat gets the welcome message through the real Application."""
+    async with running_bot(settings_for(tg, tmp_path)):
+        tg.send_text(USER, USER, "/start")
+        welcome = await tg.wait_for(lambda s: s.messages_to(USER), timeout=10)
+    assert "خبرنامه روابط عمومی استان ایلام" in welcome[0].text
+    assert welcome[0].parse_mode == "HTML"
+
+
+@pytest.mark.parametrize(
+    ("sent", "expected"),
+    [("/nosuchcommand", texts.UNKNOWN_COMMAND), ("سلام", texts.UNSUPPORTED_MESSAGE)],
+)
+async def test_nothing_sent_goes_unanswered(tg: FakeTelegram, tmp_path: Path, sent: str, expected: str) -> None:
+    """An unknown command or an unexpected message gets a Persian explanation, not silence."""
+    async with running_bot(settings_for(tg, tmp_path)):
+        tg.send_text(USER, USER, sent)
+        replies = await tg.wait_for(lambda s: s.messages_to(USER), timeout=10)
+    assert replies[0].text == expected
+
+
+async def test_error_handler_apologises_and_the_bot_stays_up(tg: FakeTelegram, tmp_path: Path) -> None:
+    """A failing reply reaches the global error handler, the user is told, and later updates still work."""
+    async with running_bot(settings_for(tg, tmp_path)):
+        tg.fail("server_error", methods={"sendMessage"}, times=1, status=500)
+        tg.send_text(USER, USER, "/start")
+        apology = await tg.wait_for(lambda s: s.messages_to(USER), timeout=10)
+        assert apology[0].text == texts.INTERNAL_ERROR
+        tg.send_text(USER, USER, "/help")
+        await tg.wait_for(lambda s: len(s.messages_to(USER)) == 2, timeout=10)
+    assert "راهنما" in tg.messages_to(USER)[1].text
+
+
+async def test_startup_migrates_and_seeds_topics(tg: FakeTelegram, tmp_path: Path) -> None:
+    """Starting the bot creates the database with the 15 default topics."""
+    async with running_bot(settings_for(tg, tmp_path)):
+        pass
+    with sqlite3.connect(tmp_path / "bot.db") as db:
+        slugs = {row[0] for row in db.execute("SELECT slug FROM topics")}
+    assert len(slugs) == 15
+    assert {"health", "border", "public_relations"} <= slugs
+
+
+@pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
+def test_run_polls_and_shuts_down_cleanly(tg_thread: FakeTelegram, tmp_path: Path, stop_signal: int) -> None:
+    """`python -m bot run` answers /start, and SIGTERM or SIGINT stops it with exit code 0 and no traceback."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_", "DATABASE_"))}
+    env.update(
+        BOT_TOKEN=tg_thread.token,
+        TELEGRAM_BASE_URL=tg_thread.base_url,
+        TELEGRAM_BASE_FILE_URL=tg_thread.base_file_url,
+        DATABASE_PATH=str(tmp_path / "bot.db"),
+        PYTHONPATH=str(ROOT),
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        tg_thread.wait_until(lambda s: s.calls_to("getUpdates"), timeout=30)
+        tg_thread.send_text(USER, USER, "/start")
+        tg_thread.wait_until(lambda s: s.messages_to(USER), timeout=15)
+        time.sleep(0.2)
+        process.send_signal(stop_signal)
+        _, stderr = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 0, stderr
+    assert "Traceback" not in stderr
+    assert "database closed" in stderr
+    assert tg_thread.token.split(":")[1] not in stderr
