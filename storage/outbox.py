@@ -488,7 +488,7 @@ class PartResult:
             )
             if self.last_part:
                 await t.execute(
-                    "UPDATE deliveries SET status = 'sent', finished_at = ?, updated_at = ?"
+                    "UPDATE deliveries SET status = 'sent', finished_at = ?, updated_at = ?, last_error = NULL"
                     " WHERE id = ? AND status = 'in_flight'",
                     (stamp, stamp, self.delivery_id),
                 )

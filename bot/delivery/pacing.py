@@ -19,6 +19,9 @@ GROUP_WINDOW = 60.0
 # spacing Telegram sees at or above its limits.
 CHAT_MARGIN = 0.05
 GROUP_MARGIN = 0.5
+# Sends leave a few milliseconds late, never early; 1% more spacing keeps any one-second window
+# within the configured rate even when the first send of the window was late.
+RATE_MARGIN = 1.01
 
 
 @dataclass(slots=True)
@@ -40,7 +43,7 @@ class Pacer:
         chat_margin: float = CHAT_MARGIN,
         group_margin: float = GROUP_MARGIN,
     ) -> None:
-        self.spacing = 0.0 if rate is None else 1.0 / rate
+        self.spacing = 0.0 if rate is None else RATE_MARGIN / rate
         self.per_chat_interval = per_chat_interval
         self.group_per_minute = group_per_minute
         self.chat_margin = chat_margin
@@ -72,9 +75,9 @@ class Pacer:
 
     def record(self, chat_id: int | None, is_group: bool, now: float, *, weight: int = 1) -> None:
         """Account for ``weight`` messages sent now (an album counts each item) to a chat."""
-        # A slot missed by less than one spacing is not made up for with a burst: the next slot is
-        # one spacing after the later of the planned slot and now.
-        self._next_slot = max(self._next_slot, now - self.spacing) + self.spacing * weight
+        # A missed slot is not made up for with a burst: the next slot is one spacing after the later
+        # of the planned slot and now.
+        self._next_slot = max(self._next_slot, now) + self.spacing * weight
         if chat_id is None:
             return
         state = self._chats.setdefault(chat_id, _ChatState())
