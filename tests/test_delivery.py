@@ -8,6 +8,7 @@ the fake Telegram received and what the outbox recorded.
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -117,13 +118,13 @@ def make_dispatcher(store: Storage, bot: Bot, *, rate: float | None = 50, **kw: 
     return Dispatcher(store, bot, Pacer(rate), **options)  # type: ignore[arg-type]
 
 
-async def drain(dispatcher: Dispatcher, store: Storage, timeout: float = 30) -> None:
-    """Run the dispatcher until the outbox is empty, then stop it."""
+async def drain(dispatcher: Dispatcher, store: Storage, limit: float = 30) -> None:
+    """Run the dispatcher until the outbox is empty (polling the database), then stop it."""
     dispatcher.start()
     try:
-        async with asyncio.timeout(timeout):
+        async with asyncio.timeout(limit):
             while await store.outbox.backlog():
-                await asyncio.sleep(0.05)
+                await asyncio.sleep(0.05)  # noqa: ASYNC110 - the condition lives in the database
     finally:
         await dispatcher.stop()
 
@@ -169,7 +170,7 @@ async def test_long_release_arrives_in_order_a_second_apart(tg: FakeTelegram, bo
     for chat_id in PRIVATE[:3]:
         received = tg.messages_to(chat_id)
         assert [m.text for m in received] == [p.html for p in parts]
-        gaps = [b.at - a.at for a, b in zip(received, received[1:], strict=False)]
+        gaps = [b.at - a.at for a, b in itertools.pairwise(received)]
         assert min(gaps) >= 1.0
     assert sum(tg.violations.values()) == 0
 
@@ -357,11 +358,11 @@ async def test_media_release_sends_photo_then_text(tg: FakeTelegram, bot: Bot, s
         media_kind="photo",
         attachments=(Attachment("photo", photo["file_id"], photo["file_unique_id"]),),
     )
-    assert [p.kind for p in parts][0] == "photo"
+    assert parts[0].kind == "photo"
     await drain(make_dispatcher(store, bot), store)
 
     received = tg.messages_to(PRIVATE[0])
-    assert [m.kind for m in received][0] == "photo"
+    assert received[0].kind == "photo"
     assert received[0].file_id == photo["file_id"]
     assert [m.text for m in received] == [p.html for p in parts]
 
