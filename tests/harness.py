@@ -43,7 +43,8 @@ async def running_bot(settings: Settings) -> AsyncIterator[Application]:  # type
     finally:
         await application.updater.stop()
         await application.stop()
-        assert application.post_stop is not None and application.post_shutdown is not None
+        assert application.post_stop is not None
+        assert application.post_shutdown is not None
         await application.post_stop(application)
         await application.shutdown()
         await application.post_shutdown(application)

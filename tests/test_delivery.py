@@ -123,8 +123,8 @@ async def drain(dispatcher: Dispatcher, store: Storage, limit: float = 30) -> No
     dispatcher.start()
     try:
         async with asyncio.timeout(limit):
-            while await store.outbox.backlog():
-                await asyncio.sleep(0.05)  # noqa: ASYNC110 - the condition lives in the database
+            while await store.outbox.backlog():  # noqa: ASYNC110 - the condition lives in the database
+                await asyncio.sleep(0.05)
     finally:
         await dispatcher.stop()
 
