@@ -180,8 +180,11 @@ class Dispatcher:
             planned: list[tuple[DeliveryJob, float]] = []
             deferred: list[tuple[int, datetime]] = []
             for job in jobs:
-                at = now + self.pacer.global_wait(now)
-                if planned and at > now + self.plan_horizon:
+                # The clock is read afresh: after a slow query a slot computed from the cycle's start would
+                # lie in the past, and sends planned in the past would leave in a burst.
+                current = self.clock()
+                at = current + self.pacer.global_wait(current)
+                if planned and at > current + self.plan_horizon:
                     break
                 is_group = is_group_chat(job.chat_type)
                 chat_wait = self.pacer.chat_wait(job.chat_id, is_group, at)

@@ -268,7 +268,7 @@ _ANIMATE_PLURAL_MIN_LETTERS = 4
 
 def _spellings(phrase: str) -> set[str]:
     """The folded forms of a phrase as written: a half-space may be typed as nothing or a space."""
-    forms = {fold(phrase), fold(phrase.replace(ZWNJ, " "))}
+    forms = {fold(phrase), fold(phrase.replace(ZWNJ, ""))}
     forms.discard("")
     return forms
 
