@@ -13,6 +13,7 @@ from typing import Any
 
 from bot import texts
 from bot.config import ConfigError, Settings, database_path, ensure_database_writable, merged_environment
+from bot.domain.digits import to_persian_digits
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -144,7 +145,7 @@ def _preview(source: str, *, as_json: bool, org_name: str | None) -> int:
     print(f"شهرستان: {result['county_name'] or 'استانی'}")
     print()
     for number, part in enumerate(result["parts"], start=1):
-        print(f"── بخش {number} ({part['kind']}) ──")
+        print(f"── بخش {to_persian_digits(str(number))} ({part['kind']}) ──")
         print(part["html"])
         print()
     return 0

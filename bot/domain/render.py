@@ -58,7 +58,7 @@ PartKind = Literal["text", "photo", "video", "document", "album"]
 class ReleaseView:
     """What a reader sees of a release; every string is user-provided plain text, not HTML."""
 
-    release_id: int
+    release_id: int  # 0 for a text not stored yet (an offline preview): no id line is shown
     title: str
     body: str  # display text; paragraphs separated by blank lines
     org_name: str
@@ -300,8 +300,10 @@ def _footer(view: ReleaseView) -> str:
     if view.county_hashtag:
         labels.append(view.county_hashtag)
     tags = list(dict.fromkeys(tag for tag in map(hashtag, labels) if tag))[:MAX_HASHTAGS]
-    id_line = f"{RELEASE_ID_LABEL}: {to_persian_digits(str(view.release_id))}"
-    return "\n".join([" ".join(tags), id_line]) if tags else id_line
+    lines = [" ".join(tags)] if tags else []
+    if view.release_id > 0:
+        lines.append(f"{RELEASE_ID_LABEL}: {to_persian_digits(str(view.release_id))}")
+    return "\n".join(lines)
 
 
 def render_release(view: ReleaseView, tz: ZoneInfo) -> list[MessagePart]:
