@@ -513,3 +513,57 @@ async def test_interactive_reply_is_not_delayed_by_a_broadcast(tg: FakeTelegram,
         assert await services(app).storage.outbox.backlog() > 0, "the broadcast should still be running"
     assert max(latencies) < 1.0
     assert sum(tg.violations.values()) == 0
+
+
+async def test_dispatcher_restarts_itself_after_a_crash(tg: FakeTelegram, bot: Bot, store: Storage) -> None:
+    """An unexpected error inside the loop is logged, the loop restarts, and every delivery still arrives."""
+    await subscribe(store, PRIVATE[:3])
+    await publish(store)
+    # A real failure from SQLite on this connection: claiming deliveries aborts while the switch is on.
+    async with store.db.transaction() as tx:
+        await tx.execute("CREATE TEMP TABLE crash_switch (armed INTEGER)")
+        await tx.execute("INSERT INTO crash_switch VALUES (1)")
+        await tx.execute(
+            "CREATE TEMP TRIGGER crash_on_claim BEFORE UPDATE OF status ON deliveries"
+            " WHEN new.status = 'in_flight' AND (SELECT armed FROM crash_switch) = 1"
+            " BEGIN SELECT RAISE(ABORT, 'simulated disk failure'); END"
+        )
+    dispatcher = make_dispatcher(store, bot)
+    dispatcher.start()
+    try:
+        async with asyncio.timeout(10):
+            while dispatcher.crashes == 0:  # noqa: ASYNC110 - waiting on the dispatcher's own counter
+                await asyncio.sleep(0.02)
+        async with store.db.transaction() as tx:
+            await tx.execute("UPDATE crash_switch SET armed = 0")
+        async with asyncio.timeout(15):
+            while await store.outbox.backlog():  # noqa: ASYNC110 - the condition lives in the database
+                await asyncio.sleep(0.05)
+    finally:
+        await dispatcher.stop()
+    assert dispatcher.crashes >= 1
+    for chat_id in PRIVATE[:3]:
+        assert len(tg.messages_to(chat_id)) == 1
+
+
+async def test_paid_broadcast_is_flagged(tg: FakeTelegram, bot: Bot, store: Storage) -> None:
+    """With PAID_BROADCAST on every broadcast message carries allow_paid_broadcast."""
+    await subscribe(store, PRIVATE[:2])
+    await publish(store)
+    await drain(make_dispatcher(store, bot, rate=500, paid_broadcast=True), store)
+    assert [m.allow_paid_broadcast for m in tg.messages] == [True, True]
+
+
+async def test_silent_delivery_disables_notification(tg: FakeTelegram, bot: Bot, store: Storage) -> None:
+    """A delivery marked silent (quiet hours) arrives without a notification, in its forum topic."""
+    await store.subscriptions.upsert_chat(-100777, "supergroup", is_forum=True)
+    await store.subscriptions.subscribe(-100777, thread_id=12)
+    tg.add_chat(-100777, "supergroup", title="انجمن خبرنگاران", is_forum=True)
+    release_id, parts = await publish(store)
+    async with store.db.transaction() as tx:
+        await tx.execute("UPDATE deliveries SET silent = 1 WHERE release_id = ?", (release_id,))
+    await drain(make_dispatcher(store, bot), store)
+    [message] = tg.messages_to(-100777)
+    assert message.disable_notification
+    assert message.message_thread_id == 12
+    assert message.text == parts[0].html
