@@ -42,3 +42,30 @@ CLI_WEBHOOK_UNAVAILABLE = (
 )
 
 PREVIEW_ORG_PLACEHOLDER = "نام دستگاه"
+
+# Dates and schedules (bot/domain/jalali.py raises these as ValueError messages).
+MSG_NOT_UNDERSTOOD = (
+    "زمان را متوجه نشدم. نمونه‌های درست: «۱۴۰۵/۰۹/۰۷ ۱۰:۰۰»، «۷ آذر ساعت ۱۰»، «فردا ساعت ۹»، «+۲h» یا «+۱h30m»."
+)
+MSG_TIME_MISSING = "ساعت را هم بنویسید، مثلاً «۷ آذر ساعت ۱۰»."
+MSG_BAD_TIME = "ساعت {time} معتبر نیست؛ ساعت باید بین ۰ و ۲۳ و دقیقه بین ۰ و ۵۹ باشد."
+MSG_BAD_PERIOD = "«ساعت {hour} {period}» معنا ندارد؛ ساعت را ۲۴ ساعته بنویسید، مثلاً «ساعت ۲۱»."
+MSG_BAD_DATE = "تاریخ {date} در تقویم وجود ندارد."
+MSG_WEEKDAY_MISMATCH = "{date} {actual} است، نه {given}."
+MSG_IN_PAST = "این زمان گذشته است: {when}. زمانی در آینده بنویسید."
+MSG_ZERO_DELAY = "مدت باید بیشتر از صفر باشد، مثلاً «+۳۰m»."
+MSG_BAD_MONTH = "ماه را متوجه نشدم. نمونه‌های درست: «۱۴۰۵-۰۹» یا «آذر ۱۴۰۵»."
+
+# Subscription filters (bot/domain/matching.py).
+MSG_UNBALANCED_QUOTE = "گیومه‌ها جفت نیستند؛ هر عبارت چندکلمه‌ای را میان دو گیومه بنویسید، مثلاً «آب و فاضلاب»."
+MSG_KEYWORD_TOO_LONG = "کلیدواژهٔ «{keyword}…» بیش از {limit} نویسه است؛ کوتاه‌ترش کنید."
+ALL_LABEL = "همه"
+NONE_LABEL = "ندارد"
+PROVINCE_WIDE_LABEL = "استانی"
+LIST_SEPARATOR = "، "
+
+# What journalists receive (bot/domain/render.py).
+CORRECTION_MARK = "✏️ اصلاحیه"
+CONTINUED_MARK = "(ادامه)"
+META_SEPARATOR = " · "
+RELEASE_ID_LABEL = "شناسه خبر"

@@ -20,6 +20,17 @@ from zoneinfo import ZoneInfo
 import jdatetime
 
 from bot.domain.digits import to_latin_digits, to_persian_digits
+from bot.texts import (
+    MSG_BAD_DATE,
+    MSG_BAD_MONTH,
+    MSG_BAD_PERIOD,
+    MSG_BAD_TIME,
+    MSG_IN_PAST,
+    MSG_NOT_UNDERSTOOD,
+    MSG_TIME_MISSING,
+    MSG_WEEKDAY_MISMATCH,
+    MSG_ZERO_DELAY,
+)
 
 MONTH_NAMES: tuple[str, ...] = (
     "فروردین",
@@ -41,19 +52,6 @@ WEEKDAY_NAMES: tuple[str, ...] = ("شنبه", "یکشنبه", "دوشنبه", "�
 # Years below this are Jalali (today ~1405), above it Gregorian (today ~2026); nobody schedules
 # a release for the 17th century of either calendar.
 _FIRST_GREGORIAN_YEAR = 1700
-
-# User-facing messages (Persian). Kept together so the wording is reviewed in one place.
-MSG_NOT_UNDERSTOOD = (
-    "زمان را متوجه نشدم. نمونه‌های درست: «۱۴۰۵/۰۹/۰۷ ۱۰:۰۰»، «۷ آذر ساعت ۱۰»، «فردا ساعت ۹»، «+۲h» یا «+۱h30m»."
-)
-MSG_TIME_MISSING = "ساعت را هم بنویسید، مثلاً «۷ آذر ساعت ۱۰»."
-MSG_BAD_TIME = "ساعت {time} معتبر نیست؛ ساعت باید بین ۰ و ۲۳ و دقیقه بین ۰ و ۵۹ باشد."
-MSG_BAD_PERIOD = "«ساعت {hour} {period}» معنا ندارد؛ ساعت را ۲۴ ساعته بنویسید، مثلاً «ساعت ۲۱»."
-MSG_BAD_DATE = "تاریخ {date} در تقویم وجود ندارد."
-MSG_WEEKDAY_MISMATCH = "{date} {actual} است، نه {given}."
-MSG_IN_PAST = "این زمان گذشته است: {when}. زمانی در آینده بنویسید."
-MSG_ZERO_DELAY = "مدت باید بیشتر از صفر باشد، مثلاً «+۳۰m»."
-MSG_BAD_MONTH = "ماه را متوجه نشدم. نمونه‌های درست: «۱۴۰۵-۰۹» یا «آذر ۱۴۰۵»."
 
 
 def _require_aware(value: datetime, name: str) -> None:

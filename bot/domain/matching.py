@@ -20,19 +20,20 @@ from typing import TypeVar
 
 from bot.domain.digits import to_persian_digits
 from bot.domain.text import fold
+from bot.texts import (
+    ALL_LABEL,
+    LIST_SEPARATOR,
+    MSG_KEYWORD_TOO_LONG,
+    MSG_UNBALANCED_QUOTE,
+    NONE_LABEL,
+    PROVINCE_WIDE_LABEL,
+)
 
 PROVINCE_WIDE = "province"
 """Pseudo county slug: releases that concern the whole province (no county)."""
 
 KEYWORD_MAX_CHARS = 64
 
-# User-facing messages (Persian). Kept together so the wording is reviewed in one place.
-MSG_UNBALANCED_QUOTE = "گیومه‌ها جفت نیستند؛ هر عبارت چندکلمه‌ای را میان دو گیومه بنویسید، مثلاً «آب و فاضلاب»."
-MSG_KEYWORD_TOO_LONG = "کلیدواژهٔ «{keyword}…» بیش از {limit} نویسه است؛ کوتاه‌ترش کنید."
-ALL_LABEL = "همه"
-NONE_LABEL = "ندارد"
-PROVINCE_WIDE_LABEL = "استانی"
-LIST_SEPARATOR = "، "
 
 Key = TypeVar("Key", str, int)
 

@@ -29,15 +29,18 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.digits import to_persian_digits
 from bot.domain.jalali import format_datetime
+from bot.texts import (
+    CONTINUED_MARK,
+    CORRECTION_MARK,
+    META_SEPARATOR,
+    PROVINCE_WIDE_LABEL,
+    RELEASE_ID_LABEL,
+)
 
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
 
-CORRECTION_MARK = "✏️ اصلاحیه"
-CONTINUED_MARK = "(ادامه)"
-PROVINCE_WIDE_LABEL = "استانی"
-META_SEPARATOR = " · "
-RELEASE_ID_LABEL = "شناسه خبر"
+
 ELLIPSIS = "…"
 
 TITLE_MAX_CHARS = 300
