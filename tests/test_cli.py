@@ -138,14 +138,16 @@ def test_parts_are_valid_telegram_html_within_limits(
     assert previews[sample["id"]]["search_text"] == fold(previews[sample["id"]]["search_text"])
 
 
-def _cli(*args: str, stdin: str | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+def _cli(
+    *args: str, stdin: str | None = None, cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environment = dict(env if env is not None else os.environ, PYTHONPATH=str(ROOT))
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
         capture_output=True,
         text=True,
-        env=env,
+        env=environment,
         cwd=cwd,
         check=False,
         timeout=120,
@@ -203,29 +205,13 @@ def test_preview_rejects_a_file_that_is_not_utf8(tmp_path: Path) -> None:
 
 def test_migrate_needs_no_token_and_is_idempotent(tmp_path: Path) -> None:
     """`migrate` creates the database, a second run applies nothing, and no BOT_TOKEN is required."""
-    env_db = tmp_path / "db" / "bot.db"
+    database = tmp_path / "db" / "bot.db"
     env = {k: v for k, v in os.environ.items() if k != "BOT_TOKEN"}
-    env.update(PYTHONPATH=str(ROOT), DATABASE_PATH=str(env_db))
-    first = subprocess.run(
-        [sys.executable, "-m", "bot", "migrate"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        check=False,
-        timeout=60,
-    )
-    second = subprocess.run(
-        [sys.executable, "-m", "bot", "migrate"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        check=False,
-        timeout=60,
-    )
+    env["DATABASE_PATH"] = str(database)
+    first = _cli("migrate", cwd=tmp_path, env=env)
+    second = _cli("migrate", cwd=tmp_path, env=env)
     assert first.returncode == 0, first.stderr
     assert "0001" in first.stdout
     assert second.returncode == 0
     assert "هیچ" in second.stdout
-    assert env_db.is_file()
+    assert database.is_file()
