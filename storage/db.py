@@ -180,16 +180,34 @@ class Database:
             raise StorageError("nested transaction: pass the open Tx down instead of opening another")
         async with self._lock:
             token = _in_transaction.set(True)
+            committed = False
             try:
-                await self._conn.execute(begin)
-                try:
-                    yield Tx(self._conn)
-                except BaseException:
-                    await self._conn.execute("ROLLBACK")
-                    raise
-                await self._conn.execute("COMMIT")
+                if self._conn.in_transaction:
+                    log.warning("rolling back a transaction left open on the connection")
+                    await self._complete("ROLLBACK")
+                await self._complete(begin)
+                yield Tx(self._conn)
+                await self._complete("COMMIT")
+                committed = True
             finally:
+                # Whatever happened (an error, or the task being cancelled mid-statement), the
+                # connection is left with no open transaction for the next caller.
+                if not committed and self._conn.in_transaction:
+                    await self._complete("ROLLBACK")
                 _in_transaction.reset(token)
+
+    async def _complete(self, sql: str) -> None:
+        """Run a transaction-control statement to the end even if the calling task is cancelled.
+
+        aiosqlite runs statements on its own thread, so a cancelled await does not stop the
+        statement; waiting for it keeps our view of the connection's state true.
+        """
+        statement = asyncio.ensure_future(self._conn.execute(sql))
+        try:
+            await asyncio.shield(statement)
+        except asyncio.CancelledError:
+            await asyncio.wait([statement])
+            raise
 
     async def migrate(self) -> list[int]:
         """Apply every pending migration, each in its own transaction with its record; return versions."""

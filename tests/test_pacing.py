@@ -99,3 +99,23 @@ def test_idle_chats_are_forgotten() -> None:
     pacer.record(-2, True, 0.0)
     assert pacer.forget_idle(5.0) == 1  # the group is still inside its minute window
     assert pacer.forget_idle(61.0) == 1
+
+
+def test_no_second_holds_more_than_the_rate_at_launch() -> None:
+    """However late the sends before it left, a send waits until the last second holds fewer than rate."""
+    pacer = Pacer(5)
+    for moment in (0.30, 0.31, 0.32, 0.33, 0.34):  # five late sends bunched together
+        assert pacer.launch_wait(moment) == 0
+        pacer.launched(moment)
+    assert pacer.launch_wait(0.35) == pytest.approx(0.95)
+    assert pacer.launch_wait(1.30) == 0
+    assert Pacer(None).launch_wait(0.0) == 0
+
+
+def test_current_rate_counts_recent_sends() -> None:
+    """The current sending rate is the sends of the last ten seconds per second."""
+    pacer = Pacer(25)
+    for i in range(50):
+        pacer.launched(100.0 + i * 0.1)
+    assert pacer.current_rate(105.0) == pytest.approx(5.0)
+    assert pacer.current_rate(200.0) == 0

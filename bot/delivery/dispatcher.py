@@ -151,7 +151,8 @@ class Dispatcher:
     async def _supervise(self) -> None:
         """Run the loop, restarting it after an unexpected error (without losing or repeating work)."""
         while not self._stopping:
-            flusher = asyncio.create_task(self._flush_loop(), name="dispatcher-flush")
+            loop_done = asyncio.Event()
+            flusher = asyncio.create_task(self._flush_loop(loop_done), name="dispatcher-flush")
             try:
                 recovered = await self.storage.outbox.recover_in_flight()
                 if recovered:
@@ -163,8 +164,9 @@ class Dispatcher:
                 await self._drain(30.0)
                 await asyncio.sleep(1.0)
             finally:
-                flusher.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
+                # The flusher is told to stop, not cancelled: a cancelled flush could lose outcomes.
+                loop_done.set()
+                with contextlib.suppress(Exception):
                     await flusher
                 await self._flush()
 
@@ -246,6 +248,11 @@ class Dispatcher:
 
     async def _send(self, job: DeliveryJob) -> None:
         try:
+            # The last check before the request leaves: whatever delayed the tasks before this one,
+            # no second holds more sends than the rate.
+            while (hold := self.pacer.launch_wait(self.clock())) > 0:  # noqa: ASYNC110 - a computed wait
+                await asyncio.sleep(hold)
+            self.pacer.launched(self.clock(), weight=self._weight(job))
             try:
                 message_ids = await self._perform(job)
             except TelegramError as error:
@@ -435,10 +442,14 @@ class Dispatcher:
             count_attempt=False,
         )
 
-    async def _flush_loop(self) -> None:
-        while True:
-            await asyncio.sleep(self.flush_interval)
-            await self._flush()
+    async def _flush_loop(self, done: asyncio.Event) -> None:
+        while not done.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(done.wait(), self.flush_interval)
+            try:
+                await self._flush()
+            except Exception:
+                log.exception("writing delivery outcomes failed; they are kept for the next attempt")
 
     async def _flush(self) -> None:
         """Write buffered outcomes in one transaction, then report progress of the releases touched."""
@@ -446,7 +457,7 @@ class Dispatcher:
             batch, self._results = self._results, []
             try:
                 await self.storage.outbox.apply(batch)
-            except Exception:
+            except BaseException:
                 self._results[:0] = batch  # keep them for the next flush rather than lose them
                 raise
             if any(r.outcome in {"retry", "notice"} or not r.last_part for r in batch):

@@ -9,6 +9,7 @@ grow: a later, shorter RetryAfter never releases an earlier, longer one.
 
 from __future__ import annotations
 
+import math
 from collections import deque
 from dataclasses import dataclass
 
@@ -21,7 +22,9 @@ CHAT_MARGIN = 0.05
 GROUP_MARGIN = 0.5
 # Sends leave a few milliseconds late, never early; 1% more spacing keeps any one-second window
 # within the configured rate even when the first send of the window was late.
-RATE_MARGIN = 1.01
+RATE_MARGIN = 1.02
+RATE_WINDOW = 1.0
+SEND_LOG_SIZE = 10_000
 
 
 @dataclass(slots=True)
@@ -44,6 +47,13 @@ class Pacer:
         group_margin: float = GROUP_MARGIN,
     ) -> None:
         self.spacing = 0.0 if rate is None else RATE_MARGIN / rate
+        # Planned slots are exact, but sends leave a little late and unevenly; this rolling window of
+        # actual send times is the guarantee: never more than ``rate`` sends in any one second.
+        self.window_limit = 0 if rate is None else max(1, math.floor(rate))
+        self._launched: deque[float] = deque()
+        # When recent sends actually left (bounded): the current sending rate, and the record that
+        # the configured rate held.
+        self.send_log: deque[float] = deque(maxlen=SEND_LOG_SIZE)
         self.per_chat_interval = per_chat_interval
         self.group_per_minute = group_per_minute
         self.chat_margin = chat_margin
@@ -86,6 +96,26 @@ class Pacer:
             if state.recent is None:
                 state.recent = deque()
             state.recent.extend([now] * weight)
+
+    def launch_wait(self, now: float) -> float:
+        """Seconds to hold a send that is about to leave so the last second holds at most ``rate``."""
+        if not self.window_limit:
+            return 0.0
+        while self._launched and self._launched[0] <= now - RATE_WINDOW:
+            self._launched.popleft()
+        if len(self._launched) < self.window_limit:
+            return 0.0
+        return self._launched[-self.window_limit] + RATE_WINDOW - now
+
+    def launched(self, now: float, *, weight: int = 1) -> None:
+        """Note that a send (of ``weight`` messages) actually left now."""
+        self.send_log.extend([now] * weight)
+        if self.window_limit:
+            self._launched.extend([now] * weight)
+
+    def current_rate(self, now: float, window: float = 10.0) -> float:
+        """Messages per second actually sent over the last ``window`` seconds."""
+        return sum(1 for moment in self.send_log if moment > now - window) / window
 
     def paused(self, now: float) -> bool:
         """Whether a global pause (RetryAfter) is in force."""
