@@ -174,6 +174,8 @@ class Dispatcher:
 
     async def _loop(self) -> None:
         while not self._stopping:
+            # Cleared before looking, so a wake() that comes while the query runs is not lost.
+            self._wake.clear()
             wall, now = utcnow(), self.clock()
             jobs = await self.storage.outbox.due(wall, self._fetch_limit())
             if not jobs:
@@ -189,6 +191,8 @@ class Dispatcher:
                 if planned and at > current + self.plan_horizon:
                     break
                 is_group = is_group_chat(job.chat_type)
+                if job.part.kind == "album":
+                    await self._attachments(job.release_id)  # an album's weight is its number of items
                 chat_wait = self.pacer.chat_wait(job.chat_id, is_group, at)
                 if chat_wait > 0:
                     deferred.append((job.id, wall + timedelta(seconds=at - now + chat_wait)))
@@ -236,7 +240,6 @@ class Dispatcher:
         return 1
 
     async def _idle(self, seconds: float | None = None) -> None:
-        self._wake.clear()
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), seconds if seconds is not None else self.idle_poll)
 
