@@ -25,8 +25,10 @@ from storage.topics import TopicRow
 log = logging.getLogger(__name__)
 
 PACER_KEY = "pacer"
-# Requests a broadcast keeps in flight: enough to hide ~100 ms of latency at 1000 messages per second.
-BROADCAST_CONCURRENCY = 64
+# Requests a broadcast keeps in flight. 16 hides Telegram's latency at the default rate many times
+# over; more costs CPU in httpcore's connection pool (bench/broadcast.py: 217 msg/s raw at 16 in
+# flight, 96 at 64), which caps one process at a few hundred messages per second.
+BROADCAST_CONCURRENCY = 16
 
 
 @functools.cache

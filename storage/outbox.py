@@ -9,6 +9,7 @@ so the only messages that can be sent twice are those in flight at the moment of
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -201,41 +202,56 @@ class Outbox:
                 (to_db(utcnow()),),
             )
 
-    async def due(self, now: datetime, limit: int, *, skip_chats: Iterable[int] = ()) -> list[DeliveryJob]:
+    async def due(self, now: datetime, limit: int) -> list[DeliveryJob]:
         """Pending deliveries due by ``now``, interleaved fairly across releases and actions.
 
         Each (release, action) stream contributes its first due delivery, then its second, and so on,
-        so a release to thousands of chats does not hold back one published after it.
+        so a release to thousands of chats does not hold back one published after it. Each stream is
+        read through the ``deliveries_stream`` index up to ``limit`` rows, so the cost does not grow
+        with the size of the backlog.
         """
-        skip = list(skip_chats)
-        skip_clause = f" AND d.chat_id NOT IN ({','.join('?' * len(skip))})" if skip else ""
+        stamp = to_db(now)
         async with self.db.snapshot() as t:
-            rows = await t.fetchall(
-                "WITH due AS ("  # noqa: S608 - only ? placeholders are interpolated
-                "  SELECT d.*, row_number() OVER ("
-                "    PARTITION BY coalesce(d.release_id, -d.id), d.action ORDER BY d.next_attempt_at, d.id) AS turn"
-                "  FROM deliveries d WHERE d.status = 'pending' AND d.next_attempt_at <= ?" + skip_clause +
-                # An edit or deletion waits until the delivery whose messages it changes is final.
-                "  AND (d.replaces IS NULL OR (SELECT o.status FROM deliveries o WHERE o.id = d.replaces)"
-                "       NOT IN ('pending', 'in_flight')))"
-                " SELECT due.id, due.release_id, due.chat_id, due.thread_id, coalesce(c.type, 'private') AS chat_type,"
-                "  due.action, due.version, due.silent, due.attempts, due.replaces,"
-                "  p.position, p.kind, coalesce(p.html, rp.html, '') AS html,"
-                "  (SELECT count(*) FROM delivery_parts q WHERE q.delivery_id = due.id AND q.status = 'pending')"
-                "   AS remaining,"
-                "  (SELECT o.message_ids FROM delivery_parts o WHERE o.delivery_id = due.replaces"
-                "   AND o.position = p.position) AS target_ids,"
-                "  (SELECT f.message_ids FROM delivery_parts f WHERE f.delivery_id = coalesce(due.replaces, due.id)"
-                "   AND f.status = 'sent' ORDER BY f.position LIMIT 1) AS first_ids"
-                " FROM due"
-                " JOIN delivery_parts p ON p.delivery_id = due.id AND p.position = ("
-                "   SELECT min(position) FROM delivery_parts WHERE delivery_id = due.id AND status = 'pending')"
-                " LEFT JOIN release_parts rp ON rp.release_id = due.release_id AND rp.version = due.version"
-                "  AND rp.position = p.position"
-                " LEFT JOIN chats c ON c.id = due.chat_id"
-                " ORDER BY due.turn, due.next_attempt_at, due.id LIMIT ?",
-                (to_db(now), *skip, limit),
+            streams = await t.fetchall(
+                "SELECT DISTINCT release_id, action FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ?",
+                (stamp,),
             )
+            queues: list[list[int]] = []
+            for release_id, action in streams:
+                # An edit or deletion waits until the delivery whose messages it changes is final.
+                rows = await t.fetchall(
+                    "SELECT id FROM deliveries d WHERE d.status = 'pending' AND d.release_id IS ? AND d.action = ?"
+                    " AND d.next_attempt_at <= ? AND (d.replaces IS NULL OR (SELECT o.status FROM deliveries o"
+                    " WHERE o.id = d.replaces) NOT IN ('pending', 'in_flight'))"
+                    " ORDER BY d.next_attempt_at, d.id LIMIT ?",
+                    (release_id, action, stamp, limit),
+                )
+                queues.append([r[0] for r in rows])
+            chosen = [i for turn in itertools.zip_longest(*queues) for i in turn if i is not None][:limit]
+            if not chosen:
+                return []
+            marks = ",".join("?" * len(chosen))
+            rows = await t.fetchall(
+                "SELECT d.id, d.release_id, d.chat_id, d.thread_id, coalesce(c.type, 'private') AS chat_type,"  # noqa: S608 - placeholders only
+                "  d.action, d.version, d.silent, d.attempts, d.replaces,"
+                "  p.position, p.kind, coalesce(p.html, rp.html, '') AS html,"
+                "  (SELECT count(*) FROM delivery_parts q WHERE q.delivery_id = d.id AND q.status = 'pending')"
+                "   AS remaining,"
+                "  (SELECT o.message_ids FROM delivery_parts o WHERE o.delivery_id = d.replaces"
+                "   AND o.position = p.position) AS target_ids,"
+                "  (SELECT f.message_ids FROM delivery_parts f WHERE f.delivery_id = coalesce(d.replaces, d.id)"
+                "   AND f.status = 'sent' ORDER BY f.position LIMIT 1) AS first_ids"
+                " FROM deliveries d"
+                " JOIN delivery_parts p ON p.delivery_id = d.id AND p.position = ("
+                "   SELECT min(position) FROM delivery_parts WHERE delivery_id = d.id AND status = 'pending')"
+                " LEFT JOIN release_parts rp ON rp.release_id = d.release_id AND rp.version = d.version"
+                "  AND rp.position = p.position"
+                " LEFT JOIN chats c ON c.id = d.chat_id"
+                f" WHERE d.id IN ({marks})",
+                chosen,
+            )
+        order = {delivery_id: i for i, delivery_id in enumerate(chosen)}
+        rows.sort(key=lambda r: order[r["id"]])
         jobs = []
         for r in rows:
             first_ids = json.loads(r["first_ids"]) if r["first_ids"] else []
@@ -284,11 +300,20 @@ class Outbox:
             )
 
     async def apply(self, results: Sequence[PartResult]) -> None:
-        """Record the outcomes of sent (or failed) parts in one transaction."""
+        """Record the outcomes of sent (or failed) parts in one transaction.
+
+        Sent and skipped parts, nearly all of a broadcast, are written with one statement per kind of
+        change for the whole batch, so the transaction stays short however many messages went out.
+        """
         if not results:
             return
+        done = [r for r in results if r.outcome in {"sent", "skipped"}]
+        rest = [r for r in results if r.outcome not in {"sent", "skipped"}]
         async with self.db.transaction() as t:
-            for result in results:
+            await t.executemany(_PART_DONE, [r.part_done_row() for r in done])
+            await t.executemany(_DELIVERY_SENT, [r.delivery_sent_row() for r in done if r.last_part])
+            await t.executemany(_DELIVERY_NEXT_PART, [r.next_part_row() for r in done if not r.last_part])
+            for result in rest:
                 await result.write(t)
 
     async def progress(self, release_id: int) -> Progress:
@@ -454,6 +479,21 @@ class Outbox:
             return int(await t.fetchval("SELECT count(*) FROM deliveries WHERE status IN ('pending', 'in_flight')"))
 
 
+_PART_DONE = (
+    "UPDATE delivery_parts SET status = ?, message_ids = ?, sent_at = ?, last_error = ?"
+    " WHERE delivery_id = ? AND position = ?"
+)
+# Delivery updates apply only to claimed deliveries: one cancelled meanwhile (a retraction) stays so.
+_DELIVERY_SENT = (
+    "UPDATE deliveries SET status = 'sent', finished_at = ?, updated_at = ?, last_error = NULL"
+    " WHERE id = ? AND status = 'in_flight'"
+)
+_DELIVERY_NEXT_PART = (
+    "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?"
+    " WHERE id = ? AND status = 'in_flight'"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class PartResult:
     """The outcome of one claimed delivery part, written by ``Outbox.apply``.
@@ -476,28 +516,30 @@ class PartResult:
     last_part: bool = False
     count_attempt: bool = True
 
+    def part_done_row(self) -> tuple[object, ...]:
+        """Parameters of ``_PART_DONE`` for a sent or skipped part."""
+        stamp = to_db(self.finished_at)
+        return (self.outcome, json.dumps(list(self.message_ids)), stamp, self.error, self.delivery_id, self.position)
+
+    def delivery_sent_row(self) -> tuple[object, ...]:
+        """Parameters of ``_DELIVERY_SENT`` for the last part of a delivery."""
+        stamp = to_db(self.finished_at)
+        return (stamp, stamp, self.delivery_id)
+
+    def next_part_row(self) -> tuple[object, ...]:
+        """Parameters of ``_DELIVERY_NEXT_PART`` for a part that has more parts after it."""
+        return (to_db(self.next_attempt_at or self.finished_at), to_db(self.finished_at), self.delivery_id)
+
     async def write(self, t: Tx) -> None:
         """Apply this outcome inside the caller's transaction."""
         stamp = to_db(self.finished_at)
         due = to_db(self.next_attempt_at or self.finished_at)
         if self.outcome in {"sent", "skipped"}:
-            await t.execute(
-                "UPDATE delivery_parts SET status = ?, message_ids = ?, sent_at = ?, last_error = ?"
-                " WHERE delivery_id = ? AND position = ?",
-                (self.outcome, json.dumps(list(self.message_ids)), stamp, self.error, self.delivery_id, self.position),
-            )
+            await t.execute(_PART_DONE, self.part_done_row())
             if self.last_part:
-                await t.execute(
-                    "UPDATE deliveries SET status = 'sent', finished_at = ?, updated_at = ?, last_error = NULL"
-                    " WHERE id = ? AND status = 'in_flight'",
-                    (stamp, stamp, self.delivery_id),
-                )
+                await t.execute(_DELIVERY_SENT, self.delivery_sent_row())
             else:
-                await t.execute(
-                    "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?"
-                    " WHERE id = ? AND status = 'in_flight'",
-                    (due, stamp, self.delivery_id),
-                )
+                await t.execute(_DELIVERY_NEXT_PART, self.next_part_row())
         elif self.outcome == "retry":
             await t.execute(
                 "UPDATE deliveries SET status = 'pending', next_attempt_at = ?, last_error = ?, updated_at = ?,"

@@ -200,6 +200,8 @@ CREATE TABLE deliveries (
     finished_at     TEXT
 );
 CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at);
+-- The dispatcher reads each (release, action) stream of due deliveries in order through this index.
+CREATE INDEX deliveries_stream ON deliveries (status, release_id, action, next_attempt_at, id);
 CREATE INDEX deliveries_by_release ON deliveries (release_id, action, status);
 CREATE INDEX deliveries_by_chat ON deliveries (chat_id);
 CREATE UNIQUE INDEX deliveries_once ON deliveries (release_id, subscription_id, action, version)
