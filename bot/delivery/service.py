@@ -1,7 +1,8 @@
 """Publishing, correcting and retracting through the outbox: what the officer desk calls.
 
-Each operation writes the release change and every delivery it causes in one transaction, then wakes
-the dispatcher. Matching is the domain's pure function over the stored filters.
+Each operation writes the release change and every delivery it causes in one transaction; the caller
+then calls ``Dispatcher.wake`` so sending starts at once rather than at the next poll. Matching is the
+domain's pure function over the stored filters.
 """
 
 from __future__ import annotations
