@@ -58,3 +58,6 @@ def configure_logging(settings: Settings) -> None:
     # httpx logs every request URL at INFO, and Bot API URLs contain the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # hazm's dependencies log their own start-up chatter at INFO.
+    for noisy in ("gensim", "smart_open", "apscheduler"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import signal
 import sqlite3
@@ -97,3 +98,15 @@ def test_run_polls_and_shuts_down_cleanly(tg_thread: FakeTelegram, tmp_path: Pat
     assert "Traceback" not in stderr
     assert "database closed" in stderr
     assert tg_thread.token.split(":")[1] not in stderr
+
+
+async def test_quick_messages_get_every_reply_without_a_flood_error(tg: FakeTelegram, tmp_path: Path) -> None:
+    """Three messages sent at once are answered one a second apart, none refused by Telegram's chat limit."""
+    async with running_bot(settings_for(tg, tmp_path)):
+        for text in ("/start", "/foo", "سلام"):
+            tg.send_text(USER, USER, text)
+        await tg.wait_for(lambda s: len(s.messages_to(USER)) >= 3, timeout=15)
+    assert len(tg.messages_to(USER)) == 3
+    assert not [c for c in tg.calls if c.status == 429]
+    gaps = [b.at - a.at for a, b in itertools.pairwise(tg.messages_to(USER))]
+    assert min(gaps) >= 1.0

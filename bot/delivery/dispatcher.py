@@ -527,11 +527,13 @@ class InteractiveRecorder(BaseRateLimiter[None]):
         chat_id = _as_chat_id(data.get("chat_id"))
         is_group = chat_id is not None and chat_id < 0
         for attempt in range(2):
-            if chat_id is not None:
-                wait = self.pacer.chat_wait(chat_id, is_group, self.clock())
-                if wait > 0:
-                    await asyncio.sleep(wait)
-            self.pacer.record(chat_id, is_group, self.clock())
+            # Reserve the slot before waiting for it, so replies handled concurrently for one chat
+            # queue one behind the other instead of all seeing a free slot at once.
+            now = self.clock()
+            wait = self.pacer.chat_wait(chat_id, is_group, now) if chat_id is not None else 0.0
+            self.pacer.record(chat_id, is_group, now + wait)
+            if wait > 0:
+                await asyncio.sleep(wait)
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as error:
