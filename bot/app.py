@@ -16,7 +16,7 @@ from bot.delivery.pacing import Pacer
 from bot.domain.pipeline import ReleasePipeline
 from bot.domain.tagging import Topic, load_counties, load_topics
 from bot.domain.text import PersianNormalizer
-from bot.handlers import common
+from bot.handlers import admin, common
 from bot.handlers.errors import on_error
 from bot.services import SERVICES_KEY, Services, services_of
 from storage import Storage
@@ -64,6 +64,12 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
     # the fallbacks after them make sure no private message goes unanswered.
     application.add_handler(CommandHandler("start", common.start))
     application.add_handler(CommandHandler("help", common.help_command))
+    # Admins: organizations, invites and officers.
+    application.add_handler(CommandHandler("addorg", admin.add_org))
+    application.add_handler(CommandHandler("orgs", admin.list_orgs))
+    application.add_handler(CommandHandler("invite", admin.invite))
+    application.add_handler(CommandHandler("officers", admin.list_officers))
+    application.add_handler(CommandHandler("revoke", admin.revoke))
     application.add_handler(MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, common.unknown_command))
     application.add_handler(MessageHandler(filters.ChatType.PRIVATE, common.unsupported_message))
 

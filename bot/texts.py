@@ -69,3 +69,46 @@ CORRECTION_MARK = "✏️ اصلاحیه"
 CONTINUED_MARK = "(ادامه)"
 META_SEPARATOR = " · "
 RELEASE_ID_LABEL = "شناسه خبر"
+
+# Roles and common refusals.
+NOT_ADMIN = "این دستور فقط برای مدیران اداره کل روابط عمومی استانداری است."
+PRIVATE_ONLY = "این دستور را در گفت‌وگوی خصوصی با ربات بفرستید."
+NOT_A_NUMBER = "«{value}» شناسه عددی نیست."
+
+# Organizations (admins).
+ADDORG_USAGE = (
+    "شکل درست:\n/addorg نام دستگاه | شناسه شهرستان\n"
+    "شهرستان اختیاری است (بدون آن، دستگاه استانی است). مثال:\n/addorg فرمانداری مهران | mehran"
+)
+ADDORG_TOO_LONG = "نام دستگاه حداکثر {limit} نویسه است."
+ADDORG_UNKNOWN_COUNTY = "شهرستان «{slug}» شناخته نشد. شناسه‌های معتبر: {slugs}"
+ADDORG_EXISTS = "دستگاهی با همین نام از قبل ثبت شده است: «{name}» (شناسه {id})."
+ADDORG_DONE = "دستگاه «{name}» با شناسه {id} ثبت شد ({county}).\nبرای دعوت کارشناس روابط عمومی آن: /invite {id}"
+ORGS_EMPTY = "هنوز هیچ دستگاهی ثبت نشده است. با /addorg اضافه کنید."
+ORGS_HEADER = "<b>دستگاه‌های ثبت‌شده</b>"
+ORG_LINE = "{id}. {name} — {county} — {officers} کارشناس{approval}"
+ORG_NEEDS_APPROVAL = " — نیازمند تأیید"
+PROVINCE_LEVEL = "استانی"
+UNKNOWN_ORG = "دستگاهی با شناسه {id} پیدا نشد. فهرست دستگاه‌ها: /orgs"
+
+# Invites and officers.
+INVITE_USAGE = "شکل درست: /invite شناسه‌دستگاه\nشناسه دستگاه‌ها را با /orgs ببینید."
+INVITE_DONE = (
+    "پیوند دعوت برای «{org}»:\n{link}\n\n"
+    "این پیوند یک‌بارمصرف است و تا {expires} اعتبار دارد. آن را فقط برای کارشناس روابط عمومی همین دستگاه بفرستید."
+)
+JOINED = "خوش آمدید، {name}! شما اکنون کارشناس روابط عمومی «{org}» هستید."
+INVITE_USED = "این پیوند دعوت قبلاً استفاده شده است. از اداره کل روابط عمومی استانداری پیوند تازه بخواهید."
+INVITE_EXPIRED = "مهلت این پیوند دعوت گذشته است. از اداره کل روابط عمومی استانداری پیوند تازه بخواهید."
+INVITE_UNKNOWN = "این پیوند دعوت معتبر نیست. پیوند را کامل و بدون تغییر باز کنید، یا پیوند تازه بخواهید."
+OFFICERS_USAGE = "شکل درست: /officers یا /officers شناسه‌دستگاه"
+OFFICERS_EMPTY = "کارشناسی ثبت نشده است. با /invite پیوند دعوت بسازید."
+OFFICERS_HEADER = "<b>کارشناسان روابط عمومی</b>"
+OFFICER_LINE = "{user_id} — {name}{username} — {org}{revoked}"
+OFFICER_REVOKED_MARK = " — لغو شده"
+REVOKE_USAGE = "شکل درست: /revoke شناسه‌کاربر\nشناسه کارشناسان را با /officers ببینید."
+REVOKE_DONE = "دسترسی انتشار {name} ({user_id}) برای «{org}» لغو شد."
+REVOKE_NONE = "کارشناس فعالی با شناسه {user_id} پیدا نشد."
+REVOKED_NOTICE = (
+    "دسترسی شما برای انتشار خبر از طرف «{org}» لغو شد. برای پرسش با اداره کل روابط عمومی استانداری تماس بگیرید."
+)

@@ -169,6 +169,19 @@ class Officers:
             )
         return changed == 1
 
+    async def is_admin(self, user_id: int) -> bool:
+        """Whether the user was made an admin through the bot."""
+        async with self.db.snapshot() as t:
+            return bool(await t.fetchval("SELECT 1 FROM admins WHERE user_id = ?", (user_id,)))
+
+    async def count_by_organization(self) -> dict[int, int]:
+        """Active officers per organization id."""
+        async with self.db.snapshot() as t:
+            rows = await t.fetchall(
+                "SELECT organization_id, count(*) FROM officers WHERE revoked_at IS NULL GROUP BY organization_id"
+            )
+        return {int(r[0]): int(r[1]) for r in rows}
+
     async def admin_ids(self) -> set[int]:
         """Admins added through the bot (those in ADMIN_IDS are not stored)."""
         async with self.db.snapshot() as t:

@@ -8,13 +8,17 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import texts
+from bot.handlers import officer
 
 log = logging.getLogger(__name__)
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Greet the user and say what the bot does."""
+    """Greet the user and say what the bot does; ``/start inv_CODE`` (an invite link) joins an officer."""
     if update.effective_message is None:
+        return
+    if context.args and context.args[0].startswith(officer.INVITE_PREFIX):
+        await officer.join(update, context, context.args[0].removeprefix(officer.INVITE_PREFIX))
         return
     await update.effective_message.reply_html(texts.WELCOME)
 
