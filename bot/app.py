@@ -7,16 +7,24 @@ import functools
 import logging
 
 from telegram import Bot
-from telegram.ext import Application, ApplicationBuilder, CommandHandler, MessageHandler, filters
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
 from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.config import Settings
 from bot.delivery.dispatcher import Dispatcher, InteractiveRecorder
 from bot.delivery.pacing import Pacer
+from bot.desk import Desk, LiveReports
 from bot.domain.pipeline import ReleasePipeline
 from bot.domain.tagging import Topic, load_counties, load_topics
 from bot.domain.text import PersianNormalizer
-from bot.handlers import admin, common
+from bot.handlers import admin, common, officer
 from bot.handlers.errors import on_error
 from bot.services import SERVICES_KEY, Services, services_of
 from storage import Storage
@@ -70,8 +78,20 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
     application.add_handler(CommandHandler("invite", admin.invite))
     application.add_handler(CommandHandler("officers", admin.list_officers))
     application.add_handler(CommandHandler("revoke", admin.revoke))
-    application.add_handler(MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, common.unknown_command))
-    application.add_handler(MessageHandler(filters.ChatType.PRIVATE, common.unsupported_message))
+    # Officers: drafts, tags, publishing and the overview of their releases.
+    private = filters.ChatType.PRIVATE
+    application.add_handler(CommandHandler("publish", officer.publish_command, filters=private))
+    application.add_handler(CommandHandler("cancel", officer.cancel_command, filters=private))
+    application.add_handler(CommandHandler("settopics", officer.set_topics_command, filters=private))
+    application.add_handler(CommandHandler("setcounty", officer.set_county_command, filters=private))
+    application.add_handler(CommandHandler("my", officer.my_command, filters=private))
+    application.add_handler(CommandHandler("status", officer.status_command, filters=private))
+    application.add_handler(CallbackQueryHandler(officer.draft_button, pattern=officer.CALLBACK_PATTERN))
+    application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, officer.draft_from_text))
+    # Fallbacks: an unknown command, or any other private message, still gets an answer.
+    application.add_handler(MessageHandler(filters.COMMAND & private, common.unknown_command))
+    application.add_handler(MessageHandler(private & ~filters.TEXT, officer.media_from_officer))
+    application.add_handler(MessageHandler(private, common.unsupported_message))
 
     application.add_error_handler(on_error)
     return application
@@ -99,12 +119,13 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
         paid_broadcast=settings.paid_broadcast,
         concurrency=BROADCAST_CONCURRENCY,
     )
+    services = Services(settings=settings, storage=storage, pipeline=pipeline, dispatcher=dispatcher)
+    application.bot_data[SERVICES_KEY] = services
+    application.bot_data[officer.DESK_KEY] = Desk(services)
+    dispatcher.on_progress = LiveReports(services, application.bot)
     # A plain task rather than application.create_task: it is created before the application runs,
     # is supervised by the dispatcher itself, and is stopped in post_stop.
     dispatcher.start()
-    application.bot_data[SERVICES_KEY] = Services(
-        settings=settings, storage=storage, pipeline=pipeline, dispatcher=dispatcher
-    )
     log.info("started database=%s topics=%d", settings.database_path, len(topics))
 
 

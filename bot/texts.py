@@ -112,3 +112,70 @@ REVOKE_NONE = "کارشناس فعالی با شناسه {user_id} پیدا نش
 REVOKED_NOTICE = (
     "دسترسی شما برای انتشار خبر از طرف «{org}» لغو شد. برای پرسش با اداره کل روابط عمومی استانداری تماس بگیرید."
 )
+
+# The officer desk: drafts, preview, publishing.
+NOT_OFFICER = (
+    "فقط کارشناسان روابط عمومی عضو می‌توانند خبر ارسال کنند. پیوند دعوت را از اداره کل روابط عمومی استانداری بگیرید."
+)
+OFFICER_REVOKED = "دسترسی انتشار شما لغو شده است."
+DRAFT_EMPTY = "متن خبر خالی است. متن کامل خبر را بفرستید."
+DRAFT_TOO_LONG = (
+    "متن خبر {length} نویسه است؛ حداکثر {limit} نویسه پذیرفته می‌شود. خبر را کوتاه‌تر کنید یا در چند خبر بفرستید."
+)
+PREVIEW_HEADER = "👁 پیش‌نمایش پیش‌نویس {id} — خبرنگاران دقیقاً پیام(های) زیر را دریافت می‌کنند:"
+DRAFT_SUMMARY = (
+    "📝 پیش‌نویس {id}\n"
+    "موضوع‌ها: {topics}\n"
+    "شهرستان: {county}\n"
+    "گیرندگان در حال حاضر: {reach} گفت‌وگو\n\n"
+    "تغییر موضوع‌ها: /settopics {id} شناسه‌ها ({all_topics})\n"
+    "تغییر شهرستان: /setcounty {id} شناسه یا none\n"
+    "انتشار: /publish {id} — لغو: /cancel {id}"
+)
+NO_TOPICS = "بدون موضوع"
+DUPLICATE_WARNING = (
+    "⚠️ خبر مشابهی در ۷ روز گذشته منتشر شده است: خبر {id} از «{org}» در {when}:\n«{title}»\n"
+    "اگر این خبر تکراری نیست، انتشار را تأیید کنید: /publish {draft} confirm"
+)
+BUTTON_PUBLISH = "📤 انتشار"
+BUTTON_PUBLISH_ANYWAY = "📤 انتشار با وجود مشابهت"
+BUTTON_CANCEL = "✖️ لغو"
+UNKNOWN_RELEASE = "خبری با شناسه {id} پیدا نشد."
+NOT_YOUR_RELEASE = "خبر {id} متعلق به دستگاه شما نیست."
+NOT_A_DRAFT = "خبر {id} دیگر پیش‌نویس نیست (وضعیت: {status})."
+PUBLISH_USAGE = "شکل درست: /publish شناسه‌پیش‌نویس"
+CANCEL_USAGE = "شکل درست: /cancel شناسه‌پیش‌نویس"
+SETTOPICS_USAGE = "شکل درست: /settopics شناسه‌پیش‌نویس موضوع۱ موضوع۲ …\nموضوع‌ها: {all_topics}"
+SETCOUNTY_USAGE = "شکل درست: /setcounty شناسه‌پیش‌نویس شناسه‌شهرستان یا none\nشهرستان‌ها: {all_counties}"
+UNKNOWN_TOPICS = "این موضوع‌ها شناخته نشد: {slugs}\nموضوع‌های معتبر: {all_topics}"
+TOO_MANY_TOPICS = "حداکثر {limit} موضوع برای هر خبر."
+UNKNOWN_COUNTY = "شهرستان «{slug}» شناخته نشد. شهرستان‌ها: {all_counties} یا none برای خبر استانی"
+NEEDS_CONFIRMATION = "این خبر به خبر {id} شبیه است. اگر تکراری نیست: /publish {draft} confirm"
+RATE_LIMITED = "در یک ساعت گذشته {count} خبر منتشر کرده‌اید؛ سقف {limit} خبر در ساعت است. کمی بعد دوباره تلاش کنید."
+DRAFT_CANCELLED = "پیش‌نویس {id} لغو شد."
+PUBLISHING = "📤 خبر {id} منتشر شد و برای {count} گفت‌وگو در صف ارسال است."
+PUBLISHED_NO_READERS = "📤 خبر {id} منتشر شد و در آرشیو است؛ اکنون هیچ مشترکی با این موضوع‌ها و شهرستان نیست."
+REPORT_PROGRESS = "📊 گزارش ارسال خبر {id}\n✅ رسیده: {sent} از {total}\n⏳ در صف: {pending}\n❌ ناموفق: {failed}"
+REPORT_FINAL = (
+    "📊 گزارش نهایی ارسال خبر {id}\n✅ رسیده: {sent} از {total}\n❌ ناموفق: {failed}\n"
+    "🚫 گفت‌وگوهای غیرفعال‌شده: {deactivated}"
+)
+REPORT_REASON = "  • {reason}: {count}"
+MY_EMPTY = "هنوز خبری از دستگاه شما ثبت نشده است."
+MY_HEADER = "<b>آخرین خبرهای {org}</b>"
+MY_LINE = "{id}. {title} — {status}{reach}"
+STATUS_USAGE = "شکل درست: /status شناسه‌خبر"
+STATUS_NAMES = {
+    "draft": "پیش‌نویس",
+    "scheduled": "زمان‌بندی‌شده",
+    "pending_approval": "در انتظار تأیید",
+    "rejected": "ردشده",
+    "published": "منتشرشده",
+    "retracted": "پس‌گرفته",
+    "cancelled": "لغوشده",
+}
+UNSUPPORTED_FROM_OFFICER = "استیکر، پیام صوتی و مانند آن به‌عنوان خبر پذیرفته نمی‌شود. متن خبر را بفرستید."
+MEDIA_NOT_YET = (
+    "این ربات فعلاً خبر را به‌صورت متن می‌پذیرد؛ دریافت عکس، ویدئو و فایل همراه خبر به‌زودی اضافه می‌شود. "
+    "لطفاً متن خبر را بفرستید."
+)

@@ -273,6 +273,52 @@ class Releases:
                 releases.append(_release(row, [r[0] for r in topics]))
         return SearchPage(releases, total)
 
+    async def set_status(self, release_id: int, status: str, *, tx: Tx | None = None) -> None:
+        """Change a release's status (drafts being cancelled, for instance)."""
+        async with self.db.joined(tx) as t:
+            await t.execute(
+                "UPDATE releases SET status = ?, updated_at = ? WHERE id = ?", (status, to_db(utcnow()), release_id)
+            )
+
+    async def set_report_message(self, release_id: int, chat_id: int, message_id: int) -> None:
+        """Remember the officer's live report message of a release."""
+        async with self.db.transaction() as t:
+            await t.execute(
+                "UPDATE releases SET report_chat_id = ?, report_message_id = ? WHERE id = ?",
+                (chat_id, message_id, release_id),
+            )
+
+    async def report_message(self, release_id: int) -> tuple[int, int] | None:
+        """(chat id, message id) of a release's live report, if one was sent."""
+        async with self.db.snapshot() as t:
+            row = await t.fetchone(
+                "SELECT report_chat_id, report_message_id FROM releases WHERE id = ? AND report_message_id IS NOT NULL",
+                (release_id,),
+            )
+        return None if row is None else (int(row[0]), int(row[1]))
+
+    async def published_by_author_since(self, author_id: int, since: datetime) -> int:
+        """How many releases this officer published since then (the per-officer publishing rate)."""
+        async with self.db.snapshot() as t:
+            return int(
+                await t.fetchval(
+                    "SELECT count(*) FROM releases WHERE author_id = ? AND published_at >= ?", (author_id, to_db(since))
+                )
+            )
+
+    async def latest_of_organization(self, organization_id: int, limit: int = 10) -> list[Release]:
+        """An organization's most recent releases (any status), newest first."""
+        async with self.db.snapshot() as t:
+            ids = [
+                r[0]
+                for r in await t.fetchall(
+                    "SELECT id FROM releases WHERE organization_id = ? ORDER BY id DESC LIMIT ?",
+                    (organization_id, limit),
+                )
+            ]
+            found = [await self.get(i, tx=t) for i in ids]
+        return [r for r in found if r is not None]
+
     async def published_fingerprints_since(self, since: datetime) -> list[tuple[int, int, int, datetime]]:
         """(release id, fingerprint, organization id, published_at) of releases published since then."""
         async with self.db.snapshot() as t:

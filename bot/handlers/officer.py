@@ -1,24 +1,38 @@
-"""PR officers: joining through a one-time invite."""
+"""PR officers: joining through an invite, text drafts with their preview, tags, publishing, overview."""
 
 from __future__ import annotations
 
+import html
 import logging
+from typing import Any
 
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
 
 from bot import texts
+from bot.desk import Desk, DeskError, Preview, fa, report_text
+from bot.handlers.admin import parse_id
 from bot.services import services_of
 from storage.officers import Redemption
 
 log = logging.getLogger(__name__)
 
+DESK_KEY = "desk"
 INVITE_PREFIX = "inv_"
+CALLBACK_PATTERN = r"^(pub|pubc|cancel):\d+$"
 _REFUSALS = {
     Redemption.USED: texts.INVITE_USED,
     Redemption.EXPIRED: texts.INVITE_EXPIRED,
     Redemption.UNKNOWN: texts.INVITE_UNKNOWN,
 }
+
+
+def desk_of(context: ContextTypes.DEFAULT_TYPE) -> Desk:
+    """The officer desk set up in post_init."""
+    desk = context.bot_data.get(DESK_KEY)
+    if not isinstance(desk, Desk):
+        raise RuntimeError("the officer desk is not initialised: post_init has not run")
+    return desk
 
 
 async def join(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str) -> None:
@@ -36,3 +50,204 @@ async def join(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str) ->
     await services.storage.audit.record(user.id, "officer.join", "organization", officer.organization_id)
     log.info("officer joined user_id=%d organization_id=%d", user.id, officer.organization_id)
     await message.reply_text(texts.JOINED.format(name=user.first_name, org=org.name if org else "?"))
+
+
+def _keyboard(preview: Preview) -> InlineKeyboardMarkup:
+    draft = preview.release.id
+    publish = (
+        InlineKeyboardButton(texts.BUTTON_PUBLISH_ANYWAY, callback_data=f"pubc:{draft}")
+        if preview.duplicate
+        else InlineKeyboardButton(texts.BUTTON_PUBLISH, callback_data=f"pub:{draft}")
+    )
+    return InlineKeyboardMarkup([[publish, InlineKeyboardButton(texts.BUTTON_CANCEL, callback_data=f"cancel:{draft}")]])
+
+
+async def _show(message: Message, desk: Desk, preview: Preview) -> None:
+    """Send the preview exactly as journalists will receive it, then the control message."""
+    await message.reply_text(texts.PREVIEW_HEADER.format(id=fa(preview.release.id)))
+    for part in preview.parts:
+        await message.reply_html(part.html, disable_web_page_preview=True)
+    await message.reply_text(desk.summary(preview), reply_markup=_keyboard(preview))
+
+
+async def draft_from_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any text an officer sends in the private chat becomes a draft with its preview."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None or message.text is None:
+        return
+    desk = desk_of(context)
+    try:
+        preview = await desk.create_draft(
+            user.id, message.text, source_chat_id=message.chat_id, source_message_id=message.message_id
+        )
+    except DeskError as error:
+        if error.message == texts.NOT_OFFICER:
+            # Not an officer: this is a journalist or a visitor writing to the bot.
+            await message.reply_text(texts.UNSUPPORTED_MESSAGE)
+        else:
+            await message.reply_text(error.message)
+        return
+    await _show(message, desk, preview)
+
+
+async def media_from_officer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Photos, videos and files are not drafts yet: say so instead of dropping them silently."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    officer = await services_of(context.bot_data).storage.officers.get(user.id)
+    if officer is None or not officer.active:
+        await message.reply_text(texts.UNSUPPORTED_MESSAGE)
+        return
+    is_media = bool(message.photo or message.video or message.document or message.animation)
+    await message.reply_text(texts.MEDIA_NOT_YET if is_media else texts.UNSUPPORTED_FROM_OFFICER)
+
+
+def _first_id(context: ContextTypes.DEFAULT_TYPE) -> int | None:
+    return parse_id(context.args[0]) if context.args else None
+
+
+async def _publish(
+    message: Message, context: ContextTypes.DEFAULT_TYPE, user_id: int, release_id: int, *, confirmed: bool
+) -> None:
+    desk = desk_of(context)
+    try:
+        enqueued = await desk.publish(user_id, release_id, confirmed=confirmed)
+    except DeskError as error:
+        await message.reply_text(error.message)
+        return
+    if not enqueued.deliveries:
+        await message.reply_text(texts.PUBLISHED_NO_READERS.format(id=fa(release_id)))
+        return
+    report = await message.reply_text(texts.PUBLISHING.format(id=fa(release_id), count=fa(enqueued.deliveries)))
+    await desk.storage.releases.set_report_message(release_id, report.chat_id, report.message_id)
+
+
+async def publish_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/publish DRAFT_ID [confirm]: publish a draft now."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    release_id = _first_id(context)
+    if release_id is None:
+        await message.reply_text(texts.PUBLISH_USAGE)
+        return
+    confirmed = len(context.args or []) > 1 and context.args[1].lower() in {"confirm", "تایید", "تأیید"}  # type: ignore[index]
+    await _publish(message, context, user.id, release_id, confirmed=confirmed)
+
+
+async def cancel_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/cancel DRAFT_ID: drop a draft."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    release_id = _first_id(context)
+    if release_id is None:
+        await message.reply_text(texts.CANCEL_USAGE)
+        return
+    await _cancel(message, context, user.id, release_id)
+
+
+async def _cancel(message: Message, context: ContextTypes.DEFAULT_TYPE, user_id: int, release_id: int) -> None:
+    try:
+        await desk_of(context).cancel(user_id, release_id)
+    except DeskError as error:
+        await message.reply_text(error.message)
+        return
+    await message.reply_text(texts.DRAFT_CANCELLED.format(id=fa(release_id)))
+
+
+async def draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The publish / publish-anyway / cancel buttons under a preview."""
+    query, user = update.callback_query, update.effective_user
+    if query is None or user is None or query.data is None or not isinstance(query.message, Message):
+        return
+    await query.answer()
+    action, _, raw_id = query.data.partition(":")
+    await query.edit_message_reply_markup(None)  # one press per preview: the buttons go away
+    if action == "cancel":
+        await _cancel(query.message, context, user.id, int(raw_id))
+    else:
+        await _publish(query.message, context, user.id, int(raw_id), confirmed=action == "pubc")
+
+
+async def set_topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/settopics DRAFT_ID SLUG...: replace a draft's topics."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    desk = desk_of(context)
+    release_id = _first_id(context)
+    if release_id is None or len(context.args or []) < 2:
+        all_topics = " ".join(t.slug for t in desk.services.pipeline.topics)
+        await message.reply_text(texts.SETTOPICS_USAGE.format(all_topics=all_topics))
+        return
+    await _retag(message, desk, desk.set_topics(user.id, release_id, (context.args or [])[1:]))
+
+
+async def set_county_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/setcounty DRAFT_ID SLUG|none: set a draft's county."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    desk = desk_of(context)
+    release_id = _first_id(context)
+    if release_id is None or len(context.args or []) != 2:
+        all_counties = " ".join(c.slug for c in desk.services.pipeline.counties)
+        await message.reply_text(texts.SETCOUNTY_USAGE.format(all_counties=all_counties))
+        return
+    await _retag(message, desk, desk.set_county(user.id, release_id, (context.args or [])[1]))
+
+
+async def _retag(message: Message, desk: Desk, change: Any) -> None:
+    try:
+        preview: Preview = await change
+    except DeskError as error:
+        await message.reply_text(error.message)
+        return
+    await _show(message, desk, preview)
+
+
+async def my_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/my: the organization's latest releases with status and reach."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    try:
+        org, rows = await desk_of(context).my_releases(user.id)
+    except DeskError as error:
+        await message.reply_text(error.message)
+        return
+    if not rows:
+        await message.reply_text(texts.MY_EMPTY)
+        return
+    lines = [texts.MY_HEADER.format(org=html.escape(org.name))]
+    for release, progress in rows:
+        reach = f" — {fa(progress.sent)}/{fa(progress.total)}" if progress.total else ""
+        lines.append(
+            texts.MY_LINE.format(
+                id=fa(release.id),
+                title=html.escape(release.title[:80]),
+                status=texts.STATUS_NAMES.get(release.status, release.status),
+                reach=reach,
+            )
+        )
+    await message.reply_html("\n".join(lines))
+
+
+async def status_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/status RELEASE_ID: one release's delivery report."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    release_id = _first_id(context)
+    if release_id is None:
+        await message.reply_text(texts.STATUS_USAGE)
+        return
+    try:
+        release, progress = await desk_of(context).status(user.id, release_id)
+    except DeskError as error:
+        await message.reply_text(error.message)
+        return
+    status = texts.STATUS_NAMES.get(release.status, release.status)
+    await message.reply_text(f"{fa(release.id)}. {release.title}\n{status}\n\n{report_text(progress)}")

@@ -75,6 +75,8 @@ CREATE TABLE releases (
     published_at      TEXT,
     retracted_at      TEXT,
     retraction_reason TEXT,
+    report_chat_id    INTEGER,                          -- the officer's live delivery report message
+    report_message_id INTEGER,
     created_at        TEXT    NOT NULL,
     updated_at        TEXT    NOT NULL,
     CHECK (status <> 'published' OR published_at IS NOT NULL),

@@ -1,0 +1,315 @@
+"""The officer desk: drafts from officers' messages, their preview, tags, publishing and the live report.
+
+Handlers call these functions and turn ``DeskError`` into a Persian reply; everything here is about
+what an officer may do with which release, and in what order.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from telegram import Bot
+from telegram.error import TelegramError
+
+from bot import texts
+from bot.delivery import service
+from bot.domain.dedupe import is_near_duplicate
+from bot.domain.digits import to_persian_digits
+from bot.domain.jalali import format_datetime
+from bot.domain.render import MessagePart, ReleaseView, render_release
+from bot.services import Services
+from storage.db import utcnow
+from storage.officers import Officer
+from storage.organizations import Organization
+from storage.outbox import Progress
+from storage.releases import NewRelease, Release
+
+log = logging.getLogger(__name__)
+
+MAX_TEXT_CHARS = 20_000
+MAX_TOPICS = 3
+PUBLISH_LIMIT_PER_HOUR = 30
+DUPLICATE_WINDOW = timedelta(days=7)
+
+
+class DeskError(Exception):
+    """Something the officer asked cannot be done; the message says why, in Persian."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Duplicate:
+    """A release published recently that a draft resembles."""
+
+    release_id: int
+    title: str
+    org_name: str
+    published_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """A draft as journalists will receive it, with what the officer needs to decide."""
+
+    release: Release
+    parts: list[MessagePart]
+    reach: int
+    duplicate: Duplicate | None
+
+
+def fa(value: int) -> str:
+    """A number in Persian digits."""
+    return to_persian_digits(str(value))
+
+
+class Desk:
+    """The officer desk over the application's services."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.storage = services.storage
+
+    # -- who may act ---------------------------------------------------------------------------
+
+    async def officer(self, user_id: int) -> tuple[Officer, Organization]:
+        """The active officer record of a user and their organization, or DeskError."""
+        officer = await self.storage.officers.get(user_id)
+        if officer is None:
+            raise DeskError(texts.NOT_OFFICER)
+        if not officer.active:
+            raise DeskError(texts.OFFICER_REVOKED)
+        org = await self.storage.organizations.get(officer.organization_id)
+        if org is None:  # pragma: no cover - foreign keys make this impossible
+            raise DeskError(texts.NOT_OFFICER)
+        return officer, org
+
+    async def own_draft(self, user_id: int, release_id: int) -> tuple[Officer, Organization, Release]:
+        """A draft of the officer's own organization, or DeskError saying why not."""
+        officer, org = await self.officer(user_id)
+        release = await self.storage.releases.get(release_id)
+        if release is None:
+            raise DeskError(texts.UNKNOWN_RELEASE.format(id=fa(release_id)))
+        if release.organization_id != org.id:
+            raise DeskError(texts.NOT_YOUR_RELEASE.format(id=fa(release_id)))
+        if release.status != "draft":
+            status = texts.STATUS_NAMES.get(release.status, release.status)
+            raise DeskError(texts.NOT_A_DRAFT.format(id=fa(release_id), status=status))
+        return officer, org, release
+
+    # -- drafts ----------------------------------------------------------------------------------
+
+    async def create_draft(
+        self, user_id: int, raw_text: str, *, source_chat_id: int | None = None, source_message_id: int | None = None
+    ) -> Preview:
+        """Turn an officer's text into a stored draft and its preview."""
+        officer, org = await self.officer(user_id)
+        if not raw_text.strip():
+            raise DeskError(texts.DRAFT_EMPTY)
+        if len(raw_text) > MAX_TEXT_CHARS:
+            raise DeskError(texts.DRAFT_TOO_LONG.format(length=fa(len(raw_text)), limit=fa(MAX_TEXT_CHARS)))
+        prepared = self.services.pipeline.prepare(raw_text, org_name=org.name)
+        county = prepared.county or org.county
+        async with self.storage.db.transaction() as tx:
+            release = await self.storage.releases.create_draft(
+                NewRelease(
+                    organization_id=org.id,
+                    author_id=officer.user_id,
+                    raw_text=raw_text,
+                    title=prepared.title,
+                    body=prepared.body,
+                    search_text=prepared.search_text,
+                    topics=prepared.topics,
+                    county=county,
+                    fingerprint=prepared.fingerprint,
+                    source_chat_id=source_chat_id,
+                    source_message_id=source_message_id,
+                ),
+                tx=tx,
+            )
+            await self.storage.audit.record(user_id, "release.draft", "release", release.id, tx=tx)
+        log.info("draft created release_id=%d organization_id=%d", release.id, org.id)
+        return await self.preview(release, org)
+
+    async def preview(self, release: Release, org: Organization) -> Preview:
+        """The draft's parts as journalists will get them, its reach now, and a similar recent release."""
+        parts = self.render(release, org, utcnow())
+        async with self.storage.db.snapshot() as tx:
+            reach = len(await service.matching_targets(self.storage, release, tx=tx))
+        return Preview(release, parts, reach, await self.similar_release(release))
+
+    def render(self, release: Release, org: Organization, published_at: datetime) -> list[MessagePart]:
+        """Render a release with its organization, topics and county as journalists receive it."""
+        topics = {t.slug: t for t in self.services.pipeline.topics}
+        counties = {c.slug: c for c in self.services.pipeline.counties}
+        county = counties.get(release.county) if release.county else None
+        view = ReleaseView(
+            release_id=release.id,
+            title=release.title,
+            body=release.body,
+            org_name=org.name,
+            county_name=county.name if county else None,
+            topic_hashtags=tuple(topics[s].hashtag for s in release.topics if s in topics),
+            county_hashtag=county.hashtag if county else None,
+            published_at=published_at,
+            media_kind=release.media_kind,  # type: ignore[arg-type]
+            version=release.version,
+        )
+        return render_release(view, self.services.settings.timezone)
+
+    async def similar_release(self, release: Release) -> Duplicate | None:
+        """The most recent release published in the last 7 days that this one nearly duplicates."""
+        if release.fingerprint is None:
+            return None
+        recent = await self.storage.releases.published_fingerprints_since(utcnow() - DUPLICATE_WINDOW)
+        for release_id, fingerprint, org_id, published_at in sorted(recent, key=lambda r: r[3], reverse=True):
+            if release_id != release.id and is_near_duplicate(release.fingerprint, fingerprint):
+                other = await self.storage.releases.get(release_id)
+                org = await self.storage.organizations.get(org_id)
+                return Duplicate(release_id, other.title if other else "", org.name if org else "?", published_at)
+        return None
+
+    def summary(self, preview: Preview) -> str:
+        """The control message under a preview: tags, reach, and the typed commands."""
+        topics = {t.slug: t for t in self.services.pipeline.topics}
+        counties = {c.slug: c for c in self.services.pipeline.counties}
+        release = preview.release
+        labels = [topics[s].label for s in release.topics if s in topics]
+        county = counties.get(release.county) if release.county else None
+        text = texts.DRAFT_SUMMARY.format(
+            id=fa(release.id),
+            topics="، ".join(labels) or texts.NO_TOPICS,
+            county=county.name if county else texts.PROVINCE_LEVEL,
+            reach=fa(preview.reach),
+            all_topics=" ".join(topics),
+        )
+        if preview.duplicate is not None:
+            duplicate = preview.duplicate
+            text += "\n\n" + texts.DUPLICATE_WARNING.format(
+                id=fa(duplicate.release_id),
+                org=duplicate.org_name,
+                when=format_datetime(duplicate.published_at, self.services.settings.timezone),
+                title=duplicate.title,
+                draft=fa(release.id),
+            )
+        return text
+
+    async def set_topics(self, user_id: int, release_id: int, slugs: Sequence[str]) -> Preview:
+        """Replace a draft's topics (the officer's correction of the suggestion)."""
+        _, org, release = await self.own_draft(user_id, release_id)
+        known = {t.slug for t in self.services.pipeline.topics}
+        chosen = list(dict.fromkeys(s.lower() for s in slugs))
+        unknown = [s for s in chosen if s not in known]
+        if unknown:
+            raise DeskError(texts.UNKNOWN_TOPICS.format(slugs=" ".join(unknown), all_topics=" ".join(sorted(known))))
+        if len(chosen) > MAX_TOPICS:
+            raise DeskError(texts.TOO_MANY_TOPICS.format(limit=fa(MAX_TOPICS)))
+        await self.storage.releases.set_tags(release.id, chosen, release.county)
+        return await self._refreshed(release.id, org)
+
+    async def set_county(self, user_id: int, release_id: int, slug: str) -> Preview:
+        """Set a draft's county, or ``none`` for a province-wide release."""
+        _, org, release = await self.own_draft(user_id, release_id)
+        counties = {c.slug for c in self.services.pipeline.counties}
+        county = None if slug.lower() in {"none", "province", "استانی"} else slug.lower()
+        if county is not None and county not in counties:
+            raise DeskError(texts.UNKNOWN_COUNTY.format(slug=slug, all_counties=" ".join(sorted(counties))))
+        await self.storage.releases.set_tags(release.id, release.topics, county)
+        return await self._refreshed(release.id, org)
+
+    async def _refreshed(self, release_id: int, org: Organization) -> Preview:
+        release = await self.storage.releases.get(release_id)
+        assert release is not None
+        return await self.preview(release, org)
+
+    async def cancel(self, user_id: int, release_id: int) -> None:
+        """Drop a draft; it is kept for the audit trail but never published."""
+        _, _, release = await self.own_draft(user_id, release_id)
+        async with self.storage.db.transaction() as tx:
+            await self.storage.releases.set_status(release.id, "cancelled", tx=tx)
+            await self.storage.audit.record(user_id, "release.cancel", "release", release.id, tx=tx)
+
+    # -- publishing ------------------------------------------------------------------------------
+
+    async def publish(self, user_id: int, release_id: int, *, confirmed: bool = False) -> service.Enqueued:
+        """Publish a draft now: guards first, then the release and its deliveries in one transaction."""
+        officer, org, release = await self.own_draft(user_id, release_id)
+        published = await self.storage.releases.published_by_author_since(
+            officer.user_id, utcnow() - timedelta(hours=1)
+        )
+        if published >= PUBLISH_LIMIT_PER_HOUR:
+            raise DeskError(texts.RATE_LIMITED.format(count=fa(published), limit=fa(PUBLISH_LIMIT_PER_HOUR)))
+        duplicate = await self.similar_release(release)
+        if duplicate is not None and not confirmed:
+            raise DeskError(texts.NEEDS_CONFIRMATION.format(id=fa(duplicate.release_id), draft=fa(release.id)))
+        now = utcnow()
+        enqueued = await service.publish(self.storage, release.id, self.render(release, org, now), when=now)
+        await self.storage.audit.record(
+            user_id, "release.publish", "release", release.id, {"deliveries": enqueued.deliveries}
+        )
+        self.services.dispatcher.wake()
+        log.info("release published release_id=%d deliveries=%d", release.id, enqueued.deliveries)
+        return enqueued
+
+    async def my_releases(self, user_id: int, limit: int = 10) -> tuple[Organization, list[tuple[Release, Progress]]]:
+        """The officer's organization's latest releases with their delivery progress."""
+        _, org = await self.officer(user_id)
+        releases = await self.storage.releases.latest_of_organization(org.id, limit)
+        return org, [(r, await self.storage.outbox.progress(r.id)) for r in releases]
+
+    async def status(self, user_id: int, release_id: int) -> tuple[Release, Progress]:
+        """One release of the officer's organization with its delivery report."""
+        _, org = await self.officer(user_id)
+        release = await self.storage.releases.get(release_id)
+        if release is None:
+            raise DeskError(texts.UNKNOWN_RELEASE.format(id=fa(release_id)))
+        if release.organization_id != org.id:
+            raise DeskError(texts.NOT_YOUR_RELEASE.format(id=fa(release_id)))
+        return release, await self.storage.outbox.progress(release.id)
+
+
+def report_text(progress: Progress) -> str:
+    """The live (or final) delivery report of a release."""
+    if not progress.done:
+        return texts.REPORT_PROGRESS.format(
+            id=fa(progress.release_id),
+            sent=fa(progress.sent),
+            total=fa(progress.total),
+            pending=fa(progress.pending),
+            failed=fa(progress.failed),
+        )
+    lines = [
+        texts.REPORT_FINAL.format(
+            id=fa(progress.release_id),
+            sent=fa(progress.sent),
+            total=fa(progress.total),
+            failed=fa(progress.failed),
+            deactivated=fa(progress.deactivated_chats),
+        )
+    ]
+    lines += [texts.REPORT_REASON.format(reason=r, count=fa(n)) for r, n in progress.failed_reasons.items()]
+    return "\n".join(lines)
+
+
+class LiveReports:
+    """Keeps each published release's report message up to date; the dispatcher throttles the calls."""
+
+    def __init__(self, services: Services, bot: Bot) -> None:
+        self.services = services
+        self.bot = bot
+
+    async def __call__(self, progress: Progress) -> None:
+        """Edit the officer's report message to show ``progress``."""
+        where = await self.services.storage.releases.report_message(progress.release_id)
+        if where is None:
+            return
+        chat_id, message_id = where
+        try:
+            await self.bot.edit_message_text(report_text(progress), chat_id, message_id)
+        except TelegramError as error:  # "not modified", or the officer deleted it: the report is advisory
+            log.info("report not updated release_id=%d: %s", progress.release_id, error.message)

@@ -1,0 +1,230 @@
+"""The officer desk through the real bot: drafts, preview, tags, publishing with a live report, guards."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+from telegram.ext import Application
+
+from bot import texts
+from bot.desk import PUBLISH_LIMIT_PER_HOUR
+from bot.domain.text import fold
+from storage import Storage
+from storage.db import utcnow
+from storage.releases import NewRelease
+from tests.harness import running_bot, services, settings_for
+from tests.tgserver import FakeTelegram, SentMessage
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = {
+    s["id"]: s for s in map(json.loads, (ROOT / "tests/data/releases.jsonl").read_text(encoding="utf-8").splitlines())
+}
+OFFICER, OTHER_OFFICER, STRANGER = 3001, 3002, 3003
+READERS = [4000 + i for i in range(5)]
+
+
+async def setup_desk(app: Application) -> Storage:  # type: ignore[type-arg]
+    """Two organizations with one officer each, and five unfiltered subscribers."""
+    store = services(app).storage
+    for user_id, name in ((OFFICER, "فرمانداری آبدانان"), (OTHER_OFFICER, "شرکت گاز استان ایلام")):
+        org = await store.organizations.create(name, fold(name), None, created_by=1)
+        await store.officers.create_invite(f"code{user_id}", org.id, 1, utcnow() + timedelta(days=1))
+        await store.officers.redeem_invite(f"code{user_id}", user_id, f"کارشناس {user_id}", None)
+    for chat_id in READERS:
+        await store.subscriptions.upsert_chat(chat_id, "private")
+        await store.subscriptions.subscribe(chat_id)
+    return store
+
+
+async def say(tg: FakeTelegram, user: int, text: str, *, count: int = 1) -> list[SentMessage]:
+    """Send ``text`` as ``user`` and return the next ``count`` replies."""
+    before = len(tg.messages_to(user))
+    tg.send_text(user, user, text)
+    await tg.wait_for(lambda s: len(s.messages_to(user)) >= before + count, timeout=15)
+    return tg.messages_to(user)[before:]
+
+
+async def test_text_becomes_a_draft_with_the_exact_preview(tg: FakeTelegram, tmp_path: Path) -> None:
+    """An officer's raw text is normalized into a draft; the preview is what journalists will get."""
+    async with running_bot(settings_for(tg, tmp_path)) as app:
+        store = await setup_desk(app)
+        replies = await say(tg, OFFICER, SAMPLES["r05"]["text"], count=3)
+        [draft] = await store.releases.latest_of_organization(1)
+    header, preview, summary = replies[0], replies[1:-1], replies[-1]
+    assert header.text == texts.PREVIEW_HEADER.format(id="۱")
+    assert draft.status == "draft"
+    assert draft.county == "abdanan"
+    assert "crisis" in draft.topics
+    assert "\u064a" not in draft.body
+    assert preview[0].parse_mode == "HTML"
+    assert "زلزله" in (preview[0].text or "")
+    assert "گیرندگان در حال حاضر: ۵ گفت‌وگو" in (summary.text or "")
+    buttons = [b["callback_data"] for row in (summary.reply_markup or {})["inline_keyboard"] for b in row]
+    assert buttons == ["pub:1", "cancel:1"]
+
+
+async def test_publish_button_delivers_and_the_report_reaches_its_final_state(tg: FakeTelegram, tmp_path: Path) -> None:
+    """Pressing publish sends the release to every subscriber and the report ends with the final counts."""
+    async with running_bot(settings_for(tg, tmp_path, BROADCAST_RATE="30")) as app:
+        store = await setup_desk(app)
+        tg.block(READERS[4])
+        replies = await say(tg, OFFICER, SAMPLES["r05"]["text"], count=3)
+        preview_html = [m.text for m in replies[1:-1]]
+        summary = replies[-1]
+        tg.inject(tg.callback_query(OFFICER, OFFICER, "pub:1", summary.message_id))
+        await tg.wait_for(lambda s: all(s.messages_to(c) for c in READERS[:4]), timeout=15)
+
+        def final_report(server: FakeTelegram) -> bool:
+            return any((m.text or "").startswith("📊 گزارش نهایی") for m in server.messages_to(OFFICER))
+
+        await tg.wait_for(final_report, timeout=20)
+        release = await store.releases.get(1)
+    assert release is not None
+    assert release.status == "published"
+    for chat_id in READERS[:4]:
+        assert [m.text for m in tg.messages_to(chat_id)] == preview_html
+    report = next(m for m in tg.messages_to(OFFICER) if (m.text or "").startswith("📊 گزارش نهایی"))
+    assert "رسیده: ۴ از ۵" in (report.text or "")
+    assert "غیرفعال‌شده: ۱" in (report.text or "")
+    assert "blocked" in (report.text or "")
+    assert report.edits, "the report is the publishing message, edited in place"
+    assert tg.answered_callbacks
+
+
+async def test_tags_can_be_changed_before_publishing(tg: FakeTelegram, tmp_path: Path) -> None:
+    """/settopics and /setcounty change the draft, and a filtered reach follows the new tags."""
+    async with running_bot(settings_for(tg, tmp_path)) as app:
+        store = await setup_desk(app)
+        sub = await store.subscriptions.get(READERS[0])
+        assert sub is not None
+        await store.subscriptions.set_filter(sub.id, "county", ["ilam"])
+        await say(tg, OFFICER, SAMPLES["r05"]["text"], count=3)
+        replies = await say(tg, OFFICER, "/setcounty 1 ilam", count=3)
+        assert "گیرندگان در حال حاضر: ۵ گفت‌وگو" in (replies[-1].text or "")
+        replies = await say(tg, OFFICER, "/settopics 1 health sports", count=3)
+        assert "سلامت" in (replies[-1].text or "")
+        draft = await store.releases.get(1)
+        assert draft is not None
+        assert (draft.topics, draft.county) == (("health", "sports"), "ilam")
+        assert (await say(tg, OFFICER, "/settopics 1 weather"))[0].text.startswith("این موضوع‌ها شناخته نشد")
+        assert (await say(tg, OFFICER, "/setcounty 1 tehran"))[0].text.startswith("شهرستان «tehran» شناخته نشد")
+        replies = await say(tg, OFFICER, "/setcounty 1 none", count=3)
+        assert "گیرندگان در حال حاضر: ۴ گفت‌وگو" in (replies[-1].text or "")
+
+
+async def test_officers_act_only_on_their_own_drafts(tg: FakeTelegram, tmp_path: Path) -> None:
+    """Another organization's officer cannot publish, cancel or retag a draft; nothing changes."""
+    async with running_bot(settings_for(tg, tmp_path)) as app:
+        store = await setup_desk(app)
+        await say(tg, OFFICER, SAMPLES["r05"]["text"], count=3)
+        for command in ("/publish 1", "/cancel 1", "/settopics 1 health", "/status 1"):
+            assert (await say(tg, OTHER_OFFICER, command))[0].text == texts.NOT_YOUR_RELEASE.format(id="۱")
+        assert (await say(tg, STRANGER, "/publish 1"))[0].text == texts.NOT_OFFICER
+        assert (await say(tg, OFFICER, "/publish 99"))[0].text == texts.UNKNOWN_RELEASE.format(id="۹۹")
+        draft = await store.releases.get(1)
+        assert draft is not None
+        assert draft.status == "draft"
+        assert all(not tg.messages_to(c) for c in READERS)
+
+
+async def test_revoked_officer_loses_an_open_draft(tg: FakeTelegram, tmp_path: Path) -> None:
+    """Revocation takes effect at once, even for a draft made before it."""
+    async with running_bot(settings_for(tg, tmp_path)) as app:
+        store = await setup_desk(app)
+        await say(tg, OFFICER, SAMPLES["r05"]["text"], count=3)
+        await store.officers.revoke(OFFICER, revoked_by=1)
+        assert (await say(tg, OFFICER, "/publish 1"))[0].text == texts.OFFICER_REVOKED
+        release = await store.releases.get(1)
+        assert release is not None
+        assert release.status == "draft"
+
+
+async def test_cancel_drops_a_draft(tg: FakeTelegram, tmp_path: Path) -> None:
+    """/cancel keeps the draft for the audit trail but it can no longer be published."""
+    async with running_bot(settings_for(tg, tmp_path)) as app:
+        store = await setup_desk(app)
+        await say(tg, OFFICER, SAMPLES["r05"]["text"], count=3)
+        assert (await say(tg, OFFICER, "/cancel 1"))[0].text == texts.DRAFT_CANCELLED.format(id="۱")
+        refused = (await say(tg, OFFICER, "/publish 1"))[0].text or ""
+        assert refused == texts.NOT_A_DRAFT.format(id="۱", status="لغوشده")
+        assert [e.action for e in await store.audit.latest(2)] == ["release.cancel", "release.draft"]
+
+
+async def test_near_duplicate_needs_confirmation(tg: FakeTelegram, tmp_path: Path) -> None:
+    """A release like one published this week is flagged with who and when, and needs confirming."""
+    async with running_bot(settings_for(tg, tmp_path)) as app:
+        store = await setup_desk(app)
+        await say(tg, OTHER_OFFICER, SAMPLES["r08"]["text"], count=3)
+        await say(tg, OTHER_OFFICER, "/publish 1")
+        replies = await say(tg, OFFICER, SAMPLES["r08"]["text"].replace("ی", "ي"), count=3)
+        summary = replies[-1].text or ""
+        assert "خبر مشابهی در ۷ روز گذشته منتشر شده است: خبر ۱ از «شرکت گاز استان ایلام»" in summary
+        buttons = [b["callback_data"] for row in (replies[-1].reply_markup or {})["inline_keyboard"] for b in row]
+        assert buttons[0] == "pubc:2"
+        assert (await say(tg, OFFICER, "/publish 2"))[0].text == texts.NEEDS_CONFIRMATION.format(id="۱", draft="۲")
+        assert (await say(tg, OFFICER, "/publish 2 confirm"))[0].text.startswith("📤 خبر ۲ منتشر شد")
+        release = await store.releases.get(2)
+        assert release is not None
+        assert release.status == "published"
+
+
+async def test_publishing_rate_is_limited_per_officer(tg: FakeTelegram, tmp_path: Path) -> None:
+    """An officer who published the hourly maximum is told to wait, and the draft stays a draft."""
+    async with running_bot(settings_for(tg, tmp_path)) as app:
+        store = await setup_desk(app)
+        for i in range(PUBLISH_LIMIT_PER_HOUR):
+            body = f"خبر شماره {i} درباره موضوعی کاملاً متفاوت {i * 7919}"
+            draft = await store.releases.create_draft(
+                NewRelease(1, OFFICER, body, f"عنوان {i}", body, fold(body), (), None, None)
+            )
+            await store.releases.mark_published(draft.id)
+        await say(tg, OFFICER, SAMPLES["r05"]["text"], count=3)
+        draft_id = PUBLISH_LIMIT_PER_HOUR + 1
+        refused = (await say(tg, OFFICER, f"/publish {draft_id}"))[0].text or ""
+        assert refused.startswith("در یک ساعت گذشته ۳۰ خبر منتشر کرده‌اید")
+        release = await store.releases.get(draft_id)
+        assert release is not None
+        assert release.status == "draft"
+
+
+async def test_bad_input_is_refused_clearly(tg: FakeTelegram, tmp_path: Path) -> None:
+    """Oversized text, stickers, media (not yet drafts) and bad arguments get Persian replies; nothing is stored."""
+    async with running_bot(settings_for(tg, tmp_path)) as app:
+        store = await setup_desk(app)
+        too_long = "خبر " * 6000
+        assert (await say(tg, OFFICER, too_long))[0].text == texts.DRAFT_TOO_LONG.format(length="۲۴۰۰۰", limit="۲۰۰۰۰")
+        sticker = tg.message(OFFICER, OFFICER)
+        sticker["message"]["sticker"] = {
+            "file_id": "S1",
+            "file_unique_id": "s1",
+            "type": "regular",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+        }
+        tg.inject(sticker)
+        await tg.wait_for(lambda s: any(m.text == texts.UNSUPPORTED_FROM_OFFICER for m in s.messages_to(OFFICER)))
+        tg.inject(tg.message(OFFICER, OFFICER, photo=True, caption="عکس خبر"))
+        await tg.wait_for(lambda s: any(m.text == texts.MEDIA_NOT_YET for m in s.messages_to(OFFICER)))
+        assert (await say(tg, OFFICER, "/publish"))[0].text == texts.PUBLISH_USAGE
+        assert (await say(tg, OFFICER, "/publish abc"))[0].text == texts.PUBLISH_USAGE
+        assert (await say(tg, STRANGER, "یک متن معمولی"))[0].text == texts.UNSUPPORTED_MESSAGE
+        assert await store.releases.latest_of_organization(1) == []
+
+
+async def test_my_and_status_show_releases_and_reach(tg: FakeTelegram, tmp_path: Path) -> None:
+    """/my lists the organization's releases with status and reach; /status shows one report."""
+    async with running_bot(settings_for(tg, tmp_path, BROADCAST_RATE="30")) as app:
+        await setup_desk(app)
+        assert (await say(tg, OFFICER, "/my"))[0].text == texts.MY_EMPTY
+        await say(tg, OFFICER, SAMPLES["r05"]["text"], count=3)
+        await say(tg, OFFICER, "/publish 1")
+        await tg.wait_for(lambda s: all(s.messages_to(c) for c in READERS), timeout=15)
+        listing = (await say(tg, OFFICER, "/my"))[0].text or ""
+        assert "منتشرشده" in listing
+        status = (await say(tg, OFFICER, "/status 1"))[0].text or ""
+        assert "منتشرشده" in status
+        assert "از ۵" in status
