@@ -26,6 +26,7 @@ from bot.domain.tagging import Topic, load_counties, load_topics
 from bot.domain.text import PersianNormalizer
 from bot.handlers import admin, common, officer
 from bot.handlers.errors import on_error
+from bot.scheduler import Scheduler
 from bot.services import SERVICES_KEY, Services, services_of
 from storage import Storage
 from storage.topics import TopicRow
@@ -82,6 +83,7 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
     private = filters.ChatType.PRIVATE
     application.add_handler(CommandHandler("publish", officer.publish_command, filters=private))
     application.add_handler(CommandHandler("cancel", officer.cancel_command, filters=private))
+    application.add_handler(CommandHandler("schedule", officer.schedule_command, filters=private))
     application.add_handler(CommandHandler("settopics", officer.set_topics_command, filters=private))
     application.add_handler(CommandHandler("setcounty", officer.set_county_command, filters=private))
     application.add_handler(CommandHandler("my", officer.my_command, filters=private))
@@ -121,11 +123,15 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
     )
     services = Services(settings=settings, storage=storage, pipeline=pipeline, dispatcher=dispatcher)
     application.bot_data[SERVICES_KEY] = services
-    application.bot_data[officer.DESK_KEY] = Desk(services)
+    desk = Desk(services)
+    application.bot_data[officer.DESK_KEY] = desk
     dispatcher.on_progress = LiveReports(services, application.bot)
-    # A plain task rather than application.create_task: it is created before the application runs,
-    # is supervised by the dispatcher itself, and is stopped in post_stop.
+    scheduler = Scheduler(desk, application.bot)
+    application.bot_data[officer.SCHEDULER_KEY] = scheduler
+    # Plain tasks rather than application.create_task: they are created before the application runs,
+    # look after their own errors, and are stopped in post_stop.
     dispatcher.start()
+    scheduler.start()
     log.info("started database=%s topics=%d", settings.database_path, len(topics))
 
 
@@ -150,6 +156,7 @@ async def _broadcast_bot(settings: Settings) -> Bot:
 async def _post_stop(application: Application) -> None:  # type: ignore[type-arg]
     """Stop the dispatcher once no more updates are handled; messages in flight finish first."""
     if SERVICES_KEY in application.bot_data:
+        await application.bot_data[officer.SCHEDULER_KEY].stop()
         await services_of(application.bot_data).dispatcher.stop()
         log.info("dispatcher stopped")
 

@@ -18,7 +18,8 @@ from bot import texts
 from bot.delivery import service
 from bot.domain.dedupe import is_near_duplicate
 from bot.domain.digits import to_persian_digits
-from bot.domain.jalali import format_datetime
+from bot.domain.embargo import Embargo, find_embargo
+from bot.domain.jalali import format_datetime, format_short, parse_when
 from bot.domain.render import MessagePart, ReleaseView, render_release
 from bot.services import Services
 from storage.db import utcnow
@@ -33,6 +34,8 @@ MAX_TEXT_CHARS = 20_000
 MAX_TOPICS = 3
 PUBLISH_LIMIT_PER_HOUR = 30
 DUPLICATE_WINDOW = timedelta(days=7)
+# A scheduled release is still the officer's to change, publish now or cancel.
+EDITABLE_STATUSES = ("draft", "scheduled")
 
 
 class DeskError(Exception):
@@ -61,6 +64,7 @@ class Preview:
     parts: list[MessagePart]
     reach: int
     duplicate: Duplicate | None
+    embargo: Embargo | None = None
 
 
 def fa(value: int) -> str:
@@ -97,7 +101,7 @@ class Desk:
             raise DeskError(texts.UNKNOWN_RELEASE.format(id=fa(release_id)))
         if release.organization_id != org.id:
             raise DeskError(texts.NOT_YOUR_RELEASE.format(id=fa(release_id)))
-        if release.status != "draft":
+        if release.status not in EDITABLE_STATUSES:
             status = texts.STATUS_NAMES.get(release.status, release.status)
             raise DeskError(texts.NOT_A_DRAFT.format(id=fa(release_id), status=status))
         return officer, org, release
@@ -141,7 +145,8 @@ class Desk:
         parts = self.render(release, org, utcnow())
         async with self.storage.db.snapshot() as tx:
             reach = len(await service.matching_targets(self.storage, release, tx=tx))
-        return Preview(release, parts, reach, await self.similar_release(release))
+        embargo = find_embargo(release.body, utcnow(), self.services.settings.timezone)
+        return Preview(release, parts, reach, await self.similar_release(release), embargo)
 
     def render(self, release: Release, org: Organization, published_at: datetime) -> list[MessagePart]:
         """Render a release with its organization, topics and county as journalists receive it."""
@@ -188,6 +193,14 @@ class Desk:
             reach=fa(preview.reach),
             all_topics=" ".join(topics),
         )
+        text += "\n" + texts.SCHEDULE_HINT.format(id=fa(release.id))
+        if preview.embargo is not None:
+            tz = self.services.settings.timezone
+            text += "\n\n" + texts.EMBARGO_FOUND.format(
+                when=format_datetime(preview.embargo.until, tz),
+                id=fa(release.id),
+                short=format_short(preview.embargo.until, tz),
+            )
         if preview.duplicate is not None:
             duplicate = preview.duplicate
             text += "\n\n" + texts.DUPLICATE_WARNING.format(
@@ -254,6 +267,64 @@ class Desk:
         )
         self.services.dispatcher.wake()
         log.info("release published release_id=%d deliveries=%d", release.id, enqueued.deliveries)
+        return enqueued
+
+    async def schedule(self, user_id: int, release_id: int, when_text: str, *, confirmed: bool = False) -> datetime:
+        """Schedule (or reschedule) a release for a time typed by the officer; return it in UTC."""
+        _, _, release = await self.own_draft(user_id, release_id)
+        try:
+            when = parse_when(when_text, utcnow(), self.services.settings.timezone)
+        except ValueError as error:
+            raise DeskError(str(error)) from None
+        duplicate = await self.similar_release(release)
+        if duplicate is not None and not confirmed:
+            raise DeskError(texts.NEEDS_CONFIRMATION.format(id=fa(duplicate.release_id), draft=fa(release.id)))
+        async with self.storage.db.transaction() as tx:
+            await self.storage.releases.schedule(release.id, when, tx=tx)
+            await self.storage.audit.record(
+                user_id, "release.schedule", "release", release.id, {"at": when.isoformat()}, tx=tx
+            )
+        log.info("release scheduled release_id=%d at=%s", release.id, when.isoformat())
+        return when
+
+    async def schedule_at_embargo(self, user_id: int, release_id: int) -> datetime:
+        """Schedule a release for the time its own embargo note names."""
+        _, _, release = await self.own_draft(user_id, release_id)
+        embargo = find_embargo(release.body, utcnow(), self.services.settings.timezone)
+        if embargo is None:
+            raise DeskError(texts.SCHEDULE_USAGE)
+        return await self.schedule(
+            user_id, release_id, format_short(embargo.until, self.services.settings.timezone), confirmed=True
+        )
+
+    async def unschedule(self, user_id: int, release_id: int) -> None:
+        """Turn a scheduled release back into a draft."""
+        _, _, release = await self.own_draft(user_id, release_id)
+        if release.status != "scheduled":
+            raise DeskError(texts.NOT_SCHEDULED.format(id=fa(release_id)))
+        async with self.storage.db.transaction() as tx:
+            await self.storage.releases.schedule(release.id, None, tx=tx)
+            await self.storage.audit.record(user_id, "release.unschedule", "release", release.id, tx=tx)
+
+    async def publish_scheduled(self, release_id: int) -> service.Enqueued | None:
+        """Publish a scheduled release whose time has come (the scheduler's call); None if it changed."""
+        release = await self.storage.releases.get(release_id)
+        if release is None or release.status != "scheduled":
+            return None
+        org = await self.storage.organizations.get(release.organization_id)
+        officer = await self.storage.officers.get(release.author_id)
+        if org is None or officer is None or not officer.active:
+            # A revoked officer's schedule does not go out on its own; the draft waits for a decision.
+            await self.storage.releases.schedule(release.id, None)
+            log.info("scheduled release held, author revoked release_id=%d", release.id)
+            return None
+        now = utcnow()
+        enqueued = await service.publish(self.storage, release.id, self.render(release, org, now), when=now)
+        await self.storage.audit.record(
+            None, "release.publish", "release", release.id, {"deliveries": enqueued.deliveries, "scheduled": True}
+        )
+        self.services.dispatcher.wake()
+        log.info("scheduled release published release_id=%d deliveries=%d", release.id, enqueued.deliveries)
         return enqueued
 
     async def my_releases(self, user_id: int, limit: int = 10) -> tuple[Organization, list[tuple[Release, Progress]]]:

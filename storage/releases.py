@@ -280,6 +280,30 @@ class Releases:
                 "UPDATE releases SET status = ?, updated_at = ? WHERE id = ?", (status, to_db(utcnow()), release_id)
             )
 
+    async def schedule(self, release_id: int, when: datetime | None, *, tx: Tx | None = None) -> None:
+        """Schedule a draft for ``when``, or (None) turn a scheduled release back into a draft."""
+        status, stamp = ("draft", None) if when is None else ("scheduled", to_db(when))
+        async with self.db.joined(tx) as t:
+            await t.execute(
+                "UPDATE releases SET status = ?, scheduled_at = ?, updated_at = ? WHERE id = ?",
+                (status, stamp, to_db(utcnow()), release_id),
+            )
+
+    async def due_scheduled(self, now: datetime) -> list[int]:
+        """Scheduled releases whose time has come, oldest first."""
+        async with self.db.snapshot() as t:
+            rows = await t.fetchall(
+                "SELECT id FROM releases WHERE status = 'scheduled' AND scheduled_at <= ? ORDER BY scheduled_at, id",
+                (to_db(now),),
+            )
+        return [int(r[0]) for r in rows]
+
+    async def next_scheduled_at(self) -> datetime | None:
+        """When the next scheduled release is due, if any."""
+        async with self.db.snapshot() as t:
+            value = await t.fetchval("SELECT min(scheduled_at) FROM releases WHERE status = 'scheduled'")
+        return opt_from_db(value)
+
     async def set_report_message(self, release_id: int, chat_id: int, message_id: int) -> None:
         """Remember the officer's live report message of a release."""
         async with self.db.transaction() as t:

@@ -11,6 +11,7 @@ from telegram.ext import ContextTypes
 
 from bot import texts
 from bot.desk import Desk, DeskError, Preview, fa, report_text
+from bot.domain.jalali import format_datetime
 from bot.handlers.admin import parse_id
 from bot.services import services_of
 from storage.officers import Redemption
@@ -19,7 +20,8 @@ log = logging.getLogger(__name__)
 
 DESK_KEY = "desk"
 INVITE_PREFIX = "inv_"
-CALLBACK_PATTERN = r"^(pub|pubc|cancel):\d+$"
+CALLBACK_PATTERN = r"^(pub|pubc|cancel|emb):\d+$"
+SCHEDULER_KEY = "scheduler"
 _REFUSALS = {
     Redemption.USED: texts.INVITE_USED,
     Redemption.EXPIRED: texts.INVITE_EXPIRED,
@@ -59,7 +61,10 @@ def _keyboard(preview: Preview) -> InlineKeyboardMarkup:
         if preview.duplicate
         else InlineKeyboardButton(texts.BUTTON_PUBLISH, callback_data=f"pub:{draft}")
     )
-    return InlineKeyboardMarkup([[publish, InlineKeyboardButton(texts.BUTTON_CANCEL, callback_data=f"cancel:{draft}")]])
+    rows = [[publish, InlineKeyboardButton(texts.BUTTON_CANCEL, callback_data=f"cancel:{draft}")]]
+    if preview.embargo is not None:
+        rows.insert(0, [InlineKeyboardButton(texts.BUTTON_SCHEDULE_EMBARGO, callback_data=f"emb:{draft}")])
+    return InlineKeyboardMarkup(rows)
 
 
 async def _show(message: Message, desk: Desk, preview: Preview) -> None:
@@ -167,8 +172,60 @@ async def draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await query.edit_message_reply_markup(None)  # one press per preview: the buttons go away
     if action == "cancel":
         await _cancel(query.message, context, user.id, int(raw_id))
+    elif action == "emb":
+        await _schedule(query.message, context, user.id, int(raw_id), None, confirmed=True)
     else:
         await _publish(query.message, context, user.id, int(raw_id), confirmed=action == "pubc")
+
+
+async def schedule_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/schedule DRAFT_ID WHEN [confirm] | /schedule DRAFT_ID off: publish later, change or drop the time."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    args = list(context.args or [])
+    release_id = _first_id(context)
+    if release_id is None or len(args) < 2:
+        await message.reply_text(texts.SCHEDULE_USAGE)
+        return
+    words = args[1:]
+    confirmed = words[-1].lower() in {"confirm", "تایید", "تأیید"}
+    if confirmed:
+        words = words[:-1]
+    if [w.lower() for w in words] in (["off"], ["لغو"]):
+        try:
+            await desk_of(context).unschedule(user.id, release_id)
+        except DeskError as error:
+            await message.reply_text(error.message)
+            return
+        await message.reply_text(texts.UNSCHEDULED.format(id=fa(release_id)))
+        return
+    await _schedule(message, context, user.id, release_id, " ".join(words), confirmed=confirmed)
+
+
+async def _schedule(
+    message: Message,
+    context: ContextTypes.DEFAULT_TYPE,
+    user_id: int,
+    release_id: int,
+    when_text: str | None,
+    *,
+    confirmed: bool,
+) -> None:
+    desk = desk_of(context)
+    try:
+        if when_text is None:
+            when = await desk.schedule_at_embargo(user_id, release_id)
+        else:
+            when = await desk.schedule(user_id, release_id, when_text, confirmed=confirmed)
+    except DeskError as error:
+        await message.reply_text(error.message)
+        return
+    scheduler = context.bot_data.get(SCHEDULER_KEY)
+    if scheduler is not None:
+        scheduler.wake()
+    when_text = format_datetime(when, desk.services.settings.timezone)
+    await message.reply_text(texts.SCHEDULED.format(id=fa(release_id), when=when_text))
 
 
 async def set_topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
