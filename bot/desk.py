@@ -6,6 +6,7 @@ what an officer may do with which release, and in what order.
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -325,6 +326,62 @@ class Desk:
         )
         self.services.dispatcher.wake()
         log.info("scheduled release published release_id=%d deliveries=%d", release.id, enqueued.deliveries)
+        return enqueued
+
+    async def own_published(self, user_id: int, release_id: int) -> tuple[Officer, Organization, Release]:
+        """A published release of the officer's own organization, or DeskError saying why not."""
+        officer, org = await self.officer(user_id)
+        release = await self.storage.releases.get(release_id)
+        if release is None:
+            raise DeskError(texts.UNKNOWN_RELEASE.format(id=fa(release_id)))
+        if release.organization_id != org.id:
+            raise DeskError(texts.NOT_YOUR_RELEASE.format(id=fa(release_id)))
+        if release.status != "published":
+            status = texts.STATUS_NAMES.get(release.status, release.status)
+            raise DeskError(texts.NOT_PUBLISHED.format(id=fa(release_id), status=status))
+        return officer, org, release
+
+    async def start_correction(self, user_id: int, release_id: int) -> None:
+        """/correct: the officer's next text becomes the release's corrected version."""
+        await self.own_published(user_id, release_id)
+        await self.storage.officers.set_correcting(user_id, release_id)
+
+    async def correct(self, user_id: int, release_id: int, raw_text: str) -> tuple[int, service.Enqueued]:
+        """Store the corrected text as a new version and edit every delivered copy; return the version."""
+        _, org, release = await self.own_published(user_id, release_id)
+        if not raw_text.strip():
+            raise DeskError(texts.DRAFT_EMPTY)
+        if len(raw_text) > MAX_TEXT_CHARS:
+            raise DeskError(texts.DRAFT_TOO_LONG.format(length=fa(len(raw_text)), limit=fa(MAX_TEXT_CHARS)))
+        prepared = self.services.pipeline.prepare(raw_text, org_name=org.name)
+        version = await self.storage.releases.add_version(
+            release.id,
+            raw_text=raw_text,
+            title=prepared.title,
+            body=prepared.body,
+            search_text=prepared.search_text,
+            author_id=user_id,
+            fingerprint=prepared.fingerprint,
+        )
+        corrected = await self.storage.releases.get(release.id)
+        assert corrected is not None
+        assert release.published_at is not None
+        parts = self.render(corrected, org, release.published_at)
+        notice = texts.CORRECTION_NOTICE.format(title=corrected.title, org=org.name)
+        enqueued = await service.correct(self.storage, release.id, version, parts, html.escape(notice))
+        await self.storage.officers.set_correcting(user_id, None)
+        await self.storage.audit.record(user_id, "release.correct", "release", release.id, {"version": version})
+        self.services.dispatcher.wake()
+        return version, enqueued
+
+    async def retract(self, user_id: int, release_id: int, reason: str | None) -> service.Enqueued:
+        """Delete every delivered copy (a notice where Telegram refuses) and remove it from search."""
+        _, org, release = await self.own_published(user_id, release_id)
+        reason_text = texts.RETRACTION_REASON.format(reason=reason) if reason else ""
+        notice = texts.RETRACTION_NOTICE.format(title=release.title, org=org.name, reason=reason_text)
+        enqueued = await service.retract(self.storage, release.id, reason, html.escape(notice))
+        await self.storage.audit.record(user_id, "release.retract", "release", release.id, {"reason": reason})
+        self.services.dispatcher.wake()
         return enqueued
 
     async def my_releases(self, user_id: int, limit: int = 10) -> tuple[Organization, list[tuple[Release, Progress]]]:

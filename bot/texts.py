@@ -194,3 +194,14 @@ UNSCHEDULED = "زمان‌بندی خبر {id} لغو شد؛ دوباره پیش
 NOT_SCHEDULED = "خبر {id} زمان‌بندی نشده است."
 PUBLISHED_ON_SCHEDULE = "📤 خبر {id} طبق زمان‌بندی منتشر شد و برای {count} گفت‌وگو در صف ارسال است."
 PUBLISHED_ON_SCHEDULE_NO_READERS = "📤 خبر {id} طبق زمان‌بندی منتشر شد؛ اکنون هیچ مشترکی با این موضوع‌ها و شهرستان نیست."
+
+# Corrections and retractions.
+CORRECT_USAGE = "شکل درست: /correct شناسه‌خبر — سپس متن اصلاح‌شده کامل را بفرستید."
+CORRECT_WAITING = "متن اصلاح‌شده کامل خبر {id} را بفرستید. همه نسخه‌های ارسال‌شده با نشان «✏️ اصلاحیه» ویرایش می‌شوند."
+NOT_PUBLISHED = "خبر {id} منتشر نشده است (وضعیت: {status})."
+CORRECTION_QUEUED = "✏️ اصلاحیه خبر {id} ثبت شد (نسخه {version}) و {count} نسخه ارسال‌شده ویرایش می‌شود."
+CORRECTION_NOTICE = "✏️ اصلاحیه: متن خبر «{title}» از {org} اصلاح شده است؛ این پیام جای ویرایش نسخه قبلی آمده است."
+RETRACT_USAGE = "شکل درست: /retract شناسه‌خبر دلیل (دلیل اختیاری است)"
+RETRACTION_QUEUED = "⛔️ خبر {id} پس گرفته شد؛ {count} نسخه ارسال‌شده حذف می‌شود و خبر از جست‌وجو برداشته شد."
+RETRACTION_NOTICE = "⛔️ خبر «{title}» از {org} پس گرفته شد.{reason}"
+RETRACTION_REASON = " دلیل: {reason}"

@@ -160,6 +160,17 @@ class Officers:
             )
         return changed == 1
 
+    async def set_correcting(self, user_id: int, release_id: int | None) -> None:
+        """Remember (or forget) which release the officer's next text corrects; kept across restarts."""
+        async with self.db.transaction() as t:
+            await t.execute("UPDATE officers SET correcting = ? WHERE user_id = ?", (release_id, user_id))
+
+    async def correcting(self, user_id: int) -> int | None:
+        """The release the officer's next text corrects, if they asked with /correct."""
+        async with self.db.snapshot() as t:
+            value = await t.fetchval("SELECT correcting FROM officers WHERE user_id = ?", (user_id,))
+        return None if value is None else int(value)
+
     async def add_admin(self, user_id: int, added_by: int | None, *, tx: Tx | None = None) -> bool:
         """Make the user an admin; False when already one."""
         async with self.db.joined(tx) as t:

@@ -403,15 +403,16 @@ class Outbox:
                 await t.execute("UPDATE deliveries SET version = ? WHERE id = ?", (version, delivery_id))
         return len(ids)
 
-    async def cancel_unfinished(self, release_id: int, action: str = "send", *, tx: Tx | None = None) -> int:
-        """Cancel a release's deliveries still waiting or in flight (a retraction); return how many.
+    async def cancel_waiting(self, release_id: int, action: str = "send", *, tx: Tx | None = None) -> int:
+        """Cancel a release's deliveries waiting for their next part (a retraction); return how many.
 
-        A part in flight still records its message ids when it returns, so it can be deleted too.
+        A delivery in flight finishes its current part, so that part's message id is recorded and
+        can be deleted; once the release is retracted it sends no further part.
         """
         async with self.db.joined(tx) as t:
             return await t.execute_rowcount(
                 "UPDATE deliveries SET status = 'cancelled', finished_at = ?, updated_at = ?"
-                " WHERE release_id = ? AND action = ? AND status IN ('pending', 'in_flight')",
+                " WHERE release_id = ? AND action = ? AND status = 'pending'",
                 (to_db(utcnow()), to_db(utcnow()), release_id, action),
             )
 
@@ -488,9 +489,15 @@ _DELIVERY_SENT = (
     "UPDATE deliveries SET status = 'sent', finished_at = ?, updated_at = ?, last_error = NULL"
     " WHERE id = ? AND status = 'in_flight'"
 )
+# A send back in the queue (for its next part, or to retry) is cancelled instead if its release was
+# retracted meanwhile.
+_WAIT_OR_CANCEL = (
+    "CASE WHEN action = 'send' AND EXISTS (SELECT 1 FROM releases r"
+    " WHERE r.id = deliveries.release_id AND r.status = 'retracted') THEN 'cancelled' ELSE 'pending' END"
+)
 _DELIVERY_NEXT_PART = (
-    "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, updated_at = ?"
-    " WHERE id = ? AND status = 'in_flight'"
+    f"UPDATE deliveries SET status = {_WAIT_OR_CANCEL},"
+    " attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'in_flight'"
 )
 
 
@@ -542,8 +549,8 @@ class PartResult:
                 await t.execute(_DELIVERY_NEXT_PART, self.next_part_row())
         elif self.outcome == "retry":
             await t.execute(
-                "UPDATE deliveries SET status = 'pending', next_attempt_at = ?, last_error = ?, updated_at = ?,"
-                " attempts = attempts - ? WHERE id = ? AND status = 'in_flight'",
+                f"UPDATE deliveries SET status = {_WAIT_OR_CANCEL}, next_attempt_at = ?, last_error = ?,"  # noqa: S608 - constant
+                " updated_at = ?, attempts = attempts - ? WHERE id = ? AND status = 'in_flight'",
                 (due, self.error, stamp, 0 if self.count_attempt else 1, self.delivery_id),
             )
         elif self.outcome == "notice":

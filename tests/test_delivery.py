@@ -573,3 +573,28 @@ async def test_silent_delivery_disables_notification(tg: FakeTelegram, bot: Bot,
     assert message.disable_notification
     assert message.message_thread_id == 12
     assert message.text == parts[0].html
+
+
+async def test_retraction_during_sending_deletes_the_copies_in_flight(
+    tg: FakeTelegram, bot: Bot, store: Storage
+) -> None:
+    """A release retracted while copies are in flight still has each of those copies deleted once it lands."""
+    await subscribe(store, PRIVATE[:6])
+    tg.set_latency(0.6, 0.0)  # under the test Bot's one-second read timeout: slow, not failing
+    release_id, _ = await publish(store)
+    dispatcher = make_dispatcher(store, bot, rate=5)  # one send every 0.2 s: most are still waiting
+    dispatcher.start()
+    try:
+        async with asyncio.timeout(10):
+            while dispatcher.in_flight == 0:  # noqa: ASYNC110 - waiting for requests that take 0.6 s
+                await asyncio.sleep(0.01)
+        await service.retract(store, release_id, None, "پس گرفته شد.")
+        async with asyncio.timeout(20):
+            while await store.outbox.backlog():  # noqa: ASYNC110 - the condition lives in the database
+                await asyncio.sleep(0.05)
+    finally:
+        await dispatcher.stop()
+    delivered = [m for m in tg.messages if m.method == "sendMessage" and m.text != "پس گرفته شد."]
+    assert delivered, "some copies were in flight when the release was retracted"
+    assert all(m.deleted for m in delivered)
+    assert len(delivered) < 6  # the ones still waiting were never sent

@@ -228,3 +228,70 @@ async def test_my_and_status_show_releases_and_reach(tg: FakeTelegram, tmp_path:
         status = (await say(tg, OFFICER, "/status 1"))[0].text or ""
         assert "منتشرشده" in status
         assert "از ۵" in status
+
+
+async def publish_to_readers(tg: FakeTelegram, text: str) -> None:
+    """The officer drafts and publishes ``text``; wait until every reader has it."""
+    await say(tg, OFFICER, text, count=3)
+    await say(tg, OFFICER, "/publish 1")
+    await tg.wait_for(lambda s: all(s.messages_to(c) for c in READERS), timeout=15)
+
+
+async def test_correction_edits_every_delivered_copy(tg: FakeTelegram, tmp_path: Path) -> None:
+    """/correct then the new text: a new version is kept and each copy is edited with the correction mark."""
+    async with running_bot(settings_for(tg, tmp_path, BROADCAST_RATE="30")) as app:
+        store = await setup_desk(app)
+        await publish_to_readers(tg, SAMPLES["r05"]["text"])
+        frozen = tg.messages_to(READERS[4])[0]
+        tg.set_editable(READERS[4], frozen.message_id, editable=False)
+        assert (await say(tg, OFFICER, "/correct 1"))[0].text == texts.CORRECT_WAITING.format(id="۱")
+        corrected = SAMPLES["r05"]["text"].replace("27 واحد", "31 واحد")
+        reply = (await say(tg, OFFICER, corrected))[0].text or ""
+        assert reply.startswith("✏️ اصلاحیه خبر ۱ ثبت شد (نسخه ۲)")
+        await tg.wait_for(lambda s: all(s.messages_to(c)[0].edits for c in READERS[:4]), timeout=20)
+        await tg.wait_for(lambda s: len(s.messages_to(READERS[4])) == 2, timeout=20)
+        release = await store.releases.get(1)
+        assert release is not None
+        assert release.version == 2
+        assert await store.officers.correcting(OFFICER) is None
+    for chat_id in READERS[:4]:
+        [message] = tg.messages_to(chat_id)
+        assert (message.text or "").startswith("✏️ اصلاحیه")
+        assert "۳۱ واحد" in (message.text or "")
+    notice = tg.messages_to(READERS[4])[1]
+    assert (notice.text or "").startswith("✏️ اصلاحیه: متن خبر")
+    assert notice.reply_to_message_id == frozen.message_id
+
+
+async def test_retraction_deletes_every_copy_and_leaves_search(tg: FakeTelegram, tmp_path: Path) -> None:
+    """/retract deletes each delivered copy (a notice where refused) and the release leaves search."""
+    async with running_bot(settings_for(tg, tmp_path, BROADCAST_RATE="30")) as app:
+        store = await setup_desk(app)
+        await publish_to_readers(tg, SAMPLES["r05"]["text"])
+        kept = tg.messages_to(READERS[0])[0]
+        tg.set_deletable(READERS[0], kept.message_id, deletable=False)
+        assert (await store.releases.search(fold("زلزله آبدانان"))).total == 1
+        reply = (await say(tg, OFFICER, "/retract 1 آمار اشتباه بود"))[0].text or ""
+        assert reply.startswith("⛔️ خبر ۱ پس گرفته شد")
+        await tg.wait_for(lambda s: all(s.messages_to(c)[0].deleted for c in READERS[1:]), timeout=20)
+        await tg.wait_for(lambda s: len(s.messages_to(READERS[0])) == 2, timeout=20)
+        assert (await store.releases.search(fold("زلزله آبدانان"))).total == 0
+        again = (await say(tg, OFFICER, "/retract 1"))[0].text or ""
+        assert again == texts.NOT_PUBLISHED.format(id="۱", status="پس‌گرفته")
+    notice = tg.messages_to(READERS[0])[1]
+    assert "پس گرفته شد" in (notice.text or "")
+    assert "آمار اشتباه بود" in (notice.text or "")
+    assert notice.reply_to_message_id == kept.message_id
+
+
+async def test_correct_and_retract_guard_their_release(tg: FakeTelegram, tmp_path: Path) -> None:
+    """Only a published release of one's own organization can be corrected or retracted."""
+    async with running_bot(settings_for(tg, tmp_path)) as app:
+        await setup_desk(app)
+        await say(tg, OFFICER, SAMPLES["r05"]["text"], count=3)
+        draft_refusal = texts.NOT_PUBLISHED.format(id="۱", status="پیش‌نویس")
+        assert (await say(tg, OFFICER, "/correct 1"))[0].text == draft_refusal
+        assert (await say(tg, OFFICER, "/retract 1"))[0].text == draft_refusal
+        assert (await say(tg, OTHER_OFFICER, "/retract 1"))[0].text == texts.NOT_YOUR_RELEASE.format(id="۱")
+        assert (await say(tg, OFFICER, "/correct"))[0].text == texts.CORRECT_USAGE
+        assert (await say(tg, OFFICER, "/retract x"))[0].text == texts.RETRACT_USAGE

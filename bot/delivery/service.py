@@ -126,7 +126,8 @@ async def retract(storage: Storage, release_id: int, reason: str | None, notice_
     async with storage.db.transaction() as tx:
         await storage.releases.mark_retracted(release_id, reason, tx=tx)
         for action in ("send", "edit"):
-            await storage.outbox.cancel_unfinished(release_id, action, tx=tx)
+            await storage.outbox.cancel_waiting(release_id, action, tx=tx)
+        # A copy in flight right now is among the started ones: its deletion waits for its outcome.
         for started in await storage.outbox.started_sends(release_id, tx=tx):
             written += await storage.outbox.enqueue(
                 "delete",

@@ -81,6 +81,10 @@ async def draft_from_text(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if message is None or user is None or message.text is None:
         return
     desk = desk_of(context)
+    correcting = await desk.storage.officers.correcting(user.id)
+    if correcting is not None:
+        await _correct(message, desk, user.id, correcting, message.text)
+        return
     try:
         preview = await desk.create_draft(
             user.id, message.text, source_chat_id=message.chat_id, source_message_id=message.message_id
@@ -226,6 +230,53 @@ async def _schedule(
         scheduler.wake()
     when_text = format_datetime(when, desk.services.settings.timezone)
     await message.reply_text(texts.SCHEDULED.format(id=fa(release_id), when=when_text))
+
+
+async def correct_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/correct RELEASE_ID: the next text the officer sends is the corrected release."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    release_id = _first_id(context)
+    if release_id is None:
+        await message.reply_text(texts.CORRECT_USAGE)
+        return
+    try:
+        await desk_of(context).start_correction(user.id, release_id)
+    except DeskError as error:
+        await message.reply_text(error.message)
+        return
+    await message.reply_text(texts.CORRECT_WAITING.format(id=fa(release_id)))
+
+
+async def _correct(message: Message, desk: Desk, user_id: int, release_id: int, text: str) -> None:
+    try:
+        version, enqueued = await desk.correct(user_id, release_id, text)
+    except DeskError as error:
+        await desk.storage.officers.set_correcting(user_id, None)
+        await message.reply_text(error.message)
+        return
+    await message.reply_text(
+        texts.CORRECTION_QUEUED.format(id=fa(release_id), version=fa(version), count=fa(enqueued.deliveries))
+    )
+
+
+async def retract_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/retract RELEASE_ID [REASON]: delete every delivered copy and take the release out of search."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    release_id = _first_id(context)
+    if release_id is None:
+        await message.reply_text(texts.RETRACT_USAGE)
+        return
+    reason = " ".join((context.args or [])[1:]).strip() or None
+    try:
+        enqueued = await desk_of(context).retract(user.id, release_id, reason)
+    except DeskError as error:
+        await message.reply_text(error.message)
+        return
+    await message.reply_text(texts.RETRACTION_QUEUED.format(id=fa(release_id), count=fa(enqueued.deliveries)))
 
 
 async def set_topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

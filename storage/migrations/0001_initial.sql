@@ -24,7 +24,8 @@ CREATE TABLE officers (
     invite_code     TEXT,
     joined_at       TEXT    NOT NULL,
     revoked_at      TEXT,                               -- not NULL: publishing removed
-    revoked_by      INTEGER
+    revoked_by      INTEGER,
+    correcting      INTEGER REFERENCES releases (id)    -- /correct: the next text corrects this release
 );
 CREATE INDEX officers_by_org ON officers (organization_id);
 
