@@ -496,7 +496,7 @@ _WAIT_OR_CANCEL = (
     " WHERE r.id = deliveries.release_id AND r.status = 'retracted') THEN 'cancelled' ELSE 'pending' END"
 )
 _DELIVERY_NEXT_PART = (
-    f"UPDATE deliveries SET status = {_WAIT_OR_CANCEL},"
+    f"UPDATE deliveries SET status = {_WAIT_OR_CANCEL},"  # noqa: S608 - built from constants only
     " attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'in_flight'"
 )
 
