@@ -20,7 +20,7 @@ from telegram.request import BaseRequest, HTTPXRequest
 from bot.config import Settings
 from bot.delivery.dispatcher import Dispatcher, InteractiveRecorder
 from bot.delivery.pacing import Pacer
-from bot.desk import Desk, LiveReports
+from bot.desk import DESK_KEY, Desk, LiveReports
 from bot.domain.pipeline import ReleasePipeline
 from bot.domain.tagging import Topic, load_counties, load_topics
 from bot.domain.text import PersianNormalizer
@@ -79,6 +79,11 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
     application.add_handler(CommandHandler("invite", admin.invite))
     application.add_handler(CommandHandler("officers", admin.list_officers))
     application.add_handler(CommandHandler("revoke", admin.revoke))
+    application.add_handler(CommandHandler("approval", admin.approval))
+    application.add_handler(CommandHandler("pending", admin.pending))
+    application.add_handler(CommandHandler("approve", admin.approve))
+    application.add_handler(CommandHandler("reject", admin.reject))
+    application.add_handler(CallbackQueryHandler(admin.decision_button, pattern=admin.DECISION_PATTERN))
     # Officers: drafts, tags, publishing and the overview of their releases.
     private = filters.ChatType.PRIVATE
     application.add_handler(CommandHandler("publish", officer.publish_command, filters=private))
@@ -125,8 +130,8 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
     )
     services = Services(settings=settings, storage=storage, pipeline=pipeline, dispatcher=dispatcher)
     application.bot_data[SERVICES_KEY] = services
-    desk = Desk(services)
-    application.bot_data[officer.DESK_KEY] = desk
+    desk = Desk(services, application.bot)
+    application.bot_data[DESK_KEY] = desk
     dispatcher.on_progress = LiveReports(services, application.bot)
     scheduler = Scheduler(desk, application.bot)
     application.bot_data[officer.SCHEDULER_KEY] = scheduler

@@ -11,8 +11,9 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from telegram import Bot
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import TelegramError
 
 from bot import texts
@@ -68,17 +69,29 @@ class Preview:
     embargo: Embargo | None = None
 
 
+DESK_KEY = "desk"
+
+
+def desk_of(context: Any) -> Desk:
+    """The officer desk set up in post_init (``context`` is a handler's CallbackContext)."""
+    desk = context.bot_data.get(DESK_KEY)
+    if not isinstance(desk, Desk):
+        raise RuntimeError("the officer desk is not initialised: post_init has not run")
+    return desk
+
+
 def fa(value: int) -> str:
     """A number in Persian digits."""
     return to_persian_digits(str(value))
 
 
 class Desk:
-    """The officer desk over the application's services."""
+    """The officer desk over the application's services; ``bot`` sends the notices it owes people."""
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, bot: Bot | None = None) -> None:
         self.services = services
         self.storage = services.storage
+        self.bot = bot
 
     # -- who may act ---------------------------------------------------------------------------
 
@@ -250,8 +263,11 @@ class Desk:
 
     # -- publishing ------------------------------------------------------------------------------
 
-    async def publish(self, user_id: int, release_id: int, *, confirmed: bool = False) -> service.Enqueued:
-        """Publish a draft now: guards first, then the release and its deliveries in one transaction."""
+    async def publish(self, user_id: int, release_id: int, *, confirmed: bool = False) -> service.Enqueued | None:
+        """Publish a draft now (None: it went to the admins' approval queue instead).
+
+        Guards come first; then the release and its deliveries are written in one transaction.
+        """
         officer, org, release = await self.own_draft(user_id, release_id)
         published = await self.storage.releases.published_by_author_since(
             officer.user_id, utcnow() - timedelta(hours=1)
@@ -261,6 +277,9 @@ class Desk:
         duplicate = await self.similar_release(release)
         if duplicate is not None and not confirmed:
             raise DeskError(texts.NEEDS_CONFIRMATION.format(id=fa(duplicate.release_id), draft=fa(release.id)))
+        if org.requires_approval:
+            await self.submit(user_id, release, org)
+            return None
         now = utcnow()
         enqueued = await service.publish(self.storage, release.id, self.render(release, org, now), when=now)
         await self.storage.audit.record(
@@ -318,6 +337,9 @@ class Desk:
             # A revoked officer's schedule does not go out on its own; the draft waits for a decision.
             await self.storage.releases.schedule(release.id, None)
             log.info("scheduled release held, author revoked release_id=%d", release.id)
+            return None
+        if org.requires_approval:
+            await self.submit(None, release, org)
             return None
         now = utcnow()
         enqueued = await service.publish(self.storage, release.id, self.render(release, org, now), when=now)
@@ -383,6 +405,84 @@ class Desk:
         await self.storage.audit.record(user_id, "release.retract", "release", release.id, {"reason": reason})
         self.services.dispatcher.wake()
         return enqueued
+
+    # -- approval ----------------------------------------------------------------------------------
+
+    async def submit(self, user_id: int | None, release: Release, org: Organization) -> None:
+        """Queue a release for the admins' decision and tell every admin."""
+        async with self.storage.db.transaction() as tx:
+            await self.storage.releases.submit_for_approval(release.id, tx=tx)
+            await self.storage.audit.record(user_id, "release.submit", "release", release.id, tx=tx)
+        log.info("release submitted for approval release_id=%d", release.id)
+        admins = set(self.services.settings.admin_ids) | await self.storage.officers.admin_ids()
+        text = texts.ADMIN_NEW_PENDING.format(id=fa(release.id), org=org.name, title=release.title)
+        keyboard = InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton(texts.BUTTON_APPROVE, callback_data=f"apr:{release.id}"),
+                    InlineKeyboardButton(texts.BUTTON_REJECT, callback_data=f"rej:{release.id}"),
+                ]
+            ]
+        )
+        for admin_id in sorted(admins):
+            await self._tell(admin_id, text, reply_markup=keyboard)
+
+    async def pending(self) -> list[tuple[Release, Organization | None]]:
+        """The approval queue with each release's organization."""
+        return [
+            (r, await self.storage.organizations.get(r.organization_id))
+            for r in await self.storage.releases.pending_approval()
+        ]
+
+    async def _pending_release(self, release_id: int) -> tuple[Release, Organization]:
+        release = await self.storage.releases.get(release_id)
+        if release is None:
+            raise DeskError(texts.UNKNOWN_RELEASE.format(id=fa(release_id)))
+        if release.status != "pending_approval":
+            status = texts.STATUS_NAMES.get(release.status, release.status)
+            raise DeskError(texts.NOT_PENDING.format(id=fa(release_id), status=status))
+        org = await self.storage.organizations.get(release.organization_id)
+        assert org is not None
+        return release, org
+
+    async def approve(self, admin_id: int, release_id: int) -> service.Enqueued:
+        """Publish a release from the queue and tell its author (whose message becomes the live report)."""
+        release, org = await self._pending_release(release_id)
+        now = utcnow()
+        await self.storage.releases.record_decision(release.id, admin_id, None, approved=True)
+        enqueued = await service.publish(self.storage, release.id, self.render(release, org, now), when=now)
+        await self.storage.audit.record(
+            admin_id, "release.approve", "release", release.id, {"deliveries": enqueued.deliveries}
+        )
+        self.services.dispatcher.wake()
+        text = texts.APPROVED_OFFICER.format(id=fa(release.id), count=fa(enqueued.deliveries))
+        told = await self._tell(release.author_id, text)
+        if told is not None and enqueued.deliveries:
+            await self.storage.releases.set_report_message(release.id, told[0], told[1])
+        return enqueued
+
+    async def reject(self, admin_id: int, release_id: int, reason: str) -> None:
+        """Refuse a release from the queue and tell its author why."""
+        release, _ = await self._pending_release(release_id)
+        async with self.storage.db.transaction() as tx:
+            await self.storage.releases.record_decision(release.id, admin_id, reason, approved=False, tx=tx)
+            await self.storage.audit.record(
+                admin_id, "release.reject", "release", release.id, {"reason": reason}, tx=tx
+            )
+        await self._tell(
+            release.author_id, texts.REJECTED_OFFICER.format(id=fa(release.id), title=release.title, reason=reason)
+        )
+
+    async def _tell(self, chat_id: int, text: str, **kwargs: Any) -> tuple[int, int] | None:
+        """Send a notice; a user who blocked the bot does not stop the desk. Return (chat id, message id)."""
+        if self.bot is None:
+            return None
+        try:
+            message = await self.bot.send_message(chat_id, text, **kwargs)
+        except TelegramError as error:
+            log.info("notice not delivered chat_id=%d: %s", chat_id, error.message)
+            return None
+        return message.chat_id, message.message_id
 
     async def my_releases(self, user_id: int, limit: int = 10) -> tuple[Organization, list[tuple[Release, Progress]]]:
         """The officer's organization's latest releases with their delivery progress."""

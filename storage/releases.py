@@ -304,6 +304,40 @@ class Releases:
             value = await t.fetchval("SELECT min(scheduled_at) FROM releases WHERE status = 'scheduled'")
         return opt_from_db(value)
 
+    async def submit_for_approval(self, release_id: int, *, tx: Tx | None = None) -> None:
+        """Put a release in the admins' approval queue."""
+        stamp = to_db(utcnow())
+        async with self.db.joined(tx) as t:
+            await t.execute(
+                "UPDATE releases SET status = 'pending_approval', submitted_at = coalesce(submitted_at, ?),"
+                " updated_at = ? WHERE id = ?",
+                (stamp, stamp, release_id),
+            )
+
+    async def record_decision(
+        self, release_id: int, admin_id: int, reason: str | None, *, approved: bool, tx: Tx | None = None
+    ) -> None:
+        """Record an admin's approval (the caller publishes) or rejection with its reason."""
+        stamp = to_db(utcnow())
+        async with self.db.joined(tx) as t:
+            await t.execute(
+                "UPDATE releases SET decided_by = ?, decided_at = ?, rejection_reason = ?, updated_at = ?,"
+                " status = CASE WHEN ? THEN status ELSE 'rejected' END WHERE id = ?",
+                (admin_id, stamp, reason, stamp, int(approved), release_id),
+            )
+
+    async def pending_approval(self) -> list[Release]:
+        """Releases waiting for an admin's decision, oldest first."""
+        async with self.db.snapshot() as t:
+            ids = [
+                r[0]
+                for r in await t.fetchall(
+                    "SELECT id FROM releases WHERE status = 'pending_approval' ORDER BY submitted_at, id"
+                )
+            ]
+            found = [await self.get(i, tx=t) for i in ids]
+        return [r for r in found if r is not None]
+
     async def set_report_message(self, release_id: int, chat_id: int, message_id: int) -> None:
         """Remember the officer's live report message of a release."""
         async with self.db.transaction() as t:

@@ -295,3 +295,51 @@ async def test_correct_and_retract_guard_their_release(tg: FakeTelegram, tmp_pat
         assert (await say(tg, OTHER_OFFICER, "/retract 1"))[0].text == texts.NOT_YOUR_RELEASE.format(id="۱")
         assert (await say(tg, OFFICER, "/correct"))[0].text == texts.CORRECT_USAGE
         assert (await say(tg, OFFICER, "/retract x"))[0].text == texts.RETRACT_USAGE
+
+
+ADMIN = 1  # in ADMIN_IDS (tests.harness.settings_for)
+
+
+async def test_approval_round(tg: FakeTelegram, tmp_path: Path) -> None:
+    """With approval on, a release waits for an admin; approval publishes it, rejection tells the reason."""
+    async with running_bot(settings_for(tg, tmp_path, BROADCAST_RATE="30")) as app:
+        store = await setup_desk(app)
+        assert (await say(tg, ADMIN, "/approval 1 on"))[0].text == texts.APPROVAL_ON.format(org="فرمانداری آبدانان")
+        await say(tg, OFFICER, SAMPLES["r05"]["text"], count=3)
+        assert (await say(tg, OFFICER, "/publish 1", count=1))[0].text == texts.SUBMITTED.format(id="۱")
+        await tg.wait_for(lambda s: any("منتظر تأیید" in (m.text or "") for m in s.messages_to(ADMIN)))
+        notice = next(m for m in tg.messages_to(ADMIN) if "منتظر تأیید" in (m.text or ""))
+        buttons = [b["callback_data"] for row in (notice.reply_markup or {})["inline_keyboard"] for b in row]
+        assert buttons == ["apr:1", "rej:1"]
+        assert not any(tg.messages_to(c) for c in READERS)
+        queue = (await say(tg, ADMIN, "/pending"))[0].text or ""
+        assert "زلزله" in queue
+        assert "/approve ۱" in queue
+        assert (await say(tg, STRANGER, "/approve 1"))[0].text == texts.NOT_ADMIN
+
+        tg.inject(tg.callback_query(ADMIN, ADMIN, "apr:1", notice.message_id))
+        await tg.wait_for(lambda s: all(s.messages_to(c) for c in READERS), timeout=20)
+        await tg.wait_for(
+            lambda s: any((m.text or "").startswith("📊 گزارش نهایی ارسال خبر ۱") for m in s.messages_to(OFFICER)),
+            timeout=20,
+        )
+        approved = await store.releases.get(1)
+        assert approved is not None
+        assert approved.status == "published"
+        assert (await say(tg, ADMIN, "/approve 1"))[0].text == texts.NOT_PENDING.format(id="۱", status="منتشرشده")
+
+        await say(tg, OFFICER, SAMPLES["r20"]["text"], count=3)
+        await say(tg, OFFICER, "/publish 2")
+        assert (await say(tg, ADMIN, "/reject 2"))[0].text == texts.REJECT_USAGE
+        assert (await say(tg, ADMIN, "/reject 2 عنوان با متن همخوان نیست"))[0].text == texts.REJECTED_ADMIN.format(
+            id="۲"
+        )
+        await tg.wait_for(lambda s: any("تأیید نشد" in (m.text or "") for m in s.messages_to(OFFICER)))
+        rejected = await store.releases.get(2)
+        assert rejected is not None
+        assert rejected.status == "rejected"
+        told = next(m for m in tg.messages_to(OFFICER) if "تأیید نشد" in (m.text or ""))
+        assert "عنوان با متن همخوان نیست" in (told.text or "")
+        assert (await say(tg, ADMIN, "/pending"))[0].text == texts.PENDING_EMPTY
+        actions = [e.action for e in await store.audit.latest(20)]
+    assert {"organization.approval", "release.submit", "release.approve", "release.reject"} <= set(actions)

@@ -8,11 +8,12 @@ import secrets
 import sqlite3
 from datetime import timedelta
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot import texts
+from bot.desk import DeskError, desk_of
 from bot.domain.digits import to_latin_digits, to_persian_digits
 from bot.domain.jalali import format_datetime
 from bot.domain.text import fold
@@ -212,3 +213,113 @@ async def revoke(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await context.bot.send_message(user_id, texts.REVOKED_NOTICE.format(org=org_name))
     except TelegramError as error:  # the officer may have blocked the bot; the revocation stands
         log.info("could not tell revoked officer user_id=%d: %s", user_id, error.message)
+
+
+DECISION_PATTERN = r"^(apr|rej):\d+$"
+
+
+async def approval(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/approval ORG_ID on|off: whether an organization's releases wait for an admin's approval."""
+    services = await _admin_services(update, context)
+    if services is None or update.effective_message is None or update.effective_user is None:
+        return
+    args = context.args or []
+    org_id = parse_id(args[0]) if args else None
+    if org_id is None or len(args) != 2 or args[1].lower() not in {"on", "off"}:
+        await update.effective_message.reply_text(texts.APPROVAL_USAGE)
+        return
+    required = args[1].lower() == "on"
+    org = await services.storage.organizations.get(org_id)
+    if org is None:
+        await update.effective_message.reply_text(texts.UNKNOWN_ORG.format(id=fa(org_id)))
+        return
+    async with services.storage.db.transaction() as tx:
+        await services.storage.organizations.set_approval(org.id, required, tx=tx)
+        await services.storage.audit.record(
+            update.effective_user.id, "organization.approval", "organization", org.id, {"required": required}, tx=tx
+        )
+    await update.effective_message.reply_text(
+        (texts.APPROVAL_ON if required else texts.APPROVAL_OFF).format(org=org.name)
+    )
+
+
+async def pending(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/pending: releases waiting for approval, oldest first."""
+    services = await _admin_services(update, context)
+    if services is None or update.effective_message is None:
+        return
+    queue = await desk_of(context).pending()
+    if not queue:
+        await update.effective_message.reply_text(texts.PENDING_EMPTY)
+        return
+    lines = [texts.PENDING_HEADER]
+    for release, org in queue:
+        when = format_datetime(release.updated_at, services.settings.timezone)
+        lines.append(
+            texts.PENDING_LINE.format(
+                id=fa(release.id),
+                title=html.escape(release.title),
+                org=html.escape(org.name if org else "?"),
+                when=when,
+            )
+        )
+    await update.effective_message.reply_html("\n\n".join(lines))
+
+
+async def approve(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/approve RELEASE_ID: publish a release from the queue."""
+    services = await _admin_services(update, context)
+    if services is None or update.effective_message is None or update.effective_user is None:
+        return
+    release_id = parse_id(context.args[0]) if context.args else None
+    if release_id is None:
+        await update.effective_message.reply_text(texts.APPROVE_USAGE)
+        return
+    await _approve(update.effective_message, context, update.effective_user.id, release_id)
+
+
+async def _approve(message: Message, context: ContextTypes.DEFAULT_TYPE, admin_id: int, release_id: int) -> None:
+    try:
+        enqueued = await desk_of(context).approve(admin_id, release_id)
+    except DeskError as error:
+        await message.reply_text(error.message)
+        return
+    await message.reply_text(texts.APPROVED_ADMIN.format(id=fa(release_id), count=fa(enqueued.deliveries)))
+
+
+async def reject(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/reject RELEASE_ID REASON: refuse a release; the reason goes to its author."""
+    services = await _admin_services(update, context)
+    if services is None or update.effective_message is None or update.effective_user is None:
+        return
+    args = context.args or []
+    release_id = parse_id(args[0]) if args else None
+    reason = " ".join(args[1:]).strip()
+    if release_id is None or not reason:
+        await update.effective_message.reply_text(texts.REJECT_USAGE)
+        return
+    try:
+        await desk_of(context).reject(update.effective_user.id, release_id, reason)
+    except DeskError as error:
+        await update.effective_message.reply_text(error.message)
+        return
+    await update.effective_message.reply_text(texts.REJECTED_ADMIN.format(id=fa(release_id)))
+
+
+async def decision_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The approve / reject buttons of an approval notice."""
+    query = update.callback_query
+    if query is None or query.data is None or not isinstance(query.message, Message):
+        return
+    services = await _admin_services(update, context)
+    await query.answer()
+    if services is None or update.effective_user is None:
+        return
+    action, _, raw_id = query.data.partition(":")
+    release_id = int(raw_id)
+    if action == "rej":
+        # A rejection needs a reason for the officer, so it is typed.
+        await query.message.reply_text(texts.REJECT_BUTTON_HINT.format(id=fa(release_id)))
+        return
+    await query.edit_message_reply_markup(None)
+    await _approve(query.message, context, update.effective_user.id, release_id)

@@ -10,7 +10,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
 
 from bot import texts
-from bot.desk import Desk, DeskError, Preview, fa, report_text
+from bot.desk import Desk, DeskError, Preview, desk_of, fa, report_text
 from bot.domain.jalali import format_datetime
 from bot.handlers.admin import parse_id
 from bot.services import services_of
@@ -18,7 +18,6 @@ from storage.officers import Redemption
 
 log = logging.getLogger(__name__)
 
-DESK_KEY = "desk"
 INVITE_PREFIX = "inv_"
 CALLBACK_PATTERN = r"^(pub|pubc|cancel|emb):\d+$"
 SCHEDULER_KEY = "scheduler"
@@ -27,14 +26,6 @@ _REFUSALS = {
     Redemption.EXPIRED: texts.INVITE_EXPIRED,
     Redemption.UNKNOWN: texts.INVITE_UNKNOWN,
 }
-
-
-def desk_of(context: ContextTypes.DEFAULT_TYPE) -> Desk:
-    """The officer desk set up in post_init."""
-    desk = context.bot_data.get(DESK_KEY)
-    if not isinstance(desk, Desk):
-        raise RuntimeError("the officer desk is not initialised: post_init has not run")
-    return desk
 
 
 async def join(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str) -> None:
@@ -124,6 +115,9 @@ async def _publish(
         enqueued = await desk.publish(user_id, release_id, confirmed=confirmed)
     except DeskError as error:
         await message.reply_text(error.message)
+        return
+    if enqueued is None:
+        await message.reply_text(texts.SUBMITTED.format(id=fa(release_id)))
         return
     if not enqueued.deliveries:
         await message.reply_text(texts.PUBLISHED_NO_READERS.format(id=fa(release_id)))
