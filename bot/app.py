@@ -99,7 +99,7 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
     application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, officer.draft_from_text))
     # Fallbacks: an unknown command, or any other private message, still gets an answer.
     application.add_handler(MessageHandler(filters.COMMAND & private, common.unknown_command))
-    application.add_handler(MessageHandler(private & ~filters.TEXT, officer.media_from_officer))
+    application.add_handler(MessageHandler(private & ~filters.TEXT, officer.media_draft))
     application.add_handler(MessageHandler(private, common.unsupported_message))
 
     application.add_error_handler(on_error)

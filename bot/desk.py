@@ -28,7 +28,7 @@ from storage.db import utcnow
 from storage.officers import Officer
 from storage.organizations import Organization
 from storage.outbox import Progress
-from storage.releases import NewRelease, Release
+from storage.releases import Attachment, NewRelease, Release
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +70,16 @@ class Preview:
 
 
 DESK_KEY = "desk"
+ALBUM_MAX_ITEMS = 10
+
+
+def media_kind_of(attachments: Sequence[Attachment]) -> str:
+    """How a release with these attachments is sent: as text, one media message or an album."""
+    if not attachments:
+        return "none"
+    if len(attachments) > 1:
+        return "album"
+    return attachments[0].kind if attachments[0].kind in {"photo", "video", "document"} else "document"
 
 
 def desk_of(context: Any) -> Desk:
@@ -123,12 +133,18 @@ class Desk:
     # -- drafts ----------------------------------------------------------------------------------
 
     async def create_draft(
-        self, user_id: int, raw_text: str, *, source_chat_id: int | None = None, source_message_id: int | None = None
+        self,
+        user_id: int,
+        raw_text: str,
+        *,
+        attachments: Sequence[Attachment] = (),
+        source_chat_id: int | None = None,
+        source_message_id: int | None = None,
     ) -> Preview:
-        """Turn an officer's text into a stored draft and its preview."""
+        """Turn an officer's text (and its photos, videos or files) into a stored draft and its preview."""
         officer, org = await self.officer(user_id)
         if not raw_text.strip():
-            raise DeskError(texts.DRAFT_EMPTY)
+            raise DeskError(texts.MEDIA_NEEDS_CAPTION if attachments else texts.DRAFT_EMPTY)
         if len(raw_text) > MAX_TEXT_CHARS:
             raise DeskError(texts.DRAFT_TOO_LONG.format(length=fa(len(raw_text)), limit=fa(MAX_TEXT_CHARS)))
         prepared = self.services.pipeline.prepare(raw_text, org_name=org.name)
@@ -145,6 +161,8 @@ class Desk:
                     topics=prepared.topics,
                     county=county,
                     fingerprint=prepared.fingerprint,
+                    media_kind=media_kind_of(attachments),
+                    attachments=tuple(attachments),
                     source_chat_id=source_chat_id,
                     source_message_id=source_message_id,
                 ),

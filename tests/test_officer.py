@@ -190,7 +190,7 @@ async def test_publishing_rate_is_limited_per_officer(tg: FakeTelegram, tmp_path
 
 
 async def test_bad_input_is_refused_clearly(tg: FakeTelegram, tmp_path: Path) -> None:
-    """Oversized text, stickers, media (not yet drafts) and bad arguments get Persian replies; nothing is stored."""
+    """Oversized text, stickers, a photo without text and bad arguments get Persian replies; nothing is stored."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
         store = await setup_desk(app)
         too_long = "خبر " * 6000
@@ -207,8 +207,8 @@ async def test_bad_input_is_refused_clearly(tg: FakeTelegram, tmp_path: Path) ->
         }
         tg.inject(sticker)
         await tg.wait_for(lambda s: any(m.text == texts.UNSUPPORTED_FROM_OFFICER for m in s.messages_to(OFFICER)))
-        tg.inject(tg.message(OFFICER, OFFICER, photo=True, caption="عکس خبر"))
-        await tg.wait_for(lambda s: any(m.text == texts.MEDIA_NOT_YET for m in s.messages_to(OFFICER)))
+        tg.inject(tg.message(OFFICER, OFFICER, photo=True))
+        await tg.wait_for(lambda s: any(m.text == texts.MEDIA_NEEDS_CAPTION for m in s.messages_to(OFFICER)))
         assert (await say(tg, OFFICER, "/publish"))[0].text == texts.PUBLISH_USAGE
         assert (await say(tg, OFFICER, "/publish abc"))[0].text == texts.PUBLISH_USAGE
         assert (await say(tg, STRANGER, "یک متن معمولی"))[0].text == texts.UNSUPPORTED_MESSAGE
@@ -343,3 +343,51 @@ async def test_approval_round(tg: FakeTelegram, tmp_path: Path) -> None:
         assert (await say(tg, ADMIN, "/pending"))[0].text == texts.PENDING_EMPTY
         actions = [e.action for e in await store.audit.latest(20)]
     assert {"organization.approval", "release.submit", "release.approve", "release.reject"} <= set(actions)
+
+
+async def test_photo_with_caption_is_a_draft_and_publishes_as_a_photo(tg: FakeTelegram, tmp_path: Path) -> None:
+    """A photo whose caption is the release previews and publishes as that photo with the text."""
+    async with running_bot(settings_for(tg, tmp_path, BROADCAST_RATE="30")) as app:
+        store = await setup_desk(app)
+        update = tg.message(OFFICER, OFFICER, photo=True, caption="بازدید فرماندار از مناطق زلزله‌زده آبدانان")
+        file_id = update["message"]["photo"][-1]["file_id"]
+        tg.inject(update)
+        await tg.wait_for(lambda s: any((m.text or "").startswith("📝 پیش‌نویس ۱") for m in s.messages_to(OFFICER)))
+        preview_photo = next(m for m in tg.messages_to(OFFICER) if m.kind == "photo")
+        assert preview_photo.file_id == file_id
+        await say(tg, OFFICER, "/publish 1")
+        await tg.wait_for(lambda s: all(s.messages_to(c) for c in READERS), timeout=15)
+        draft = await store.releases.get(1)
+    assert draft is not None
+    assert draft.media_kind == "photo"
+    for chat_id in READERS:
+        [received] = tg.messages_to(chat_id)
+        assert received.kind == "photo"
+        assert received.file_id == file_id
+        assert received.text == preview_photo.text
+
+
+async def test_album_items_become_one_draft(tg: FakeTelegram, tmp_path: Path) -> None:
+    """Three photos sent as an album make one draft that previews and publishes as one media group."""
+    async with running_bot(settings_for(tg, tmp_path, BROADCAST_RATE="30")) as app:
+        store = await setup_desk(app)
+        for i in range(3):
+            caption = "گزارش تصویری افتتاح طرح‌های هفته دولت در آبدانان" if i == 0 else None
+            tg.inject(tg.message(OFFICER, OFFICER, photo=True, caption=caption, media_group_id="album-1"))
+        await tg.wait_for(
+            lambda s: any((m.text or "").startswith("📝 پیش‌نویس ۱") for m in s.messages_to(OFFICER)), timeout=15
+        )
+        previews = [m for m in tg.messages_to(OFFICER) if m.kind == "photo"]
+        assert len(previews) == 3
+        assert len({m.media_group_id for m in previews}) == 1
+        assert len(await store.releases.latest_of_organization(1)) == 1
+        await say(tg, OFFICER, "/publish 1")
+        await tg.wait_for(lambda s: all(len(s.messages_to(c)) == 3 for c in READERS), timeout=20)
+        draft = await store.releases.get(1)
+    assert draft is not None
+    assert draft.media_kind == "album"
+    assert len(draft.attachments) == 3
+    for chat_id in READERS:
+        received = tg.messages_to(chat_id)
+        assert len({m.media_group_id for m in received}) == 1
+        assert "هفته دولت" in (received[0].text or "")

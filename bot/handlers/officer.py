@@ -2,21 +2,37 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputMediaDocument,
+    InputMediaPhoto,
+    InputMediaVideo,
+    Message,
+    Update,
+)
+from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot import texts
-from bot.desk import Desk, DeskError, Preview, desk_of, fa, report_text
+from bot.desk import ALBUM_MAX_ITEMS, Desk, DeskError, Preview, desk_of, fa, report_text
 from bot.domain.jalali import format_datetime
 from bot.handlers.admin import parse_id
 from bot.services import services_of
 from storage.officers import Redemption
+from storage.releases import Attachment
 
 log = logging.getLogger(__name__)
+
+_INPUT_MEDIA: dict[str, type[InputMediaPhoto | InputMediaVideo | InputMediaDocument]] = {
+    "photo": InputMediaPhoto,
+    "video": InputMediaVideo,
+}
 
 INVITE_PREFIX = "inv_"
 CALLBACK_PATTERN = r"^(pub|pubc|cancel|emb):\d+$"
@@ -61,8 +77,25 @@ def _keyboard(preview: Preview) -> InlineKeyboardMarkup:
 async def _show(message: Message, desk: Desk, preview: Preview) -> None:
     """Send the preview exactly as journalists will receive it, then the control message."""
     await message.reply_text(texts.PREVIEW_HEADER.format(id=fa(preview.release.id)))
+    files = preview.release.attachments
     for part in preview.parts:
-        await message.reply_html(part.html, disable_web_page_preview=True)
+        caption = part.html or None
+        if part.kind == "text":
+            await message.reply_html(part.html, disable_web_page_preview=True)
+        elif part.kind == "album":
+            media = [
+                _INPUT_MEDIA.get(a.kind, InputMediaDocument)(
+                    a.file_id, caption=caption if i == 0 else None, parse_mode=ParseMode.HTML
+                )
+                for i, a in enumerate(files[:ALBUM_MAX_ITEMS])
+            ]
+            await message.reply_media_group(media)
+        elif part.kind == "photo":
+            await message.reply_photo(files[0].file_id, caption=caption, parse_mode=ParseMode.HTML)
+        elif part.kind == "video":
+            await message.reply_video(files[0].file_id, caption=caption, parse_mode=ParseMode.HTML)
+        else:
+            await message.reply_document(files[0].file_id, caption=caption, parse_mode=ParseMode.HTML)
     await message.reply_text(desk.summary(preview), reply_markup=_keyboard(preview))
 
 
@@ -90,17 +123,94 @@ async def draft_from_text(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await _show(message, desk, preview)
 
 
-async def media_from_officer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Photos, videos and files are not drafts yet: say so instead of dropping them silently."""
+def attachment_of(message: Message) -> Attachment | None:
+    """The photo, video or file a message carries, by Telegram file id."""
+    if message.photo:
+        best = message.photo[-1]
+        return Attachment("photo", best.file_id, best.file_unique_id, None, "image/jpeg", best.file_size)
+    if message.video:
+        video = message.video
+        return Attachment(
+            "video", video.file_id, video.file_unique_id, video.file_name, video.mime_type, video.file_size
+        )
+    if message.document:
+        doc = message.document
+        return Attachment("document", doc.file_id, doc.file_unique_id, doc.file_name, doc.mime_type, doc.file_size)
+    return None
+
+
+class AlbumCollector:
+    """Collects the items of an album (one update each) into a single draft.
+
+    Telegram sends an album as separate messages sharing a media_group_id; the draft is made once no
+    new item has arrived for ``quiet`` seconds.
+    """
+
+    def __init__(self, quiet: float = 1.5) -> None:
+        self.quiet = quiet
+        self._items: dict[str, list[Message]] = {}
+        self._timers: dict[str, asyncio.Task[None]] = {}
+
+    def add(self, message: Message, context: ContextTypes.DEFAULT_TYPE, user_id: int) -> None:
+        """Add an item; (re)start the timer that makes the draft."""
+        group = str(message.media_group_id)
+        self._items.setdefault(group, []).append(message)
+        timer = self._timers.pop(group, None)
+        if timer is not None:
+            timer.cancel()
+        self._timers[group] = asyncio.create_task(self._finish(group, context, user_id), name=f"album-{group}")
+
+    async def _finish(self, group: str, context: ContextTypes.DEFAULT_TYPE, user_id: int) -> None:
+        await asyncio.sleep(self.quiet)
+        self._timers.pop(group, None)
+        items = sorted(self._items.pop(group, []), key=lambda m: m.message_id)
+        if not items:
+            return
+        try:
+            await _media_draft(items, context, user_id)
+        except Exception:  # a background task has no handler above it: log, and tell the officer
+            log.exception("album draft failed media_group_id=%s", group)
+            await items[0].reply_text(texts.INTERNAL_ERROR)
+
+
+ALBUMS_KEY = "albums"
+
+
+async def media_draft(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A photo, video or file from an officer (its caption is the text) becomes a draft; albums are collected."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
     officer = await services_of(context.bot_data).storage.officers.get(user.id)
     if officer is None or not officer.active:
-        await message.reply_text(texts.UNSUPPORTED_MESSAGE)
+        await message.reply_text(texts.UNSUPPORTED_MESSAGE if officer is None else texts.OFFICER_REVOKED)
         return
-    is_media = bool(message.photo or message.video or message.document or message.animation)
-    await message.reply_text(texts.MEDIA_NOT_YET if is_media else texts.UNSUPPORTED_FROM_OFFICER)
+    if attachment_of(message) is None:
+        await message.reply_text(texts.UNSUPPORTED_FROM_OFFICER)
+        return
+    if message.media_group_id:
+        collector = context.bot_data.setdefault(ALBUMS_KEY, AlbumCollector())
+        collector.add(message, context, user.id)
+        return
+    await _media_draft([message], context, user.id)
+
+
+async def _media_draft(items: list[Message], context: ContextTypes.DEFAULT_TYPE, user_id: int) -> None:
+    first = items[0]
+    if len(items) > ALBUM_MAX_ITEMS:
+        await first.reply_text(texts.ALBUM_TOO_LARGE)
+        items = items[:ALBUM_MAX_ITEMS]
+    attachments = [a for a in map(attachment_of, items) if a is not None]
+    caption = next((m.caption for m in items if m.caption), "")
+    desk = desk_of(context)
+    try:
+        preview = await desk.create_draft(
+            user_id, caption, attachments=attachments, source_chat_id=first.chat_id, source_message_id=first.message_id
+        )
+    except DeskError as error:
+        await first.reply_text(error.message)
+        return
+    await _show(first, desk, preview)
 
 
 def _first_id(context: ContextTypes.DEFAULT_TYPE) -> int | None:
