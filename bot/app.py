@@ -96,6 +96,7 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
     application.add_handler(CommandHandler("my", officer.my_command, filters=private))
     application.add_handler(CommandHandler("status", officer.status_command, filters=private))
     application.add_handler(CallbackQueryHandler(officer.draft_button, pattern=officer.CALLBACK_PATTERN))
+    application.add_handler(CallbackQueryHandler(officer.pick_button, pattern=officer.PICK_PATTERN))
     application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, officer.draft_from_text))
     # Fallbacks: an unknown command, or any other private message, still gets an answer.
     application.add_handler(MessageHandler(filters.COMMAND & private, common.unknown_command))

@@ -180,8 +180,13 @@ class Desk:
         embargo = find_embargo(release.body, utcnow(), self.services.settings.timezone)
         return Preview(release, parts, reach, await self.similar_release(release), embargo)
 
-    def render(self, release: Release, org: Organization, published_at: datetime) -> list[MessagePart]:
-        """Render a release with its organization, topics and county as journalists receive it."""
+    def render(
+        self, release: Release, org: Organization, published_at: datetime, *, corrected: bool = False
+    ) -> list[MessagePart]:
+        """Render a release with its organization, topics and county as journalists receive it.
+
+        ``corrected`` marks a correction of a published release; a draft's replaced text is not one.
+        """
         topics = {t.slug: t for t in self.services.pipeline.topics}
         counties = {c.slug: c for c in self.services.pipeline.counties}
         county = counties.get(release.county) if release.county else None
@@ -195,7 +200,7 @@ class Desk:
             county_hashtag=county.hashtag if county else None,
             published_at=published_at,
             media_kind=release.media_kind,  # type: ignore[arg-type]
-            version=release.version,
+            version=2 if corrected else 1,
         )
         return render_release(view, self.services.settings.timezone)
 
@@ -255,6 +260,48 @@ class Desk:
         if len(chosen) > MAX_TOPICS:
             raise DeskError(texts.TOO_MANY_TOPICS.format(limit=fa(MAX_TOPICS)))
         await self.storage.releases.set_tags(release.id, chosen, release.county)
+        return await self._refreshed(release.id, org)
+
+    async def toggle_topic(self, user_id: int, release_id: int, slug: str) -> Release:
+        """Add or remove one topic of a draft (the toggle keyboard)."""
+        _, _, release = await self.own_draft(user_id, release_id)
+        if slug not in {t.slug for t in self.services.pipeline.topics}:
+            raise DeskError(texts.UNKNOWN_TOPICS.format(slugs=slug, all_topics=""))
+        topics = [t for t in release.topics if t != slug] if slug in release.topics else [*release.topics, slug]
+        if len(topics) > MAX_TOPICS:
+            raise DeskError(texts.TOO_MANY_TOPICS.format(limit=fa(MAX_TOPICS)))
+        await self.storage.releases.set_tags(release.id, topics, release.county)
+        updated = await self.storage.releases.get(release.id)
+        assert updated is not None
+        return updated
+
+    async def start_replacement(self, user_id: int, release_id: int) -> None:
+        """The officer's next text replaces this draft's text."""
+        await self.own_draft(user_id, release_id)
+        await self.storage.officers.set_correcting(user_id, release_id)
+
+    async def replace_text(self, user_id: int, release_id: int, raw_text: str) -> Preview:
+        """A new text for a draft, kept as a new version; topics and county are suggested afresh."""
+        _, org, release = await self.own_draft(user_id, release_id)
+        if not raw_text.strip():
+            raise DeskError(texts.DRAFT_EMPTY)
+        if len(raw_text) > MAX_TEXT_CHARS:
+            raise DeskError(texts.DRAFT_TOO_LONG.format(length=fa(len(raw_text)), limit=fa(MAX_TEXT_CHARS)))
+        prepared = self.services.pipeline.prepare(raw_text, org_name=org.name)
+        async with self.storage.db.transaction() as tx:
+            await self.storage.releases.add_version(
+                release.id,
+                raw_text=raw_text,
+                title=prepared.title,
+                body=prepared.body,
+                search_text=prepared.search_text,
+                author_id=user_id,
+                fingerprint=prepared.fingerprint,
+                tx=tx,
+            )
+            await self.storage.releases.set_tags(release.id, prepared.topics, prepared.county or org.county, tx=tx)
+            await self.storage.audit.record(user_id, "release.replace_text", "release", release.id, tx=tx)
+        await self.storage.officers.set_correcting(user_id, None)
         return await self._refreshed(release.id, org)
 
     async def set_county(self, user_id: int, release_id: int, slug: str) -> Preview:
@@ -406,7 +453,7 @@ class Desk:
         corrected = await self.storage.releases.get(release.id)
         assert corrected is not None
         assert release.published_at is not None
-        parts = self.render(corrected, org, release.published_at)
+        parts = self.render(corrected, org, release.published_at, corrected=True)
         notice = texts.CORRECTION_NOTICE.format(title=corrected.title, org=org.name)
         enqueued = await service.correct(self.storage, release.id, version, parts, html.escape(notice))
         await self.storage.officers.set_correcting(user_id, None)

@@ -62,7 +62,7 @@ async def test_text_becomes_a_draft_with_the_exact_preview(tg: FakeTelegram, tmp
     assert "زلزله" in (preview[0].text or "")
     assert "گیرندگان در حال حاضر: ۵ گفت‌وگو" in (summary.text or "")
     buttons = [b["callback_data"] for row in (summary.reply_markup or {})["inline_keyboard"] for b in row]
-    assert buttons == ["pub:1", "cancel:1"]
+    assert buttons == ["pub:1", "sch:1", "cancel:1", "tp:1", "ct:1", "rep:1"]
 
 
 async def test_publish_button_delivers_and_the_report_reaches_its_final_state(tg: FakeTelegram, tmp_path: Path) -> None:
@@ -391,3 +391,71 @@ async def test_album_items_become_one_draft(tg: FakeTelegram, tmp_path: Path) ->
         received = tg.messages_to(chat_id)
         assert len({m.media_group_id for m in received}) == 1
         assert "هفته دولت" in (received[0].text or "")
+
+
+def _buttons(message: SentMessage) -> list[str]:
+    markup = message.reply_markup or {}
+    return [b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row]
+
+
+async def press(tg: FakeTelegram, message: SentMessage, data: str) -> None:
+    """Press an inline button of ``message`` and wait until Telegram has the answer to it."""
+    before = len(tg.answered_callbacks)
+    tg.inject(tg.callback_query(message.chat_id, message.chat_id, data, message.message_id))
+    await tg.wait_for(lambda s: len(s.answered_callbacks) > before, timeout=10)
+
+
+async def test_buttons_change_topics_county_schedule_and_text(tg: FakeTelegram, tmp_path: Path) -> None:
+    """The topic toggles, the county picker, a quick schedule and replace-text all work from the preview."""
+    async with running_bot(settings_for(tg, tmp_path)) as app:
+        store = await setup_desk(app)
+        summary = (await say(tg, OFFICER, SAMPLES["r05"]["text"], count=3))[-1]
+
+        await press(tg, summary, "tp:1")
+        await tg.wait_for(lambda s: "tt:1:health" in _buttons(s.message_in(OFFICER, summary.message_id)))
+        await press(tg, summary, "tt:1:health")
+        release = await store.releases.get(1)
+        assert release is not None
+        assert "health" in release.topics
+        await tg.wait_for(
+            lambda s: any(
+                b["text"].startswith("✅") and b["callback_data"] == "tt:1:health"
+                for row in (s.message_in(OFFICER, summary.message_id).reply_markup or {})["inline_keyboard"]
+                for b in row
+            )
+        )
+        for slug in ("sports", "tourism"):
+            await press(tg, summary, f"tt:1:{slug}")
+        release = await store.releases.get(1)
+        assert release is not None
+        assert len(release.topics) == 3  # crisis and health kept, the fourth refused
+        assert tg.answered_callbacks[-1].get("show_alert") in (True, "true")
+        await press(tg, summary, "back:1")
+
+        await press(tg, summary, "ct:1")
+        await press(tg, summary, "cs:1:ilam")
+        await tg.wait_for(lambda s: "شهرستان: ایلام" in (s.message_in(OFFICER, summary.message_id).text or ""))
+        release = await store.releases.get(1)
+        assert release is not None
+        assert release.county == "ilam"
+
+        await press(tg, summary, "sch:1")
+        await press(tg, summary, "sq:1:1h")
+        await tg.wait_for(lambda s: any((m.text or "").startswith("⏰ خبر ۱ برای") for m in s.messages_to(OFFICER)))
+        release = await store.releases.get(1)
+        assert release is not None
+        assert release.status == "scheduled"
+        assert release.scheduled_at is not None
+        assert timedelta(minutes=58) < release.scheduled_at - utcnow() <= timedelta(hours=1)
+        await say(tg, OFFICER, "/schedule 1 off")
+
+        await press(tg, summary, "rep:1")
+        await tg.wait_for(lambda s: any(m.text == texts.REPLACE_WAITING.format(id="۱") for m in s.messages_to(OFFICER)))
+        replies = await say(tg, OFFICER, SAMPLES["r08"]["text"], count=3)
+        release = await store.releases.get(1)
+        assert release is not None
+        assert release.version == 2
+        assert release.title.startswith("گازرسانی")
+        assert release.county == "chardavol"
+        assert not (replies[1].text or "").startswith("✏️"), "a replaced draft is not a correction"
+        assert len(await store.releases.latest_of_organization(1)) == 1

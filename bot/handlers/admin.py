@@ -8,8 +8,8 @@ import secrets
 import sqlite3
 from datetime import timedelta
 
-from telegram import Message, Update
-from telegram.error import TelegramError
+from telegram import CallbackQuery, Message, Update
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot import texts
@@ -218,6 +218,15 @@ async def revoke(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 DECISION_PATTERN = r"^(apr|rej):\d+$"
 
 
+async def remove_buttons(query: CallbackQuery) -> None:
+    """Take the buttons off a message; a second press (buttons already gone) is not an error."""
+    try:
+        await query.edit_message_reply_markup(None)
+    except BadRequest as error:
+        if "not modified" not in error.message.lower():
+            raise
+
+
 async def approval(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/approval ORG_ID on|off: whether an organization's releases wait for an admin's approval."""
     services = await _admin_services(update, context)
@@ -321,5 +330,5 @@ async def decision_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         # A rejection needs a reason for the officer, so it is typed.
         await query.message.reply_text(texts.REJECT_BUTTON_HINT.format(id=fa(release_id)))
         return
-    await query.edit_message_reply_markup(None)
+    await remove_buttons(query)
     await _approve(query.message, context, update.effective_user.id, release_id)

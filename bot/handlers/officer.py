@@ -20,12 +20,12 @@ from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot import texts
-from bot.desk import ALBUM_MAX_ITEMS, Desk, DeskError, Preview, desk_of, fa, report_text
+from bot.desk import ALBUM_MAX_ITEMS, MAX_TOPICS, Desk, DeskError, Preview, desk_of, fa, report_text
 from bot.domain.jalali import format_datetime
-from bot.handlers.admin import parse_id
+from bot.handlers.admin import parse_id, remove_buttons
 from bot.services import services_of
 from storage.officers import Redemption
-from storage.releases import Attachment
+from storage.releases import Attachment, Release
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,9 @@ _INPUT_MEDIA: dict[str, type[InputMediaPhoto | InputMediaVideo | InputMediaDocum
 }
 
 INVITE_PREFIX = "inv_"
-CALLBACK_PATTERN = r"^(pub|pubc|cancel|emb):\d+$"
+CALLBACK_PATTERN = r"^(pub|pubc|cancel|emb|sch|tp|ct|rep|back):\d+$"
+PICK_PATTERN = r"^(tt|cs|sq):\d+:[\w+-]+$"
+QUICK_TIMES = {"1h": "+1h", "3h": "+3h", "t9": "فردا ساعت ۹"}
 SCHEDULER_KEY = "scheduler"
 _REFUSALS = {
     Redemption.USED: texts.INVITE_USED,
@@ -68,10 +70,53 @@ def _keyboard(preview: Preview) -> InlineKeyboardMarkup:
         if preview.duplicate
         else InlineKeyboardButton(texts.BUTTON_PUBLISH, callback_data=f"pub:{draft}")
     )
-    rows = [[publish, InlineKeyboardButton(texts.BUTTON_CANCEL, callback_data=f"cancel:{draft}")]]
+    rows = [
+        [
+            publish,
+            InlineKeyboardButton(texts.BUTTON_SCHEDULE, callback_data=f"sch:{draft}"),
+            InlineKeyboardButton(texts.BUTTON_CANCEL, callback_data=f"cancel:{draft}"),
+        ],
+        [
+            InlineKeyboardButton(texts.BUTTON_TOPICS, callback_data=f"tp:{draft}"),
+            InlineKeyboardButton(texts.BUTTON_COUNTY, callback_data=f"ct:{draft}"),
+            InlineKeyboardButton(texts.BUTTON_REPLACE, callback_data=f"rep:{draft}"),
+        ],
+    ]
     if preview.embargo is not None:
         rows.insert(0, [InlineKeyboardButton(texts.BUTTON_SCHEDULE_EMBARGO, callback_data=f"emb:{draft}")])
     return InlineKeyboardMarkup(rows)
+
+
+def _topics_keyboard(desk: Desk, release: Release) -> InlineKeyboardMarkup:
+    buttons = [
+        InlineKeyboardButton(
+            ("✅ " if t.slug in release.topics else "") + t.label, callback_data=f"tt:{release.id}:{t.slug}"
+        )
+        for t in desk.services.pipeline.topics
+    ]
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    rows.append([InlineKeyboardButton(texts.BUTTON_DONE, callback_data=f"back:{release.id}")])
+    return InlineKeyboardMarkup(rows)
+
+
+def _county_keyboard(desk: Desk, release: Release) -> InlineKeyboardMarkup:
+    buttons = [
+        InlineKeyboardButton(
+            ("✅ " if c.slug == release.county else "") + c.name, callback_data=f"cs:{release.id}:{c.slug}"
+        )
+        for c in desk.services.pipeline.counties
+    ]
+    rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+    province = ("✅ " if release.county is None else "") + texts.BUTTON_PROVINCE
+    rows.append([InlineKeyboardButton(province, callback_data=f"cs:{release.id}:none")])
+    rows.append([InlineKeyboardButton(texts.BUTTON_BACK, callback_data=f"back:{release.id}")])
+    return InlineKeyboardMarkup(rows)
+
+
+def _schedule_keyboard(release_id: int) -> InlineKeyboardMarkup:
+    labels = {"1h": texts.BUTTON_IN_1H, "3h": texts.BUTTON_IN_3H, "t9": texts.BUTTON_TOMORROW_9}
+    quick = [InlineKeyboardButton(labels[k], callback_data=f"sq:{release_id}:{k}") for k in QUICK_TIMES]
+    return InlineKeyboardMarkup([quick, [InlineKeyboardButton(texts.BUTTON_BACK, callback_data=f"back:{release_id}")]])
 
 
 async def _show(message: Message, desk: Desk, preview: Preview) -> None:
@@ -105,9 +150,19 @@ async def draft_from_text(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if message is None or user is None or message.text is None:
         return
     desk = desk_of(context)
-    correcting = await desk.storage.officers.correcting(user.id)
-    if correcting is not None:
-        await _correct(message, desk, user.id, correcting, message.text)
+    pending = await desk.storage.officers.correcting(user.id)
+    target = await desk.storage.releases.get(pending) if pending is not None else None
+    if target is not None and target.status == "published":
+        await _correct(message, desk, user.id, target.id, message.text)
+        return
+    if target is not None and target.status in {"draft", "scheduled"}:
+        try:
+            preview = await desk.replace_text(user.id, target.id, message.text)
+        except DeskError as error:
+            await desk.storage.officers.set_correcting(user.id, None)
+            await message.reply_text(error.message)
+            return
+        await _show(message, desk, preview)
         return
     try:
         preview = await desk.create_draft(
@@ -277,13 +332,72 @@ async def draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     await query.answer()
     action, _, raw_id = query.data.partition(":")
-    await query.edit_message_reply_markup(None)  # one press per preview: the buttons go away
+    release_id = int(raw_id)
+    desk = desk_of(context)
+    if action in {"tp", "ct", "sch", "back"}:
+        # Pickers replace the buttons of the same message; nothing changes until a choice is made.
+        try:
+            _, org, release = await desk.own_draft(user.id, release_id)
+        except DeskError as error:
+            await query.message.reply_text(error.message)
+            return
+        if action == "tp":
+            await query.edit_message_text(
+                texts.PICK_TOPICS.format(id=fa(release_id), limit=fa(MAX_TOPICS)),
+                reply_markup=_topics_keyboard(desk, release),
+            )
+        elif action == "ct":
+            await query.edit_message_text(
+                texts.PICK_COUNTY.format(id=fa(release_id)), reply_markup=_county_keyboard(desk, release)
+            )
+        elif action == "sch":
+            await query.edit_message_text(
+                texts.PICK_SCHEDULE.format(id=fa(release_id)), reply_markup=_schedule_keyboard(release_id)
+            )
+        else:
+            preview = await desk.preview(release, org)
+            await query.edit_message_text(desk.summary(preview), reply_markup=_keyboard(preview))
+        return
+    await remove_buttons(query)  # one press per preview: the buttons go away
     if action == "cancel":
-        await _cancel(query.message, context, user.id, int(raw_id))
+        await _cancel(query.message, context, user.id, release_id)
     elif action == "emb":
-        await _schedule(query.message, context, user.id, int(raw_id), None, confirmed=True)
+        await _schedule(query.message, context, user.id, release_id, None, confirmed=True)
+    elif action == "rep":
+        try:
+            await desk.start_replacement(user.id, release_id)
+        except DeskError as error:
+            await query.message.reply_text(error.message)
+            return
+        await query.message.reply_text(texts.REPLACE_WAITING.format(id=fa(release_id)))
     else:
-        await _publish(query.message, context, user.id, int(raw_id), confirmed=action == "pubc")
+        await _publish(query.message, context, user.id, release_id, confirmed=action == "pubc")
+
+
+async def pick_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A choice inside a picker: toggle a topic, set the county, or a quick schedule time."""
+    query, user = update.callback_query, update.effective_user
+    if query is None or user is None or query.data is None or not isinstance(query.message, Message):
+        return
+    action, raw_id, value = query.data.split(":", 2)
+    release_id = int(raw_id)
+    desk = desk_of(context)
+    try:
+        if action == "tt":
+            release = await desk.toggle_topic(user.id, release_id, value)
+            await query.answer()
+            await query.edit_message_reply_markup(_topics_keyboard(desk, release))
+        elif action == "cs":
+            preview = await desk.set_county(user.id, release_id, value)
+            await query.answer()
+            await query.edit_message_text(desk.summary(preview), reply_markup=_keyboard(preview))
+        else:
+            await query.answer()
+            await remove_buttons(query)
+            await _schedule(query.message, context, user.id, release_id, QUICK_TIMES[value], confirmed=False)
+    except DeskError as error:
+        # Shown as a pop-up, so the picker stays as it was.
+        await query.answer(error.message, show_alert=True)
 
 
 async def schedule_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
