@@ -459,3 +459,24 @@ async def test_buttons_change_topics_county_schedule_and_text(tg: FakeTelegram, 
         assert release.county == "chardavol"
         assert not (replies[1].text or "").startswith("✏️"), "a replaced draft is not a correction"
         assert len(await store.releases.latest_of_organization(1)) == 1
+
+
+async def test_voice_note_is_refused_and_forwarded_post_becomes_a_draft(tg: FakeTelegram, tmp_path: Path) -> None:
+    """A voice note gets a Persian refusal; a post forwarded from a channel is a draft like typed text."""
+    async with running_bot(settings_for(tg, tmp_path)) as app:
+        store = await setup_desk(app)
+        voice = tg.message(OFFICER, OFFICER)
+        voice["message"]["voice"] = {"file_id": "V1", "file_unique_id": "v1", "duration": 3}
+        tg.inject(voice)
+        await tg.wait_for(lambda s: any(m.text == texts.UNSUPPORTED_FROM_OFFICER for m in s.messages_to(OFFICER)))
+        assert await store.releases.latest_of_organization(1) == []
+        origin = {
+            "type": "channel",
+            "chat": {"id": -1009, "type": "channel", "title": "کانال فرمانداری"},
+            "message_id": 55,
+            "date": 1764000000,
+        }
+        tg.inject(tg.message(OFFICER, OFFICER, SAMPLES["r05"]["text"], forward_origin=origin))
+        await tg.wait_for(lambda s: any((m.text or "").startswith("📝 پیش‌نویس ۱") for m in s.messages_to(OFFICER)))
+        [draft] = await store.releases.latest_of_organization(1)
+    assert draft.county == "abdanan"
