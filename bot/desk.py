@@ -20,7 +20,7 @@ from bot import texts
 from bot.delivery import service
 from bot.domain.dedupe import is_near_duplicate
 from bot.domain.digits import to_persian_digits
-from bot.domain.embargo import Embargo, find_embargo
+from bot.domain.embargo import Embargo, find_embargo, strip_embargo
 from bot.domain.jalali import format_datetime, format_short, parse_when
 from bot.domain.render import MessagePart, ReleaseView, render_release
 from bot.services import Services
@@ -190,10 +190,13 @@ class Desk:
         topics = {t.slug: t for t in self.services.pipeline.topics}
         counties = {c.slug: c for c in self.services.pipeline.counties}
         county = counties.get(release.county) if release.county else None
+        # An embargo note ("not to be published before …") is dropped once the release goes out after it.
+        embargo = find_embargo(release.body, release.created_at, self.services.settings.timezone)
+        body = strip_embargo(release.body, embargo) if embargo and embargo.until <= published_at else release.body
         view = ReleaseView(
             release_id=release.id,
             title=release.title,
-            body=release.body,
+            body=body,
             org_name=org.name,
             county_name=county.name if county else None,
             topic_hashtags=tuple(topics[s].hashtag for s in release.topics if s in topics),
