@@ -117,14 +117,19 @@ class Desk:
             raise DeskError(texts.NOT_OFFICER)
         return officer, org
 
-    async def own_draft(self, user_id: int, release_id: int) -> tuple[Officer, Organization, Release]:
-        """A draft of the officer's own organization, or DeskError saying why not."""
+    async def own_release(self, user_id: int, release_id: int) -> tuple[Officer, Organization, Release]:
+        """A release of the officer's own organization (any status), or DeskError saying why not."""
         officer, org = await self.officer(user_id)
         release = await self.storage.releases.get(release_id)
         if release is None:
             raise DeskError(texts.UNKNOWN_RELEASE.format(id=fa(release_id)))
         if release.organization_id != org.id:
             raise DeskError(texts.NOT_YOUR_RELEASE.format(id=fa(release_id)))
+        return officer, org, release
+
+    async def own_draft(self, user_id: int, release_id: int) -> tuple[Officer, Organization, Release]:
+        """A draft (or scheduled release) of the officer's own organization, or DeskError saying why not."""
+        officer, org, release = await self.own_release(user_id, release_id)
         if release.status not in EDITABLE_STATUSES:
             status = texts.STATUS_NAMES.get(release.status, release.status)
             raise DeskError(texts.NOT_A_DRAFT.format(id=fa(release_id), status=status))
@@ -420,12 +425,7 @@ class Desk:
 
     async def own_published(self, user_id: int, release_id: int) -> tuple[Officer, Organization, Release]:
         """A published release of the officer's own organization, or DeskError saying why not."""
-        officer, org = await self.officer(user_id)
-        release = await self.storage.releases.get(release_id)
-        if release is None:
-            raise DeskError(texts.UNKNOWN_RELEASE.format(id=fa(release_id)))
-        if release.organization_id != org.id:
-            raise DeskError(texts.NOT_YOUR_RELEASE.format(id=fa(release_id)))
+        officer, org, release = await self.own_release(user_id, release_id)
         if release.status != "published":
             status = texts.STATUS_NAMES.get(release.status, release.status)
             raise DeskError(texts.NOT_PUBLISHED.format(id=fa(release_id), status=status))
@@ -560,12 +560,7 @@ class Desk:
 
     async def status(self, user_id: int, release_id: int) -> tuple[Release, Progress]:
         """One release of the officer's organization with its delivery report."""
-        _, org = await self.officer(user_id)
-        release = await self.storage.releases.get(release_id)
-        if release is None:
-            raise DeskError(texts.UNKNOWN_RELEASE.format(id=fa(release_id)))
-        if release.organization_id != org.id:
-            raise DeskError(texts.NOT_YOUR_RELEASE.format(id=fa(release_id)))
+        _, _, release = await self.own_release(user_id, release_id)
         return release, await self.storage.outbox.progress(release.id)
 
 
