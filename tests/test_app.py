@@ -110,3 +110,18 @@ async def test_quick_messages_get_every_reply_without_a_flood_error(tg: FakeTele
     assert not [c for c in tg.calls if c.status == 429]
     gaps = [b.at - a.at for a, b in itertools.pairwise(tg.messages_to(USER))]
     assert min(gaps) >= 1.0
+
+
+async def test_unexpected_errors_alert_the_admin_chat_once_a_minute(tg: FakeTelegram, tmp_path: Path) -> None:
+    """With ADMIN_CHAT_ID set, an unexpected error is reported there, and a burst of errors only once."""
+    async with running_bot(settings_for(tg, tmp_path, ADMIN_CHAT_ID="-100500")):
+        # /start's reply and its apology fail (one error event); /help's reply fails too (a second event),
+        # and its apology gets through.
+        tg.fail("server_error", methods={"sendMessage"}, chat_ids=USER, times=3, status=500)
+        tg.send_text(USER, USER, "/start")
+        await tg.wait_for(lambda s: s.messages_to(-100500), timeout=10)
+        tg.send_text(USER, USER, "/help")
+        await tg.wait_for(lambda s: s.messages_to(USER), timeout=10)
+    assert tg.messages_to(USER)[0].text == texts.INTERNAL_ERROR
+    [alert] = tg.messages_to(-100500)
+    assert (alert.text or "").startswith("⚠️ خطای پیش‌بینی‌نشده در ربات: NetworkError")
