@@ -22,9 +22,10 @@ from bot.domain.dedupe import is_near_duplicate
 from bot.domain.digits import to_persian_digits
 from bot.domain.embargo import Embargo, find_embargo, strip_embargo
 from bot.domain.jalali import format_datetime, format_short, parse_when
+from bot.domain.pipeline import PreparedRelease
 from bot.domain.render import MessagePart, ReleaseView, render_release
 from bot.services import Services
-from storage.db import utcnow
+from storage.db import Tx, utcnow
 from storage.officers import Officer
 from storage.organizations import Organization
 from storage.outbox import Progress
@@ -135,6 +136,31 @@ class Desk:
             raise DeskError(texts.NOT_A_DRAFT.format(id=fa(release_id), status=status))
         return officer, org, release
 
+    # -- texts -----------------------------------------------------------------------------------
+
+    def prepare_text(self, raw_text: str, org: Organization, *, empty: str = texts.DRAFT_EMPTY) -> PreparedRelease:
+        """Refuse an empty or oversized text (``empty`` says what was missing), else run the pipeline."""
+        if not raw_text.strip():
+            raise DeskError(empty)
+        if len(raw_text) > MAX_TEXT_CHARS:
+            raise DeskError(texts.DRAFT_TOO_LONG.format(length=fa(len(raw_text)), limit=fa(MAX_TEXT_CHARS)))
+        return self.services.pipeline.prepare(raw_text, org_name=org.name)
+
+    async def _store_version(
+        self, release_id: int, prepared: PreparedRelease, author_id: int, *, tx: Tx | None = None
+    ) -> int:
+        """Keep a release's current text as a version and make ``prepared`` current; return its number."""
+        return await self.storage.releases.add_version(
+            release_id,
+            raw_text=prepared.raw_text,
+            title=prepared.title,
+            body=prepared.body,
+            search_text=prepared.search_text,
+            author_id=author_id,
+            fingerprint=prepared.fingerprint,
+            tx=tx,
+        )
+
     # -- drafts ----------------------------------------------------------------------------------
 
     async def create_draft(
@@ -148,11 +174,9 @@ class Desk:
     ) -> Preview:
         """Turn an officer's text (and its photos, videos or files) into a stored draft and its preview."""
         officer, org = await self.officer(user_id)
-        if not raw_text.strip():
-            raise DeskError(texts.MEDIA_NEEDS_CAPTION if attachments else texts.DRAFT_EMPTY)
-        if len(raw_text) > MAX_TEXT_CHARS:
-            raise DeskError(texts.DRAFT_TOO_LONG.format(length=fa(len(raw_text)), limit=fa(MAX_TEXT_CHARS)))
-        prepared = self.services.pipeline.prepare(raw_text, org_name=org.name)
+        prepared = self.prepare_text(
+            raw_text, org, empty=texts.MEDIA_NEEDS_CAPTION if attachments else texts.DRAFT_EMPTY
+        )
         county = prepared.county or org.county
         async with self.storage.db.transaction() as tx:
             release = await self.storage.releases.create_draft(
@@ -291,22 +315,9 @@ class Desk:
     async def replace_text(self, user_id: int, release_id: int, raw_text: str) -> Preview:
         """A new text for a draft, kept as a new version; topics and county are suggested afresh."""
         _, org, release = await self.own_draft(user_id, release_id)
-        if not raw_text.strip():
-            raise DeskError(texts.DRAFT_EMPTY)
-        if len(raw_text) > MAX_TEXT_CHARS:
-            raise DeskError(texts.DRAFT_TOO_LONG.format(length=fa(len(raw_text)), limit=fa(MAX_TEXT_CHARS)))
-        prepared = self.services.pipeline.prepare(raw_text, org_name=org.name)
+        prepared = self.prepare_text(raw_text, org)
         async with self.storage.db.transaction() as tx:
-            await self.storage.releases.add_version(
-                release.id,
-                raw_text=raw_text,
-                title=prepared.title,
-                body=prepared.body,
-                search_text=prepared.search_text,
-                author_id=user_id,
-                fingerprint=prepared.fingerprint,
-                tx=tx,
-            )
+            await self._store_version(release.id, prepared, user_id, tx=tx)
             await self.storage.releases.set_tags(release.id, prepared.topics, prepared.county or org.county, tx=tx)
             await self.storage.audit.record(user_id, "release.replace_text", "release", release.id, tx=tx)
         await self.storage.officers.set_correcting(user_id, None)
@@ -439,20 +450,7 @@ class Desk:
     async def correct(self, user_id: int, release_id: int, raw_text: str) -> tuple[int, service.Enqueued]:
         """Store the corrected text as a new version and edit every delivered copy; return the version."""
         _, org, release = await self.own_published(user_id, release_id)
-        if not raw_text.strip():
-            raise DeskError(texts.DRAFT_EMPTY)
-        if len(raw_text) > MAX_TEXT_CHARS:
-            raise DeskError(texts.DRAFT_TOO_LONG.format(length=fa(len(raw_text)), limit=fa(MAX_TEXT_CHARS)))
-        prepared = self.services.pipeline.prepare(raw_text, org_name=org.name)
-        version = await self.storage.releases.add_version(
-            release.id,
-            raw_text=raw_text,
-            title=prepared.title,
-            body=prepared.body,
-            search_text=prepared.search_text,
-            author_id=user_id,
-            fingerprint=prepared.fingerprint,
-        )
+        version = await self._store_version(release.id, self.prepare_text(raw_text, org), user_id)
         corrected = await self.storage.releases.get(release.id)
         assert corrected is not None
         assert release.published_at is not None
