@@ -205,7 +205,8 @@ class Desk:
         """The draft's parts as journalists will get them, its reach now, and a similar recent release."""
         parts = self.render(release, org, utcnow())
         async with self.storage.db.snapshot() as tx:
-            reach = len(await service.matching_targets(self.storage, release, tx=tx))
+            who = await service.audience(self.storage, release, utcnow(), self.services.settings.timezone, tx=tx)
+            reach = len(who.instant) + len(who.digest)
         embargo = find_embargo(release.body, utcnow(), self.services.settings.timezone)
         return Preview(release, parts, reach, await self.similar_release(release), embargo)
 
@@ -365,7 +366,9 @@ class Desk:
             await self.submit(user_id, release, org)
             return None
         now = utcnow()
-        enqueued = await service.publish(self.storage, release.id, self.render(release, org, now), when=now)
+        enqueued = await service.publish(
+            self.storage, release.id, self.render(release, org, now), when=now, zone=self.services.settings.timezone
+        )
         await self.storage.audit.record(
             user_id, "release.publish", "release", release.id, {"deliveries": enqueued.deliveries}
         )
@@ -426,7 +429,9 @@ class Desk:
             await self.submit(None, release, org)
             return None
         now = utcnow()
-        enqueued = await service.publish(self.storage, release.id, self.render(release, org, now), when=now)
+        enqueued = await service.publish(
+            self.storage, release.id, self.render(release, org, now), when=now, zone=self.services.settings.timezone
+        )
         await self.storage.audit.record(
             None, "release.publish", "release", release.id, {"deliveries": enqueued.deliveries, "scheduled": True}
         )
@@ -516,7 +521,9 @@ class Desk:
         release, org = await self._pending_release(release_id)
         now = utcnow()
         await self.storage.releases.record_decision(release.id, admin_id, None, approved=True)
-        enqueued = await service.publish(self.storage, release.id, self.render(release, org, now), when=now)
+        enqueued = await service.publish(
+            self.storage, release.id, self.render(release, org, now), when=now, zone=self.services.settings.timezone
+        )
         await self.storage.audit.record(
             admin_id, "release.approve", "release", release.id, {"deliveries": enqueued.deliveries}
         )

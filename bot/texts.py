@@ -64,6 +64,10 @@ NONE_LABEL = "ندارد"
 PROVINCE_WIDE_LABEL = "استانی"
 LIST_SEPARATOR = "، "
 
+# Times of day (bot/domain/daytime.py).
+MSG_BAD_TIME_OF_DAY = "«{text}» ساعت معتبری نیست؛ ساعت را مثل «۰۸:۳۰» یا «23:00» بنویسید."
+MSG_BAD_TIME_RANGE = "بازه را مثل «۲۳:۰۰-۰۷:۰۰» بنویسید؛ آغاز و پایان باید فرق کنند."
+
 # What journalists receive (bot/domain/render.py).
 CORRECTION_MARK = "✏️ اصلاحیه"
 CONTINUED_MARK = "(ادامه)"
@@ -242,3 +246,9 @@ REPLACE_WAITING = "متن تازه پیش‌نویس {id} را بفرستید؛ 
 
 # Operations.
 ADMIN_ALERT = "⚠️ خطای پیش‌بینی‌نشده در ربات: {kind}\nجزئیات در گزارش‌های سرور (update_id={update_id})."
+
+# Journalists: subscriptions and filters (bot/handlers/journalist.py, bot/handlers/chats.py).
+
+# Digests (bot/digest.py).
+
+# Archive: search, latest, one release, inline mode (bot/handlers/archive.py).

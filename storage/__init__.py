@@ -6,6 +6,7 @@ from pathlib import Path
 
 from storage.audit import AuditLog
 from storage.db import Database
+from storage.digests import Digests
 from storage.officers import Officers
 from storage.organizations import Organizations
 from storage.outbox import Outbox
@@ -26,6 +27,7 @@ class Storage:
         self.subscriptions = Subscriptions(db)
         self.audit = AuditLog(db)
         self.outbox = Outbox(db)
+        self.digests = Digests(db)
 
     @classmethod
     async def open(cls, path: Path | str, *, migrate: bool = True) -> Storage:

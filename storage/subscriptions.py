@@ -9,7 +9,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from storage.db import Database, Tx, from_db, to_db, utcnow
+from storage.db import Database, Tx, from_db, opt_from_db, to_db, utcnow
 
 CHAT_TYPES = ("private", "group", "supergroup", "channel")
 DIMENSIONS = ("topic", "county", "organization", "include", "exclude")
@@ -43,6 +43,7 @@ class Subscription:
     quiet_start: str | None
     quiet_end: str | None
     created_at: datetime
+    digest_sent_at: datetime | None = None
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -61,7 +62,7 @@ def _chat(row: aiosqlite.Row) -> Chat:
 
 _SUB_COLUMNS = (
     "s.id, s.chat_id, s.thread_id, c.type AS chat_type, s.state, s.deactivated_reason, s.digest_time,"
-    " s.quiet_start, s.quiet_end, s.created_at"
+    " s.quiet_start, s.quiet_end, s.created_at, s.digest_sent_at"
 )
 
 
@@ -77,6 +78,7 @@ def _subscription(row: aiosqlite.Row, filters: dict[str, tuple[str, ...]]) -> Su
         quiet_start=row["quiet_start"],
         quiet_end=row["quiet_end"],
         created_at=from_db(row["created_at"]),
+        digest_sent_at=opt_from_db(row["digest_sent_at"]),
         filters=filters,
     )
 
@@ -187,6 +189,29 @@ class Subscriptions:
             await t.execute(
                 "UPDATE subscriptions SET state = ?, deactivated_reason = ?, updated_at = ? WHERE id = ?",
                 (state, reason, to_db(utcnow()), subscription_id),
+            )
+
+    async def set_digest(self, subscription_id: int, at: str | None, *, tx: Tx | None = None) -> None:
+        """Send this subscription's releases as one digest a day at ``at`` ("HH:MM" local), or instantly.
+
+        A digest set now starts counting from now: releases that went out instantly are not repeated.
+        """
+        now = to_db(utcnow())
+        async with self.db.joined(tx) as t:
+            await t.execute(
+                "UPDATE subscriptions SET digest_time = ?, digest_sent_at = CASE WHEN ? IS NULL THEN NULL"
+                " ELSE coalesce(digest_sent_at, ?) END, updated_at = ? WHERE id = ?",
+                (at, at, now, now, subscription_id),
+            )
+
+    async def set_quiet(
+        self, subscription_id: int, start: str | None, end: str | None, *, tx: Tx | None = None
+    ) -> None:
+        """Deliver silently between ``start`` and ``end`` ("HH:MM" local), or (None) never."""
+        async with self.db.joined(tx) as t:
+            await t.execute(
+                "UPDATE subscriptions SET quiet_start = ?, quiet_end = ?, updated_at = ? WHERE id = ?",
+                (start, end, to_db(utcnow()), subscription_id),
             )
 
     async def active(self, *, tx: Tx | None = None) -> list[Subscription]:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 
+from bot.domain.daytime import in_window
 from bot.domain.matching import CompiledFilters, Filters, ReleaseFacts
 from bot.domain.render import MessagePart
 from storage import Storage
@@ -26,6 +27,7 @@ class Enqueued:
 
     release_id: int
     deliveries: int
+    digests: int = 0  # subscriptions that will carry the release in their next digest
 
 
 def filters_of(subscription: Subscription) -> Filters:
@@ -50,14 +52,40 @@ def facts_of(release: Release) -> ReleaseFacts:
     )
 
 
-async def matching_targets(storage: Storage, release: Release, *, tx: Tx) -> list[Target]:
-    """The active subscriptions whose filters select this release, as delivery targets."""
+@dataclass(frozen=True, slots=True)
+class Audience:
+    """Who a release goes to: chats that get it now, and subscriptions that collect it for a digest."""
+
+    instant: list[Target]
+    digest: list[int]
+
+
+async def audience(storage: Storage, release: Release, moment: datetime, zone: tzinfo, *, tx: Tx) -> Audience:
+    """The active subscriptions whose filters select this release, split by how they take it.
+
+    A chat in its quiet hours at ``moment`` gets the release without a notification sound.
+    """
     facts = facts_of(release)
-    return [
-        Target(s.id, s.chat_id, s.thread_id)
-        for s in await storage.subscriptions.active(tx=tx)
-        if CompiledFilters(filters_of(s)).matches(facts)
-    ]
+    instant: list[Target] = []
+    digest: list[int] = []
+    for s in await storage.subscriptions.active(tx=tx):
+        if not CompiledFilters(filters_of(s)).matches(facts):
+            continue
+        if s.digest_time is not None:
+            digest.append(s.id)
+            continue
+        quiet = (
+            s.quiet_start is not None
+            and s.quiet_end is not None
+            and in_window(moment, s.quiet_start, s.quiet_end, zone)
+        )
+        instant.append(Target(s.id, s.chat_id, s.thread_id, silent=quiet))
+    return Audience(instant, digest)
+
+
+async def matching_targets(storage: Storage, release: Release, *, tx: Tx) -> list[Target]:
+    """The active subscriptions whose filters select this release now, as instant delivery targets."""
+    return (await audience(storage, release, utcnow(), UTC, tx=tx)).instant
 
 
 def part_specs(parts: Sequence[MessagePart]) -> list[PartSpec]:
@@ -66,22 +94,30 @@ def part_specs(parts: Sequence[MessagePart]) -> list[PartSpec]:
 
 
 async def publish(
-    storage: Storage, release_id: int, parts: Sequence[MessagePart], *, when: datetime | None = None
+    storage: Storage,
+    release_id: int,
+    parts: Sequence[MessagePart],
+    *,
+    when: datetime | None = None,
+    zone: tzinfo = UTC,
 ) -> Enqueued:
-    """Mark a release published and write one delivery per matching chat, in one transaction."""
+    """Mark a release published, write one delivery per matching instant chat and queue it for the
+    matching digests, in one transaction. ``zone`` is the local time of quiet hours."""
+    when = when or utcnow()
     async with storage.db.transaction() as tx:
         release = await storage.releases.get(release_id, tx=tx)
         if release is None:
             raise LookupError(f"release {release_id} does not exist")
-        targets = await matching_targets(storage, release, tx=tx)
-        await storage.releases.mark_published(release_id, when or utcnow(), tx=tx)
+        reach = await audience(storage, release, when, zone, tx=tx)
+        await storage.releases.mark_published(release_id, when, tx=tx)
         await storage.outbox.store_release_parts(release_id, release.version, part_specs(parts), tx=tx)
         count = (
-            await storage.outbox.enqueue("send", targets, release_id=release_id, version=release.version, tx=tx)
-            if targets
+            await storage.outbox.enqueue("send", reach.instant, release_id=release_id, version=release.version, tx=tx)
+            if reach.instant
             else 0
         )
-    return Enqueued(release_id, count)
+        await storage.digests.queue(release_id, reach.digest, tx=tx)
+    return Enqueued(release_id, count, len(reach.digest))
 
 
 async def correct(
