@@ -31,6 +31,7 @@ lint: setup
 
 bench: setup
 	$(BIN)/python -m bench.text
+	$(BIN)/python -m bench.archive
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

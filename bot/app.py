@@ -5,13 +5,17 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+from typing import Any
 
 from telegram import Bot
 from telegram.ext import (
     Application,
     ApplicationBuilder,
+    BaseHandler,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
+    InlineQueryHandler,
     MessageHandler,
     filters,
 )
@@ -21,11 +25,13 @@ from bot.config import Settings
 from bot.delivery.dispatcher import Dispatcher, InteractiveRecorder
 from bot.delivery.pacing import Pacer
 from bot.desk import DESK_KEY, Desk, LiveReports
+from bot.digest import DIGESTS_KEY, DigestClock
 from bot.domain.pipeline import ReleasePipeline
 from bot.domain.tagging import Topic, load_counties, load_topics
 from bot.domain.text import PersianNormalizer
-from bot.handlers import admin, common, officer
+from bot.handlers import admin, archive, chats, common, journalist, officer
 from bot.handlers.errors import on_error
+from bot.readers import READERS_KEY, Readers
 from bot.scheduler import Scheduler
 from bot.services import SERVICES_KEY, Services, services_of
 from storage import Storage
@@ -69,42 +75,75 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
     application.bot_data["settings"] = settings
     application.bot_data[PACER_KEY] = pacer
 
-    # Handlers, in the order they are tried. Group 0 holds every command and message type we serve;
-    # the fallbacks after them make sure no private message goes unanswered.
-    application.add_handler(CommandHandler("start", common.start))
-    application.add_handler(CommandHandler("help", common.help_command))
-    # Admins: organizations, invites and officers.
-    application.add_handler(CommandHandler("addorg", admin.add_org))
-    application.add_handler(CommandHandler("orgs", admin.list_orgs))
-    application.add_handler(CommandHandler("invite", admin.invite))
-    application.add_handler(CommandHandler("officers", admin.list_officers))
-    application.add_handler(CommandHandler("revoke", admin.revoke))
-    application.add_handler(CommandHandler("approval", admin.approval))
-    application.add_handler(CommandHandler("pending", admin.pending))
-    application.add_handler(CommandHandler("approve", admin.approve))
-    application.add_handler(CommandHandler("reject", admin.reject))
-    application.add_handler(CallbackQueryHandler(admin.decision_button, pattern=admin.DECISION_PATTERN))
-    # Officers: drafts, tags, publishing and the overview of their releases.
-    private = filters.ChatType.PRIVATE
-    application.add_handler(CommandHandler("publish", officer.publish_command, filters=private))
-    application.add_handler(CommandHandler("cancel", officer.cancel_command, filters=private))
-    application.add_handler(CommandHandler("schedule", officer.schedule_command, filters=private))
-    application.add_handler(CommandHandler("correct", officer.correct_command, filters=private))
-    application.add_handler(CommandHandler("retract", officer.retract_command, filters=private))
-    application.add_handler(CommandHandler("settopics", officer.set_topics_command, filters=private))
-    application.add_handler(CommandHandler("setcounty", officer.set_county_command, filters=private))
-    application.add_handler(CommandHandler("my", officer.my_command, filters=private))
-    application.add_handler(CommandHandler("status", officer.status_command, filters=private))
-    application.add_handler(CallbackQueryHandler(officer.draft_button, pattern=officer.CALLBACK_PATTERN))
-    application.add_handler(CallbackQueryHandler(officer.pick_button, pattern=officer.PICK_PATTERN))
-    application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, officer.draft_from_text))
-    # Fallbacks: an unknown command, or any other private message, still gets an answer.
-    application.add_handler(MessageHandler(filters.COMMAND & private, common.unknown_command))
-    application.add_handler(MessageHandler(private & ~filters.TEXT, officer.media_draft))
-    application.add_handler(MessageHandler(private, common.unsupported_message))
-
+    application.add_handlers(_handlers())
     application.add_error_handler(on_error)
     return application
+
+
+def _handlers() -> list[BaseHandler[Any, Any, Any]]:
+    """Every handler, in the order PTB tries them (all in group 0).
+
+    The fallbacks at the end make sure no private message goes unanswered.
+    """
+    private = filters.ChatType.PRIVATE
+    return [
+        # Everyone.
+        CommandHandler("start", common.start),
+        CommandHandler("help", common.help_command),
+        # Admins: organizations, invites and officers.
+        CommandHandler("addorg", admin.add_org),
+        CommandHandler("orgs", admin.list_orgs),
+        CommandHandler("invite", admin.invite),
+        CommandHandler("officers", admin.list_officers),
+        CommandHandler("revoke", admin.revoke),
+        CommandHandler("approval", admin.approval),
+        CommandHandler("pending", admin.pending),
+        CommandHandler("approve", admin.approve),
+        CommandHandler("reject", admin.reject),
+        CallbackQueryHandler(admin.decision_button, pattern=admin.DECISION_PATTERN),
+        # Officers: drafts, tags, publishing and the overview of their releases.
+        CommandHandler("publish", officer.publish_command, filters=private),
+        CommandHandler("cancel", officer.cancel_command, filters=private),
+        CommandHandler("schedule", officer.schedule_command, filters=private),
+        CommandHandler("correct", officer.correct_command, filters=private),
+        CommandHandler("retract", officer.retract_command, filters=private),
+        CommandHandler("settopics", officer.set_topics_command, filters=private),
+        CommandHandler("setcounty", officer.set_county_command, filters=private),
+        CommandHandler("my", officer.my_command, filters=private),
+        CommandHandler("status", officer.status_command, filters=private),
+        CallbackQueryHandler(officer.draft_button, pattern=officer.CALLBACK_PATTERN),
+        CallbackQueryHandler(officer.pick_button, pattern=officer.PICK_PATTERN),
+        MessageHandler(private & filters.TEXT & ~filters.COMMAND, officer.draft_from_text),
+        # Journalists: subscriptions and filters, in private chats, groups and forum topics (channels via /use).
+        CommandHandler("topics", journalist.topics_command),
+        CommandHandler("counties", journalist.counties_command),
+        CommandHandler("agencies", journalist.agencies_command),
+        CommandHandler("keywords", journalist.keywords_command),
+        CommandHandler("filters", journalist.filters_command),
+        CommandHandler("subscribe", journalist.subscribe_command),
+        CommandHandler("pause", journalist.pause_command),
+        CommandHandler("resume", journalist.resume_command),
+        CommandHandler("stop", journalist.stop_command),
+        CommandHandler("quiet", journalist.quiet_command),
+        CommandHandler("digest", journalist.digest_command),
+        CommandHandler("channels", journalist.channels_command),
+        CommandHandler("use", journalist.use_command),
+        CallbackQueryHandler(journalist.pick_button, pattern=journalist.PICK_PATTERN),
+        CallbackQueryHandler(journalist.stop_button, pattern=journalist.STOP_PATTERN),
+        # The bot's own membership: groups and channels it was added to or removed from.
+        ChatMemberHandler(chats.my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER),
+        # Journalists: the archive.
+        CommandHandler("search", archive.search_command),
+        CommandHandler("latest", archive.latest_command),
+        CommandHandler("release", archive.release_command),
+        MessageHandler(filters.Regex(archive.RELEASE_LINK_PATTERN), archive.release_link),
+        CallbackQueryHandler(archive.search_page_button, pattern=archive.SEARCH_PAGE_PATTERN),
+        InlineQueryHandler(archive.inline_search),
+        # Fallbacks: an unknown command, or any other private message, still gets an answer.
+        MessageHandler(filters.COMMAND & private, common.unknown_command),
+        MessageHandler(private & ~filters.TEXT, officer.media_draft),
+        MessageHandler(private, common.unsupported_message),
+    ]
 
 
 async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
@@ -136,10 +175,14 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
     dispatcher.on_progress = LiveReports(services, application.bot)
     scheduler = Scheduler(desk, application.bot)
     application.bot_data[officer.SCHEDULER_KEY] = scheduler
+    digests = DigestClock(storage, dispatcher, settings.timezone)
+    application.bot_data[DIGESTS_KEY] = digests
+    application.bot_data[READERS_KEY] = Readers(services, application.bot, digests)
     # Plain tasks rather than application.create_task: they are created before the application runs,
     # look after their own errors, and are stopped in post_stop.
     dispatcher.start()
     scheduler.start()
+    digests.start()
     log.info("started database=%s topics=%d", settings.database_path, len(topics))
 
 
@@ -165,6 +208,7 @@ async def _post_stop(application: Application) -> None:  # type: ignore[type-arg
     """Stop the dispatcher once no more updates are handled; messages in flight finish first."""
     if SERVICES_KEY in application.bot_data:
         await application.bot_data[officer.SCHEDULER_KEY].stop()
+        await application.bot_data[DIGESTS_KEY].stop()
         await services_of(application.bot_data).dispatcher.stop()
         log.info("dispatcher stopped")
 

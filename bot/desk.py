@@ -472,7 +472,9 @@ class Desk:
         _, org, release = await self.own_published(user_id, release_id)
         reason_text = texts.RETRACTION_REASON.format(reason=reason) if reason else ""
         notice = texts.RETRACTION_NOTICE.format(title=release.title, org=org.name, reason=reason_text)
-        enqueued = await service.retract(self.storage, release.id, reason, html.escape(notice))
+        enqueued = await service.retract(
+            self.storage, release.id, reason, html.escape(notice), zone=self.services.settings.timezone
+        )
         await self.storage.audit.record(user_id, "release.retract", "release", release.id, {"reason": reason})
         self.services.dispatcher.wake()
         return enqueued

@@ -18,7 +18,22 @@ WELCOME = (
 HELP = (
     "<b>راهنما</b>\n\n"
     "/start — شروع و معرفی\n"
-    "/help — همین راهنما\n\n"
+    "/help — همین راهنما\n"
+    "/search عبارت — جست‌وجو در آرشیو خبرها (در هر گفت‌وگو هم: نام ربات و سپس عبارت)\n"
+    "/latest [تعداد] — آخرین خبرهای منتشرشده\n"
+    "/release شناسه — متن کامل یک خبر\n\n"
+    "<b>دریافت خبر</b>\n"
+    "/topics — موضوع‌ها (/topics all یعنی همه)\n"
+    "/counties — شهرستان‌ها (province یعنی خبرهای استانی)\n"
+    "/agencies — دستگاه‌ها\n"
+    '/keywords — کلیدواژه‌ها: +سد -تصادف "آب و فاضلاب"\n'
+    "/filters — دیدن همهٔ تنظیمات\n"
+    "/pause و /resume — توقف و ادامهٔ ارسال\n"
+    "/quiet 23:00-07:00 — ساعت سکوت (ارسال بی‌صدا)\n"
+    "/digest 08:00 — خلاصهٔ روزانه به جای ارسال فوری؛ /digest off\n"
+    "/stop — لغو اشتراک\n"
+    "/subscribe — مشترک کردن گروه (مدیران گروه)\n"
+    "/channels و /use — تنظیم کانال‌ها و گروه‌هایی که مدیرشان هستید\n\n"
     "دستورها لاتین هستند، چون تلگرام دستور فارسی نمی‌پذیرد؛ همه پاسخ‌ها فارسی است."
 )
 
@@ -248,7 +263,130 @@ REPLACE_WAITING = "متن تازه پیش‌نویس {id} را بفرستید؛ 
 ADMIN_ALERT = "⚠️ خطای پیش‌بینی‌نشده در ربات: {kind}\nجزئیات در گزارش‌های سرور (update_id={update_id})."
 
 # Journalists: subscriptions and filters (bot/handlers/journalist.py, bot/handlers/chats.py).
+ONBOARDING = (
+    "برای شروع، موضوع‌هایی را که دنبال می‌کنید انتخاب کنید و «تأیید» را بزنید؛ «همه» یعنی همهٔ موضوع‌ها.\n"
+    "بعد شهرستان‌ها را انتخاب می‌کنید. هر وقت خواستید با /filters تنظیمات را ببینید و با /help دستورها را."
+)
+PICK_READER_TOPICS = "موضوع‌های {place} را انتخاب کنید و «تأیید» را بزنید («همه» یعنی بدون محدودیت موضوع):"
+PICK_READER_COUNTIES = (
+    "شهرستان‌های {place} را انتخاب کنید و «تأیید» را بزنید. «استانی» خبرهای کل استان است؛ "
+    "«همه» یعنی بدون محدودیت شهرستان:"
+)
+BUTTON_ALL = "همه"
+BUTTON_CONFIRM = "تأیید ✔️"
+BUTTON_STOP_YES = "بله، لغو اشتراک"
+BUTTON_STOP_NO = "نه، بماند"
+SELECTED_MARK = "✅ "
+PLACE_OWN = "این گفت‌وگو"
+PLACE_CHAT = "«{title}»"
+PLACE_TOPIC = "این تاپیک"
+FOR_PLACE = "تنظیمات {place}:\n"
+SUBSCRIBED = "✅ {place} مشترک خبرنامه است و خبرهای مطابق این تنظیمات را دریافت می‌کند:\n\n{filters}"
+SUBSCRIBED_PAUSED = "{place} مشترک است ولی ارسال متوقف است؛ برای ادامه /resume را بفرستید.\n\n{filters}"
+FILTERS_NONE = "{place} هنوز مشترک نیست. در گفت‌وگوی خصوصی /start و در گروه /subscribe را بفرستید."
+FILTERS_HEADER = "<b>تنظیمات {place}</b>\n\n{filters}\n\n{state}\n{delivery}\n{quiet}"
+STATE_ACTIVE = "وضعیت: فعال"
+STATE_PAUSED = "وضعیت: متوقف (برای ادامه /resume)"
+STATE_DEACTIVATED = "وضعیت: غیرفعال — {reason}"
+DELIVERY_INSTANT = "شیوهٔ دریافت: فوری، هر خبر جداگانه"
+DELIVERY_DIGEST = "شیوهٔ دریافت: خلاصهٔ روزانه، ساعت {time} به وقت تهران"
+QUIET_NONE = "ساعت سکوت: ندارد"
+QUIET_SET = "ساعت سکوت: {start} تا {end} (خبرها بی‌صدا می‌رسند)"
+REASONS = {
+    "removed": "ربات از این گفت‌وگو حذف شده است",
+    "cannot_post": "ربات اجازهٔ ارسال پیام ندارد",
+    "blocked": "ربات مسدود شده است",
+}
+TOPICS_USAGE = "شناسه‌های موضوع را بنویسید، مثلاً /topics {example}؛ /topics all یعنی همه. موضوع‌ها:\n{options}"
+COUNTIES_USAGE = (
+    "شناسهٔ شهرستان‌ها را بنویسید، مثلاً /counties {example} province؛ province یعنی خبرهای استانی و "
+    "/counties all یعنی همه. شهرستان‌ها:\n{options}"
+)
+AGENCIES_USAGE = "شناسهٔ دستگاه‌ها را بنویسید، مثلاً /agencies {example}؛ /agencies all یعنی همه. دستگاه‌ها:\n{options}"
+AGENCIES_EMPTY = "هنوز هیچ دستگاهی ثبت نشده است."
+KEYWORDS_USAGE = (
+    "کلیدواژه‌ها را با + (باید باشد) و - (نباید باشد) بنویسید؛ عبارت چندکلمه‌ای را در گیومه:\n"
+    '/keywords +سد -تصادف "آب و فاضلاب"\n/keywords clear همهٔ کلیدواژه‌ها را پاک می‌کند.\n\n{current}'
+)
+FILTER_UNKNOWN_TOPICS = "این موضوع‌ها را نمی‌شناسم: {values}\nموضوع‌های موجود:\n{options}"
+FILTER_UNKNOWN_COUNTIES = "این شهرستان‌ها را نمی‌شناسم: {values}\nشهرستان‌های موجود:\n{options}"
+FILTER_UNKNOWN_AGENCIES = "دستگاهی با این شناسه‌ها نیست: {values}\nفهرست با /agencies"
+TOO_MANY_VALUES = "حداکثر {limit} مقدار در هر دستور پذیرفته می‌شود."
+NOT_SUBSCRIBED = "{place} مشترک نیست؛ اول /start (گفت‌وگوی خصوصی) یا /subscribe (گروه) را بفرستید."
+PAUSED = "⏸ ارسال خبر به {place} متوقف شد؛ تنظیمات محفوظ است. برای ادامه /resume را بفرستید."
+ALREADY_PAUSED = "ارسال به {place} از قبل متوقف است؛ برای ادامه /resume را بفرستید."
+RESUMED = "▶️ ارسال خبر به {place} دوباره برقرار شد."
+ALREADY_ACTIVE = "ارسال به {place} برقرار است."
+CANNOT_RESUME = "ارسال به {place} ممکن نیست: {reason}."
+STOP_CONFIRM = "اشتراک {place} و همهٔ تنظیماتش حذف شود؟ (یا بنویسید /stop yes)"
+STOPPED = "اشتراک {place} حذف شد. هر وقت خواستید با /start (یا /subscribe در گروه) دوباره مشترک شوید."
+STOP_KEPT = "اشتراک {place} سر جایش ماند."
+QUIET_USAGE = "بازهٔ سکوت را مثل /quiet 23:00-07:00 بنویسید؛ /quiet off آن را برمی‌دارد.\n{current}"
+QUIET_DONE = "🔕 از {start} تا {end} به وقت تهران خبرها بی‌صدا به {place} می‌رسند."
+QUIET_OFF = "🔔 ساعت سکوت {place} برداشته شد."
+DIGEST_USAGE = "ساعت خلاصهٔ روزانه را مثل /digest 08:00 بنویسید؛ /digest off دریافت فوری را برمی‌گرداند.\n{current}"
+DIGEST_DONE = (
+    "📰 از این پس خبرهای {place} هر روز ساعت {time} به وقت تهران در یک پیام خلاصه می‌رسند (نخستین خلاصه: {first})."
+)
+DIGEST_NOW = "همین حالا"
+DIGEST_OFF = "⚡️ خبرهای {place} دوباره فوری و جداگانه می‌رسند."
+SUBSCRIBE_GROUP_ONLY = "/subscribe برای گروه‌هاست. برای مشترک شدن گفت‌وگوی خصوصی‌تان /start را بفرستید."
+SUBSCRIBE_REFUSED = "ببخشید، فقط مدیران این گروه می‌توانند اشتراک و تنظیمات آن را تغییر دهند."
+NOT_CHAT_ADMIN = "ببخشید، فقط مدیران {place} می‌توانند تنظیمات آن را تغییر دهند."
+CHAT_UNREACHABLE = "به {place} دسترسی ندارم؛ شاید ربات از آن حذف شده است. با /use me به گفت‌وگوی خصوصی برگردید."
+GROUP_ADDED = (
+    "سلام! من ربات خبرنامه روابط عمومی استانم. یکی از مدیران گروه با /subscribe این گروه را مشترک کند، "
+    "سپس با /topics، /counties، /agencies و /keywords خبرها را محدود کند."
+)
+CHANNEL_ADDED = (
+    "کانال «{title}» ثبت شد ✅\nشناسهٔ آن {id} است. موضوع‌های کانال را همین‌جا انتخاب کنید، "
+    "یا با /use {id} دستورهای تنظیم (/topics، /counties، /agencies، /keywords، /digest) را روی کانال بگذارید."
+)
+CHANNEL_CANNOT_POST = (
+    "ربات در کانال «{title}» مدیر شد ولی اجازهٔ «ارسال پیام» (Post Messages) ندارد، پس نمی‌تواند خبر بفرستد. "
+    "در تنظیمات مدیران کانال این اجازه را به ربات بدهید."
+)
+CHANNELS_NONE = "گروه یا کانالی نمی‌شناسم که شما مدیرش باشید. ربات را مدیر کانال کنید یا در گروه /subscribe بزنید."
+CHANNELS_HEADER = "<b>گروه‌ها و کانال‌های شما</b>\n"
+CHANNELS_LINE = "• {title} — <code>{id}</code> — {state}{current}"
+CHANNELS_CURRENT = " (دستورها اکنون روی این است)"
+CHANNELS_FOOTER = "\nبا /use شناسه دستورهای تنظیم روی آن گفت‌وگو اجرا می‌شوند و با /use me به گفت‌وگوی خودتان برمی‌گردند."
+SUBSCRIPTION_STATES = {"active": "فعال", "paused": "متوقف", "deactivated": "غیرفعال", "none": "بدون اشتراک"}
+USE_USAGE = "شکل درست: /use شناسهٔ گفت‌وگو (از /channels) یا /use me"
+USE_UNKNOWN = "گفت‌وگوی {id} را نمی‌شناسم؛ ربات باید عضو آن باشد. فهرست: /channels"
+USE_DONE = "از این پس دستورهای تنظیم روی {place} اجرا می‌شوند. برای برگشت: /use me"
+USE_ME = "دستورهای تنظیم دوباره روی گفت‌وگوی خصوصی شما اجرا می‌شوند."
+USE_PRIVATE_ONLY = "/use و /channels را در گفت‌وگوی خصوصی با ربات بفرستید."
+PICKER_STALE = "این دکمه دیگر معتبر نیست؛ دوباره دستور را بفرستید."
+PICKER_SAVED = "ثبت شد ✅"
 
 # Digests (bot/digest.py).
+DIGEST_HEADING = "📰 <b>خلاصهٔ خبرهای امروز — {date}</b>\n{count} خبر"
+DIGEST_ITEM = "{number}. <b>{title}</b>\n{org} · {when}\n/release_{id}"
+DIGEST_WITHDRAWN = "📰 خلاصهٔ خبرهای {date}\n⛔️ خبری که در این خلاصه بود پس گرفته شد."
 
 # Archive: search, latest, one release, inline mode (bot/handlers/archive.py).
+SEARCH_USAGE = (
+    "شکل درست: /search عبارت\nمثال: /search گازرسانی چرداول\n"
+    "در هر گفت‌وگوی دیگری هم می‌توانید نام ربات و سپس عبارت را بنویسید."
+)
+SEARCH_TOO_LONG = "عبارت جست‌وجو حداکثر {limit} نویسه است و عبارت شما {length} نویسه دارد؛ کوتاه‌تر بنویسید."
+SEARCH_EMPTY = (
+    "چیزی پیدا نشد. واژه‌های دیگری را امتحان کنید یا کوتاه‌تر و کلی‌تر بنویسید، مثلاً فقط «گازرسانی» یا نام شهرستان."
+)
+SEARCH_MORE_THAN = "بیش از {count}"
+SEARCH_HEADER = "🔎 نتایج جست‌وجوی «{query}»: {total} خبر"
+SEARCH_PAGE = "صفحهٔ {page} از {pages}"
+BUTTON_PREVIOUS = "◀️ قبلی"
+BUTTON_NEXT = "بعدی ▶️"
+SEARCH_NOT_YOURS = "این دکمه‌ها مال جست‌وجوی کاربر دیگری است؛ خودتان جست‌وجو کنید: /search عبارت"
+SEARCH_EXPIRED = "این جست‌وجو دیگر در دسترس نیست؛ دوباره جست‌وجو کنید: /search عبارت"
+ARCHIVE_ENTRY = "{rank}. <b>{title}</b>\n{meta}\n/release_{id}"
+UNTITLED_RELEASE = "(بی‌عنوان)"
+LATEST_HEADER = "🗞 آخرین {count} خبر منتشرشده"
+LATEST_EMPTY = "هنوز خبری در آرشیو منتشر نشده است."
+LATEST_BAD_COUNT = "شکل درست: /latest یا /latest تعداد — تعداد عددی از ۱ تا {max} است (بی‌عدد: {default} خبر)."
+RELEASE_USAGE = "شکل درست: /release شناسه‌خبر — مثلاً /release ۱۲۳"
+RELEASE_NOT_FOUND = "خبر {id} در آرشیو نیست. شناسه را بررسی کنید یا جست‌وجو کنید: /search عبارت"
+RELEASE_BAD_ID = "چنین خبری در آرشیو نیست؛ شناسه خبر یک عدد است، مثلاً /release ۱۲۳"
+RELEASE_RETRACTED = "⛔️ خبر {id} در {when} از سوی دستگاه منتشرکننده پس گرفته شده است و متن آن دیگر در دسترس نیست."

@@ -11,6 +11,7 @@ from storage.officers import Officers
 from storage.organizations import Organizations
 from storage.outbox import Outbox
 from storage.releases import Releases
+from storage.searches import Searches
 from storage.subscriptions import Subscriptions
 from storage.topics import Topics
 
@@ -28,6 +29,7 @@ class Storage:
         self.audit = AuditLog(db)
         self.outbox = Outbox(db)
         self.digests = Digests(db)
+        self.searches = Searches(db)
 
     @classmethod
     async def open(cls, path: Path | str, *, migrate: bool = True) -> Storage:

@@ -479,6 +479,15 @@ class Outbox:
         async with self.db.snapshot() as t:
             return int(await t.fetchval("SELECT count(*) FROM deliveries WHERE status IN ('pending', 'in_flight')"))
 
+    async def release_parts(self, release_id: int, version: int) -> list[PartSpec]:
+        """The rendered parts of one release version, in order, as journalists received them."""
+        async with self.db.snapshot() as t:
+            rows = await t.fetchall(
+                "SELECT kind, html FROM release_parts WHERE release_id = ? AND version = ? ORDER BY position",
+                (release_id, version),
+            )
+        return [PartSpec(r[0], r[1]) for r in rows]
+
 
 _PART_DONE = (
     "UPDATE delivery_parts SET status = ?, message_ids = ?, sent_at = ?, last_error = ?"

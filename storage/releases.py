@@ -71,10 +71,23 @@ class Release:
 
 @dataclass(frozen=True, slots=True)
 class SearchPage:
-    """One page of search results and the total number of matches."""
+    """One page of search results and the total number of matches.
+
+    A search counts and ranks at most ``SEARCH_CANDIDATES`` matches: when more match, ``total`` is
+    that cap and ``total_capped`` is True (show «۱۰۰۰+»); every page up to ``total`` can be fetched.
+    """
 
     releases: list[Release]
     total: int
+    total_capped: bool = False
+
+
+# Search ranks the newest this many matches of a query (see ``Releases.search``).
+SEARCH_CANDIDATES = 1000
+# Recency weight of search ranking: a release this many days old needs twice the relevance of one
+# published now to rank level with it.
+SEARCH_RECENCY_DAYS = 180.0
+_UNIX_EPOCH_JULIAN_DAY = 2440587.5
 
 
 _COLUMNS = (
@@ -253,25 +266,51 @@ class Releases:
             )
 
     async def search(self, folded_query: str, *, limit: int = 10, offset: int = 0) -> SearchPage:
-        """Published releases matching every word of the folded query, best and newest first."""
+        """Published releases matching every word of the folded query, best by relevance and recency first.
+
+        Ranking: FTS5's bm25 relevance weighted by recency, ``bm25 / (1 + age_days / SEARCH_RECENCY_DAYS)``
+        (bm25 is negative, lower is better): a release half a year old needs twice the relevance of
+        one published today to rank level with it; ties go to the newer release. Only the newest
+        ``SEARCH_CANDIDATES`` matches (by id, which follows publication order) are ranked and
+        counted: ranking reads every match, and a query that matches more than a thousand releases
+        is made of words so common that their bm25 is nearly the same everywhere and recency decides
+        anyway. ``total`` is then the cap and ``total_capped`` says there are more.
+        """
         expression = fts_query(folded_query)
         if expression is None:
             return SearchPage([], 0)
+        now = utcnow().timestamp() / 86400 + _UNIX_EPOCH_JULIAN_DAY
         async with self.db.snapshot() as t:
-            total = int(await t.fetchval("SELECT count(*) FROM releases_fts WHERE releases_fts MATCH ?", (expression,)))
-            rows = await t.fetchall(
-                f"SELECT {', '.join('r.' + c.strip() for c in _COLUMNS.split(','))}"  # noqa: S608 - constant columns
-                " FROM releases_fts JOIN releases r ON r.id = releases_fts.rowid"
-                " WHERE releases_fts MATCH ? ORDER BY bm25(releases_fts), r.published_at DESC LIMIT ? OFFSET ?",
-                (expression, limit, offset),
+            # FTS5 walks the matches newest first and stops at the cap; bm25 is computed for those only.
+            candidates = await t.fetchall(
+                "SELECT f.rowid, bm25(releases_fts), julianday(r.published_at) FROM releases_fts f"
+                " JOIN releases r ON r.id = f.rowid WHERE releases_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?",
+                (expression, SEARCH_CANDIDATES + 1),
             )
-            releases = []
-            for row in rows:
-                topics = await t.fetchall(
-                    "SELECT topic FROM release_topics WHERE release_id = ? ORDER BY position", (row["id"],)
-                )
-                releases.append(_release(row, [r[0] for r in topics]))
-        return SearchPage(releases, total)
+            capped = len(candidates) > SEARCH_CANDIDATES
+            del candidates[SEARCH_CANDIDATES:]
+
+            def rank(row: aiosqlite.Row) -> tuple[float, float, int]:
+                published = row[2] if row[2] is not None else now
+                return row[1] / (1.0 + max(0.0, now - published) / SEARCH_RECENCY_DAYS), -published, -row[0]
+
+            ids = [row[0] for row in sorted(candidates, key=rank)[offset : offset + limit]]
+            releases: list[Release] = []
+            if ids:
+                marks = ",".join("?" * len(ids))
+                rows = {
+                    row["id"]: row
+                    for row in await t.fetchall(f"SELECT {_COLUMNS} FROM releases WHERE id IN ({marks})", ids)  # noqa: S608 - placeholders only
+                }
+                topics: dict[int, list[str]] = {i: [] for i in ids}
+                for release_id, topic in await t.fetchall(
+                    f"SELECT release_id, topic FROM release_topics WHERE release_id IN ({marks})"  # noqa: S608 - placeholders only
+                    " ORDER BY release_id, position",
+                    ids,
+                ):
+                    topics[release_id].append(topic)
+                releases = [_release(rows[i], topics[i]) for i in ids if i in rows]
+        return SearchPage(releases, len(candidates), capped)
 
     async def set_status(self, release_id: int, status: str, *, tx: Tx | None = None) -> None:
         """Change a release's status (drafts being cancelled, for instance)."""
@@ -393,3 +432,18 @@ class Releases:
             "INSERT INTO release_topics (release_id, topic, position) VALUES (?, ?, ?)",
             [(release_id, slug, i) for i, slug in enumerate(dict.fromkeys(topics))],
         )
+
+    async def latest_published(self, *, limit: int = 5, offset: int = 0) -> SearchPage:
+        """Published releases, newest first (retracted ones are no longer published), and how many there are."""
+        async with self.db.snapshot() as t:
+            total = int(await t.fetchval("SELECT count(*) FROM releases WHERE status = 'published'"))
+            ids = [
+                r[0]
+                for r in await t.fetchall(
+                    "SELECT id FROM releases WHERE status = 'published' ORDER BY published_at DESC, id DESC"
+                    " LIMIT ? OFFSET ?",
+                    (limit, offset),
+                )
+            ]
+            found = [await self.get(i, tx=t) for i in ids]
+        return SearchPage([r for r in found if r is not None], total)

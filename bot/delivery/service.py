@@ -7,12 +7,16 @@ domain's pure function over the stored filters.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import weakref
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
+from zoneinfo import ZoneInfo
 
+from bot.config import DEFAULT_TIMEZONE
 from bot.domain.daytime import in_window
-from bot.domain.matching import CompiledFilters, Filters, ReleaseFacts
+from bot.domain.digest import DigestEntry, render_digest, withdrawn_digest
+from bot.domain.matching import CompiledFilters, Filters, ReleaseFacts, select_chats
 from bot.domain.render import MessagePart
 from storage import Storage
 from storage.db import Tx, utcnow
@@ -32,7 +36,10 @@ class Enqueued:
 
 def filters_of(subscription: Subscription) -> Filters:
     """The domain filter model of a stored subscription."""
-    f = subscription.filters
+    return _filters(subscription.filters)
+
+
+def _filters(f: Mapping[str, Sequence[str]]) -> Filters:
     return Filters(
         topics=frozenset(f.get("topic", ())),
         counties=frozenset(f.get("county", ())),
@@ -60,27 +67,104 @@ class Audience:
     digest: list[int]
 
 
+class _PreparedSubscriptions:
+    """The active subscriptions ready for matching, valid while ``Subscriptions.revision`` is unchanged.
+
+    Position i is the i-th active subscription in id order. Unrestricted subscriptions match every
+    release, so only the ``restricted`` ones go through ``select_chats``. ``outcomes`` holds what
+    each position gets when it matches, its id for a digest or its ``Target``, for one state of the
+    quiet-hour ``windows`` (quiet now or not, the same for every subscription sharing a window).
+    """
+
+    __slots__ = (
+        "_base",
+        "_current",
+        "_quiet",
+        "_state",
+        "compiled",
+        "restricted",
+        "revision",
+        "unrestricted",
+        "windows",
+    )
+
+    def __init__(
+        self,
+        revision: object,
+        rows: Sequence[tuple[int, int, int, str | None, str | None, str | None, Mapping[str, Sequence[str]]]],
+        compiled: Mapping[Filters, CompiledFilters],
+    ) -> None:
+        self.revision = revision
+        self.compiled: dict[Filters, CompiledFilters] = {}  # reused by the next reload for unchanged filters
+        self.unrestricted: list[int] = []
+        self.restricted: list[tuple[int, CompiledFilters]] = []
+        windows: dict[tuple[str, str], int] = {}
+        self._base: list[int | Target] = []
+        self._quiet: list[tuple[int, int, Target]] = []  # (position, window index, silent target)
+        for position, (sub_id, chat_id, thread_id, digest_time, quiet_start, quiet_end, stored) in enumerate(rows):
+            filters = _filters(stored)
+            if filters.is_unrestricted:
+                self.unrestricted.append(position)
+            else:
+                known = self.compiled.get(filters) or compiled.get(filters) or CompiledFilters(filters)
+                self.compiled[filters] = known
+                self.restricted.append((position, known))
+            if digest_time is not None:
+                self._base.append(sub_id)
+                continue
+            self._base.append(Target(sub_id, chat_id, thread_id))
+            if quiet_start is not None and quiet_end is not None:
+                window = windows.setdefault((quiet_start, quiet_end), len(windows))
+                self._quiet.append((position, window, Target(sub_id, chat_id, thread_id, silent=True)))
+        self.windows = tuple(windows)
+        self._current, self._state = self._base, (False,) * len(self.windows)
+
+    def outcomes(self, quiet_state: tuple[bool, ...]) -> list[int | Target]:
+        """What each position gets while each window is quiet or not as ``quiet_state`` says."""
+        if quiet_state != self._state:
+            outcomes = list(self._base)
+            for position, window, silent in self._quiet:
+                if quiet_state[window]:
+                    outcomes[position] = silent
+            self._current, self._state = outcomes, quiet_state
+        return self._current
+
+
+# Per open Storage: its active subscriptions prepared for matching, as of the last call.
+_prepared: weakref.WeakKeyDictionary[Storage, _PreparedSubscriptions] = weakref.WeakKeyDictionary()
+
+
+async def _prepared_subscriptions(storage: Storage, tx: Tx) -> _PreparedSubscriptions:
+    """The active subscriptions with their filters compiled, read again only when they changed.
+
+    Reading and compiling 10,000 subscriptions takes over a hundred milliseconds; checking that
+    nothing changed (``Subscriptions.revision``, in the caller's transaction) a fraction of one.
+    """
+    revision = await storage.subscriptions.revision(tx=tx)
+    prepared = _prepared.get(storage)
+    if prepared is None or prepared.revision != revision:
+        rows = await storage.subscriptions.active_for_matching(tx=tx)
+        prepared = _PreparedSubscriptions(revision, rows, prepared.compiled if prepared is not None else {})
+        _prepared[storage] = prepared
+    return prepared
+
+
 async def audience(storage: Storage, release: Release, moment: datetime, zone: tzinfo, *, tx: Tx) -> Audience:
     """The active subscriptions whose filters select this release, split by how they take it.
 
-    A chat in its quiet hours at ``moment`` gets the release without a notification sound.
+    A chat in its quiet hours at ``moment`` gets the release without a notification sound. Both
+    lists are in subscription id order. The subscriptions' filters stay compiled between calls
+    until a subscription changes.
     """
-    facts = facts_of(release)
-    instant: list[Target] = []
-    digest: list[int] = []
-    for s in await storage.subscriptions.active(tx=tx):
-        if not CompiledFilters(filters_of(s)).matches(facts):
-            continue
-        if s.digest_time is not None:
-            digest.append(s.id)
-            continue
-        quiet = (
-            s.quiet_start is not None
-            and s.quiet_end is not None
-            and in_window(moment, s.quiet_start, s.quiet_end, zone)
-        )
-        instant.append(Target(s.id, s.chat_id, s.thread_id, silent=quiet))
-    return Audience(instant, digest)
+    prepared = await _prepared_subscriptions(storage, tx)
+    matched = prepared.unrestricted + select_chats(prepared.restricted, facts_of(release))
+    matched.sort()  # two ascending runs: one merge
+    outcomes = prepared.outcomes(tuple(in_window(moment, start, end, zone) for start, end in prepared.windows))
+    picked = [outcomes[position] for position in matched]
+    return Audience(
+        [o for o in picked if isinstance(o, Target)],
+        [o for o in picked if isinstance(o, int)],
+    )
 
 
 async def matching_targets(storage: Storage, release: Release, *, tx: Tx) -> list[Target]:
@@ -156,11 +240,20 @@ async def correct(
     return Enqueued(release_id, written)
 
 
-async def retract(storage: Storage, release_id: int, reason: str | None, notice_html: str) -> Enqueued:
-    """Delete every delivered copy of a release (a notice where Telegram refuses) and stop the rest."""
+async def retract(
+    storage: Storage, release_id: int, reason: str | None, notice_html: str, *, zone: ZoneInfo | None = None
+) -> Enqueued:
+    """Delete every delivered copy of a release (a notice where Telegram refuses) and stop the rest.
+
+    The release also leaves the digests: those still waiting lose it, and a digest that carried it is
+    rewritten (not started yet) or edited (``notice_html`` where the edit is refused) without it;
+    ``zone`` is the local time the digest shows (the settings' timezone).
+    """
     written = 0
     async with storage.db.transaction() as tx:
         await storage.releases.mark_retracted(release_id, reason, tx=tx)
+        await storage.digests.remove_release(release_id, tx=tx)
+        await _withdraw_from_sent_digests(storage, release_id, notice_html, zone or ZoneInfo(DEFAULT_TIMEZONE), tx=tx)
         for action in ("send", "edit"):
             await storage.outbox.cancel_waiting(release_id, action, tx=tx)
         # A copy in flight right now is among the started ones: its deletion waits for its outcome.
@@ -174,6 +267,35 @@ async def retract(storage: Storage, release_id: int, reason: str | None, notice_
                 tx=tx,
             )
     return Enqueued(release_id, written)
+
+
+async def _withdraw_from_sent_digests(
+    storage: Storage, release_id: int, notice_html: str, zone: ZoneInfo, *, tx: Tx
+) -> int:
+    """Re-render each digest that carried a retracted release without it; return the edits written.
+
+    Runs after ``mark_retracted``, so the release is no longer among the digest's published items. A
+    digest with nothing left becomes a short note; one not started yet is rewritten in place (or
+    cancelled when empty). An edit supersedes earlier edits of the same digest still waiting.
+    """
+    edits = 0
+    for digest in await storage.digests.carrying(release_id, tx=tx):
+        if not digest.started and digest.status != "pending":
+            continue  # failed or cancelled before reaching the chat: nothing to change
+        items = await storage.digests.carried(digest.delivery_id, tx=tx)
+        entries = [DigestEntry(i.release_id, i.title, i.org_name, i.published_at) for i in items]
+        new = part_specs(render_digest(entries, digest.created_at, zone))
+        if not digest.started:
+            await storage.digests.rewrite_unsent(digest.delivery_id, new, tx=tx)
+            continue
+        new = new or part_specs(withdrawn_digest(digest.created_at, zone))
+        await storage.digests.cancel_pending_edits(digest.delivery_id, tx=tx)
+        # Old parts beyond the new ones are deleted (empty html), as in ``correct``.
+        width = max(len(new), digest.part_count)
+        edit_parts = [PartSpec("text", new[i].html if i < len(new) else "") for i in range(width)]
+        target = Target(digest.subscription_id, digest.chat_id, digest.thread_id, replaces=digest.delivery_id)
+        edits += await storage.outbox.enqueue("edit", [target], parts=edit_parts, fallback_html=notice_html, tx=tx)
+    return edits
 
 
 def _replacing(started: StartedSend) -> Target:

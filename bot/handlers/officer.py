@@ -7,32 +7,19 @@ import html
 import logging
 from typing import Any
 
-from telegram import (
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    InputMediaDocument,
-    InputMediaPhoto,
-    InputMediaVideo,
-    Message,
-    Update,
-)
-from telegram.constants import ParseMode
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
 
 from bot import texts
 from bot.desk import ALBUM_MAX_ITEMS, MAX_TOPICS, Desk, DeskError, Preview, desk_of, fa, report_text
 from bot.domain.jalali import format_datetime
+from bot.handlers import common  # a module import: common imports this module too
 from bot.handlers.admin import parse_id, remove_buttons
 from bot.services import services_of
 from storage.officers import Redemption
 from storage.releases import Attachment, Release
 
 log = logging.getLogger(__name__)
-
-_INPUT_MEDIA: dict[str, type[InputMediaPhoto | InputMediaVideo | InputMediaDocument]] = {
-    "photo": InputMediaPhoto,
-    "video": InputMediaVideo,
-}
 
 INVITE_PREFIX = "inv_"
 CALLBACK_PATTERN = r"^(pub|pubc|cancel|emb|sch|tp|ct|rep|back):\d+$"
@@ -122,25 +109,7 @@ def _schedule_keyboard(release_id: int) -> InlineKeyboardMarkup:
 async def _show(message: Message, desk: Desk, preview: Preview) -> None:
     """Send the preview exactly as journalists will receive it, then the control message."""
     await message.reply_text(texts.PREVIEW_HEADER.format(id=fa(preview.release.id)))
-    files = preview.release.attachments
-    for part in preview.parts:
-        caption = part.html or None
-        if part.kind == "text":
-            await message.reply_html(part.html, disable_web_page_preview=True)
-        elif part.kind == "album":
-            media = [
-                _INPUT_MEDIA.get(a.kind, InputMediaDocument)(
-                    a.file_id, caption=caption if i == 0 else None, parse_mode=ParseMode.HTML
-                )
-                for i, a in enumerate(files[:ALBUM_MAX_ITEMS])
-            ]
-            await message.reply_media_group(media)
-        elif part.kind == "photo":
-            await message.reply_photo(files[0].file_id, caption=caption, parse_mode=ParseMode.HTML)
-        elif part.kind == "video":
-            await message.reply_video(files[0].file_id, caption=caption, parse_mode=ParseMode.HTML)
-        else:
-            await message.reply_document(files[0].file_id, caption=caption, parse_mode=ParseMode.HTML)
+    await common.send_parts(message, preview.parts, preview.release.attachments)
     await message.reply_text(desk.summary(preview), reply_markup=_keyboard(preview))
 
 

@@ -1,0 +1,177 @@
+"""Journalists' archive: /search with paging buttons, /latest, /release (and /release_ID), inline mode.
+
+Every handler works in private chats and in groups; the archive only ever shows published releases.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    LinkPreviewOptions,
+    Message,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot import texts
+from bot.archive import INLINE_CACHE_SECONDS, ArchiveError, ResultsPage, archive_of
+from bot.domain.archive import latest_listing, parse_latest_count, parse_positive_id, search_listing
+from bot.handlers.common import send_parts
+
+log = logging.getLogger(__name__)
+
+SEARCH_PAGE_PATTERN = r"^srch:\d+:\d+$"
+# Telegram makes «/release_123» in a message clickable; in a group it may carry the bot's name.
+RELEASE_LINK_PATTERN = r"^/release_(\d+)(@\w+)?$"
+_NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+
+def _paging_keyboard(results: ResultsPage) -> InlineKeyboardMarkup | None:
+    """«◀️ قبلی» / «بعدی ▶️» for a search with more than one page; the data is only the search id and page."""
+    buttons = []
+    if results.page > 1:
+        data = f"srch:{results.search_id}:{results.page - 1}"
+        buttons.append(InlineKeyboardButton(texts.BUTTON_PREVIOUS, callback_data=data))
+    if results.page < results.pages:
+        data = f"srch:{results.search_id}:{results.page + 1}"
+        buttons.append(InlineKeyboardButton(texts.BUTTON_NEXT, callback_data=data))
+    return InlineKeyboardMarkup([buttons]) if buttons else None
+
+
+def _requester_id(update: Update) -> int | None:
+    """Who asked: the user, or for a channel post (no user) the channel itself."""
+    if update.effective_user is not None:
+        return update.effective_user.id
+    return update.effective_chat.id if update.effective_chat is not None else None
+
+
+async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/search QUERY: the ten best published matches, with buttons to page through the rest."""
+    message, requester = update.effective_message, _requester_id(update)
+    if message is None or requester is None:
+        return
+    archive = archive_of(context)
+    try:
+        results = await archive.search(requester, " ".join(context.args or []))
+    except ArchiveError as error:
+        await message.reply_text(error.message)
+        return
+    if not results.entries:
+        await message.reply_text(texts.SEARCH_EMPTY)
+        return
+    text = search_listing(
+        results.query, results.total, results.page, results.entries, archive.tz, capped=results.capped
+    )
+    await message.reply_html(text, reply_markup=_paging_keyboard(results), link_preview_options=_NO_PREVIEW)
+
+
+async def search_page_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """«قبلی» / «بعدی» under search results: show that page in the same message."""
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    _, raw_id, raw_page = query.data.split(":")
+    archive = archive_of(context)
+    try:
+        results = await archive.page(query.from_user.id, int(raw_id), int(raw_page))
+    except ArchiveError as error:
+        await query.answer(error.message, show_alert=True)
+        return
+    await query.answer()
+    text = search_listing(
+        results.query, results.total, results.page, results.entries, archive.tz, capped=results.capped
+    )
+    try:
+        await query.edit_message_text(
+            text, parse_mode=ParseMode.HTML, reply_markup=_paging_keyboard(results), link_preview_options=_NO_PREVIEW
+        )
+    except BadRequest as error:
+        if "not modified" not in error.message.lower():  # a second press on the same page changes nothing
+            raise
+
+
+async def latest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/latest [N]: the N (default 5, at most 20) most recently published releases."""
+    message = update.effective_message
+    if message is None:
+        return
+    try:
+        count = parse_latest_count(context.args or [])
+    except ValueError as error:
+        await message.reply_text(str(error))
+        return
+    archive = archive_of(context)
+    entries = await archive.latest(count)
+    if not entries:
+        await message.reply_text(texts.LATEST_EMPTY)
+        return
+    await message.reply_html(latest_listing(entries, archive.tz), link_preview_options=_NO_PREVIEW)
+
+
+async def release_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/release ID: one published release exactly as journalists received it."""
+    message = update.effective_message
+    if message is None:
+        return
+    if not context.args:
+        await message.reply_text(texts.RELEASE_USAGE)
+        return
+    release_id = parse_positive_id(context.args[0]) if len(context.args) == 1 else None
+    if release_id is None:
+        await message.reply_text(texts.RELEASE_BAD_ID)
+        return
+    await _show_release(message, context, release_id)
+
+
+async def release_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/release_ID, the clickable form in result lists and digests."""
+    message = update.effective_message
+    if message is None or not context.matches:
+        return
+    match = context.matches[0]
+    addressee = match.group(2)
+    if addressee and addressee[1:].lower() != (context.bot.username or "").lower():
+        return  # a command for another bot in the same group
+    release_id = parse_positive_id(match.group(1))
+    if release_id is None:
+        await message.reply_text(texts.RELEASE_BAD_ID)
+        return
+    await _show_release(message, context, release_id)
+
+
+async def _show_release(message: Message, context: ContextTypes.DEFAULT_TYPE, release_id: int) -> None:
+    try:
+        delivered = await archive_of(context).release(release_id)
+    except ArchiveError as error:
+        await message.reply_text(error.message)
+        return
+    await send_parts(message, delivered.parts, delivered.release.attachments)
+
+
+async def inline_search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """@bot QUERY in any chat: matching releases (the latest when empty) to post with one tap."""
+    inline = update.inline_query
+    if inline is None:
+        return
+    answer = await archive_of(context).inline(inline.query, inline.offset)
+    results = [
+        InlineQueryResultArticle(
+            id=str(hit.release_id),
+            title=hit.title,
+            description=hit.description,
+            input_message_content=InputTextMessageContent(
+                hit.html, parse_mode=ParseMode.HTML, link_preview_options=_NO_PREVIEW
+            ),
+        )
+        for hit in answer.hits
+    ]
+    await inline.answer(
+        results, cache_time=INLINE_CACHE_SECONDS, is_personal=False, next_offset=answer.next_offset or None
+    )

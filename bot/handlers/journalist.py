@@ -1,0 +1,454 @@
+"""Journalists: onboarding, filters, pause/resume/stop, quiet hours, digests, groups and the chats they control.
+
+Every command applies to a *place*: the group or forum topic it was sent in, or, in a private chat,
+the user's own chat or the group/channel chosen with /use. Pickers keep their state in the message's
+own buttons (✅ marks), so a press works after a restart; the selection is saved on «تأیید».
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import logging
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot import texts
+from bot.domain.digits import to_persian_digits
+from bot.readers import YES_WORDS, Place, ReaderError, Readers, option_lines, readers_of
+from storage.subscriptions import Subscription
+
+log = logging.getLogger(__name__)
+
+PICK_PATTERN = r"^jp:[tco]:-?\d+:\d+:[\w*!-]+$"
+STOP_PATTERN = r"^js:-?\d+:\d+:[yn]$"
+ALL_KEY, CONFIRM_KEY = "*", "!"
+_DIMENSIONS = {"t": "topic", "o": "topic", "c": "county"}
+
+
+# -- where a command applies -----------------------------------------------------------------------
+
+
+def thread_of(message: Message) -> int:
+    """The forum topic a message was sent in, or 0 for the chat itself."""
+    return (message.message_thread_id or 0) if message.is_topic_message else 0
+
+
+async def _where(update: Update, context: ContextTypes.DEFAULT_TYPE) -> tuple[Readers, Place, str] | None:
+    """The readers' service, the place the command applies to and how replies name it."""
+    message, user, chat = update.effective_message, update.effective_user, update.effective_chat
+    if message is None or user is None or chat is None:
+        return None
+    readers = readers_of(context)
+    if chat.type != "private":
+        await readers.remember_chat(chat.id, chat.type, chat.title, chat.username, is_forum=bool(chat.is_forum))
+    place = await readers.place_for(user.id, chat.id, chat.type, chat.title, thread_of(message))
+    here = place.chat_id == chat.id
+    return readers, place, place.label(here=here)
+
+
+def _prefix(place: Place, update: Update) -> str:
+    """Replies about another chat (chosen with /use) say which one."""
+    chat = update.effective_chat
+    return "" if chat is None or place.chat_id == chat.id else texts.FOR_PLACE.format(place=place.label(here=False))
+
+
+# -- pickers ---------------------------------------------------------------------------------------
+
+
+def picker(kind: str, place: Place, options: list[tuple[str, str]], selected: set[str]) -> InlineKeyboardMarkup:
+    """A toggle keyboard: one button per option (✅ when chosen), then «همه» and «تأیید»."""
+    prefix = f"jp:{kind}:{place.chat_id}:{place.thread_id}:"
+    buttons = [
+        InlineKeyboardButton((texts.SELECTED_MARK if key in selected else "") + label, callback_data=prefix + key)
+        for key, label in options
+    ]
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    rows.append(
+        [
+            InlineKeyboardButton(
+                (texts.SELECTED_MARK if not selected else "") + texts.BUTTON_ALL, callback_data=prefix + ALL_KEY
+            ),
+            InlineKeyboardButton(texts.BUTTON_CONFIRM, callback_data=prefix + CONFIRM_KEY),
+        ]
+    )
+    return InlineKeyboardMarkup(rows)
+
+
+def selected_in(markup: InlineKeyboardMarkup | None) -> set[str]:
+    """The keys a picker's buttons show as chosen."""
+    if markup is None:
+        return set()
+    chosen = set()
+    for row in markup.inline_keyboard:
+        for button in row:
+            data = button.callback_data
+            if isinstance(data, str) and button.text.startswith(texts.SELECTED_MARK):
+                key = data.rsplit(":", 1)[-1]
+                if key not in {ALL_KEY, CONFIRM_KEY}:
+                    chosen.add(key)
+    return chosen
+
+
+async def _open_picker(message: Message, readers: Readers, kind: str, place: Place, label: str) -> None:
+    subscription = await readers.subscription(place)
+    current = set(subscription.filters.get(_DIMENSIONS[kind], ())) if subscription else set()
+    if kind == "c":
+        text, options = texts.PICK_READER_COUNTIES, readers.county_options()
+    else:
+        text, options = texts.PICK_READER_TOPICS, readers.topic_options()
+    await message.reply_text(text.format(place=label), reply_markup=picker(kind, place, options, current))
+
+
+async def pick_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A press on a topic or county picker: toggle, «همه», or «تأیید» (save and subscribe)."""
+    query, user = update.callback_query, update.effective_user
+    if query is None or user is None or query.data is None or not isinstance(query.message, Message):
+        return
+    _, kind, chat_text, thread_text, key = query.data.split(":")
+    readers = readers_of(context)
+    place = await _place_of_button(readers, user.id, int(chat_text), int(thread_text))
+    if place is None:
+        await query.answer(texts.PICKER_STALE, show_alert=True)
+        return
+    options = readers.county_options() if kind == "c" else readers.topic_options()
+    known = {k for k, _ in options}
+    selected = selected_in(query.message.reply_markup) & known
+    if key != CONFIRM_KEY:
+        if key == ALL_KEY:
+            selected = set()
+        elif key in known:
+            selected ^= {key}
+        else:
+            await query.answer(texts.PICKER_STALE, show_alert=True)
+            return
+        # The keyboard changes before the answer, so a press that follows the answer sees the new marks.
+        with contextlib.suppress(BadRequest):  # «همه» pressed when nothing was chosen: nothing to change
+            await query.edit_message_reply_markup(picker(kind, place, options, selected))
+        await query.answer()
+        return
+    here = place.chat_id == query.message.chat_id
+    label = place.label(here=here)
+    ordered = [k for k, _ in options if k in selected]
+    try:
+        subscription = await readers.set_filter(user.id, place, {_DIMENSIONS[kind]: ordered})
+    except ReaderError as error:
+        await query.answer(error.message, show_alert=True)
+        return
+    if kind == "o":
+        # Onboarding goes on from topics to counties in the same message.
+        counties = set(subscription.filters.get("county", ()))
+        await query.edit_message_text(
+            texts.PICK_READER_COUNTIES.format(place=label),
+            reply_markup=picker("c", place, readers.county_options(), counties),
+        )
+    else:
+        await query.edit_message_text(await _subscribed_text(readers, subscription, label))
+    await query.answer(texts.PICKER_SAVED)
+
+
+async def _place_of_button(readers: Readers, user_id: int, chat_id: int, thread_id: int) -> Place | None:
+    """The place a button was made for: the presser's own chat, or a group or channel the bot knows."""
+    if chat_id == user_id:
+        return Place(chat_id, 0, "private", None)
+    chat = await readers.storage.subscriptions.get_chat(chat_id)
+    if chat is None:
+        return None
+    return Place(chat.id, thread_id, chat.type, chat.title)
+
+
+async def _subscribed_text(readers: Readers, subscription: Subscription, label: str) -> str:
+    template = texts.SUBSCRIBED_PAUSED if subscription.state == "paused" else texts.SUBSCRIBED
+    return template.format(place=label, filters=await readers.describe(subscription))
+
+
+# -- onboarding and filters -------------------------------------------------------------------------
+
+
+async def onboard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/start in a private chat: a few lines about the service, then the topic picker."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    readers = readers_of(context)
+    place = Place(message.chat_id, 0, "private", None)
+    subscription = await readers.subscription(place)
+    current = set(subscription.filters.get("topic", ())) if subscription else set()
+    await message.reply_html(
+        f"{texts.WELCOME}\n\n{texts.ONBOARDING}", reply_markup=picker("o", place, readers.topic_options(), current)
+    )
+
+
+async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/topics [SLUG...|all]: the picker, or set the topics typed."""
+    await _dimension_command(update, context, "t")
+
+
+async def counties_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/counties [SLUG...|province|all]: the picker, or set the counties typed."""
+    await _dimension_command(update, context, "c")
+
+
+async def _dimension_command(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str) -> None:
+    found = await _where(update, context)
+    message, user = update.effective_message, update.effective_user
+    if found is None or message is None or user is None:
+        return
+    readers, place, label = found
+    try:
+        if not context.args:
+            await readers.check_control(user.id, place)
+            await _open_picker(message, readers, kind, place, label)
+            return
+        values = readers.parse_counties(context.args) if kind == "c" else readers.parse_topics(context.args)
+        subscription = await readers.set_filter(user.id, place, {_DIMENSIONS[kind]: values})
+    except ReaderError as error:
+        await message.reply_text(error.message)
+        return
+    await message.reply_text(_prefix(place, update) + await _subscribed_text(readers, subscription, label))
+
+
+async def agencies_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/agencies [ORG_ID...|all]: list the agencies, or set those typed."""
+    found = await _where(update, context)
+    message, user = update.effective_message, update.effective_user
+    if found is None or message is None or user is None:
+        return
+    readers, place, label = found
+    try:
+        if not context.args:
+            options = await readers.agency_options()
+            if not options:
+                await message.reply_text(texts.AGENCIES_EMPTY)
+                return
+            listed = [(to_persian_digits(k), v) for k, v in options]
+            await message.reply_text(texts.AGENCIES_USAGE.format(example=options[0][0], options=option_lines(listed)))
+            return
+        values = await readers.parse_agencies(context.args)
+        subscription = await readers.set_filter(user.id, place, {"organization": values})
+    except ReaderError as error:
+        await message.reply_text(error.message)
+        return
+    await message.reply_text(_prefix(place, update) + await _subscribed_text(readers, subscription, label))
+
+
+async def keywords_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/keywords +WORD -WORD "a phrase"…: replace the keywords; «clear» removes them."""
+    found = await _where(update, context)
+    message, user = update.effective_message, update.effective_user
+    if found is None or message is None or user is None or message.text is None:
+        return
+    readers, place, label = found
+    args = message.text.partition(" ")[2].strip() if " " in message.text.strip() else ""
+    try:
+        if not args:
+            subscription = await readers.subscription(place)
+            current = await readers.describe(subscription) if subscription else ""
+            await message.reply_text(texts.KEYWORDS_USAGE.format(current=current))
+            return
+        include, exclude = readers.parse_keywords(args)
+        subscription = await readers.set_filter(user.id, place, {"include": include, "exclude": exclude})
+    except ReaderError as error:
+        await message.reply_text(error.message)
+        return
+    await message.reply_text(_prefix(place, update) + await _subscribed_text(readers, subscription, label))
+
+
+async def filters_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/filters: the whole configuration of the place in plain Persian."""
+    found = await _where(update, context)
+    message = update.effective_message
+    if found is None or message is None:
+        return
+    readers, place, label = found
+    subscription = await readers.subscription(place)
+    if subscription is None:
+        await message.reply_text(texts.FILTERS_NONE.format(place=label))
+        return
+    await message.reply_html(await readers.overview(subscription, label))
+
+
+async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/subscribe in a group or forum topic: its administrators make it a subscriber."""
+    found = await _where(update, context)
+    message, user, chat = update.effective_message, update.effective_user, update.effective_chat
+    if found is None or message is None or user is None or chat is None:
+        return
+    readers, place, label = found
+    if chat.type == "private":
+        await message.reply_text(texts.SUBSCRIBE_GROUP_ONLY)
+        return
+    try:
+        subscription = await readers.subscribe(user.id, place)
+    except ReaderError:
+        log.info("subscribe refused chat_id=%d user_id=%d", chat.id, user.id)
+        await message.reply_text(texts.SUBSCRIBE_REFUSED)
+        return
+    await message.reply_text(await _subscribed_text(readers, subscription, label))
+
+
+# -- pause, resume, stop, quiet hours, digest -----------------------------------------------------------
+
+
+async def pause_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/pause: stop sending to the place, keeping its filters."""
+    await _state_command(update, context, "pause")
+
+
+async def resume_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/resume: send to the place again."""
+    await _state_command(update, context, "resume")
+
+
+async def quiet_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/quiet 23:00-07:00 or /quiet off: releases arrive without a sound in that window."""
+    await _state_command(update, context, "quiet")
+
+
+async def digest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/digest HH:MM or /digest off: one digest a day instead of each release."""
+    await _state_command(update, context, "digest")
+
+
+async def _state_command(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str) -> None:
+    found = await _where(update, context)
+    message, user = update.effective_message, update.effective_user
+    if found is None or message is None or user is None:
+        return
+    readers, place, label = found
+    args = " ".join(context.args or ())
+    try:
+        if action == "pause":
+            reply = await readers.pause(user.id, place, label)
+        elif action == "resume":
+            reply = await readers.resume(user.id, place, label)
+        elif not args:
+            reply = await _usage(readers, place, action)
+        elif action == "quiet":
+            reply = await readers.quiet(user.id, place, label, args)
+        else:
+            reply = await readers.digest(user.id, place, label, args)
+    except ReaderError as error:
+        await message.reply_text(error.message)
+        return
+    await message.reply_text(_prefix(place, update) + reply)
+
+
+async def _usage(readers: Readers, place: Place, action: str) -> str:
+    subscription = await readers.subscription(place)
+    if action == "quiet":
+        current = texts.QUIET_NONE
+        if subscription and subscription.quiet_start and subscription.quiet_end:
+            current = texts.QUIET_SET.format(
+                start=to_persian_digits(subscription.quiet_start), end=to_persian_digits(subscription.quiet_end)
+            )
+        return texts.QUIET_USAGE.format(current=current)
+    current = texts.DELIVERY_INSTANT
+    if subscription and subscription.digest_time:
+        current = texts.DELIVERY_DIGEST.format(time=to_persian_digits(subscription.digest_time))
+    return texts.DIGEST_USAGE.format(current=current)
+
+
+async def stop_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/stop asks for confirmation; /stop yes removes the place's subscription and filters."""
+    found = await _where(update, context)
+    message, user = update.effective_message, update.effective_user
+    if found is None or message is None or user is None:
+        return
+    readers, place, label = found
+    try:
+        if context.args and context.args[0].lower() in YES_WORDS:
+            reply = await readers.stop(user.id, place, label)
+            await message.reply_text(_prefix(place, update) + reply)
+            return
+        await readers.check_control(user.id, place)
+        if await readers.subscription(place) is None:
+            raise ReaderError(texts.NOT_SUBSCRIBED.format(place=label))
+    except ReaderError as error:
+        await message.reply_text(error.message)
+        return
+    data = f"js:{place.chat_id}:{place.thread_id}:"
+    keyboard = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(texts.BUTTON_STOP_YES, callback_data=data + "y"),
+                InlineKeyboardButton(texts.BUTTON_STOP_NO, callback_data=data + "n"),
+            ]
+        ]
+    )
+    await message.reply_text(texts.STOP_CONFIRM.format(place=label), reply_markup=keyboard)
+
+
+async def stop_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The answer to /stop's question."""
+    query, user = update.callback_query, update.effective_user
+    if query is None or user is None or query.data is None or not isinstance(query.message, Message):
+        return
+    _, chat_text, thread_text, answer = query.data.split(":")
+    readers = readers_of(context)
+    place = await _place_of_button(readers, user.id, int(chat_text), int(thread_text))
+    if place is None:
+        await query.answer(texts.PICKER_STALE, show_alert=True)
+        return
+    label = place.label(here=place.chat_id == query.message.chat_id)
+    if answer == "n":
+        await query.edit_message_text(texts.STOP_KEPT.format(place=label))
+        await query.answer()
+        return
+    try:
+        reply = await readers.stop(user.id, place, label)
+    except ReaderError as error:
+        await query.answer(error.message, show_alert=True)
+        return
+    await query.edit_message_text(reply)
+    await query.answer()
+
+
+# -- the groups and channels a user controls ---------------------------------------------------------
+
+
+async def channels_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/channels: the groups and channels the user controls, with their state and ids for /use."""
+    message, user, chat = update.effective_message, update.effective_user, update.effective_chat
+    if message is None or user is None or chat is None:
+        return
+    if chat.type != "private":
+        await message.reply_text(texts.USE_PRIVATE_ONLY)
+        return
+    found = await readers_of(context).channels(user.id)
+    if not found:
+        await message.reply_text(texts.CHANNELS_NONE)
+        return
+    lines = [texts.CHANNELS_HEADER]
+    for place, state, current in found:
+        lines.append(
+            texts.CHANNELS_LINE.format(
+                title=html.escape(place.title or "—"),
+                id=place.chat_id,
+                state=texts.SUBSCRIPTION_STATES.get(state, state),
+                current=texts.CHANNELS_CURRENT if current else "",
+            )
+        )
+    lines.append(texts.CHANNELS_FOOTER)
+    await message.reply_html("\n".join(lines))
+
+
+async def use_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/use CHAT_ID points the filter commands at a group or channel the user controls; /use me back."""
+    message, user, chat = update.effective_message, update.effective_user, update.effective_chat
+    if message is None or user is None or chat is None:
+        return
+    if chat.type != "private":
+        await message.reply_text(texts.USE_PRIVATE_ONLY)
+        return
+    if not context.args:
+        await message.reply_text(texts.USE_USAGE)
+        return
+    try:
+        reply, _ = await readers_of(context).use(user.id, context.args[0])
+    except ReaderError as error:
+        await message.reply_text(error.message)
+        return
+    await message.reply_text(reply)

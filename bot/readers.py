@@ -1,0 +1,483 @@
+"""The journalists' side: subscriptions of private chats, groups, forum topics and channels, and their filters.
+
+A *place* is where releases go: a private chat, a group, one topic of a forum, or a channel. A user
+configures a place only while they control it, and that is asked of the Bot API at the moment of
+every change (not only when the bot was added): a private chat by its user, a group or channel by
+its administrators. Handlers turn ``ReaderError`` into a Persian reply; nothing is changed then.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import Bot
+from telegram.constants import ChatMemberStatus
+from telegram.error import TelegramError
+
+from bot import texts
+from bot.delivery.service import filters_of
+from bot.digest import DigestClock
+from bot.domain.daytime import parse_time_of_day, parse_time_range
+from bot.domain.digest import digest_due, next_digest_at
+from bot.domain.digits import to_latin_digits, to_persian_digits
+from bot.domain.jalali import format_datetime
+from bot.domain.matching import PROVINCE_WIDE, describe_filters, parse_keywords
+from bot.domain.text import fold
+from bot.services import Services
+from storage.db import Tx, utcnow
+from storage.subscriptions import Subscription
+
+log = logging.getLogger(__name__)
+
+READERS_KEY = "readers"
+CONTROLLING = {ChatMemberStatus.OWNER: "creator", ChatMemberStatus.ADMINISTRATOR: "administrator"}
+MAX_VALUES = 50
+CLEAR_WORDS = frozenset({"all", "none", "clear", "off", "همه", "هیچ", "پاک"})
+YES_WORDS = frozenset({"yes", "بله", "آره"})
+
+
+class ReaderError(Exception):
+    """A journalist's request cannot be carried out; the message says why, in Persian."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where releases go: a chat, or one topic of a forum (``thread_id`` > 0)."""
+
+    chat_id: int
+    thread_id: int
+    chat_type: str
+    title: str | None
+
+    @property
+    def is_private(self) -> bool:
+        """A user's own private chat, which only they control."""
+        return self.chat_type == "private"
+
+    def label(self, *, here: bool) -> str:
+        """How replies name the place: «این گفت‌وگو» where the user is, its title elsewhere."""
+        if here:
+            return texts.PLACE_TOPIC if self.thread_id else texts.PLACE_OWN
+        return texts.PLACE_CHAT.format(title=self.title or to_persian_digits(str(self.chat_id)))
+
+
+def readers_of(context: Any) -> Readers:
+    """The readers' service set up in post_init (``context`` is a handler's CallbackContext)."""
+    found = context.bot_data.get(READERS_KEY)
+    if not isinstance(found, Readers):
+        raise RuntimeError("the readers' service is not initialised: post_init has not run")
+    return found
+
+
+class Readers:
+    """Subscriptions and filters over the application's services; ``bot`` asks Telegram who controls a chat."""
+
+    def __init__(self, services: Services, bot: Bot, digests: DigestClock | None = None) -> None:
+        self.services = services
+        self.storage = services.storage
+        self.bot = bot
+        self.digests = digests
+
+    # -- where a command applies, and who may change it -------------------------------------------
+
+    async def remember_chat(
+        self, chat_id: int, chat_type: str, title: str | None, username: str | None, *, is_forum: bool
+    ) -> None:
+        """Record a chat a command came from, so it can be subscribed and listed."""
+        known = await self.storage.subscriptions.get_chat(chat_id)
+        await self.storage.subscriptions.upsert_chat(
+            chat_id,
+            chat_type,
+            title=title,
+            username=username,
+            is_forum=is_forum,
+            bot_status=known.bot_status if known else "member",
+            can_post=known.can_post if known else True,
+        )
+
+    async def place_for(self, user_id: int, chat_id: int, chat_type: str, title: str | None, thread_id: int) -> Place:
+        """The place a command applies to: the group or topic it was sent in, or the user's /use choice."""
+        if chat_type != "private":
+            return Place(chat_id, thread_id, chat_type, title)
+        chosen = await self.storage.subscriptions.target(user_id)
+        if chosen is not None:
+            chat = await self.storage.subscriptions.get_chat(chosen[0])
+            if chat is not None:
+                return Place(chat.id, chosen[1], chat.type, chat.title)
+        return Place(chat_id, 0, "private", title)
+
+    async def check_control(self, user_id: int, place: Place) -> None:
+        """Ask the Bot API now whether the user controls the place; ReaderError if not."""
+        if place.is_private:
+            if place.chat_id != user_id:
+                raise ReaderError(texts.NOT_CHAT_ADMIN.format(place=place.label(here=False)))
+            return
+        try:
+            member = await self.bot.get_chat_member(place.chat_id, user_id)
+        except TelegramError as error:
+            log.info("control check failed chat_id=%d user_id=%d: %s", place.chat_id, user_id, error.message)
+            raise ReaderError(texts.CHAT_UNREACHABLE.format(place=place.label(here=False))) from None
+        role = CONTROLLING.get(member.status)  # type: ignore[call-overload]
+        if role is None:
+            await self.storage.subscriptions.forget_controller(place.chat_id, user_id)
+            raise ReaderError(texts.NOT_CHAT_ADMIN.format(place=place.label(here=False)))
+        await self.storage.subscriptions.record_controller(place.chat_id, user_id, role)
+
+    # -- subscribing and filters -----------------------------------------------------------------
+
+    async def subscription(self, place: Place) -> Subscription | None:
+        """The place's subscription with its filters, or None."""
+        return await self.storage.subscriptions.get(place.chat_id, place.thread_id)
+
+    async def subscribe(self, user_id: int, place: Place) -> Subscription:
+        """Make the place a subscriber (after checking control); an existing one keeps its filters."""
+        await self.check_control(user_id, place)
+        async with self.storage.db.transaction() as tx:
+            await self._ensure_chat(place, tx)
+            existing = await self.storage.subscriptions.get(place.chat_id, place.thread_id, tx=tx)
+            if existing is not None and existing.state == "paused":
+                return existing
+            subscription = await self.storage.subscriptions.subscribe(
+                place.chat_id, place.thread_id, created_by=user_id, tx=tx
+            )
+            if existing is None:
+                await self.storage.audit.record(user_id, "subscription.create", "chat", place.chat_id, tx=tx)
+        return subscription
+
+    async def _ensure_chat(self, place: Place, tx: Tx) -> None:
+        """A private chat is recorded the first time its user subscribes it."""
+        if await self.storage.subscriptions.get_chat(place.chat_id, tx=tx) is None:
+            await self.storage.subscriptions.upsert_chat(place.chat_id, place.chat_type, title=place.title, tx=tx)
+
+    async def set_filter(self, user_id: int, place: Place, changes: dict[str, Sequence[str]]) -> Subscription:
+        """Replace some filter dimensions; the place becomes a subscriber if it was not one.
+
+        A paused subscription stays paused: changing what one wants is not asking to resume.
+        """
+        await self.check_control(user_id, place)
+        async with self.storage.db.transaction() as tx:
+            await self._ensure_chat(place, tx)
+            existing = await self.storage.subscriptions.get(place.chat_id, place.thread_id, tx=tx)
+            if existing is None or existing.state == "deactivated":
+                existing = await self.storage.subscriptions.subscribe(
+                    place.chat_id, place.thread_id, created_by=user_id, tx=tx
+                )
+            for dimension, values in changes.items():
+                await self.storage.subscriptions.set_filter(existing.id, dimension, values, tx=tx)
+            await self.storage.audit.record(
+                user_id, "subscription.filters", "chat", place.chat_id, {d: list(v) for d, v in changes.items()}, tx=tx
+            )
+            updated = await self.storage.subscriptions.get(place.chat_id, place.thread_id, tx=tx)
+        assert updated is not None
+        return updated
+
+    # -- reading typed values ----------------------------------------------------------------------
+
+    def topic_options(self) -> list[tuple[str, str]]:
+        """Topic slugs and labels, in the taxonomy's order."""
+        return [(t.slug, t.label) for t in self.services.pipeline.topics]
+
+    def county_options(self) -> list[tuple[str, str]]:
+        """County slugs and names, province-wide first."""
+        return [(PROVINCE_WIDE, texts.PROVINCE_WIDE_LABEL)] + [
+            (c.slug, c.name) for c in self.services.pipeline.counties
+        ]
+
+    async def agency_options(self) -> list[tuple[str, str]]:
+        """Organization ids (as text) and names."""
+        return [(str(o.id), o.name) for o in await self.storage.organizations.list_all()]
+
+    def parse_topics(self, args: Sequence[str]) -> list[str]:
+        """Topic slugs (or labels) typed by a user → slugs; [] for «all»."""
+        return _pick(args, self.topic_options(), texts.FILTER_UNKNOWN_TOPICS)
+
+    def parse_counties(self, args: Sequence[str]) -> list[str]:
+        """County slugs (or names, «استانی» or province) → slugs; [] for «all»."""
+        return _pick(args, self.county_options(), texts.FILTER_UNKNOWN_COUNTIES)
+
+    async def parse_agencies(self, args: Sequence[str]) -> list[str]:
+        """Organization ids → ids as text; [] for «all». Every id must exist."""
+        if _clears(args):
+            return []
+        if len(args) > MAX_VALUES:
+            raise ReaderError(texts.TOO_MANY_VALUES.format(limit=to_persian_digits(str(MAX_VALUES))))
+        known = {key for key, _ in await self.agency_options()}
+        chosen: list[str] = []
+        unknown: list[str] = []
+        for arg in args:
+            value = to_latin_digits(arg.strip("،,"))
+            if not value:
+                continue
+            if not value.isdigit():
+                raise ReaderError(texts.NOT_A_NUMBER.format(value=arg))
+            (chosen if str(int(value)) in known else unknown).append(str(int(value)))
+        if unknown:
+            raise ReaderError(
+                texts.FILTER_UNKNOWN_AGENCIES.format(values=to_persian_digits(texts.LIST_SEPARATOR.join(unknown)))
+            )
+        return list(dict.fromkeys(chosen))
+
+    @staticmethod
+    def parse_keywords(args: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """``/keywords`` arguments → (include, exclude); «clear» empties both."""
+        if args.strip().lower() in CLEAR_WORDS:
+            return (), ()
+        try:
+            include, exclude = parse_keywords(args)
+        except ValueError as error:
+            raise ReaderError(str(error)) from None
+        if len(include) + len(exclude) > MAX_VALUES:
+            raise ReaderError(texts.TOO_MANY_VALUES.format(limit=to_persian_digits(str(MAX_VALUES))))
+        return include, exclude
+
+    # -- describing ------------------------------------------------------------------------------
+
+    async def describe(self, subscription: Subscription) -> str:
+        """The filters in plain Persian, one line per dimension."""
+        orgs = {int(k): v for k, v in await self.agency_options()}
+        return describe_filters(
+            filters_of(subscription),
+            topic_labels=dict(self.topic_options()),
+            county_names={c.slug: c.name for c in self.services.pipeline.counties},
+            org_names=orgs,
+        )
+
+    async def overview(self, subscription: Subscription, place_label: str) -> str:
+        """The whole configuration of a place: filters, state, instant or digest, quiet hours (HTML-safe)."""
+        if subscription.state == "active":
+            state = texts.STATE_ACTIVE
+        elif subscription.state == "paused":
+            state = texts.STATE_PAUSED
+        else:
+            reason = subscription.deactivated_reason or ""
+            state = texts.STATE_DEACTIVATED.format(reason=texts.REASONS.get(reason, reason))
+        delivery = (
+            texts.DELIVERY_DIGEST.format(time=to_persian_digits(subscription.digest_time))
+            if subscription.digest_time
+            else texts.DELIVERY_INSTANT
+        )
+        quiet = (
+            texts.QUIET_SET.format(
+                start=to_persian_digits(subscription.quiet_start), end=to_persian_digits(subscription.quiet_end)
+            )
+            if subscription.quiet_start and subscription.quiet_end
+            else texts.QUIET_NONE
+        )
+        return texts.FILTERS_HEADER.format(
+            place=html.escape(place_label),
+            filters=html.escape(await self.describe(subscription)),
+            state=html.escape(state),
+            delivery=delivery,
+            quiet=quiet,
+        )
+
+    # -- pause, resume, stop, quiet hours, digest --------------------------------------------------
+
+    async def _own_subscription(self, user_id: int, place: Place, label: str) -> Subscription:
+        await self.check_control(user_id, place)
+        subscription = await self.subscription(place)
+        if subscription is None:
+            raise ReaderError(texts.NOT_SUBSCRIBED.format(place=label))
+        return subscription
+
+    async def pause(self, user_id: int, place: Place, label: str) -> str:
+        """Stop sending to the place, keeping its filters; the reply to show."""
+        subscription = await self._own_subscription(user_id, place, label)
+        if subscription.state == "paused":
+            return texts.ALREADY_PAUSED.format(place=label)
+        if subscription.state == "deactivated":
+            reason = subscription.deactivated_reason or ""
+            return texts.CANNOT_RESUME.format(place=label, reason=texts.REASONS.get(reason, reason))
+        await self._set_state(user_id, subscription, "paused")
+        return texts.PAUSED.format(place=label)
+
+    async def resume(self, user_id: int, place: Place, label: str) -> str:
+        """Send to the place again; the reply to show."""
+        subscription = await self._own_subscription(user_id, place, label)
+        if subscription.state == "active":
+            return texts.ALREADY_ACTIVE.format(place=label)
+        if subscription.state == "deactivated" and not place.is_private:
+            chat = await self.storage.subscriptions.get_chat(place.chat_id)
+            if chat is None or chat.bot_status in {"left", "kicked"} or not chat.can_post:
+                reason = subscription.deactivated_reason or ""
+                return texts.CANNOT_RESUME.format(place=label, reason=texts.REASONS.get(reason, reason))
+        await self._set_state(user_id, subscription, "active")
+        return texts.RESUMED.format(place=label)
+
+    async def _set_state(self, user_id: int, subscription: Subscription, state: str) -> None:
+        async with self.storage.db.transaction() as tx:
+            await self.storage.subscriptions.set_state(subscription.id, state, tx=tx)
+            await self.storage.audit.record(
+                user_id,
+                f"subscription.{state}",
+                "chat",
+                subscription.chat_id,
+                {"thread": subscription.thread_id},
+                tx=tx,
+            )
+
+    async def stop(self, user_id: int, place: Place, label: str) -> str:
+        """Delete the place's subscription and filters (the caller has asked for confirmation)."""
+        subscription = await self._own_subscription(user_id, place, label)
+        async with self.storage.db.transaction() as tx:
+            await self.storage.subscriptions.remove(subscription.id, tx=tx)
+            await self.storage.audit.record(
+                user_id, "subscription.stop", "chat", place.chat_id, {"thread": place.thread_id}, tx=tx
+            )
+        log.info("subscription removed chat_id=%d thread_id=%d", place.chat_id, place.thread_id)
+        return texts.STOPPED.format(place=label)
+
+    async def quiet(self, user_id: int, place: Place, label: str, args: str) -> str:
+        """Set quiet hours («23:00-07:00») or remove them («off»); the reply to show."""
+        subscription = await self._own_subscription(user_id, place, label)
+        if args.strip().lower() in CLEAR_WORDS:
+            await self.storage.subscriptions.set_quiet(subscription.id, None, None)
+            return texts.QUIET_OFF.format(place=label)
+        try:
+            start, end = parse_time_range(args)
+        except ValueError as error:
+            raise ReaderError(str(error)) from None
+        await self.storage.subscriptions.set_quiet(subscription.id, start, end)
+        await self.storage.audit.record(
+            user_id, "subscription.quiet", "chat", place.chat_id, {"from": start, "to": end}
+        )
+        return texts.QUIET_DONE.format(start=to_persian_digits(start), end=to_persian_digits(end), place=label)
+
+    async def digest(self, user_id: int, place: Place, label: str, args: str) -> str:
+        """Switch to one digest a day at «HH:MM» Tehran time, or («off») back to instant delivery."""
+        subscription = await self._own_subscription(user_id, place, label)
+        if args.strip().lower() in CLEAR_WORDS:
+            if subscription.digest_time is not None and self.digests is not None:
+                # Releases collected so far go out now rather than wait for a digest that will not come.
+                await self.digests.send_now(subscription.id)
+            await self.storage.subscriptions.set_digest(subscription.id, None)
+            await self.storage.audit.record(user_id, "subscription.digest", "chat", place.chat_id, {"at": None})
+            return texts.DIGEST_OFF.format(place=label)
+        try:
+            at = parse_time_of_day(args)
+        except ValueError as error:
+            raise ReaderError(str(error)) from None
+        await self.storage.subscriptions.set_digest(subscription.id, at)
+        await self.storage.audit.record(user_id, "subscription.digest", "chat", place.chat_id, {"at": at})
+        zone, now = self.services.settings.timezone, utcnow()
+        updated = await self.subscription(place)
+        if updated is not None and digest_due(at, updated.digest_sent_at, now, zone):
+            # An earlier time of day than the last digest: what is waiting goes out at once.
+            first = texts.DIGEST_NOW
+            if self.digests is not None:
+                self.digests.wake()
+        else:
+            first = format_datetime(next_digest_at(at, now, zone), zone)
+        return texts.DIGEST_DONE.format(place=label, time=to_persian_digits(at), first=first)
+
+    # -- groups and channels a user controls -------------------------------------------------------
+
+    async def use(self, user_id: int, args: str) -> tuple[str, Place | None]:
+        """/use CHAT_ID or /use me: where the user's filter commands apply; (reply, chosen place)."""
+        value = to_latin_digits(args.strip())
+        if value.lower() in {"me", "من", "خودم"}:
+            await self.storage.subscriptions.set_target(user_id, None)
+            return texts.USE_ME, None
+        if not value.lstrip("-").isdigit():
+            raise ReaderError(texts.USE_USAGE)
+        chat = await self.storage.subscriptions.get_chat(int(value))
+        if chat is None or chat.type == "private":
+            raise ReaderError(texts.USE_UNKNOWN.format(id=to_persian_digits(value)))
+        place = Place(chat.id, 0, chat.type, chat.title)
+        await self.check_control(user_id, place)
+        await self.storage.subscriptions.set_target(user_id, chat.id)
+        return texts.USE_DONE.format(place=place.label(here=False)), place
+
+    async def channels(self, user_id: int) -> list[tuple[Place, str, bool]]:
+        """The groups and channels the user controls: (place, subscription state, is the /use choice)."""
+        chosen = await self.storage.subscriptions.target(user_id)
+        found = []
+        for chat in await self.storage.subscriptions.controlled_by(user_id):
+            subscriptions = await self.storage.subscriptions.of_chat(chat.id)
+            state = subscriptions[0].state if subscriptions else "none"
+            found.append((Place(chat.id, 0, chat.type, chat.title), state, chosen is not None and chosen[0] == chat.id))
+        return found
+
+    async def bot_status_changed(
+        self,
+        chat_id: int,
+        chat_type: str,
+        title: str | None,
+        username: str | None,
+        *,
+        status: str,
+        can_post: bool,
+        changed_by: int | None,
+        is_forum: bool = False,
+    ) -> str:
+        """Record the bot's new status in a chat; return what happened: joined, cannot_post, removed or none."""
+        async with self.storage.db.transaction() as tx:
+            await self.storage.subscriptions.upsert_chat(
+                chat_id,
+                chat_type,
+                title=title,
+                username=username,
+                is_forum=is_forum,
+                bot_status=status,
+                can_post=can_post,
+                added_by=changed_by,
+                tx=tx,
+            )
+            if status in {"left", "kicked"}:
+                await self.storage.subscriptions.deactivate_chat(chat_id, "removed", tx=tx)
+                outcome = "removed"
+            elif chat_type == "channel" and not (status == "administrator" and can_post):
+                await self.storage.subscriptions.deactivate_chat(chat_id, "cannot_post", tx=tx)
+                outcome = "cannot_post"
+            else:
+                await self.storage.subscriptions.reactivate_chat(chat_id, tx=tx)
+                if changed_by is not None and status == "administrator":
+                    await self.storage.subscriptions.record_controller(chat_id, changed_by, "administrator", tx=tx)
+                outcome = "joined"
+            await self.storage.audit.record(
+                changed_by, f"chat.{outcome}", "chat", chat_id, {"status": status, "type": chat_type}, tx=tx
+            )
+        log.info("bot status changed chat_id=%d type=%s status=%s outcome=%s", chat_id, chat_type, status, outcome)
+        return outcome
+
+
+def _clears(args: Sequence[str]) -> bool:
+    return len(args) == 1 and args[0].strip().lower() in CLEAR_WORDS
+
+
+def _pick(args: Sequence[str], options: list[tuple[str, str]], unknown_message: str) -> list[str]:
+    """Typed slugs or names → slugs in the typed order; ReaderError naming those that are unknown."""
+    if _clears(args):
+        return []
+    if len(args) > MAX_VALUES:
+        raise ReaderError(texts.TOO_MANY_VALUES.format(limit=to_persian_digits(str(MAX_VALUES))))
+    by_key = {fold(slug): slug for slug, _ in options} | {fold(label): slug for slug, label in options}
+    chosen: list[str] = []
+    unknown: list[str] = []
+    for arg in args:
+        value = arg.strip("،,")
+        if not value:
+            continue
+        slug = by_key.get(fold(value)) or by_key.get(value.lower())
+        if slug is None:
+            unknown.append(value)
+        else:
+            chosen.append(slug)
+    if unknown:
+        raise ReaderError(
+            unknown_message.format(values=texts.LIST_SEPARATOR.join(unknown), options=option_lines(options))
+        )
+    return list(dict.fromkeys(chosen))
+
+
+def option_lines(options: list[tuple[str, str]]) -> str:
+    """One «slug — label» line per option, as the usage replies list them."""
+    return "\n".join(f"{slug} — {label}" for slug, label in options)
