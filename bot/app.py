@@ -21,6 +21,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest, HTTPXRequest
 
+from bot import commands
 from bot.config import Settings
 from bot.delivery.dispatcher import Dispatcher, InteractiveRecorder
 from bot.delivery.pacing import Pacer
@@ -29,7 +30,7 @@ from bot.digest import DIGESTS_KEY, DigestClock
 from bot.domain.pipeline import ReleasePipeline
 from bot.domain.tagging import Topic, load_counties, load_topics
 from bot.domain.text import PersianNormalizer
-from bot.handlers import admin, archive, chats, common, journalist, officer
+from bot.handlers import admin, admins, archive, chats, common, journalist, officer, ops, reports, topics_admin
 from bot.handlers.errors import on_error
 from bot.readers import READERS_KEY, Readers
 from bot.scheduler import Scheduler
@@ -101,6 +102,22 @@ def _handlers() -> list[BaseHandler[Any, Any, Any]]:
         CommandHandler("approve", admin.approve),
         CommandHandler("reject", admin.reject),
         CallbackQueryHandler(admin.decision_button, pattern=admin.DECISION_PATTERN),
+        # Admins: reports, statistics and the audit log.
+        CommandHandler("report", reports.report_command),
+        CommandHandler("stats", reports.stats_command),
+        CommandHandler("audit", reports.audit_command),
+        # Admins: other admins and the topic taxonomy.
+        CommandHandler("addadmin", admins.add_admin),
+        CommandHandler("removeadmin", admins.remove_admin),
+        CommandHandler("admins", admins.list_admins),
+        CommandHandler("addtopic", topics_admin.add_topic),
+        CommandHandler("renametopic", topics_admin.rename_topic),
+        CommandHandler("topickeywords", topics_admin.topic_keywords),
+        CommandHandler("deltopic", topics_admin.delete_topic),
+        CommandHandler("restoretopic", topics_admin.restore_topic),
+        CommandHandler(["topiclist", "topics_admin"], topics_admin.list_topics),
+        # Admins: backups.
+        CommandHandler("backup", ops.backup_command),
         # Officers: drafts, tags, publishing and the overview of their releases.
         CommandHandler("publish", officer.publish_command, filters=private),
         CommandHandler("cancel", officer.cancel_command, filters=private),
@@ -183,6 +200,8 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
     dispatcher.start()
     scheduler.start()
     digests.start()
+    # Command menus per role (everyone, groups, each officer and admin); failures are logged, never fatal.
+    await commands.publish_menus(application.bot, storage, settings)
     log.info("started database=%s topics=%d", settings.database_path, len(topics))
 
 

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot import texts
+from bot import texts, transfer
 from bot.config import ConfigError, Settings, database_path, ensure_database_writable, merged_environment
 from bot.domain.digits import to_persian_digits
 
@@ -20,12 +20,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Parse the command line and run the chosen command; return the process exit code."""
     parser = argparse.ArgumentParser(prog="python -m bot", description="Ilam press-release wire on Telegram")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("run", help="run the bot (long polling)")
+    commands.add_parser("run", help="run the bot (long polling, or a webhook when WEBHOOK_URL is set)")
     commands.add_parser("migrate", help="create or upgrade the database schema")
+    commands.add_parser("health", help="check the database and the Bot API; exit 1 when a check fails")
     preview = commands.add_parser("preview", help="show what a release text would become")
     preview.add_argument("file", nargs="?", default="-", help="a UTF-8 text file, or - for standard input")
     preview.add_argument("--json", action="store_true", help="print one JSON object")
     preview.add_argument("--org", default=None, help="the publishing organization's name (a tagging hint)")
+    report = commands.add_parser("report", help="write a Jalali month's accountability chart (PNG) and table (CSV)")
+    report.add_argument("month", nargs="?", default=None, help="e.g. 1405-09 (default: the current month)")
+    report.add_argument("--out", type=Path, default=Path(), help="folder for the files (default: here)")
+    transfer.add_commands(commands)  # backup, restore, export, import
     args = parser.parse_args(argv)
 
     try:
@@ -33,6 +38,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run()
         if args.command == "migrate":
             return asyncio.run(_migrate())
+        if args.command == "report":
+            from bot.reports import cli_report  # noqa: PLC0415 - storage and the chart only for this command
+
+            return cli_report(args.month, args.out)
+        if args.command == "health":
+            from bot.health import run_health_checks  # noqa: PLC0415
+
+            return run_health_checks(Settings.from_environment())
+        if args.command in transfer.COMMANDS:
+            return transfer.run(args)
         return _preview(args.file, as_json=args.json, org_name=args.org)
     except ConfigError as exc:
         print(texts.CLI_CONFIG_ERROR.format(message=exc), file=sys.stderr)
@@ -47,8 +62,6 @@ def _load_settings() -> Settings:
 
 def _run() -> int:
     settings = _load_settings()
-    if settings.webhook_url:
-        raise ConfigError(texts.CLI_WEBHOOK_UNAVAILABLE)
     from telegram import Update  # noqa: PLC0415 - heavy imports only for the command that needs them
 
     from bot.app import build_application  # noqa: PLC0415
@@ -56,8 +69,13 @@ def _run() -> int:
 
     configure_logging(settings)
     application = build_application(settings)
-    # run_polling installs SIGINT/SIGTERM handlers and runs post_shutdown, which closes the database.
-    application.run_polling(allowed_updates=Update.ALL_TYPES)
+    # run_polling and run_webhook install SIGINT/SIGTERM handlers and run post_shutdown, which closes the database.
+    if settings.webhook_url:
+        from bot.webhook import run_webhook  # noqa: PLC0415
+
+        run_webhook(application, settings)
+    else:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0
 
 

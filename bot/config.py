@@ -6,12 +6,14 @@ side-effecting check, that the database path is writable, is a separate function
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_DATABASE_PATH = Path("data/bot.db")
@@ -24,6 +26,14 @@ MAX_PAID_RATE = 1000.0
 _TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{8,}$")
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 _LOG_FORMATS = ("text", "json")
+# Webhook mode: the local address PTB's webhook server listens on (a reverse proxy terminates TLS in
+# front of it), and Telegram's rule for secret_token (1-256 characters of A-Z, a-z, 0-9, _ and -).
+DEFAULT_WEBHOOK_LISTEN = "127.0.0.1"
+DEFAULT_WEBHOOK_PORT = 8443
+_WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+# Letters, digits, _ and - only: PTB uses the path as a regular expression, so it must not contain any.
+_WEBHOOK_PATH_PATTERN = re.compile(r"^(/[A-Za-z0-9_-]+)*/?$")
+_HOSTNAME_PATTERN = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$")
 
 
 class ConfigError(Exception):
@@ -67,6 +77,9 @@ class Settings:
     broadcast_rate: float = DEFAULT_BROADCAST_RATE
     paid_broadcast: bool = False
     webhook_url: str | None = None
+    webhook_secret: Secret | None = None
+    webhook_listen: str = DEFAULT_WEBHOOK_LISTEN
+    webhook_port: int = DEFAULT_WEBHOOK_PORT
     log_level: str = "INFO"
     log_format: str = "text"
     admin_chat_id: int | None = None
@@ -86,6 +99,7 @@ class Settings:
                 "داده است (BOT_TOKEN is malformed)."
             )
         paid = _parse_bool(env, "PAID_BROADCAST", default=False)
+        webhook_url = _parse_webhook_url(env)
         return cls(
             bot_token=Secret(token),
             admin_ids=_parse_ids(env.get("ADMIN_IDS", "")),
@@ -95,7 +109,10 @@ class Settings:
             timezone=_parse_timezone(env.get("BOT_TIMEZONE", "").strip() or DEFAULT_TIMEZONE),
             broadcast_rate=_parse_rate(env.get("BROADCAST_RATE", "").strip(), paid=paid),
             paid_broadcast=paid,
-            webhook_url=_parse_url(env, "WEBHOOK_URL"),
+            webhook_url=webhook_url,
+            webhook_secret=_parse_webhook_secret(env, required=webhook_url is not None),
+            webhook_listen=_parse_listen(env),
+            webhook_port=_parse_port(env),
             log_level=_parse_choice(env, "LOG_LEVEL", _LOG_LEVELS, "INFO", upper=True),
             log_format=_parse_choice(env, "LOG_FORMAT", _LOG_FORMATS, "text", upper=False),
             admin_chat_id=_parse_optional_int(env, "ADMIN_CHAT_ID"),
@@ -110,6 +127,11 @@ class Settings:
     def log_level_number(self) -> int:
         """The logging module's number for ``log_level``."""
         return int(logging.getLevelName(self.log_level))
+
+    @property
+    def webhook_path(self) -> str:
+        """The path of WEBHOOK_URL without its trailing slash: where the webhook server takes updates."""
+        return urlsplit(self.webhook_url).path.rstrip("/") if self.webhook_url else ""
 
 
 def merged_environment(env_file: Path | None = Path(".env")) -> dict[str, str]:
@@ -196,6 +218,60 @@ def _parse_url(env: Mapping[str, str], name: str) -> str | None:
     if not re.match(r"^https?://[^\s/]+", raw):
         raise ConfigError(f"{name} باید نشانی http یا https باشد، نه «{raw}» ({name} is malformed).")
     return raw
+
+
+def _parse_webhook_url(env: Mapping[str, str]) -> str | None:
+    url = _parse_url(env, "WEBHOOK_URL")
+    if url is None:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme != "https" or parts.query or parts.fragment or not _WEBHOOK_PATH_PATTERN.match(parts.path):
+        raise ConfigError(
+            f"WEBHOOK_URL باید نشانی https با مسیری از حروف لاتین، رقم، _ و - و بدون پرسمان باشد، مثل "
+            f"https://bot.example.ir/telegram، نه «{url}» (WEBHOOK_URL must be an https URL with a plain path)."
+        )
+    return url
+
+
+def _parse_webhook_secret(env: Mapping[str, str], *, required: bool) -> Secret | None:
+    raw = env.get("WEBHOOK_SECRET", "").strip()
+    if not raw:
+        if required:
+            raise ConfigError(
+                "WEBHOOK_SECRET تنظیم نشده است: در حالت وب‌هوک یک رشتهٔ تصادفی بلند لازم است تا به‌روزرسانی‌های "
+                "جعلی رد شوند (WEBHOOK_SECRET is required when WEBHOOK_URL is set)."
+            )
+        return None
+    if not _WEBHOOK_SECRET_PATTERN.match(raw):
+        raise ConfigError(
+            "WEBHOOK_SECRET نادرست است: ۱ تا ۲۵۶ نویسه از حروف لاتین، رقم، _ و - باشد، همان‌طور که تلگرام "
+            "می‌خواهد (WEBHOOK_SECRET is malformed)."
+        )
+    return Secret(raw)
+
+
+def _parse_listen(env: Mapping[str, str]) -> str:
+    raw = env.get("WEBHOOK_LISTEN", "").strip()
+    if not raw:
+        return DEFAULT_WEBHOOK_LISTEN
+    try:
+        ipaddress.ip_address(raw)
+    except ValueError:
+        if not _HOSTNAME_PATTERN.match(raw):
+            raise ConfigError(
+                f"WEBHOOK_LISTEN باید نشانی IP یا نام میزبان باشد، مثل 127.0.0.1، نه «{raw}» "
+                "(WEBHOOK_LISTEN is malformed)."
+            ) from None
+    return raw
+
+
+def _parse_port(env: Mapping[str, str]) -> int:
+    raw = env.get("WEBHOOK_PORT", "").strip()
+    if not raw:
+        return DEFAULT_WEBHOOK_PORT
+    if not re.fullmatch(r"\d{1,5}", raw) or not 1 <= int(raw) <= 65535:
+        raise ConfigError(f"WEBHOOK_PORT باید عددی از 1 تا 65535 باشد، نه «{raw}» (WEBHOOK_PORT is malformed).")
+    return int(raw)
 
 
 def _parse_timezone(name: str) -> ZoneInfo:

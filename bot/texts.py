@@ -51,11 +51,6 @@ CLI_EMPTY_INPUT = "ورودی خالی است: متن خبر را در فایل 
 CLI_FILE_NOT_FOUND = "فایل پیدا نشد: {path}"
 CLI_NOT_UTF8 = "فایل {path} با رمزگذاری UTF-8 خوانده نشد."
 
-CLI_WEBHOOK_UNAVAILABLE = (
-    "حالت وب‌هوک هنوز در این نسخه پیاده نشده است؛ WEBHOOK_URL را خالی بگذارید تا ربات با long polling "
-    "اجرا شود (webhook mode is not available yet)."
-)
-
 PREVIEW_ORG_PLACEHOLDER = "نام دستگاه"
 
 # Dates and schedules (bot/domain/jalali.py raises these as ValueError messages).
@@ -390,3 +385,364 @@ RELEASE_USAGE = "شکل درست: /release شناسه‌خبر — مثلاً /r
 RELEASE_NOT_FOUND = "خبر {id} در آرشیو نیست. شناسه را بررسی کنید یا جست‌وجو کنید: /search عبارت"
 RELEASE_BAD_ID = "چنین خبری در آرشیو نیست؛ شناسه خبر یک عدد است، مثلاً /release ۱۲۳"
 RELEASE_RETRACTED = "⛔️ خبر {id} در {when} از سوی دستگاه منتشرکننده پس گرفته شده است و متن آن دیگر در دسترس نیست."
+
+# Reports, statistics and the audit log (bot/handlers/reports.py).
+# No «ٔ» in chart labels: the shaping library drops combining marks (bot/charts.py).
+REPORT_CHART_TITLE = "خبرهای منتشرشده هر دستگاه — {month}"
+REPORT_CHART_AXIS = "تعداد خبرهای منتشرشده"
+REPORT_CHART_SILENT = "بی‌خبر"
+REPORT_CHART_EMPTY = "هنوز هیچ دستگاهی ثبت نشده است"
+REPORT_NO_ORGS = "هنوز هیچ دستگاهی ثبت نشده است؛ گزارشی برای ساختن نیست. با /addorg دستگاه اضافه کنید."
+REPORT_CAPTION = "📊 گزارش پاسخ‌گویی روابط عمومی دستگاه‌ها — {month}"
+REPORT_SUMMARY = (
+    "📊 گزارش پاسخ‌گویی روابط عمومی دستگاه‌ها — {month}\n\n"
+    "خبرهای منتشرشده: {published} خبر از {active} دستگاه\n"
+    "دستگاه‌های بی‌خبر: {silent} از {orgs} دستگاه\n"
+    "میانهٔ زمان پیش‌نویس تا انتشار: {median}\n"
+    "اصلاحیه‌ها: {corrections} · پس‌گرفته‌ها: {retractions}\n"
+    "گفت‌وگوهای دریافت‌کننده: {chats} · ارسال‌های ناموفق: {failed}"
+)
+REPORT_SILENT_LIST = "\n\nبی‌خبر در این ماه: {names}"
+REPORT_SILENT_MORE = " و {count} دستگاه دیگر"
+REPORT_NO_MEDIAN = "—"
+REPORT_MINUTES = "{minutes} دقیقه"
+REPORT_HOURS = "{hours} ساعت"
+REPORT_DAYS = "{days} روز"
+REPORT_DURATION_JOIN = " و "
+# The CSV's header row (Excel opens the UTF-8 file with its BOM and shows these as they are).
+REPORT_CSV_HEADER = (
+    "شناسه",
+    "دستگاه",
+    "خبرهای منتشرشده",
+    "میانه زمان پیش‌نویس تا انتشار (دقیقه)",
+    "اصلاحیه‌ها",
+    "پس‌گرفته‌ها",
+    "گفت‌وگوهای دریافت‌کننده",
+    "ارسال‌های ناموفق",
+    "وضعیت",
+)
+REPORT_CSV_SILENT = "بی‌خبر"
+
+STATS_TEXT = (
+    "<b>📈 آمار خبرنامه</b>\n\n"
+    "دستگاه‌ها: {orgs}\n"
+    "کارشناسان فعال: {officers}\n\n"
+    "<b>گفت‌وگوهای مشترک</b> (فعال / متوقف / غیرفعال)\n"
+    "{chats}\n\n"
+    "<b>خبرهای منتشرشده</b>\n"
+    "امروز: {today} · هفت روز گذشته: {week} · {month_name}: {month}\n\n"
+    "<b>ارسال‌ها</b>\n"
+    "موفق: {sent} (امروز {sent_today}) · ناموفق: {failed} (امروز {failed_today})\n"
+    "در صف ارسال: {backlog}\n"
+    "سرعت ارسال فعلی: {rate} پیام در ثانیه"
+)
+STATS_CHAT_LINE = "{kind}: {active} / {paused} / {deactivated}"
+CHAT_TYPE_NAMES = {"private": "خصوصی", "group": "گروه", "supergroup": "ابرگروه", "channel": "کانال"}
+
+AUDIT_USAGE = "شکل درست: /audit یا /audit تعداد — تعداد عددی از ۱ تا {max} است (بی‌عدد: {default} رویداد)."
+AUDIT_EMPTY = "دفتر رویدادها هنوز خالی است."
+AUDIT_HEADER = "<b>🧾 آخرین {count} رویداد</b>"
+AUDIT_LINE = "{when} — {actor} — <code>{action}</code>{subject}"
+AUDIT_SUBJECT = " — {kind} {id}"
+AUDIT_SYSTEM = "سامانه"
+AUDIT_SUBJECT_NAMES = {
+    "release": "خبر",
+    "organization": "دستگاه",
+    "officer": "کارشناس",
+    "chat": "گفت‌وگو",
+    "subscription": "اشتراک",
+    "topic": "موضوع",
+    "admin": "مدیر",
+}
+
+CLI_REPORT_WRITTEN = "نمودار: {png}\nجدول: {csv}"
+CLI_DATABASE_MISSING = "پایگاه داده پیدا نشد: {path}. DATABASE_PATH را بررسی کنید یا ربات را یک بار اجرا کنید."
+
+# Operations: webhook, health, command menus (bot/health.py, bot/commands.py).
+HEALTH_LINE = "{mark} {check}: {detail}"
+HEALTH_OK = "ok"
+HEALTH_FAILED = "FAILED"
+HEALTH_DATABASE_OK = (
+    "پایگاه داده {path} خوانا است، هر {count} مهاجرت اعمال شده و quick_check سالم است "
+    "(database readable, {count} migrations applied, quick_check ok)"
+)
+HEALTH_DATABASE_MISSING = (
+    "فایل پایگاه داده {path} نیست؛ DATABASE_PATH را بررسی کنید یا python -m bot migrate را اجرا کنید "
+    "(database file not found)"
+)
+HEALTH_DATABASE_UNREADABLE = "پایگاه داده {path} خوانده نشد: {reason} (database is not readable)"
+HEALTH_MIGRATIONS_PENDING = (
+    "مهاجرت‌های {versions} اعمال نشده‌اند؛ python -m bot migrate را اجرا کنید (pending migrations: {versions})"
+)
+HEALTH_MIGRATIONS_UNKNOWN = (
+    "پایگاه داده مهاجرت‌های {versions} را دارد که این نسخه نمی‌شناسد؛ نسخهٔ تازه‌تر برنامه را نصب کنید "
+    "(database is newer than the code: {versions})"
+)
+HEALTH_MIGRATIONS_EDITED = (
+    "مهاجرت‌های {versions} پس از اعمال تغییر کرده‌اند (migrations edited after they were applied: {versions})"
+)
+HEALTH_QUICK_CHECK_FAILED = "بررسی یکپارچگی پایگاه داده خطا داد: {reason} (quick_check failed)"
+HEALTH_BOT_API_OK = "Bot API پاسخ داد؛ ربات ‎@{username}‎ است (Bot API ok: getMe answered)"
+HEALTH_BOT_API_REFUSED = "Bot API توکن را نپذیرفت؛ BOT_TOKEN را بررسی کنید: {reason} (token rejected)"
+HEALTH_BOT_API_FAILED = "Bot API در دسترس نیست: {reason} (Bot API unreachable)"
+HEALTH_WEBHOOK_OK = (
+    "وب‌هوک در تلگرام ثبت است و {pending} به‌روزرسانی در صف دارد (webhook registered, {pending} pending updates)"
+)
+HEALTH_WEBHOOK_NOT_SET = (
+    "وب‌هوک ثبت‌شده در تلگرام «{actual}» است، نه WEBHOOK_URL؛ آیا ربات در حال اجراست؟ "
+    "(webhook not registered: is the bot running?)"
+)
+HEALTH_WEBHOOK_UNDELIVERED = (
+    "تلگرام نمی‌تواند به‌روزرسانی‌ها را به وب‌هوک برساند ({pending} در صف): {reason}؛ "
+    "پراکسی معکوس و گواهی TLS را بررسی کنید (Telegram cannot deliver to the webhook)"
+)
+
+# The command menus per role (setMyCommands); Telegram allows 1-256 characters per description.
+COMMAND_DESCRIPTIONS = {
+    # Everyone.
+    "start": "شروع و معرفی ربات",
+    "help": "راهنمای دستورها",
+    "topics": "موضوع‌های خبرهای دریافتی",
+    "counties": "شهرستان‌های خبرهای دریافتی",
+    "agencies": "دستگاه‌های اجرایی دلخواه",
+    "keywords": "کلیدواژه‌های دلخواه و ناخواسته",
+    "filters": "دیدن همهٔ تنظیمات دریافت خبر",
+    "pause": "توقف موقت ارسال خبر",
+    "resume": "ادامهٔ ارسال خبر",
+    "digest": "خلاصهٔ روزانه به جای ارسال فوری",
+    "quiet": "ساعت سکوت (ارسال بی‌صدا)",
+    "stop": "لغو اشتراک",
+    "search": "جست‌وجو در آرشیو خبرها",
+    "latest": "آخرین خبرهای منتشرشده",
+    "release": "متن کامل یک خبر با شناسه‌اش",
+    "channels": "کانال‌ها و گروه‌هایی که مدیرشان هستید",
+    "use": "انتخاب گفت‌وگویی که تنظیمش می‌کنید",
+    "subscribe": "مشترک کردن این گروه (مدیران گروه)",
+    # Officers.
+    "publish": "انتشار پیش‌نویس",
+    "schedule": "زمان‌بندی انتشار پیش‌نویس",
+    "settopics": "تعیین موضوع‌های پیش‌نویس",
+    "setcounty": "تعیین شهرستان پیش‌نویس",
+    "cancel": "لغو پیش‌نویس",
+    "my": "خبرها و پیش‌نویس‌های من",
+    "status": "وضعیت ارسال یک خبر",
+    "correct": "اصلاح متن خبر منتشرشده",
+    "retract": "پس گرفتن خبر منتشرشده",
+    # Admins.
+    "addorg": "افزودن دستگاه اجرایی",
+    "orgs": "فهرست دستگاه‌ها",
+    "invite": "پیوند دعوت کارشناس روابط عمومی",
+    "officers": "فهرست کارشناسان روابط عمومی",
+    "revoke": "لغو دسترسی کارشناس",
+    "addadmin": "افزودن مدیر",
+    "removeadmin": "برداشتن مدیر",
+    "admins": "فهرست مدیران",
+    "approval": "تأیید پیش از انتشار برای یک دستگاه",
+    "pending": "خبرهای در انتظار تأیید",
+    "approve": "تأیید خبر",
+    "reject": "رد خبر با ذکر دلیل",
+    "stats": "آمار ربات",
+    "report": "گزارش ماهانهٔ عملکرد دستگاه‌ها",
+    "audit": "آخرین رویدادهای ثبت‌شده",
+    "backup": "نسخهٔ پشتیبان پایگاه داده",
+    "addtopic": "افزودن موضوع",
+    "renametopic": "تغییر نام موضوع",
+    "topickeywords": "کلیدواژه‌های یک موضوع",
+    "deltopic": "غیرفعال کردن موضوع",
+    "restoretopic": "فعال کردن دوبارهٔ موضوع",
+    "topiclist": "فهرست موضوع‌ها و کلیدواژه‌ها",
+}
+
+# Administration: admins and topics (bot/handlers/topics_admin.py).
+ADDADMIN_USAGE = "شکل درست: /addadmin شناسه‌کاربر\nشناسهٔ عددی حساب تلگرام آن شخص را بنویسید، مثلاً /addadmin ۱۲۳۴۵۶۷۸۹"
+REMOVEADMIN_USAGE = "شکل درست: /removeadmin شناسه‌کاربر\nفهرست مدیران: /admins"
+ADMIN_ID_NOT_A_NUMBER = "«{value}» شناسهٔ عددی کاربر تلگرام نیست.\n{usage}"
+ADDADMIN_DONE = "کاربر {user_id} اکنون مدیر ربات است و از همین حالا همهٔ دستورهای مدیریت را دارد."
+ADDADMIN_EXISTS = "کاربر {user_id} از قبل مدیر ربات است."
+ADDADMIN_NOTICE = (
+    "شما مدیر ربات «خبرنامه روابط عمومی استان ایلام» شدید.\n"
+    "دستگاه‌ها: /orgs — کارشناسان: /officers — موضوع‌ها: /topiclist — مدیران: /admins"
+)
+REMOVEADMIN_FROM_SETTINGS = (
+    "کاربر {user_id} در تنظیمات سرور (ADMIN_IDS) مدیر تعریف شده است و از راه ربات برداشته نمی‌شود؛ "
+    "باید ADMIN_IDS را روی سرور تغییر داد."
+)
+REMOVEADMIN_LAST = "شما تنها مدیر ربات هستید و نمی‌توانید خودتان را بردارید؛ اول مدیر دیگری اضافه کنید: /addadmin"
+REMOVEADMIN_NONE = "کاربر {user_id} مدیر ربات نیست. فهرست مدیران: /admins"
+REMOVEADMIN_DONE = "دسترسی مدیریت کاربر {user_id} برداشته شد."
+REMOVEADMIN_NOTICE = "دسترسی مدیریت شما در ربات «خبرنامه روابط عمومی استان ایلام» برداشته شد."
+ADMINS_HEADER = "<b>مدیران ربات</b>"
+ADMIN_LINE_SETTINGS = "{user_id} — از تنظیمات سرور (ADMIN_IDS){you}"
+ADMIN_LINE_ADDED = "{user_id} — افزوده‌شده در {when}{by}{you}"
+ADMIN_ADDED_BY = " به دست {added_by}"
+ADMIN_YOU = " (شما)"
+ADMINS_FOOTER = "افزودن: /addadmin شناسه — برداشتن: /removeadmin شناسه"
+
+ADDTOPIC_USAGE = (
+    "شکل درست:\n/addtopic شناسه | نام موضوع | کلیدواژه۱، کلیدواژه۲، …\n"
+    "شناسه با حروف کوچک لاتین و _ است (۲ تا ۳۲ نویسه). کلیدواژه‌ای که با * شروع شود «قوی» است و سه برابر وزن دارد. "
+    "مثال:\n/addtopic drones | پهپاد و فناوری هوایی | پهپاد، عکسبرداری هوایی، *پرنده هدایت‌پذیر"
+)
+RENAMETOPIC_USAGE = "شکل درست: /renametopic شناسه | نام تازه\nمثال: /renametopic health | سلامت و بهداشت"
+TOPICKEYWORDS_USAGE = (
+    "شکل درست:\n/topickeywords شناسه | کلیدواژه۱، کلیدواژه۲ — همهٔ کلیدواژه‌ها را با این فهرست جایگزین می‌کند\n"
+    "/topickeywords شناسه | +کلیدواژه، -کلیدواژه — یکی را اضافه یا حذف می‌کند\n"
+    "کلیدواژهٔ «قوی» (سه برابر وزن) را با * بنویسید: *زلزله یا +*زلزله\n"
+    "کلیدواژه‌های کنونی یک موضوع: /topiclist شناسه"
+)
+DELTOPIC_USAGE = (
+    "شکل درست: /deltopic شناسه\n"
+    "موضوع غیرفعال می‌شود: خبرها و اشتراک‌های قبلی دست نمی‌خورند، ولی دیگر پیشنهاد یا انتخاب نمی‌شود."
+)
+RESTORETOPIC_USAGE = "شکل درست: /restoretopic شناسه\nموضوع‌های غیرفعال را در /topiclist ببینید."
+TOPIC_BAD_SLUG = (
+    "شناسهٔ «{slug}» پذیرفته نیست: شناسه با یک حرف کوچک لاتین شروع می‌شود و فقط حروف کوچک لاتین و _ دارد "
+    "(۲ تا ۳۲ نویسه)، مثلاً water_supply."
+)
+TOPIC_UNKNOWN = "موضوعی با شناسهٔ «{slug}» نیست. فهرست موضوع‌ها: /topiclist"
+TOPIC_EXISTS = "موضوعی با شناسهٔ «{slug}» از قبل هست: «{label}». شناسهٔ دیگری انتخاب کنید."
+TOPIC_EXISTS_INACTIVE = (
+    "موضوع «{label}» با شناسهٔ «{slug}» از قبل هست ولی غیرفعال است. برای فعال کردن دوباره: /restoretopic {slug}"
+)
+TOPIC_EMPTY_LABEL = "نام موضوع خالی است. نام فارسی موضوع را بعد از شناسه و «|» بنویسید."
+TOPIC_LABEL_TOO_LONG = "نام موضوع حداکثر {limit} نویسه است؛ کوتاه‌ترش کنید."
+TOPIC_LABEL_NOT_PERSIAN = "نام موضوع باید فارسی باشد و دست‌کم یک واژهٔ فارسی داشته باشد؛ «{label}» پذیرفته نیست."
+TOPIC_LABEL_TAKEN = "موضوع «{slug}» همین نام «{label}» را دارد؛ نام دیگری انتخاب کنید."
+TOPIC_NO_KEYWORDS = (
+    "هیچ کلیدواژه‌ای نوشته نشده است. کلیدواژه‌ها را بعد از «|» بنویسید و با «،» جدا کنید، مثلاً: پهپاد، عکسبرداری هوایی"
+)
+TOPIC_KEYWORD_TOO_LONG = "کلیدواژهٔ «{keyword}» بیش از {limit} نویسه است؛ کوتاه‌ترش کنید."
+TOPIC_KEYWORD_NOT_WORD = "«{keyword}» کلیدواژه نیست؛ کلیدواژه باید دست‌کم یک حرف یا رقم داشته باشد."
+TOPIC_TOO_MANY_KEYWORDS = "هر موضوع حداکثر {limit} کلیدواژه دارد."
+TOPIC_KEYWORD_CONFLICT = (
+    "کلیدواژهٔ «{keyword}» از قبل در موضوع «{label}» ({slug}) هست؛ هر کلیدواژه فقط در یک موضوع می‌آید. "
+    "اگر باید به این موضوع بیاید، اول از آنجا برداریدش: /topickeywords {slug} | -{keyword}"
+)
+TOPICKEYWORDS_MIXED = (
+    "یا همهٔ کلیدواژه‌ها را بی + و - بنویسید (جایگزینی کامل فهرست)، یا همه را با + و - (افزودن و حذف)؛ "
+    "این دو را با هم نیاورید."
+)
+TOPICKEYWORDS_NOT_FOUND = "کلیدواژهٔ «{keyword}» در موضوع {slug} نیست. کلیدواژه‌های آن: /topiclist {slug}"
+TOPICKEYWORDS_WOULD_EMPTY = (
+    "موضوع بی‌کلیدواژه نمی‌ماند؛ دست‌کم یک کلیدواژه نگه دارید. برای کنار گذاشتن موضوع: /deltopic {slug}"
+)
+TOPICKEYWORDS_UNCHANGED = "کلیدواژه‌های موضوع {slug} همین‌ها بود؛ چیزی تغییر نکرد."
+TOPIC_ALREADY_INACTIVE = "موضوع «{label}» ({slug}) از قبل غیرفعال است."
+TOPIC_ALREADY_ACTIVE = "موضوع «{label}» ({slug}) فعال است."
+TOPIC_LAST_ACTIVE = "«{label}» تنها موضوع فعال است و غیرفعال نمی‌شود؛ اول موضوع دیگری بیفزایید."
+ADDTOPIC_DONE = (
+    "موضوع «{label}» با شناسهٔ {slug} و برچسب #{hashtag} افزوده شد ({count} کلیدواژه).\n"
+    "از همین حالا برای خبرهای تازه پیشنهاد می‌شود و خبرنگاران می‌توانند آن را انتخاب کنند."
+)
+RENAMETOPIC_DONE = "نام موضوع {slug} از «{old}» به «{new}» تغییر کرد؛ برچسب آن اکنون #{hashtag} است."
+RENAMETOPIC_SAME = "نام موضوع {slug} همین حالا «{label}» است."
+TOPICKEYWORDS_DONE = "کلیدواژه‌های موضوع «{label}» ({slug}) به‌روز شد: {count} کلیدواژه، {strong} تا قوی."
+TOPICKEYWORDS_ADDED = "افزوده: {keywords}"
+TOPICKEYWORDS_REMOVED = "برداشته: {keywords}"
+DELTOPIC_DONE = (
+    "موضوع «{label}» ({slug}) غیرفعال شد: دیگر برای خبرهای تازه پیشنهاد نمی‌شود و در فهرست‌های انتخاب نیست؛ "
+    "خبرها و اشتراک‌های قبلی دست نمی‌خورند. برای بازگرداندن: /restoretopic {slug}"
+)
+RESTORETOPIC_DONE = "موضوع «{label}» ({slug}) دوباره فعال شد و پیشنهاد و انتخاب می‌شود."
+TOPICLIST_HEADER = "<b>موضوع‌ها</b> — {active} فعال از {total}"
+TOPICLIST_LINE = "{mark} <code>{slug}</code> — {label} — {state} — {count} کلیدواژه"
+TOPIC_MARK_ACTIVE = "🟢"
+TOPIC_MARK_INACTIVE = "⚪️"
+TOPIC_STATE_ACTIVE = "فعال"
+TOPIC_STATE_INACTIVE = "غیرفعال"
+TOPICLIST_FOOTER = (
+    "کلیدواژه‌های یک موضوع: /topiclist شناسه\n"
+    "افزودن: /addtopic — تغییر نام: /renametopic — کلیدواژه‌ها: /topickeywords — "
+    "غیرفعال کردن: /deltopic — فعال کردن دوباره: /restoretopic"
+)
+TOPIC_DETAIL = (
+    "<b>{label}</b> (<code>{slug}</code>) — {state}\n"
+    "برچسب: #{hashtag}\n\n"
+    "کلیدواژه‌های قوی ({strong_count}): {strong}\n\n"
+    "کلیدواژه‌ها ({count}): {keywords}"
+)
+
+# Backups, export and import (bot/handlers/ops.py, bot/transfer.py).
+BACKUP_CAPTION = (
+    "🗄 پشتیبان پایگاه داده — {when}\n"
+    "حجم: {size} · خبرهای منتشرشده: {releases} · اشتراک‌های فعال: {subscriptions}\n"
+    "برای بازگرداندن، ربات را روی سرور متوقف کنید و بزنید: python -m bot restore {name}"
+)
+BACKUP_DAMAGED_NOTE = "\n⚠️ بررسی سلامت این نسخه خطا داد ({problem})؛ پایگاه داده را هرچه زودتر بررسی کنید."
+BACKUP_TOO_BIG = (
+    "پشتیبان {size} شد و از سقف ۵۰ مگابایتی فایل‌هایی که ربات در تلگرام می‌فرستد بزرگ‌تر است. "
+    "روی سرور با این دستور پشتیبان بگیرید:\npython -m bot backup مسیر‌فایل"
+)
+SIZE_MEGABYTES = "{value} مگابایت"
+SIZE_KILOBYTES = "{value} کیلوبایت"
+
+CLI_DATABASE_MISSING = "پایگاه داده پیدا نشد: {path}. DATABASE_PATH را بررسی کنید (database file not found)."
+CLI_FOLDER_MISSING = "پوشهٔ {path} وجود ندارد (folder not found)."
+CLI_SAME_FILE = "{path} همان پایگاه دادهٔ ربات است؛ مسیر دیگری بدهید (refusing to copy the database onto itself)."
+CLI_BACKUP_EXISTS = "فایل {path} از قبل وجود دارد؛ برای بازنویسی --force بدهید (refusing to overwrite without --force)."
+CLI_BACKUP_FAILED = "پشتیبان‌گیری از {path} نشد: {error} (backup failed)."
+CLI_BACKUP_DAMAGED = (
+    "پشتیبان نوشته نشد: بررسی سلامت نسخه خطا داد، پس خود پایگاه داده آسیب دیده است: {problem} "
+    "(integrity_check failed; the database itself is damaged)."
+)
+CLI_BACKUP_DONE = (
+    "پشتیبان نوشته و بررسی شد: {path} — {size}، {releases} خبر منتشرشده، {subscriptions} اشتراک فعال "
+    "(backup written, integrity_check ok, {bytes} bytes)."
+)
+CLI_RESTORE_NOT_DATABASE = "{path} پایگاه دادهٔ SQLite نیست: {error} (not an SQLite database)."
+CLI_RESTORE_DAMAGED = "پشتیبان {path} سالم نیست و بازگردانده نشد: {problem} (integrity_check failed)."
+CLI_RESTORE_NO_SCHEMA = "{path} پشتیبان این ربات نیست: جدول schema_migrations را ندارد (not a backup of this bot)."
+CLI_RESTORE_NEWER = (
+    "پشتیبان {path} از نسخهٔ جدیدتری از ربات است (طرح {found}، این نسخه تا {known})؛ اول ربات را به‌روز کنید "
+    "(the backup's schema is newer than this bot)."
+)
+CLI_RESTORE_FOREIGN_MIGRATION = (
+    "مهاجرت {version} در پشتیبان با مهاجرت همین شماره در این نسخه یکی نیست؛ بازگردانده نشد "
+    "(migration checksum differs)."
+)
+CLI_RESTORE_IN_USE = (
+    "پایگاه دادهٔ {path} در حال استفاده است؛ اول ربات را متوقف کنید و دوباره امتحان کنید "
+    "(database is in use: stop the bot first)."
+)
+CLI_RESTORE_PREVIOUS_EXISTS = (
+    "{path} از بازگردانی قبلی مانده است؛ آن را جابه‌جا کنید یا با --force رویش بنویسید "
+    "(refusing to overwrite the previous before-restore copy without --force)."
+)
+CLI_RESTORE_DONE = (
+    "بازگردانی انجام شد: {path} ← {backup} ({releases} خبر منتشرشده، {subscriptions} اشتراک فعال). "
+    "نسخهٔ قبلی: {previous}. حالا ربات را راه بیندازید (restored; start the bot)."
+)
+CLI_RESTORE_NO_PREVIOUS = "نبود"
+CLI_RESTORE_OLDER = (
+    "طرح پشتیبان قدیمی‌تر است ({found} از {known})؛ ربات هنگام شروع مهاجرت‌های تازه را اعمال می‌کند "
+    "(the bot migrates it when it starts)."
+)
+CLI_EXPORT_DONE = "{count} خبر صادر شد: {path} (exported)."
+CLI_EXPORT_STDOUT = "خروجی استاندارد"
+CLI_IMPORT_REFUSED = (
+    "هیچ خبری وارد نشد: {count} رکورد نادرست است. آن‌ها را اصلاح و دوباره اجرا کنید "
+    "(nothing imported: {count} bad records; fix them and run again):"
+)
+CLI_IMPORT_MORE_ERRORS = "… و {count} خطای دیگر (and {count} more)"
+CLI_IMPORT_DONE = (
+    "ورود تمام شد: {imported} خبر وارد شد، {skipped} تکراری و {unpublished} منتشرنشده کنار گذاشته شد، "
+    "{orgs} دستگاه تازه ساخته شد (imported {imported}, skipped {skipped} duplicates and {unpublished} "
+    "unpublished, created {orgs} organizations)."
+)
+CLI_PROGRESS = "[{bar}] {done}/{total} releases"
+IMPORT_LINE_ERROR = "line {line}: {problem}"
+IMPORT_BAD_JSON = "not valid JSON ({error}) — JSON نادرست"
+IMPORT_NOT_OBJECT = "not a JSON object — هر خط باید یک شیء JSON باشد"
+IMPORT_MISSING = 'missing "{field}" — فیلد {field} نیست'
+IMPORT_NOT_STRING = '"{field}" must be a string — {field} باید متن باشد'
+IMPORT_EMPTY = 'empty "{field}" — {field} خالی است'
+IMPORT_TOO_LONG = '"{field}" has {length} characters, more than {limit} — بیش از حد بلند است'
+IMPORT_BAD_DATE = 'bad "published_at" {value}: use ISO 8601 such as 2024-05-01T09:30:00Z — تاریخ نادرست'
+IMPORT_FUTURE_DATE = '"published_at" {value} is in the future — تاریخ در آینده است'
+IMPORT_BAD_STATUS = 'unknown "status" {value} — وضعیت ناشناخته'
+IMPORT_UNKNOWN_ORG = 'unknown organization "{name}": add it with /addorg or pass --org-create — دستگاه ناشناخته'
+IMPORT_BAD_TOPICS = '"topics" must be a list of topic slugs — topics باید فهرست شناسهٔ موضوع‌ها باشد'
+IMPORT_UNKNOWN_TOPIC = 'unknown topic "{slug}" (known: {known}) — موضوع ناشناخته'
+IMPORT_BAD_COUNTY = '"county" must be a county slug or null — county باید شناسهٔ شهرستان یا null باشد'
+IMPORT_UNKNOWN_COUNTY = 'unknown county "{slug}" (known: {known}) — شهرستان ناشناخته'
+IMPORT_CSV_COLUMN = 'the CSV header has no "{field}" column — ستون {field} در سرستون‌ها نیست'

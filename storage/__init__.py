@@ -11,6 +11,7 @@ from storage.officers import Officers
 from storage.organizations import Organizations
 from storage.outbox import Outbox
 from storage.releases import Releases
+from storage.reports import Reports
 from storage.searches import Searches
 from storage.subscriptions import Subscriptions
 from storage.topics import Topics
@@ -30,6 +31,7 @@ class Storage:
         self.outbox = Outbox(db)
         self.digests = Digests(db)
         self.searches = Searches(db)
+        self.reports = Reports(db)
 
     @classmethod
     async def open(cls, path: Path | str, *, migrate: bool = True) -> Storage:

@@ -29,6 +29,15 @@ class Officer:
 
 
 @dataclass(frozen=True, slots=True)
+class Admin:
+    """An admin added through the bot (those in ADMIN_IDS are not stored)."""
+
+    user_id: int
+    added_by: int | None
+    added_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class Invite:
     """A one-time invite link bound to an organization."""
 
@@ -179,6 +188,22 @@ class Officers:
                 (user_id, added_by, to_db(utcnow())),
             )
         return changed == 1
+
+    async def remove_admin(self, user_id: int, *, tx: Tx | None = None) -> bool:
+        """Take admin rights from a user added through the bot; False when they had none."""
+        async with self.db.joined(tx) as t:
+            changed = await t.execute_rowcount("DELETE FROM admins WHERE user_id = ?", (user_id,))
+        return changed == 1
+
+    async def admins(self, *, tx: Tx | None = None) -> tuple[Admin, ...]:
+        """Admins added through the bot, oldest first."""
+        sql = "SELECT user_id, added_by, added_at FROM admins ORDER BY added_at, user_id"
+        if tx is not None:
+            rows = await tx.fetchall(sql)
+        else:
+            async with self.db.snapshot() as t:
+                rows = await t.fetchall(sql)
+        return tuple(Admin(r["user_id"], r["added_by"], from_db(r["added_at"])) for r in rows)
 
     async def is_admin(self, user_id: int) -> bool:
         """Whether the user was made an admin through the bot."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import ConfigError, Settings, ensure_database_writable, read_env_file
-from bot.logging_setup import RedactSecrets
+from bot.logging_setup import KeyValueFormatter, RedactSecrets
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,6 +28,8 @@ def test_defaults_follow_the_design() -> None:
     assert settings.broadcast_rate == 25
     assert settings.paid_broadcast is False
     assert settings.webhook_url is None
+    assert settings.webhook_secret is None
+    assert (settings.webhook_listen, settings.webhook_port) == ("127.0.0.1", 8443)
     assert settings.log_level == "INFO"
 
 
@@ -43,6 +46,9 @@ def test_every_setting_is_read() -> None:
             "BROADCAST_RATE": "400",
             "PAID_BROADCAST": "1",
             "WEBHOOK_URL": "https://wire.example.ir/hook",
+            "WEBHOOK_SECRET": "s3cret_-token",
+            "WEBHOOK_LISTEN": "0.0.0.0",
+            "WEBHOOK_PORT": "8080",
             "LOG_LEVEL": "debug",
             "LOG_FORMAT": "JSON",
             "ADMIN_CHAT_ID": "-100123",
@@ -56,6 +62,12 @@ def test_every_setting_is_read() -> None:
     assert settings.broadcast_rate == 400
     assert settings.paid_broadcast is True
     assert settings.webhook_url == "https://wire.example.ir/hook"
+    assert settings.webhook_path == "/hook"
+    assert settings.webhook_secret is not None
+    assert settings.webhook_secret.reveal() == "s3cret_-token"
+    assert "s3cret_-token" not in repr(settings)
+    assert settings.webhook_listen == "0.0.0.0"
+    assert settings.webhook_port == 8080
     assert settings.log_level == "DEBUG"
     assert settings.log_format == "json"
     assert settings.admin_chat_id == -100123
@@ -74,6 +86,15 @@ def test_every_setting_is_read() -> None:
         ({"BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": "127.0.0.1:8081"}, "TELEGRAM_BASE_URL"),
         ({"BOT_TOKEN": TOKEN, "LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
         ({"BOT_TOKEN": TOKEN, "ADMIN_CHAT_ID": "group"}, "ADMIN_CHAT_ID"),
+        ({"BOT_TOKEN": TOKEN, "WEBHOOK_URL": "https://bot.example.ir/telegram"}, "WEBHOOK_SECRET"),
+        ({"BOT_TOKEN": TOKEN, "WEBHOOK_URL": "http://bot.example.ir/telegram", "WEBHOOK_SECRET": "x"}, "WEBHOOK_URL"),
+        ({"BOT_TOKEN": TOKEN, "WEBHOOK_URL": "https://bot.example.ir/t?x=1", "WEBHOOK_SECRET": "x"}, "WEBHOOK_URL"),
+        ({"BOT_TOKEN": TOKEN, "WEBHOOK_URL": "https://bot.example.ir/t.*", "WEBHOOK_SECRET": "x"}, "WEBHOOK_URL"),
+        ({"BOT_TOKEN": TOKEN, "WEBHOOK_SECRET": "has spaces"}, "WEBHOOK_SECRET"),
+        ({"BOT_TOKEN": TOKEN, "WEBHOOK_SECRET": "x" * 257}, "WEBHOOK_SECRET"),
+        ({"BOT_TOKEN": TOKEN, "WEBHOOK_LISTEN": "local host"}, "WEBHOOK_LISTEN"),
+        ({"BOT_TOKEN": TOKEN, "WEBHOOK_PORT": "70000"}, "WEBHOOK_PORT"),
+        ({"BOT_TOKEN": TOKEN, "WEBHOOK_PORT": "http"}, "WEBHOOK_PORT"),
     ],
 )
 def test_bad_settings_name_the_variable_in_one_line(env: dict[str, str], names: str) -> None:
@@ -104,6 +125,33 @@ def test_log_filter_masks_the_token(caplog: pytest.LogCaptureFixture) -> None:
         logger.filters.clear()
     assert TOKEN not in caplog.text
     assert "<token>" in caplog.text
+
+
+def test_log_filter_masks_the_webhook_secret_and_tracebacks() -> None:
+    """WEBHOOK_SECRET is masked like the token, also inside a logged exception's traceback."""
+    secret = "webhook_secret-value"
+    record = logging.LogRecord("test", logging.DEBUG, __file__, 1, "setWebhook %s", ({"secret_token": secret},), None)
+    try:
+        raise RuntimeError(f"POST https://api.telegram.org/bot{TOKEN}/setWebhook {secret}")
+    except RuntimeError:
+        record.exc_info = sys.exc_info()
+    RedactSecrets(TOKEN, secret).filter(record)
+    line = KeyValueFormatter().format(record)
+    assert secret not in line
+    assert TOKEN not in line
+    assert "<secret>" in record.getMessage()
+    assert "<token>" in line
+
+
+def test_text_logs_are_key_value_lines() -> None:
+    """LOG_FORMAT=text writes one logfmt line: bare values, quoted messages, escaped line breaks."""
+    record = logging.LogRecord("bot.app", logging.INFO, __file__, 1, "started database=%s", ("data/bot.db",), None)
+    line = KeyValueFormatter().format(record)
+    assert re.fullmatch(r'time=\S+ level=INFO logger=bot\.app msg="started database=data/bot\.db"', line), line
+    record = logging.LogRecord("bot", logging.ERROR, __file__, 1, 'two\nlines "quoted"', (), None)
+    line = KeyValueFormatter().format(record)
+    assert "\n" not in line
+    assert line.endswith(r'msg="two\nlines \"quoted\""')
 
 
 def test_env_file_is_parsed_and_environment_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

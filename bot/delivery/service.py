@@ -300,3 +300,19 @@ async def _withdraw_from_sent_digests(
 
 def _replacing(started: StartedSend) -> Target:
     return Target(started.subscription_id, started.chat_id, started.thread_id, replaces=started.delivery_id)
+
+
+async def publish_archived(
+    storage: Storage, release_id: int, parts: Sequence[MessagePart], when: datetime, *, tx: Tx | None = None
+) -> None:
+    """Mark a release published at ``when`` and store its rendered parts, sending it to nobody.
+
+    For releases loaded into the archive (``python -m bot import``): they become searchable and
+    ``/release ID`` shows them, but no delivery and no digest entry is written.
+    """
+    async with storage.db.joined(tx) as t:
+        release = await storage.releases.get(release_id, tx=t)
+        if release is None:
+            raise LookupError(f"release {release_id} does not exist")
+        await storage.releases.mark_published(release_id, when, tx=t)
+        await storage.outbox.store_release_parts(release_id, release.version, part_specs(parts), tx=t)

@@ -12,7 +12,7 @@ from telegram import CallbackQuery, Message, Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
-from bot import texts
+from bot import commands, texts
 from bot.desk import DeskError, desk_of
 from bot.domain.digits import to_latin_digits, to_persian_digits
 from bot.domain.jalali import format_datetime
@@ -31,7 +31,7 @@ async def is_admin(services: Services, user_id: int) -> bool:
     return user_id in services.settings.admin_ids or await services.storage.officers.is_admin(user_id)
 
 
-async def _admin_services(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Services | None:
+async def admin_services(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Services | None:
     """The services when the sender is an admin in a private chat; otherwise reply why not."""
     message, user, chat = update.effective_message, update.effective_user, update.effective_chat
     if message is None or user is None or chat is None:
@@ -64,7 +64,7 @@ def fa(value: int) -> str:
 
 async def add_org(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/addorg NAME [| county-slug]: register a government agency."""
-    services = await _admin_services(update, context)
+    services = await admin_services(update, context)
     if services is None or update.effective_message is None or update.effective_user is None:
         return
     message = update.effective_message
@@ -104,7 +104,7 @@ async def add_org(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def list_orgs(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/orgs: every organization with its county, officers and approval setting."""
-    services = await _admin_services(update, context)
+    services = await admin_services(update, context)
     if services is None or update.effective_message is None:
         return
     orgs = await services.storage.organizations.list_all()
@@ -129,7 +129,7 @@ async def list_orgs(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/invite ORG_ID: a one-time link that makes whoever opens it an officer of that organization."""
-    services = await _admin_services(update, context)
+    services = await admin_services(update, context)
     if services is None or update.effective_message is None or update.effective_user is None:
         return
     message = update.effective_message
@@ -157,7 +157,7 @@ async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def list_officers(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/officers [ORG_ID]: the officers, active first."""
-    services = await _admin_services(update, context)
+    services = await admin_services(update, context)
     if services is None or update.effective_message is None:
         return
     argument = _argument_text(update)
@@ -189,7 +189,7 @@ async def list_officers(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 async def revoke(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/revoke USER_ID: remove an officer's publishing at once, and tell them."""
-    services = await _admin_services(update, context)
+    services = await admin_services(update, context)
     if services is None or update.effective_message is None or update.effective_user is None:
         return
     message = update.effective_message
@@ -213,6 +213,7 @@ async def revoke(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await context.bot.send_message(user_id, texts.REVOKED_NOTICE.format(org=org_name))
     except TelegramError as error:  # the officer may have blocked the bot; the revocation stands
         log.info("could not tell revoked officer user_id=%d: %s", user_id, error.message)
+    await commands.refresh_user_menu(context.bot, services.storage, services.settings, user_id)
 
 
 DECISION_PATTERN = r"^(apr|rej):\d+$"
@@ -229,7 +230,7 @@ async def remove_buttons(query: CallbackQuery) -> None:
 
 async def approval(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/approval ORG_ID on|off: whether an organization's releases wait for an admin's approval."""
-    services = await _admin_services(update, context)
+    services = await admin_services(update, context)
     if services is None or update.effective_message is None or update.effective_user is None:
         return
     args = context.args or []
@@ -254,7 +255,7 @@ async def approval(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def pending(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/pending: releases waiting for approval, oldest first."""
-    services = await _admin_services(update, context)
+    services = await admin_services(update, context)
     if services is None or update.effective_message is None:
         return
     queue = await desk_of(context).pending()
@@ -277,7 +278,7 @@ async def pending(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def approve(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/approve RELEASE_ID: publish a release from the queue."""
-    services = await _admin_services(update, context)
+    services = await admin_services(update, context)
     if services is None or update.effective_message is None or update.effective_user is None:
         return
     release_id = parse_id(context.args[0]) if context.args else None
@@ -298,7 +299,7 @@ async def _approve(message: Message, context: ContextTypes.DEFAULT_TYPE, admin_i
 
 async def reject(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/reject RELEASE_ID REASON: refuse a release; the reason goes to its author."""
-    services = await _admin_services(update, context)
+    services = await admin_services(update, context)
     if services is None or update.effective_message is None or update.effective_user is None:
         return
     args = context.args or []
@@ -320,7 +321,7 @@ async def decision_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     query = update.callback_query
     if query is None or query.data is None or not isinstance(query.message, Message):
         return
-    services = await _admin_services(update, context)
+    services = await admin_services(update, context)
     await query.answer()
     if services is None or update.effective_user is None:
         return

@@ -10,7 +10,7 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
 
-from bot import texts
+from bot import commands, texts
 from bot.desk import ALBUM_MAX_ITEMS, MAX_TOPICS, Desk, DeskError, Preview, desk_of, fa, report_text
 from bot.domain.jalali import format_datetime
 from bot.handlers import common  # a module import: common imports this module too
@@ -48,6 +48,7 @@ async def join(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str) ->
     await services.storage.audit.record(user.id, "officer.join", "organization", officer.organization_id)
     log.info("officer joined user_id=%d organization_id=%d", user.id, officer.organization_id)
     await message.reply_text(texts.JOINED.format(name=user.first_name, org=org.name if org else "?"))
+    await commands.refresh_user_menu(context.bot, services.storage, services.settings, user.id)
 
 
 def _keyboard(preview: Preview) -> InlineKeyboardMarkup:

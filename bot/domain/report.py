@@ -1,0 +1,224 @@
+"""The accountability report as pure data: ordering, medians, the silent organizations, the CSV and the summary.
+
+Every column describes the releases an organization published in the month (by publication time,
+in the bot's timezone), as they stand when the report is made:
+
+- ``published``: how many it published (later retractions included: they were published);
+- median minutes from a release's first draft to its publication (approval and scheduling waits
+  included, because that is what the public waited); empty when nothing was published;
+- ``corrections``: corrected versions of those releases; ``retractions``: how many were retracted;
+- ``chats reached``: distinct chats that received at least one of them, instantly or in a digest;
+- ``failed deliveries``: instant deliveries of them that failed for good (a blocked bot, a removed chat).
+
+The CSV is UTF-8 with a byte-order mark, so Excel opens the Persian text correctly. Its header row is
+Persian (``texts.REPORT_CSV_HEADER``), because the provincial PR council reads it; the numbers are Latin
+digits and the median has a decimal point, so spreadsheets compute with them. Column order: id, name,
+published, median minutes, corrections, retractions, chats reached, failed deliveries, status (the
+word «بی‌خبر» for an organization that published nothing, otherwise empty). Rows follow the chart:
+most releases first, ties by id, silent organizations last.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Protocol
+
+from bot import texts
+from bot.domain.digits import fa_number
+from bot.domain.jalali import format_month
+from bot.domain.render import TEXT_LIMIT, shorten, utf16_length
+
+# How many silent organizations the summary names before it says «and N more», each cut to this many units.
+SILENT_NAMES_SHOWN = 20
+SILENT_NAME_UNITS = 60
+FILE_STEM = "report-{year:04d}-{month:02d}"
+
+
+class Activity(Protocol):
+    """What the storage layer knows of one organization's month (``storage.reports.OrganizationActivity``)."""
+
+    @property
+    def organization_id(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def published(self) -> int: ...
+    @property
+    def draft_to_publication(self) -> Sequence[timedelta]: ...
+    @property
+    def corrections(self) -> int: ...
+    @property
+    def retractions(self) -> int: ...
+    @property
+    def chats_reached(self) -> int: ...
+    @property
+    def failed_deliveries(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRow:
+    """One organization's line of the report."""
+
+    organization_id: int
+    name: str
+    published: int
+    median_minutes: float | None
+    corrections: int
+    retractions: int
+    chats_reached: int
+    failed_deliveries: int
+
+    @property
+    def silent(self) -> bool:
+        """Nothing published this month."""
+        return self.published == 0
+
+
+@dataclass(frozen=True, slots=True)
+class MonthReport:
+    """The report of one Jalali month."""
+
+    year: int
+    month: int
+    rows: tuple[ReportRow, ...]
+    chats_reached: int  # distinct chats over all organizations
+    median_minutes: float | None  # over every release of the month
+
+    @property
+    def silent(self) -> tuple[ReportRow, ...]:
+        """The organizations that published nothing, in row order."""
+        return tuple(row for row in self.rows if row.silent)
+
+    @property
+    def published(self) -> int:
+        """Releases published in the month, all organizations together."""
+        return sum(row.published for row in self.rows)
+
+    @property
+    def file_stem(self) -> str:
+        """File name without extension, e.g. ``report-1405-09``."""
+        return FILE_STEM.format(year=self.year, month=self.month)
+
+
+def median_minutes(durations: Sequence[timedelta]) -> float | None:
+    """The median of ``durations`` in minutes, rounded to one decimal; None for no durations."""
+    if not durations:
+        return None
+    return round(statistics.median(d.total_seconds() for d in durations) / 60, 1)
+
+
+def build_report(year: int, month: int, activity: Sequence[Activity], chats_reached: int) -> MonthReport:
+    """Order the organizations (most releases first, ties by id; silent ones thus last) and compute medians."""
+    rows = [
+        ReportRow(
+            organization_id=a.organization_id,
+            name=a.name,
+            published=a.published,
+            median_minutes=median_minutes(a.draft_to_publication),
+            corrections=a.corrections,
+            retractions=a.retractions,
+            chats_reached=a.chats_reached,
+            failed_deliveries=a.failed_deliveries,
+        )
+        for a in activity
+    ]
+    rows.sort(key=lambda row: (-row.published, row.organization_id))
+    every_delay = [d for a in activity for d in a.draft_to_publication]
+    return MonthReport(year, month, tuple(rows), chats_reached, median_minutes(every_delay))
+
+
+def _minutes_cell(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if value == int(value) else f"{value:.1f}"
+
+
+def report_csv(report: MonthReport) -> bytes:
+    """The report as CSV bytes: UTF-8 with BOM, CRLF line ends, the Persian header row first."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(texts.REPORT_CSV_HEADER)
+    for row in report.rows:
+        writer.writerow(
+            [
+                row.organization_id,
+                row.name,
+                row.published,
+                _minutes_cell(row.median_minutes),
+                row.corrections,
+                row.retractions,
+                row.chats_reached,
+                row.failed_deliveries,
+                texts.REPORT_CSV_SILENT if row.silent else "",
+            ]
+        )
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def format_minutes(minutes: float | None) -> str:
+    """A duration for prose: «۴۵ دقیقه», «۳ ساعت و ۵ دقیقه», «۲ روز و ۴ ساعت»; «—» for none."""
+    if minutes is None:
+        return texts.REPORT_NO_MEDIAN
+    total = round(minutes)
+    days, rest = divmod(total, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        pieces = [texts.REPORT_DAYS.format(days=fa_number(days))]
+        if hours:
+            pieces.append(texts.REPORT_HOURS.format(hours=fa_number(hours)))
+    elif hours:
+        pieces = [texts.REPORT_HOURS.format(hours=fa_number(hours))]
+        if mins:
+            pieces.append(texts.REPORT_MINUTES.format(minutes=fa_number(mins)))
+    else:
+        pieces = [texts.REPORT_MINUTES.format(minutes=fa_number(mins))]
+    return texts.REPORT_DURATION_JOIN.join(pieces)
+
+
+def report_summary(report: MonthReport) -> str:
+    """The short plain-text summary sent with the chart and the CSV."""
+    silent = report.silent
+    text = texts.REPORT_SUMMARY.format(
+        month=format_month(report.year, report.month),
+        published=fa_number(report.published),
+        active=fa_number(len(report.rows) - len(silent)),
+        silent=fa_number(len(silent)),
+        orgs=fa_number(len(report.rows)),
+        median=format_minutes(report.median_minutes),
+        corrections=fa_number(sum(r.corrections for r in report.rows)),
+        retractions=fa_number(sum(r.retractions for r in report.rows)),
+        chats=fa_number(report.chats_reached),
+        failed=fa_number(sum(r.failed_deliveries for r in report.rows)),
+    )
+    if silent:
+        names = texts.LIST_SEPARATOR.join(shorten(row.name, SILENT_NAME_UNITS) for row in silent[:SILENT_NAMES_SHOWN])
+        if len(silent) > SILENT_NAMES_SHOWN:
+            names += texts.REPORT_SILENT_MORE.format(count=fa_number(len(silent) - SILENT_NAMES_SHOWN))
+        text += texts.REPORT_SILENT_LIST.format(names=names)
+    return text
+
+
+def pack_lines(header: str, lines: Sequence[str], limit: int = TEXT_LIMIT) -> list[str]:
+    """Join ``header`` and ``lines`` into as few messages as fit ``limit`` UTF-16 units, never splitting a line.
+
+    The header opens the first message only. A line longer than ``limit`` on its own is a caller's bug.
+    """
+    messages: list[str] = []
+    current = header
+    for line in lines:
+        if utf16_length(line) > limit:
+            raise ValueError("a single line exceeds the message limit")
+        candidate = f"{current}\n{line}" if current else line
+        if utf16_length(candidate) <= limit:
+            current = candidate
+            continue
+        messages.append(current)
+        current = line
+    if current:
+        messages.append(current)
+    return messages

@@ -1,0 +1,58 @@
+"""A read-only look at a database file for ``python -m bot health``: migrations recorded and integrity.
+
+It never creates the file and never changes the schema, so a health probe cannot hide a missing or
+un-migrated database by "repairing" it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiosqlite
+
+from storage.db import BUSY_TIMEOUT_MS
+
+# quick_check lists at most this many problems; one is enough to fail, a few help the operator.
+QUICK_CHECK_LIMIT = 5
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseState:
+    """What a health check needs to know about a database file."""
+
+    applied: dict[int, str]  # migration version -> recorded checksum
+    quick_check: tuple[str, ...]  # ("ok",) when SQLite found no problem
+
+    @property
+    def intact(self) -> bool:
+        """Whether ``PRAGMA quick_check`` found nothing wrong."""
+        return self.quick_check == ("ok",)
+
+
+def _read_only_uri(path: Path) -> str:
+    if not path.is_file():
+        raise FileNotFoundError(path)
+    return f"{path.resolve().as_uri()}?mode=ro"
+
+
+async def inspect_database(path: Path) -> DatabaseState:
+    """Open ``path`` read-only and read its migration records and quick_check result.
+
+    Raises FileNotFoundError when there is no such file and sqlite3.Error when it cannot be read.
+    """
+    uri = await asyncio.to_thread(_read_only_uri, path)
+    async with aiosqlite.connect(uri, uri=True) as conn:
+        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        async with conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+        ) as cursor:
+            row = await cursor.fetchone()
+        applied: dict[int, str] = {}
+        if row is not None and row[0]:
+            async with conn.execute("SELECT version, checksum FROM schema_migrations") as cursor:
+                applied = {int(r[0]): str(r[1]) for r in await cursor.fetchall()}
+        async with conn.execute(f"PRAGMA quick_check({QUICK_CHECK_LIMIT})") as cursor:
+            problems = tuple(str(r[0]) for r in await cursor.fetchall())
+    return DatabaseState(applied=applied, quick_check=problems)

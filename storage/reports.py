@@ -1,0 +1,163 @@
+"""Read-only queries behind the accountability report (``/report``) and the operator statistics (``/stats``).
+
+The report takes the releases each organization published in a period (``published_at`` in
+``[start, end)``, retracted ones included: they were published) and describes them as they stand now:
+how long each took from its first draft to publication, how many corrections and retractions they
+had, how many distinct chats received them and how many of their deliveries failed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from storage.db import Database, Tx, from_db, to_db
+
+
+@dataclass(frozen=True, slots=True)
+class OrganizationActivity:
+    """What one organization's releases of a period came to."""
+
+    organization_id: int
+    name: str
+    published: int = 0
+    # From each release's first draft (``created_at``) to its publication.
+    draft_to_publication: tuple[timedelta, ...] = ()
+    corrections: int = 0  # corrected versions (version 2 and later) of those releases
+    retractions: int = 0  # of those releases, how many were retracted since
+    chats_reached: int = 0  # distinct chats that received at least one of them (instantly or in a digest)
+    failed_deliveries: int = 0  # instant deliveries of them that failed for good
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodActivity:
+    """Every organization (silent ones included, by id) and the distinct chats reached overall."""
+
+    organizations: list[OrganizationActivity]
+    chats_reached: int
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """The numbers of ``/stats``."""
+
+    organizations: int
+    active_officers: int
+    # (chat type, subscription state) -> distinct chats; a forum's topics count as one chat.
+    chats: dict[tuple[str, str], int] = field(default_factory=dict)
+    published_today: int = 0
+    published_week: int = 0
+    published_month: int = 0
+    sent: int = 0
+    failed: int = 0
+    sent_today: int = 0
+    failed_today: int = 0
+
+
+# The releases of a period's organizations, and the chats each release reached: instant sends and
+# digests that carried it.
+_PERIOD = "r.published_at >= :start AND r.published_at < :end"
+_REACH = f"""
+    SELECT r.organization_id AS org, d.chat_id AS chat FROM releases r
+        JOIN deliveries d ON d.release_id = r.id AND d.action = 'send' AND d.status = 'sent'
+        WHERE {_PERIOD}
+    UNION
+    SELECT r.organization_id, d.chat_id FROM releases r
+        JOIN digest_items i ON i.release_id = r.id
+        JOIN deliveries d ON d.id = i.delivery_id AND d.status = 'sent'
+        WHERE {_PERIOD}
+"""  # noqa: S608 - constant fragments, values are bound parameters
+
+
+class Reports:
+    """Repository of report queries (reads only, each in one snapshot)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def period_activity(self, start: datetime, end: datetime) -> PeriodActivity:
+        """Each organization's releases published in ``[start, end)`` and what became of them."""
+        bounds = {"start": to_db(start), "end": to_db(end)}
+        async with self.db.snapshot() as t:
+            orgs = await t.fetchall("SELECT id, name FROM organizations ORDER BY id")
+            releases = await t.fetchall(
+                f"SELECT r.organization_id, r.created_at, r.published_at, r.status FROM releases r WHERE {_PERIOD}",  # noqa: S608 - constant
+                bounds,
+            )
+            corrections = await _per_org(
+                t,
+                f"SELECT r.organization_id, count(*) FROM releases r JOIN release_versions v ON v.release_id = r.id"  # noqa: S608 - constant
+                f" WHERE {_PERIOD} AND v.version > 1 GROUP BY r.organization_id",
+                bounds,
+            )
+            failed = await _per_org(
+                t,
+                f"SELECT r.organization_id, count(*) FROM releases r JOIN deliveries d ON d.release_id = r.id"  # noqa: S608 - constant
+                f" WHERE {_PERIOD} AND d.action = 'send' AND d.status = 'failed' GROUP BY r.organization_id",
+                bounds,
+            )
+            reach = await _per_org(t, f"SELECT org, count(DISTINCT chat) FROM ({_REACH}) GROUP BY org", bounds)  # noqa: S608 - constant
+            reached = int(await t.fetchval(f"SELECT count(DISTINCT chat) FROM ({_REACH})", bounds))  # noqa: S608 - constant
+        published: dict[int, int] = defaultdict(int)
+        retracted: dict[int, int] = defaultdict(int)
+        delays: dict[int, list[timedelta]] = defaultdict(list)
+        for org_id, created_at, published_at, status in releases:
+            published[org_id] += 1
+            retracted[org_id] += status == "retracted"
+            delays[org_id].append(from_db(published_at) - from_db(created_at))
+        return PeriodActivity(
+            organizations=[
+                OrganizationActivity(
+                    organization_id=org_id,
+                    name=name,
+                    published=published[org_id],
+                    draft_to_publication=tuple(delays[org_id]),
+                    corrections=corrections.get(org_id, 0),
+                    retractions=retracted[org_id],
+                    chats_reached=reach.get(org_id, 0),
+                    failed_deliveries=failed.get(org_id, 0),
+                )
+                for org_id, name in orgs
+            ],
+            chats_reached=reached,
+        )
+
+    async def overview(self, *, day_start: datetime, week_start: datetime, month_start: datetime) -> Overview:
+        """Totals for ``/stats``; "today" counts from ``day_start``, and so on."""
+        since = {"day": to_db(day_start), "week": to_db(week_start), "month": to_db(month_start)}
+        async with self.db.snapshot() as t:
+            orgs = int(await t.fetchval("SELECT count(*) FROM organizations"))
+            officers = int(await t.fetchval("SELECT count(*) FROM officers WHERE revoked_at IS NULL"))
+            chats = await t.fetchall(
+                "SELECT c.type, s.state, count(DISTINCT c.id) FROM subscriptions s JOIN chats c ON c.id = s.chat_id"
+                " GROUP BY c.type, s.state"
+            )
+            published = await t.fetchone(
+                "SELECT sum(published_at >= :day), sum(published_at >= :week), sum(published_at >= :month)"
+                " FROM releases WHERE published_at >= min(:day, :week, :month)",
+                since,
+            )
+            outcomes = await t.fetchall(
+                "SELECT status, count(*), sum(finished_at >= :day) FROM deliveries"
+                " WHERE status IN ('sent', 'failed') GROUP BY status",
+                since,
+            )
+        assert published is not None
+        by_status = {status: (int(total), int(today or 0)) for status, total, today in outcomes}
+        return Overview(
+            organizations=orgs,
+            active_officers=officers,
+            chats={(kind, state): int(count) for kind, state, count in chats},
+            published_today=int(published[0] or 0),
+            published_week=int(published[1] or 0),
+            published_month=int(published[2] or 0),
+            sent=by_status.get("sent", (0, 0))[0],
+            failed=by_status.get("failed", (0, 0))[0],
+            sent_today=by_status.get("sent", (0, 0))[1],
+            failed_today=by_status.get("failed", (0, 0))[1],
+        )
+
+
+async def _per_org(t: Tx, sql: str, params: dict[str, str]) -> dict[int, int]:
+    return {int(org_id): int(count) for org_id, count in await t.fetchall(sql, params)}
