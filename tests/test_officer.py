@@ -81,10 +81,16 @@ async def test_publish_button_delivers_and_the_report_reaches_its_final_state(tg
 
         await tg.wait_for(final_report, timeout=20)
         release = await store.releases.get(1)
-    assert release is not None
+        org = await store.organizations.get(1)
+        assert release is not None
+        assert org is not None
+        assert release.published_at is not None
+        # The copies carry the time of publication; the preview showed the time it was made.
+        published = [part.html for part in app.bot_data["desk"].render(release, org, release.published_at)]
     assert release.status == "published"
+    assert [_without_meta_line(html) for html in published] == [_without_meta_line(t or "") for t in preview_html]
     for chat_id in READERS[:4]:
-        assert [m.text for m in tg.messages_to(chat_id)] == preview_html
+        assert [m.text for m in tg.messages_to(chat_id)] == published
     report = next(m for m in tg.messages_to(OFFICER) if (m.text or "").startswith("📊 گزارش نهایی"))
     assert "رسیده: ۴ از ۵" in (report.text or "")
     assert "غیرفعال‌شده: ۱" in (report.text or "")
@@ -358,13 +364,26 @@ async def test_photo_with_caption_is_a_draft_and_publishes_as_a_photo(tg: FakeTe
         await say(tg, OFFICER, "/publish 1")
         await tg.wait_for(lambda s: all(s.messages_to(c) for c in READERS), timeout=15)
         draft = await store.releases.get(1)
-    assert draft is not None
+        org = await store.organizations.get(1)
+        assert draft is not None
+        assert org is not None
+        assert draft.published_at is not None
+        # The copy carries the time of publication; the preview showed the time it was made.
+        [published] = app.bot_data["desk"].render(draft, org, draft.published_at)
     assert draft.media_kind == "photo"
+    assert published.kind == "photo"
+    assert _without_meta_line(published.html) == _without_meta_line(preview_photo.text or "")
     for chat_id in READERS:
         [received] = tg.messages_to(chat_id)
         assert received.kind == "photo"
         assert received.file_id == file_id
-        assert received.text == preview_photo.text
+        assert received.text == published.html
+
+
+def _without_meta_line(html: str) -> str:
+    """A rendered part without its meta line (agency · county · date and time), which only the first part has."""
+    lines = html.split("\n")
+    return "\n".join(line for line in lines if " · " not in line or "ساعت" not in line)
 
 
 async def test_album_items_become_one_draft(tg: FakeTelegram, tmp_path: Path) -> None:
