@@ -28,13 +28,14 @@ from bot.delivery.pacing import Pacer
 from bot.desk import DESK_KEY, Desk, LiveReports
 from bot.digest import DIGESTS_KEY, DigestClock
 from bot.domain.pipeline import ReleasePipeline
-from bot.domain.tagging import Topic, load_counties, load_topics
+from bot.domain.tagging import load_counties, load_topics
 from bot.domain.text import PersianNormalizer
 from bot.handlers import admin, admins, archive, chats, common, journalist, officer, ops, reports, topics_admin
 from bot.handlers.errors import on_error
 from bot.readers import READERS_KEY, Readers
 from bot.scheduler import Scheduler
 from bot.services import SERVICES_KEY, Services, services_of
+from bot.taxonomy import live_topics
 from storage import Storage
 from storage.topics import TopicRow
 
@@ -172,7 +173,7 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
             TopicRow(t.slug, t.label, t.hashtag, t.keywords, t.strong_keywords, position=i, active=True)
             for i, t in enumerate(load_topics())
         )
-        topics = [Topic(r.slug, r.label, r.hashtag, r.keywords, r.strong_keywords) for r in await storage.topics.list()]
+        topics = await live_topics(storage)
         normalizer = await asyncio.to_thread(shared_normalizer)
     except BaseException:
         await storage.close()

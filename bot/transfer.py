@@ -39,7 +39,7 @@ from bot.domain.dedupe import fingerprint
 from bot.domain.digits import to_persian_digits
 from bot.domain.pipeline import ReleasePipeline
 from bot.domain.render import MessagePart, ReleaseView, render_release
-from bot.domain.tagging import Topic, load_counties, load_topics
+from bot.domain.tagging import load_counties, load_topics
 from bot.domain.text import fold
 from storage import Storage
 from storage.db import Database, load_migrations, utcnow
@@ -649,17 +649,13 @@ async def load_records(
 ) -> ImportResult:
     """Normalize, tag, store and publish (without sending) valid records; skip those already in the archive."""
     from bot.app import shared_normalizer  # noqa: PLC0415 - hazm and PTB load only when there is work
+    from bot.taxonomy import live_topics  # noqa: PLC0415 - with the pipeline it feeds
 
     wanted = [r for r in records if r.published]
     # Oldest first, so that release ids follow publication order as they do for releases sent live.
     wanted.sort(key=lambda r: r.published_at or datetime.max.replace(tzinfo=UTC))
     orgs, created = await _organizations(storage, wanted)
-    topic_rows = await storage.topics.list()
-    pipeline = ReleasePipeline(
-        await asyncio.to_thread(shared_normalizer),
-        [Topic(r.slug, r.label, r.hashtag, r.keywords, r.strong_keywords) for r in topic_rows],
-        load_counties(),
-    )
+    pipeline = ReleasePipeline(await asyncio.to_thread(shared_normalizer), await live_topics(storage), load_counties())
     transfers = Transfers(storage.db)
     progress = ProgressBar(len(wanted), sys.stderr)
     progress.update(0)
