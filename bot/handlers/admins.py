@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 
-from telegram import Bot, Update
+from telegram import Bot, Message, Update, User
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
@@ -57,22 +57,31 @@ async def _refresh_menu(context: ContextTypes.DEFAULT_TYPE, services: Services, 
         log.exception("command menu not refreshed user_id=%d", user_id)
 
 
-async def add_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/addadmin USER_ID: make a user an admin, at once."""
+async def _subject(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, usage: str
+) -> tuple[Services, Message, User, int] | None:
+    """For an admin's command about one user: the services, the message, the admin and that user's id.
+
+    None when the sender is not an admin (already told) or the id is missing or not a number (usage sent).
+    """
     services = await admin_services(update, context)
     if services is None or update.effective_message is None or update.effective_user is None:
-        return
-    message, actor = update.effective_message, update.effective_user
+        return None
+    message = update.effective_message
     argument = arguments(update)
     user_id = _user_id(argument)
     if user_id is None:
-        reply = (
-            texts.ADMIN_ID_NOT_A_NUMBER.format(value=argument, usage=texts.ADDADMIN_USAGE)
-            if argument
-            else texts.ADDADMIN_USAGE
-        )
-        await message.reply_text(reply)
+        await message.reply_text(texts.ADMIN_ID_NOT_A_NUMBER.format(value=argument, usage=usage) if argument else usage)
+        return None
+    return services, message, update.effective_user, user_id
+
+
+async def add_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/addadmin USER_ID: make a user an admin, at once."""
+    found = await _subject(update, context, texts.ADDADMIN_USAGE)
+    if found is None:
         return
+    services, message, actor, user_id = found
     if user_id in services.settings.admin_ids:
         await message.reply_text(texts.ADDADMIN_EXISTS.format(user_id=fa(user_id)))
         return
@@ -91,20 +100,10 @@ async def add_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def remove_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/removeadmin USER_ID: take admin rights from a user added through the bot."""
-    services = await admin_services(update, context)
-    if services is None or update.effective_message is None or update.effective_user is None:
+    found = await _subject(update, context, texts.REMOVEADMIN_USAGE)
+    if found is None:
         return
-    message, actor = update.effective_message, update.effective_user
-    argument = arguments(update)
-    user_id = _user_id(argument)
-    if user_id is None:
-        reply = (
-            texts.ADMIN_ID_NOT_A_NUMBER.format(value=argument, usage=texts.REMOVEADMIN_USAGE)
-            if argument
-            else texts.REMOVEADMIN_USAGE
-        )
-        await message.reply_text(reply)
-        return
+    services, message, actor, user_id = found
     if user_id in services.settings.admin_ids:
         await message.reply_text(texts.REMOVEADMIN_FROM_SETTINGS.format(user_id=fa(user_id)))
         return

@@ -116,38 +116,32 @@ async def topic_keywords(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def delete_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/deltopic SLUG: deactivate a topic; releases and subscriptions that name it are left as they are."""
-    found = await _taxonomy(update, context)
-    if found is None:
-        return
-    taxonomy, message, actor = found
-    slug = arguments(update)
-    if not slug or len(slug.split()) != 1:
-        await message.reply_text(texts.DELTOPIC_USAGE)
-        return
-    try:
-        topic = await taxonomy.deactivate(actor, slug)
-    except TaxonomyError as error:
-        await message.reply_text(error.message)
-        return
-    await message.reply_text(texts.DELTOPIC_DONE.format(label=topic.label, slug=topic.slug))
+    await _set_active(update, context, active=False)
 
 
 async def restore_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/restoretopic SLUG: make a deactivated topic active again."""
+    await _set_active(update, context, active=True)
+
+
+async def _set_active(update: Update, context: ContextTypes.DEFAULT_TYPE, *, active: bool) -> None:
     found = await _taxonomy(update, context)
     if found is None:
         return
     taxonomy, message, actor = found
+    usage, done = (
+        (texts.RESTORETOPIC_USAGE, texts.RESTORETOPIC_DONE) if active else (texts.DELTOPIC_USAGE, texts.DELTOPIC_DONE)
+    )
     slug = arguments(update)
     if not slug or len(slug.split()) != 1:
-        await message.reply_text(texts.RESTORETOPIC_USAGE)
+        await message.reply_text(usage)
         return
     try:
-        topic = await taxonomy.restore(actor, slug)
+        topic = await (taxonomy.restore(actor, slug) if active else taxonomy.deactivate(actor, slug))
     except TaxonomyError as error:
         await message.reply_text(error.message)
         return
-    await message.reply_text(texts.RESTORETOPIC_DONE.format(label=topic.label, slug=topic.slug))
+    await message.reply_text(done.format(label=topic.label, slug=topic.slug))
 
 
 async def list_topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
