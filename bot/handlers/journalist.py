@@ -11,7 +11,7 @@ import contextlib
 import html
 import logging
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
@@ -36,8 +36,13 @@ def thread_of(message: Message) -> int:
     return (message.message_thread_id or 0) if message.is_topic_message else 0
 
 
-async def _where(update: Update, context: ContextTypes.DEFAULT_TYPE) -> tuple[Readers, Place, str] | None:
-    """The readers' service, the place the command applies to and how replies name it."""
+async def _where(
+    update: Update, context: ContextTypes.DEFAULT_TYPE
+) -> tuple[Readers, Place, str, Message, User] | None:
+    """The readers' service, the place the command applies to, how replies name it, the message and its sender.
+
+    None for an update without a message, sender or chat (nothing to answer).
+    """
     message, user, chat = update.effective_message, update.effective_user, update.effective_chat
     if message is None or user is None or chat is None:
         return None
@@ -46,7 +51,7 @@ async def _where(update: Update, context: ContextTypes.DEFAULT_TYPE) -> tuple[Re
         await readers.remember_chat(chat.id, chat.type, chat.title, chat.username, is_forum=bool(chat.is_forum))
     place = await readers.place_for(user.id, chat.id, chat.type, chat.title, thread_of(message))
     here = place.chat_id == chat.id
-    return readers, place, place.label(here=here)
+    return readers, place, place.label(here=here), message, user
 
 
 def _prefix(place: Place, update: Update) -> str:
@@ -193,10 +198,9 @@ async def counties_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 async def _dimension_command(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str) -> None:
     found = await _where(update, context)
-    message, user = update.effective_message, update.effective_user
-    if found is None or message is None or user is None:
+    if found is None:
         return
-    readers, place, label = found
+    readers, place, label, message, user = found
     try:
         if not context.args:
             await readers.check_control(user.id, place)
@@ -213,10 +217,9 @@ async def _dimension_command(update: Update, context: ContextTypes.DEFAULT_TYPE,
 async def agencies_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/agencies [ORG_ID...|all]: list the agencies, or set those typed."""
     found = await _where(update, context)
-    message, user = update.effective_message, update.effective_user
-    if found is None or message is None or user is None:
+    if found is None:
         return
-    readers, place, label = found
+    readers, place, label, message, user = found
     try:
         if not context.args:
             options = await readers.agency_options()
@@ -237,10 +240,11 @@ async def agencies_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 async def keywords_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/keywords +WORD -WORD "a phrase"…: replace the keywords; «clear» removes them."""
     found = await _where(update, context)
-    message, user = update.effective_message, update.effective_user
-    if found is None or message is None or user is None or message.text is None:
+    if found is None:
         return
-    readers, place, label = found
+    readers, place, label, message, user = found
+    if message.text is None:
+        return
     args = message.text.partition(" ")[2].strip() if " " in message.text.strip() else ""
     try:
         if not args:
@@ -259,10 +263,9 @@ async def keywords_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 async def filters_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/filters: the whole configuration of the place in plain Persian."""
     found = await _where(update, context)
-    message = update.effective_message
-    if found is None or message is None:
+    if found is None:
         return
-    readers, place, label = found
+    readers, place, label, message, _ = found
     subscription = await readers.subscription(place)
     if subscription is None:
         await message.reply_text(texts.FILTERS_NONE.format(place=label))
@@ -273,17 +276,16 @@ async def filters_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/subscribe in a group or forum topic: its administrators make it a subscriber."""
     found = await _where(update, context)
-    message, user, chat = update.effective_message, update.effective_user, update.effective_chat
-    if found is None or message is None or user is None or chat is None:
+    if found is None:
         return
-    readers, place, label = found
-    if chat.type == "private":
+    readers, place, label, message, user = found
+    if message.chat.type == "private":
         await message.reply_text(texts.SUBSCRIBE_GROUP_ONLY)
         return
     try:
         subscription = await readers.subscribe(user.id, place)
     except ReaderError:
-        log.info("subscribe refused chat_id=%d user_id=%d", chat.id, user.id)
+        log.info("subscribe refused chat_id=%d user_id=%d", message.chat_id, user.id)
         await message.reply_text(texts.SUBSCRIBE_REFUSED)
         return
     await message.reply_text(await _subscribed_text(readers, subscription, label))
@@ -314,10 +316,9 @@ async def digest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def _state_command(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str) -> None:
     found = await _where(update, context)
-    message, user = update.effective_message, update.effective_user
-    if found is None or message is None or user is None:
+    if found is None:
         return
-    readers, place, label = found
+    readers, place, label, message, user = found
     args = " ".join(context.args or ())
     try:
         if action == "pause":
@@ -354,10 +355,9 @@ async def _usage(readers: Readers, place: Place, action: str) -> str:
 async def stop_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/stop asks for confirmation; /stop yes removes the place's subscription and filters."""
     found = await _where(update, context)
-    message, user = update.effective_message, update.effective_user
-    if found is None or message is None or user is None:
+    if found is None:
         return
-    readers, place, label = found
+    readers, place, label, message, user = found
     try:
         if context.args and context.args[0].lower() in YES_WORDS:
             reply = await readers.stop(user.id, place, label)
