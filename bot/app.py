@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 from typing import Any
@@ -42,6 +43,7 @@ from storage.topics import TopicRow
 log = logging.getLogger(__name__)
 
 PACER_KEY = "pacer"
+MENUS_KEY = "command_menus"
 # Requests a broadcast keeps in flight. 16 hides Telegram's latency at the default rate many times
 # over; more costs CPU in httpcore's connection pool (bench/broadcast.py: 217 msg/s raw at 16 in
 # flight, 96 at 64), which caps one process at a few hundred messages per second.
@@ -201,8 +203,11 @@ async def _post_init(application: Application) -> None:  # type: ignore[type-arg
     dispatcher.start()
     scheduler.start()
     digests.start()
-    # Command menus per role (everyone, groups, each officer and admin); failures are logged, never fatal.
-    await commands.publish_menus(application.bot, storage, settings)
+    # Command menus per role (everyone, groups, each officer and admin): one call per officer and admin,
+    # so in the background rather than before the first update is handled; failures are only logged.
+    application.bot_data[MENUS_KEY] = asyncio.create_task(
+        commands.publish_menus(application.bot, storage, settings), name="command-menus"
+    )
     log.info("started database=%s topics=%d", settings.database_path, len(topics))
 
 
@@ -227,6 +232,10 @@ async def _broadcast_bot(settings: Settings) -> Bot:
 async def _post_stop(application: Application) -> None:  # type: ignore[type-arg]
     """Stop the dispatcher once no more updates are handled; messages in flight finish first."""
     if SERVICES_KEY in application.bot_data:
+        menus: asyncio.Task[None] = application.bot_data.pop(MENUS_KEY)
+        menus.cancel()  # unfinished menus are published again at the next start
+        with contextlib.suppress(asyncio.CancelledError):
+            await menus
         await application.bot_data[officer.SCHEDULER_KEY].stop()
         await application.bot_data[DIGESTS_KEY].stop()
         await services_of(application.bot_data).dispatcher.stop()

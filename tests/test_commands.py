@@ -73,6 +73,8 @@ async def test_start_publishes_the_menu_of_every_role(tg: FakeTelegram, tmp_path
     """After start: the default and group menus, the admin's and the active officer's; none for a revoked officer."""
     await _seed_officers(tmp_path / "bot.db")
     async with running_bot(settings_for(tg, tmp_path)):
+        # Menus are published in the background after start; wait until the last one asked for is there.
+        await tg.wait_for(lambda s: f"chat:{ADMIN}" in s.commands and f"chat:{OFFICER}" in s.commands, timeout=10)
         menus = tg.commands
     assert _names(menus["default"]) == commands.EVERYONE
     assert _names(menus["all_group_chats"]) == commands.GROUPS
@@ -110,6 +112,8 @@ async def test_an_admin_who_joins_as_officer_keeps_the_admin_menu(tg: FakeTelegr
         store = app.bot_data["services"].storage
         org = await store.organizations.create("استانداری ایلام", fold("استانداری ایلام"), None, created_by=ADMIN)
         await store.officers.create_invite("adminjoin", org.id, ADMIN, utcnow() + timedelta(days=1))
+        # The start-up menus (published in the background) are done before the join is counted.
+        await tg.wait_for(lambda s: f"chat:{ADMIN}" in s.commands, timeout=10)
         calls_before = len(tg.calls_to("setMyCommands"))
         tg.send_text(ADMIN, ADMIN, "/start inv_adminjoin")
         await tg.wait_for(lambda s: len(s.calls_to("setMyCommands")) > calls_before, timeout=10)
