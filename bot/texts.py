@@ -292,11 +292,6 @@ REASONS = {
     "cannot_post": "ربات اجازهٔ ارسال پیام ندارد",
     "blocked": "ربات مسدود شده است",
 }
-TOPICS_USAGE = "شناسه‌های موضوع را بنویسید، مثلاً /topics {example}؛ /topics all یعنی همه. موضوع‌ها:\n{options}"
-COUNTIES_USAGE = (
-    "شناسهٔ شهرستان‌ها را بنویسید، مثلاً /counties {example} province؛ province یعنی خبرهای استانی و "
-    "/counties all یعنی همه. شهرستان‌ها:\n{options}"
-)
 AGENCIES_USAGE = "شناسهٔ دستگاه‌ها را بنویسید، مثلاً /agencies {example}؛ /agencies all یعنی همه. دستگاه‌ها:\n{options}"
 AGENCIES_EMPTY = "هنوز هیچ دستگاهی ثبت نشده است."
 KEYWORDS_USAGE = (
