@@ -88,7 +88,7 @@ from zoneinfo import ZoneInfo  # noqa: E402
 from telegram import Bot, LinkPreviewOptions, Update  # noqa: E402
 from telegram.constants import ParseMode  # noqa: E402
 from telegram.error import TelegramError  # noqa: E402
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, CommandHandler  # noqa: E402
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, CallbackContext, CommandHandler  # noqa: E402
 from telegram.request import HTTPXRequest  # noqa: E402
 
 from bot import texts  # noqa: E402
@@ -98,7 +98,6 @@ from bot.delivery.dispatcher import Dispatcher  # noqa: E402
 from bot.delivery.pacing import Pacer  # noqa: E402
 from bot.domain.render import MessagePart, ReleaseView, render_release  # noqa: E402
 from bot.domain.text import fold  # noqa: E402
-from bot.handlers import common  # noqa: E402
 from storage import Storage  # noqa: E402
 from storage.releases import NewRelease  # noqa: E402
 from tests.harness import running_bot, services, settings_for  # noqa: E402
@@ -137,7 +136,8 @@ PROBE_USERS = {"ours": 900_000_001, "naive": 900_000_002, "aio": 900_000_003}
 NOTES = {
     "ours": "tests.harness.running_bot with BROADCAST_RATE; chats and subscriptions written in one transaction; "
     "service.publish then dispatcher.wake(); done when the outbox backlog is 0",
-    "naive": "plain PTB Application (no rate limiter, /start handler = bot.handlers.common.start, long polling); "
+    "naive": "plain PTB Application (no rate limiter, /start answered with texts.START_REPLY "
+    "(ours also reads the chat's subscription and adds the topic picker), long polling); "
     "its bot awaits send_message chat after chat; replies share that bot and its 256-connection pool",
     "aio": "PTB Application with AIORateLimiter(overall_max_rate=rate, max_retries=3) (PTB default overall rate "
     "is 30/s); broadcast = asyncio.gather of every send_message through app.bot; the /start reply goes through "
@@ -327,7 +327,7 @@ class StartProbe:
         return {
             "asked": len(self.sent_at),
             "answered": len(replies),
-            "wrong_text": sum(1 for r in replies if r.text != texts.WELCOME),
+            "wrong_text": sum(1 for r in replies if r.text != texts.START_REPLY),
             "p50_s": percentile(latencies, 50),
             "p95_s": percentile(latencies, 95),
             "max_s": max(latencies, default=None),
@@ -398,13 +398,19 @@ async def polling(application: Application) -> AsyncIterator[Application]:  # ty
 
 
 def plain_application(tg: FakeTelegram, *, rate_limiter: AIORateLimiter | None = None) -> Application:  # type: ignore[type-arg]
-    """A PTB application with only our /start handler (the same welcome reply), optionally rate limited."""
+    """A PTB application answering /start with our welcome text (no database behind it), optionally rate limited."""
     builder = ApplicationBuilder().token(tg.token).base_url(tg.base_url).base_file_url(tg.base_file_url)
     if rate_limiter is not None:
         builder = builder.rate_limiter(rate_limiter)
     application = builder.build()
-    application.add_handler(CommandHandler("start", common.start))
+    application.add_handler(CommandHandler("start", _welcome))
     return application
+
+
+async def _welcome(update: Update, context: CallbackContext[Any, Any, Any, Any]) -> None:
+    """The baselines' /start: the text our bot sends, without its subscription lookup and picker."""
+    if update.effective_message is not None:
+        await update.effective_message.reply_html(texts.START_REPLY)
 
 
 def broadcast_bot(tg: FakeTelegram, pool: int) -> Bot:

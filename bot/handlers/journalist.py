@@ -181,9 +181,7 @@ async def onboard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     place = Place(message.chat_id, 0, "private", None)
     subscription = await readers.subscription(place)
     current = set(subscription.filters.get("topic", ())) if subscription else set()
-    await message.reply_html(
-        f"{texts.WELCOME}\n\n{texts.ONBOARDING}", reply_markup=picker("o", place, readers.topic_options(), current)
-    )
+    await message.reply_html(texts.START_REPLY, reply_markup=picker("o", place, readers.topic_options(), current))
 
 
 async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
