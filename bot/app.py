@@ -22,21 +22,21 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest, HTTPXRequest
 
-from bot import commands
 from bot.config import Settings
 from bot.delivery.dispatcher import Dispatcher, InteractiveRecorder
 from bot.delivery.pacing import Pacer
-from bot.desk import DESK_KEY, Desk, LiveReports
-from bot.digest import DIGESTS_KEY, DigestClock
 from bot.domain.pipeline import ReleasePipeline
 from bot.domain.tagging import load_counties, load_topics
 from bot.domain.text import PersianNormalizer
-from bot.handlers import admin, admins, archive, chats, common, journalist, officer, ops, reports, topics_admin
-from bot.handlers.errors import on_error
-from bot.readers import READERS_KEY, Readers
-from bot.scheduler import Scheduler
-from bot.services import SERVICES_KEY, Services, services_of
-from bot.taxonomy import live_topics
+from bot.runtime import SERVICES_KEY, Services, services_of
+from bot.services.desk import DESK_KEY, Desk, LiveReports
+from bot.services.digests import DIGESTS_KEY, DigestClock
+from bot.services.readers import READERS_KEY, Readers
+from bot.services.scheduler import Scheduler
+from bot.services.taxonomy import live_topics
+from bot.telegram import menus as commands
+from bot.telegram.errors import on_error
+from bot.telegram.handlers import admin, admins, archive, chats, common, journalist, officer, ops, reports, topics_admin
 from storage import Storage
 from storage.topics import TopicRow
 

@@ -11,7 +11,7 @@ from telegram.ext import Application
 
 from bot.app import build_application
 from bot.config import Settings
-from bot.services import Services, services_of
+from bot.runtime import Services, services_of
 from tests.tgserver import FakeTelegram
 
 

@@ -9,7 +9,6 @@ import pytest
 from telegram.ext import Application
 
 from bot import texts
-from bot.desk import fa
 from bot.domain.taxonomy import (
     KeywordSet,
     TaxonomyError,
@@ -21,7 +20,8 @@ from bot.domain.taxonomy import (
     parse_keywords,
 )
 from bot.domain.text import fold
-from bot.handlers.topics_admin import split_message
+from bot.services.desk import fa
+from bot.telegram.handlers.topics_admin import split_message
 from storage import Storage
 from storage.db import utcnow
 from storage.topics import TopicRow

@@ -13,7 +13,6 @@ import pytest
 from telegram.ext import Application
 
 from bot import texts
-from bot.desk import Desk, desk_of
 from bot.domain.archive import (
     LATEST_MAX,
     ArchiveEntry,
@@ -25,6 +24,7 @@ from bot.domain.archive import (
 from bot.domain.jalali import format_date
 from bot.domain.render import TEXT_LIMIT, utf16_length
 from bot.domain.text import fold
+from bot.services.desk import Desk, desk_of
 from storage import Storage
 from storage.db import utcnow
 from storage.releases import Attachment, Release

@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 from telegram.ext import CommandHandler
 
-from bot import commands, texts
+from bot import texts
 from bot.app import _handlers
 from bot.domain.text import fold
+from bot.telegram import menus as commands
 from storage import Storage
 from storage.db import utcnow
 from tests.harness import running_bot, settings_for

@@ -17,12 +17,12 @@ from zoneinfo import ZoneInfo
 from telegram.ext import Application
 
 from bot import texts
-from bot.desk import DESK_KEY, Desk
-from bot.digest import DIGESTS_KEY, DigestClock
 from bot.domain.daytime import next_occurrence
 from bot.domain.digits import to_persian_digits
 from bot.domain.render import TEXT_LIMIT, utf16_length
 from bot.domain.text import fold
+from bot.services.desk import DESK_KEY, Desk
+from bot.services.digests import DIGESTS_KEY, DigestClock
 from storage import Storage
 from storage.db import to_db, utcnow
 from tests.harness import running_bot, services, settings_for

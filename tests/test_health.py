@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.health import CheckResult, run_checks
+from bot.telegram.health import CheckResult, run_checks
 from storage import Storage
 from storage.db import load_migrations
 from tests.tgserver import FakeTelegram

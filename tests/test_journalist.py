@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 from telegram.ext import Application
 
 from bot import texts
-from bot.desk import fa
 from bot.domain.text import fold
-from bot.readers import Place
+from bot.services.desk import fa
+from bot.services.readers import Place
 from storage import Storage
 from storage.db import utcnow
 from storage.subscriptions import Subscription

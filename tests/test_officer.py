@@ -9,8 +9,8 @@ from pathlib import Path
 from telegram.ext import Application
 
 from bot import texts
-from bot.desk import PUBLISH_LIMIT_PER_HOUR
 from bot.domain.text import fold
+from bot.services.desk import PUBLISH_LIMIT_PER_HOUR
 from storage import Storage
 from storage.db import utcnow
 from storage.releases import NewRelease

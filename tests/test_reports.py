@@ -13,9 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot import texts
-from bot.charts import ChartBar, render_month_chart, shape
 from bot.cli import main as cli_main
-from bot.desk import DESK_KEY, Desk
 from bot.domain.digits import fa_number
 from bot.domain.jalali import current_jalali_month, format_month, jalali_month_bounds
 from bot.domain.report import (
@@ -27,7 +25,9 @@ from bot.domain.report import (
     report_summary,
 )
 from bot.domain.text import fold
-from bot.reports import AUDIT_DEFAULT, parse_audit_count, resolve_month
+from bot.services.charts import ChartBar, render_month_chart, shape
+from bot.services.desk import DESK_KEY, Desk
+from bot.services.reports import AUDIT_DEFAULT, parse_audit_count, resolve_month
 from storage import Storage
 from storage.db import to_db, utcnow
 from storage.releases import NewRelease

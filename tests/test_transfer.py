@@ -23,12 +23,12 @@ from bot import texts
 from bot.app import shared_normalizer
 from bot.cli import main
 from bot.delivery import service
-from bot.desk import desk_of
 from bot.domain.pipeline import ReleasePipeline
 from bot.domain.render import MessagePart
 from bot.domain.tagging import load_counties, load_topics
 from bot.domain.text import fold
-from bot.transfer import RecordError, read_records
+from bot.services.desk import desk_of
+from bot.services.transfer import RecordError, read_records
 from storage import Storage
 from storage.db import utcnow
 from storage.releases import NewRelease

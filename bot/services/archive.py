@@ -26,7 +26,7 @@ from bot.domain.archive import (
 from bot.domain.digits import to_persian_digits
 from bot.domain.jalali import format_date
 from bot.domain.text import fold
-from bot.services import Services, services_of
+from bot.runtime import Services, services_of
 from storage.db import utcnow
 from storage.outbox import PartSpec
 from storage.releases import Release

@@ -10,9 +10,9 @@ from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot import texts
-from bot.desk import ALBUM_MAX_ITEMS
 from bot.domain.archive import RenderedPart
-from bot.handlers import journalist, officer
+from bot.services.desk import ALBUM_MAX_ITEMS
+from bot.telegram.handlers import journalist, officer
 from storage.releases import Attachment
 
 log = logging.getLogger(__name__)

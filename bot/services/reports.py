@@ -16,12 +16,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot import texts
-from bot.charts import Chart, ChartBar, render_month_chart
 from bot.config import DEFAULT_TIMEZONE, ConfigError, database_path, merged_environment
 from bot.delivery.pacing import Pacer
 from bot.domain.digits import fa_number, to_latin_digits, to_persian_digits
 from bot.domain.jalali import current_jalali_month, format_month, format_short, jalali_month_bounds, parse_jalali_month
 from bot.domain.report import MonthReport, build_report, pack_lines, report_csv, report_summary
+from bot.services.charts import Chart, ChartBar, render_month_chart
 from storage import Storage
 from storage.audit import AuditEntry
 from storage.db import utcnow

@@ -14,8 +14,8 @@ from telegram.ext import ContextTypes
 
 from bot import texts
 from bot.domain.jalali import format_month
-from bot.handlers.admin import admin_services  # the shared admin guard (one refusal for every admin command)
-from bot.reports import audit_messages, parse_audit_count, report_files, resolve_month, stats_message
+from bot.services.reports import audit_messages, parse_audit_count, report_files, resolve_month, stats_message
+from bot.telegram.handlers.admin import admin_services  # the shared admin guard (one refusal for every admin command)
 from storage.db import utcnow
 
 log = logging.getLogger(__name__)

@@ -2,7 +2,7 @@
 
 Admins are the users in ``ADMIN_IDS`` (fixed by whoever runs the server) plus those added here, who
 are stored in the ``admins`` table and can be removed again here. Every admin command uses the same
-guard, :func:`bot.handlers.admin.admin_services`.
+guard, :func:`bot.telegram.handlers.admin.admin_services`.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot import texts
-from bot.commands import refresh_user_menu, set_admin_menu
 from bot.domain.jalali import format_datetime
-from bot.handlers.admin import admin_services, fa, parse_id
-from bot.services import Services
+from bot.runtime import Services
+from bot.telegram.handlers.admin import admin_services, fa, parse_id
+from bot.telegram.menus import refresh_user_menu, set_admin_menu
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ from telegram.ext import ContextTypes
 from bot import texts
 from bot.domain.digits import to_persian_digits
 from bot.domain.jalali import format_datetime
-from bot.handlers.admin import admin_services
-from bot.transfer import TELEGRAM_UPLOAD_LIMIT, backup_file_name, format_size, take_backup
+from bot.services.transfer import TELEGRAM_UPLOAD_LIMIT, backup_file_name, format_size, take_backup
+from bot.telegram.handlers.admin import admin_services
 from storage.db import utcnow
 
 log = logging.getLogger(__name__)

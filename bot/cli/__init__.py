@@ -11,9 +11,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bot import texts, transfer
+from bot import texts
 from bot.config import ConfigError, Settings, database_path, ensure_database_writable, merged_environment
 from bot.domain.digits import to_persian_digits
+from bot.services import transfer
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -39,11 +40,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "migrate":
             return asyncio.run(_migrate())
         if args.command == "report":
-            from bot.reports import cli_report  # noqa: PLC0415 - storage and the chart only for this command
+            from bot.services.reports import cli_report  # noqa: PLC0415 - storage and the chart only for this command
 
             return cli_report(args.month, args.out)
         if args.command == "health":
-            from bot.health import run_health_checks  # noqa: PLC0415
+            from bot.telegram.health import run_health_checks  # noqa: PLC0415
 
             return run_health_checks(Settings.from_environment())
         if args.command in transfer.COMMANDS:
@@ -71,7 +72,7 @@ def _run() -> int:
     application = build_application(settings)
     # run_polling and run_webhook install SIGINT/SIGTERM handlers and run post_shutdown, which closes the database.
     if settings.webhook_url:
-        from bot.webhook import run_webhook  # noqa: PLC0415
+        from bot.telegram.webhook import run_webhook  # noqa: PLC0415
 
         run_webhook(application, settings)
     else:

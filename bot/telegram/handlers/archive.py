@@ -21,9 +21,9 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot import texts
-from bot.archive import INLINE_CACHE_SECONDS, ArchiveError, ResultsPage, archive_of
 from bot.domain.archive import latest_listing, parse_latest_count, parse_positive_id, search_listing
-from bot.handlers.common import send_parts
+from bot.services.archive import INLINE_CACHE_SECONDS, ArchiveError, ResultsPage, archive_of
+from bot.telegram.handlers.common import send_parts
 
 log = logging.getLogger(__name__)
 

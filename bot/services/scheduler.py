@@ -13,8 +13,8 @@ from telegram import Bot
 from telegram.error import TelegramError
 
 from bot import texts
-from bot.background import BackgroundLoop
-from bot.desk import Desk, fa
+from bot.services.background import BackgroundLoop
+from bot.services.desk import Desk, fa
 from storage.db import utcnow
 
 log = logging.getLogger(__name__)

@@ -20,14 +20,14 @@ from telegram.error import TelegramError
 
 from bot import texts
 from bot.delivery.service import filters_of
-from bot.digest import DigestClock
 from bot.domain.daytime import parse_time_of_day, parse_time_range
 from bot.domain.digest import digest_due, next_digest_at
 from bot.domain.digits import to_latin_digits, to_persian_digits
 from bot.domain.jalali import format_datetime
 from bot.domain.matching import PROVINCE_WIDE, describe_filters, parse_keywords
 from bot.domain.text import fold
-from bot.services import Services
+from bot.runtime import Services
+from bot.services.digests import DigestClock
 from storage.db import Tx, utcnow
 from storage.subscriptions import Subscription
 

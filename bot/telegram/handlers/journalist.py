@@ -17,7 +17,7 @@ from telegram.ext import ContextTypes
 
 from bot import texts
 from bot.domain.digits import to_persian_digits
-from bot.readers import YES_WORDS, Place, ReaderError, Readers, option_lines, readers_of
+from bot.services.readers import YES_WORDS, Place, ReaderError, Readers, option_lines, readers_of
 from storage.subscriptions import Subscription
 
 log = logging.getLogger(__name__)

@@ -24,7 +24,7 @@ from bot.domain.embargo import Embargo, find_embargo, strip_embargo
 from bot.domain.jalali import format_datetime, format_short, parse_when
 from bot.domain.pipeline import PreparedRelease
 from bot.domain.render import MessagePart, ReleaseView, render_release
-from bot.services import Services
+from bot.runtime import Services
 from storage.db import Tx, utcnow
 from storage.officers import Officer
 from storage.organizations import Organization

@@ -10,8 +10,8 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot import texts
-from bot.handlers.journalist import picker
-from bot.readers import Place, readers_of
+from bot.services.readers import Place, readers_of
+from bot.telegram.handlers.journalist import picker
 
 log = logging.getLogger(__name__)
 

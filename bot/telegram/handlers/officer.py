@@ -10,12 +10,13 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
 
-from bot import commands, texts
-from bot.desk import ALBUM_MAX_ITEMS, MAX_TOPICS, Desk, DeskError, Preview, desk_of, fa, report_text
+from bot import texts
 from bot.domain.jalali import format_datetime
-from bot.handlers import common  # a module import: common imports this module too
-from bot.handlers.admin import parse_id, remove_buttons
-from bot.services import services_of
+from bot.runtime import services_of
+from bot.services.desk import ALBUM_MAX_ITEMS, MAX_TOPICS, Desk, DeskError, Preview, desk_of, fa, report_text
+from bot.telegram import menus as commands
+from bot.telegram.handlers import common  # a module import: common imports this module too
+from bot.telegram.handlers.admin import parse_id, remove_buttons
 from storage.officers import Redemption
 from storage.releases import Attachment, Release
 

@@ -1,6 +1,6 @@
 """Admins edit the topic taxonomy: /addtopic, /renametopic, /topickeywords, /deltopic, /restoretopic, /topiclist.
 
-Thin handlers: they split the typed pieces at «|» and hand them to :class:`bot.taxonomy.Taxonomy`, which
+Thin handlers: they split the typed pieces at «|» and hand them to :class:`bot.services.taxonomy.Taxonomy`, which
 checks, stores, audits and makes the change live; its Persian refusals become the reply. /topics stays
 the journalists' command (their filter); the admins' listing is /topiclist (alias /topics_admin).
 """
@@ -15,10 +15,10 @@ from telegram.ext import ContextTypes
 from bot import texts
 from bot.domain.digits import to_persian_digits
 from bot.domain.taxonomy import TaxonomyError
-from bot.handlers.admin import admin_services
-from bot.handlers.admins import arguments
-from bot.services import Services
-from bot.taxonomy import Taxonomy, taxonomy_of
+from bot.runtime import Services
+from bot.services.taxonomy import Taxonomy, taxonomy_of
+from bot.telegram.handlers.admin import admin_services
+from bot.telegram.handlers.admins import arguments
 from storage.topics import TopicRow
 
 MESSAGE_LIMIT = 4000  # Telegram allows 4096 characters; leave room for the HTML entities

@@ -13,11 +13,11 @@ from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.background import BackgroundLoop
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.service import part_specs
 from bot.domain.daytime import in_window
 from bot.domain.digest import DigestEntry, digest_due, next_digest_at, render_digest
+from bot.services.background import BackgroundLoop
 from storage import Storage
 from storage.db import utcnow
 from storage.digests import DigestItem, DigestSchedule

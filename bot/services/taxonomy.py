@@ -30,7 +30,7 @@ from bot.domain.taxonomy import (
     parse_keywords,
 )
 from bot.domain.text import fold
-from bot.services import Services
+from bot.runtime import Services
 from storage import Storage
 from storage.topics import TopicRow
 

@@ -12,12 +12,13 @@ from telegram import CallbackQuery, Message, Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
-from bot import commands, texts
-from bot.desk import DeskError, desk_of
+from bot import texts
 from bot.domain.digits import to_latin_digits, to_persian_digits
 from bot.domain.jalali import format_datetime
 from bot.domain.text import fold
-from bot.services import Services, services_of
+from bot.runtime import Services, services_of
+from bot.services.desk import DeskError, desk_of
+from bot.telegram import menus as commands
 from storage.db import utcnow
 
 log = logging.getLogger(__name__)

@@ -1,0 +1,1 @@
+"""The application layer: what officers, journalists and admins can do, without any messenger."""
