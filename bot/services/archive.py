@@ -1,7 +1,7 @@
 """The journalists' archive: search with saved paging, the latest releases, one release as delivered.
 
 Only published releases are ever shown: the full-text index holds published releases only, the latest
-list asks for them, and reading one release checks its status again. Handlers turn ``ArchiveError``
+list asks for them, and reading one release checks its status again. Handlers turn ``UserError``
 into a Persian reply or a callback answer.
 """
 
@@ -26,6 +26,7 @@ from bot.domain.archive import (
 from bot.domain.digits import to_persian_digits
 from bot.domain.jalali import format_date
 from bot.domain.text import fold
+from bot.errors import InvalidInput
 from bot.runtime import Services, services_of
 from storage.db import utcnow
 from storage.outbox import PartSpec
@@ -41,14 +42,6 @@ MAX_PAGE = 100_000
 MAX_INLINE_OFFSET = 1_000_000
 # Telegram caches an inline answer this long (seconds); short, so a retraction disappears quickly.
 INLINE_CACHE_SECONDS = 30
-
-
-class ArchiveError(Exception):
-    """What a journalist asked of the archive cannot be answered; the message says why, in Persian."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +108,7 @@ class Archive:
         try:
             query = clean_query(query)
         except ValueError as error:
-            raise ArchiveError(str(error)) from None
+            raise InvalidInput(str(error)) from None
         async with self.storage.db.transaction() as tx:
             await self.storage.searches.prune(utcnow() - SEARCH_LIFETIME, tx=tx)
             saved = await self.storage.searches.save(user_id, query, tx=tx)
@@ -127,9 +120,9 @@ class Archive:
         """Another page of a saved search; only the user who ran it may turn its pages."""
         saved = await self.storage.searches.get(search_id)
         if saved is None or saved.created_at < utcnow() - SEARCH_LIFETIME:
-            raise ArchiveError(texts.SEARCH_EXPIRED)
+            raise InvalidInput(texts.SEARCH_EXPIRED)
         if saved.user_id != user_id:
-            raise ArchiveError(texts.SEARCH_NOT_YOURS)
+            raise InvalidInput(texts.SEARCH_NOT_YOURS)
         page = min(max(page, 1), MAX_PAGE)
         folded = fold(saved.query)
         found = await self.storage.releases.search(folded, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
@@ -138,7 +131,7 @@ class Archive:
             # Releases were retracted since the buttons were made: show the last page there is.
             found = await self.storage.releases.search(folded, limit=PAGE_SIZE, offset=(wanted - 1) * PAGE_SIZE)
         if not found.total:
-            raise ArchiveError(texts.SEARCH_EMPTY)
+            raise InvalidInput(texts.SEARCH_EMPTY)
         return ResultsPage(
             saved.id, saved.query, wanted, found.total, await self._entries(found.releases), found.total_capped
         )
@@ -151,10 +144,10 @@ class Archive:
     # -- one release -------------------------------------------------------------------------------
 
     async def release(self, release_id: int) -> Delivered:
-        """A published release's stored parts; ArchiveError for anything not (or no longer) published."""
+        """A published release's stored parts; UserError for anything not (or no longer) published."""
         release = await self.storage.releases.get(release_id)
         if release is not None and release.status == "retracted" and release.retracted_at is not None:
-            raise ArchiveError(
+            raise InvalidInput(
                 texts.RELEASE_RETRACTED.format(
                     id=to_persian_digits(str(release_id)), when=format_date(release.retracted_at, self.tz)
                 )
@@ -162,7 +155,7 @@ class Archive:
         parts = await self._parts(release) if release is not None else []
         if release is None or not parts:
             # Drafts, scheduled, pending, rejected and cancelled releases do not exist for readers.
-            raise ArchiveError(texts.RELEASE_NOT_FOUND.format(id=to_persian_digits(str(release_id))))
+            raise InvalidInput(texts.RELEASE_NOT_FOUND.format(id=to_persian_digits(str(release_id))))
         return Delivered(release, parts)
 
     async def _parts(self, release: Release) -> list[PartSpec]:

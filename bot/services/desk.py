@@ -1,6 +1,6 @@
 """The officer desk: drafts from officers' messages, their preview, tags, publishing and the live report.
 
-Handlers call these functions and turn ``DeskError`` into a Persian reply; everything here is about
+Handlers call these functions and turn ``UserError`` into a Persian reply; everything here is about
 what an officer may do with which release, and in what order.
 """
 
@@ -24,6 +24,7 @@ from bot.domain.embargo import Embargo, find_embargo, strip_embargo
 from bot.domain.jalali import format_datetime, format_short, parse_when
 from bot.domain.pipeline import PreparedRelease
 from bot.domain.render import MessagePart, ReleaseView, render_release
+from bot.errors import InvalidInput, NotAnOfficer, NotYourRelease, OfficerRevoked, UnknownId, UserError, WrongState
 from bot.runtime import Services
 from storage.db import Tx, utcnow
 from storage.officers import Officer
@@ -39,14 +40,6 @@ PUBLISH_LIMIT_PER_HOUR = 30
 DUPLICATE_WINDOW = timedelta(days=7)
 # A scheduled release is still the officer's to change, publish now or cancel.
 EDITABLE_STATUSES = ("draft", "scheduled")
-
-
-class DeskError(Exception):
-    """Something the officer asked cannot be done; the message says why, in Persian."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,33 +100,33 @@ class Desk:
     # -- who may act ---------------------------------------------------------------------------
 
     async def officer(self, user_id: int) -> tuple[Officer, Organization]:
-        """The active officer record of a user and their organization, or DeskError."""
+        """The active officer record of a user and their organization, or UserError."""
         officer = await self.storage.officers.get(user_id)
         if officer is None:
-            raise DeskError(texts.NOT_OFFICER)
+            raise NotAnOfficer(texts.NOT_OFFICER)
         if not officer.active:
-            raise DeskError(texts.OFFICER_REVOKED)
+            raise OfficerRevoked(texts.OFFICER_REVOKED)
         org = await self.storage.organizations.get(officer.organization_id)
         if org is None:  # pragma: no cover - foreign keys make this impossible
-            raise DeskError(texts.NOT_OFFICER)
+            raise NotAnOfficer(texts.NOT_OFFICER)
         return officer, org
 
     async def own_release(self, user_id: int, release_id: int) -> tuple[Officer, Organization, Release]:
-        """A release of the officer's own organization (any status), or DeskError saying why not."""
+        """A release of the officer's own organization (any status), or UserError saying why not."""
         officer, org = await self.officer(user_id)
         release = await self.storage.releases.get(release_id)
         if release is None:
-            raise DeskError(texts.UNKNOWN_RELEASE.format(id=fa(release_id)))
+            raise UnknownId(texts.UNKNOWN_RELEASE.format(id=fa(release_id)))
         if release.organization_id != org.id:
-            raise DeskError(texts.NOT_YOUR_RELEASE.format(id=fa(release_id)))
+            raise NotYourRelease(texts.NOT_YOUR_RELEASE.format(id=fa(release_id)))
         return officer, org, release
 
     async def own_draft(self, user_id: int, release_id: int) -> tuple[Officer, Organization, Release]:
-        """A draft (or scheduled release) of the officer's own organization, or DeskError saying why not."""
+        """A draft (or scheduled release) of the officer's own organization, or UserError saying why not."""
         officer, org, release = await self.own_release(user_id, release_id)
         if release.status not in EDITABLE_STATUSES:
             status = texts.STATUS_NAMES.get(release.status, release.status)
-            raise DeskError(texts.NOT_A_DRAFT.format(id=fa(release_id), status=status))
+            raise WrongState(texts.NOT_A_DRAFT.format(id=fa(release_id), status=status))
         return officer, org, release
 
     # -- texts -----------------------------------------------------------------------------------
@@ -141,9 +134,9 @@ class Desk:
     def prepare_text(self, raw_text: str, org: Organization, *, empty: str = texts.DRAFT_EMPTY) -> PreparedRelease:
         """Refuse an empty or oversized text (``empty`` says what was missing), else run the pipeline."""
         if not raw_text.strip():
-            raise DeskError(empty)
+            raise InvalidInput(empty)
         if len(raw_text) > MAX_TEXT_CHARS:
-            raise DeskError(texts.DRAFT_TOO_LONG.format(length=fa(len(raw_text)), limit=fa(MAX_TEXT_CHARS)))
+            raise InvalidInput(texts.DRAFT_TOO_LONG.format(length=fa(len(raw_text)), limit=fa(MAX_TEXT_CHARS)))
         return self.services.pipeline.prepare(raw_text, org_name=org.name)
 
     async def _store_version(
@@ -289,9 +282,9 @@ class Desk:
         chosen = list(dict.fromkeys(s.lower() for s in slugs))
         unknown = [s for s in chosen if s not in known]
         if unknown:
-            raise DeskError(texts.UNKNOWN_TOPICS.format(slugs=" ".join(unknown), all_topics=" ".join(sorted(known))))
+            raise InvalidInput(texts.UNKNOWN_TOPICS.format(slugs=" ".join(unknown), all_topics=" ".join(sorted(known))))
         if len(chosen) > MAX_TOPICS:
-            raise DeskError(texts.TOO_MANY_TOPICS.format(limit=fa(MAX_TOPICS)))
+            raise InvalidInput(texts.TOO_MANY_TOPICS.format(limit=fa(MAX_TOPICS)))
         await self.storage.releases.set_tags(release.id, chosen, release.county)
         return await self._refreshed(release.id, org)
 
@@ -299,10 +292,10 @@ class Desk:
         """Add or remove one topic of a draft (the toggle keyboard)."""
         _, _, release = await self.own_draft(user_id, release_id)
         if slug not in {t.slug for t in self.services.pipeline.topics}:
-            raise DeskError(texts.UNKNOWN_TOPICS.format(slugs=slug, all_topics=""))
+            raise InvalidInput(texts.UNKNOWN_TOPICS.format(slugs=slug, all_topics=""))
         topics = [t for t in release.topics if t != slug] if slug in release.topics else [*release.topics, slug]
         if len(topics) > MAX_TOPICS:
-            raise DeskError(texts.TOO_MANY_TOPICS.format(limit=fa(MAX_TOPICS)))
+            raise InvalidInput(texts.TOO_MANY_TOPICS.format(limit=fa(MAX_TOPICS)))
         await self.storage.releases.set_tags(release.id, topics, release.county)
         updated = await self.storage.releases.get(release.id)
         assert updated is not None
@@ -314,9 +307,16 @@ class Desk:
         await self.storage.officers.set_correcting(user_id, release_id)
 
     async def replace_text(self, user_id: int, release_id: int, raw_text: str) -> Preview:
-        """A new text for a draft, kept as a new version; topics and county are suggested afresh."""
-        _, org, release = await self.own_draft(user_id, release_id)
-        prepared = self.prepare_text(raw_text, org)
+        """A new text for a draft, kept as a new version; topics and county are suggested afresh.
+
+        The replacement mode ends either way: a refused text is not waited for again.
+        """
+        try:
+            _, org, release = await self.own_draft(user_id, release_id)
+            prepared = self.prepare_text(raw_text, org)
+        except UserError:
+            await self.storage.officers.set_correcting(user_id, None)
+            raise
         async with self.storage.db.transaction() as tx:
             await self._store_version(release.id, prepared, user_id, tx=tx)
             await self.storage.releases.set_tags(release.id, prepared.topics, prepared.county or org.county, tx=tx)
@@ -330,7 +330,7 @@ class Desk:
         counties = {c.slug for c in self.services.pipeline.counties}
         county = None if slug.lower() in {"none", "province", "استانی"} else slug.lower()
         if county is not None and county not in counties:
-            raise DeskError(texts.UNKNOWN_COUNTY.format(slug=slug, all_counties=" ".join(sorted(counties))))
+            raise InvalidInput(texts.UNKNOWN_COUNTY.format(slug=slug, all_counties=" ".join(sorted(counties))))
         await self.storage.releases.set_tags(release.id, release.topics, county)
         return await self._refreshed(release.id, org)
 
@@ -358,10 +358,10 @@ class Desk:
             officer.user_id, utcnow() - timedelta(hours=1)
         )
         if published >= PUBLISH_LIMIT_PER_HOUR:
-            raise DeskError(texts.RATE_LIMITED.format(count=fa(published), limit=fa(PUBLISH_LIMIT_PER_HOUR)))
+            raise InvalidInput(texts.RATE_LIMITED.format(count=fa(published), limit=fa(PUBLISH_LIMIT_PER_HOUR)))
         duplicate = await self.similar_release(release)
         if duplicate is not None and not confirmed:
-            raise DeskError(texts.NEEDS_CONFIRMATION.format(id=fa(duplicate.release_id), draft=fa(release.id)))
+            raise InvalidInput(texts.NEEDS_CONFIRMATION.format(id=fa(duplicate.release_id), draft=fa(release.id)))
         if org.requires_approval:
             await self.submit(user_id, release, org)
             return None
@@ -382,10 +382,10 @@ class Desk:
         try:
             when = parse_when(when_text, utcnow(), self.services.settings.timezone)
         except ValueError as error:
-            raise DeskError(str(error)) from None
+            raise InvalidInput(str(error)) from None
         duplicate = await self.similar_release(release)
         if duplicate is not None and not confirmed:
-            raise DeskError(texts.NEEDS_CONFIRMATION.format(id=fa(duplicate.release_id), draft=fa(release.id)))
+            raise InvalidInput(texts.NEEDS_CONFIRMATION.format(id=fa(duplicate.release_id), draft=fa(release.id)))
         async with self.storage.db.transaction() as tx:
             await self.storage.releases.schedule(release.id, when, tx=tx)
             await self.storage.audit.record(
@@ -399,7 +399,7 @@ class Desk:
         _, _, release = await self.own_draft(user_id, release_id)
         embargo = find_embargo(release.body, utcnow(), self.services.settings.timezone)
         if embargo is None:
-            raise DeskError(texts.SCHEDULE_USAGE)
+            raise InvalidInput(texts.SCHEDULE_USAGE)
         return await self.schedule(
             user_id, release_id, format_short(embargo.until, self.services.settings.timezone), confirmed=True
         )
@@ -408,7 +408,7 @@ class Desk:
         """Turn a scheduled release back into a draft."""
         _, _, release = await self.own_draft(user_id, release_id)
         if release.status != "scheduled":
-            raise DeskError(texts.NOT_SCHEDULED.format(id=fa(release_id)))
+            raise WrongState(texts.NOT_SCHEDULED.format(id=fa(release_id)))
         async with self.storage.db.transaction() as tx:
             await self.storage.releases.schedule(release.id, None, tx=tx)
             await self.storage.audit.record(user_id, "release.unschedule", "release", release.id, tx=tx)
@@ -440,11 +440,11 @@ class Desk:
         return enqueued
 
     async def own_published(self, user_id: int, release_id: int) -> tuple[Officer, Organization, Release]:
-        """A published release of the officer's own organization, or DeskError saying why not."""
+        """A published release of the officer's own organization, or UserError saying why not."""
         officer, org, release = await self.own_release(user_id, release_id)
         if release.status != "published":
             status = texts.STATUS_NAMES.get(release.status, release.status)
-            raise DeskError(texts.NOT_PUBLISHED.format(id=fa(release_id), status=status))
+            raise WrongState(texts.NOT_PUBLISHED.format(id=fa(release_id), status=status))
         return officer, org, release
 
     async def start_correction(self, user_id: int, release_id: int) -> None:
@@ -453,9 +453,17 @@ class Desk:
         await self.storage.officers.set_correcting(user_id, release_id)
 
     async def correct(self, user_id: int, release_id: int, raw_text: str) -> tuple[int, service.Enqueued]:
-        """Store the corrected text as a new version and edit every delivered copy; return the version."""
-        _, org, release = await self.own_published(user_id, release_id)
-        version = await self._store_version(release.id, self.prepare_text(raw_text, org), user_id)
+        """Store the corrected text as a new version and edit every delivered copy; return the version.
+
+        The correction mode ends either way: a refused text is not waited for again.
+        """
+        try:
+            _, org, release = await self.own_published(user_id, release_id)
+            prepared = self.prepare_text(raw_text, org)
+        except UserError:
+            await self.storage.officers.set_correcting(user_id, None)
+            raise
+        version = await self._store_version(release.id, prepared, user_id)
         corrected = await self.storage.releases.get(release.id)
         assert corrected is not None
         assert release.published_at is not None
@@ -510,10 +518,10 @@ class Desk:
     async def _pending_release(self, release_id: int) -> tuple[Release, Organization]:
         release = await self.storage.releases.get(release_id)
         if release is None:
-            raise DeskError(texts.UNKNOWN_RELEASE.format(id=fa(release_id)))
+            raise UnknownId(texts.UNKNOWN_RELEASE.format(id=fa(release_id)))
         if release.status != "pending_approval":
             status = texts.STATUS_NAMES.get(release.status, release.status)
-            raise DeskError(texts.NOT_PENDING.format(id=fa(release_id), status=status))
+            raise WrongState(texts.NOT_PENDING.format(id=fa(release_id), status=status))
         org = await self.storage.organizations.get(release.organization_id)
         assert org is not None
         return release, org

@@ -3,7 +3,7 @@
 A *place* is where releases go: a private chat, a group, one topic of a forum, or a channel. A user
 configures a place only while they control it, and that is asked of the Bot API at the moment of
 every change (not only when the bot was added): a private chat by its user, a group or channel by
-its administrators. Handlers turn ``ReaderError`` into a Persian reply; nothing is changed then.
+its administrators. Handlers turn ``UserError`` into a Persian reply; nothing is changed then.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from bot.domain.digits import to_latin_digits, to_persian_digits
 from bot.domain.jalali import format_datetime
 from bot.domain.matching import PROVINCE_WIDE, describe_filters, parse_keywords
 from bot.domain.text import fold
+from bot.errors import InvalidInput, NotAChatAdmin
 from bot.runtime import Services
 from bot.services.digests import DigestClock
 from storage.db import Tx, utcnow
@@ -38,14 +39,6 @@ CONTROLLING = {ChatMemberStatus.OWNER: "creator", ChatMemberStatus.ADMINISTRATOR
 MAX_VALUES = 50
 CLEAR_WORDS = frozenset({"all", "none", "clear", "off", "همه", "هیچ", "پاک"})
 YES_WORDS = frozenset({"yes", "بله", "آره"})
-
-
-class ReaderError(Exception):
-    """A journalist's request cannot be carried out; the message says why, in Persian."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,20 +108,20 @@ class Readers:
         return Place(chat_id, 0, "private", title)
 
     async def check_control(self, user_id: int, place: Place) -> None:
-        """Ask the Bot API now whether the user controls the place; ReaderError if not."""
+        """Ask the Bot API now whether the user controls the place; UserError if not."""
         if place.is_private:
             if place.chat_id != user_id:
-                raise ReaderError(texts.NOT_CHAT_ADMIN.format(place=place.label(here=False)))
+                raise NotAChatAdmin(texts.NOT_CHAT_ADMIN.format(place=place.label(here=False)))
             return
         try:
             member = await self.bot.get_chat_member(place.chat_id, user_id)
         except TelegramError as error:
             log.info("control check failed chat_id=%d user_id=%d: %s", place.chat_id, user_id, error.message)
-            raise ReaderError(texts.CHAT_UNREACHABLE.format(place=place.label(here=False))) from None
+            raise NotAChatAdmin(texts.CHAT_UNREACHABLE.format(place=place.label(here=False))) from None
         role = CONTROLLING.get(member.status)  # type: ignore[call-overload]
         if role is None:
             await self.storage.subscriptions.forget_controller(place.chat_id, user_id)
-            raise ReaderError(texts.NOT_CHAT_ADMIN.format(place=place.label(here=False)))
+            raise NotAChatAdmin(texts.NOT_CHAT_ADMIN.format(place=place.label(here=False)))
         await self.storage.subscriptions.record_controller(place.chat_id, user_id, role)
 
     # -- subscribing and filters -----------------------------------------------------------------
@@ -208,7 +201,7 @@ class Readers:
         if _clears(args):
             return []
         if len(args) > MAX_VALUES:
-            raise ReaderError(texts.TOO_MANY_VALUES.format(limit=to_persian_digits(str(MAX_VALUES))))
+            raise InvalidInput(texts.TOO_MANY_VALUES.format(limit=to_persian_digits(str(MAX_VALUES))))
         known = {key for key, _ in await self.agency_options()}
         chosen: list[str] = []
         unknown: list[str] = []
@@ -217,10 +210,10 @@ class Readers:
             if not value:
                 continue
             if not value.isdigit():
-                raise ReaderError(texts.NOT_A_NUMBER.format(value=arg))
+                raise InvalidInput(texts.NOT_A_NUMBER.format(value=arg))
             (chosen if str(int(value)) in known else unknown).append(str(int(value)))
         if unknown:
-            raise ReaderError(
+            raise InvalidInput(
                 texts.FILTER_UNKNOWN_AGENCIES.format(values=to_persian_digits(texts.LIST_SEPARATOR.join(unknown)))
             )
         return list(dict.fromkeys(chosen))
@@ -233,9 +226,9 @@ class Readers:
         try:
             include, exclude = parse_keywords(args)
         except ValueError as error:
-            raise ReaderError(str(error)) from None
+            raise InvalidInput(str(error)) from None
         if len(include) + len(exclude) > MAX_VALUES:
-            raise ReaderError(texts.TOO_MANY_VALUES.format(limit=to_persian_digits(str(MAX_VALUES))))
+            raise InvalidInput(texts.TOO_MANY_VALUES.format(limit=to_persian_digits(str(MAX_VALUES))))
         return include, exclude
 
     # -- describing ------------------------------------------------------------------------------
@@ -285,7 +278,7 @@ class Readers:
         await self.check_control(user_id, place)
         subscription = await self.subscription(place)
         if subscription is None:
-            raise ReaderError(texts.NOT_SUBSCRIBED.format(place=label))
+            raise InvalidInput(texts.NOT_SUBSCRIBED.format(place=label))
         return subscription
 
     async def pause(self, user_id: int, place: Place, label: str) -> str:
@@ -344,7 +337,7 @@ class Readers:
         try:
             start, end = parse_time_range(args)
         except ValueError as error:
-            raise ReaderError(str(error)) from None
+            raise InvalidInput(str(error)) from None
         await self.storage.subscriptions.set_quiet(subscription.id, start, end)
         await self.storage.audit.record(
             user_id, "subscription.quiet", "chat", place.chat_id, {"from": start, "to": end}
@@ -364,7 +357,7 @@ class Readers:
         try:
             at = parse_time_of_day(args)
         except ValueError as error:
-            raise ReaderError(str(error)) from None
+            raise InvalidInput(str(error)) from None
         await self.storage.subscriptions.set_digest(subscription.id, at)
         await self.storage.audit.record(user_id, "subscription.digest", "chat", place.chat_id, {"at": at})
         zone, now = self.services.settings.timezone, utcnow()
@@ -387,10 +380,10 @@ class Readers:
             await self.storage.subscriptions.set_target(user_id, None)
             return texts.USE_ME, None
         if not value.lstrip("-").isdigit():
-            raise ReaderError(texts.USE_USAGE)
+            raise InvalidInput(texts.USE_USAGE)
         chat = await self.storage.subscriptions.get_chat(int(value))
         if chat is None or chat.type == "private":
-            raise ReaderError(texts.USE_UNKNOWN.format(id=to_persian_digits(value)))
+            raise InvalidInput(texts.USE_UNKNOWN.format(id=to_persian_digits(value)))
         place = Place(chat.id, 0, chat.type, chat.title)
         await self.check_control(user_id, place)
         await self.storage.subscriptions.set_target(user_id, chat.id)
@@ -454,11 +447,11 @@ def _clears(args: Sequence[str]) -> bool:
 
 
 def _pick(args: Sequence[str], options: list[tuple[str, str]], unknown_message: str) -> list[str]:
-    """Typed slugs or names → slugs in the typed order; ReaderError naming those that are unknown."""
+    """Typed slugs or names → slugs in the typed order; UserError naming those that are unknown."""
     if _clears(args):
         return []
     if len(args) > MAX_VALUES:
-        raise ReaderError(texts.TOO_MANY_VALUES.format(limit=to_persian_digits(str(MAX_VALUES))))
+        raise InvalidInput(texts.TOO_MANY_VALUES.format(limit=to_persian_digits(str(MAX_VALUES))))
     by_key = {fold(slug): slug for slug, _ in options} | {fold(label): slug for slug, label in options}
     chosen: list[str] = []
     unknown: list[str] = []
@@ -472,7 +465,7 @@ def _pick(args: Sequence[str], options: list[tuple[str, str]], unknown_message: 
         else:
             chosen.append(slug)
     if unknown:
-        raise ReaderError(
+        raise InvalidInput(
             unknown_message.format(values=texts.LIST_SEPARATOR.join(unknown), options=option_lines(options))
         )
     return list(dict.fromkeys(chosen))

@@ -1,4 +1,10 @@
-"""The global error handler: log first, then apologise to the user; the bot stays up."""
+"""The one error route: a ``UserError`` becomes the user's answer; anything else is logged and reported.
+
+Handlers never catch a ``UserError`` to reply with it: they let it rise, and this handler answers in
+the chat the update came from, or as an alert under the button that was pressed (in the chat when
+that button was already answered). Unexpected errors are logged with the ids involved, the user gets
+an apology, and the admin chat (``ADMIN_CHAT_ID``) is told at most once a minute.
+"""
 
 from __future__ import annotations
 
@@ -10,15 +16,20 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from bot import texts
+from bot.errors import UserError
 
 log = logging.getLogger(__name__)
 
 ALERT_INTERVAL = 60.0  # at most one alert a minute reaches the admin chat
 _LAST_ALERT_KEY = "last_admin_alert"
+ALERT_LIMIT = 200  # Telegram shows at most 200 characters in a callback alert
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Log an unexpected exception with the ids involved, and tell the user something went wrong."""
+    """Answer a ``UserError`` with its message; log anything else, tell the user and alert the admins."""
+    if isinstance(context.error, UserError) and isinstance(update, Update):
+        await answer_user_error(update, context.error)
+        return
     chat_id = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
     update_id = update.update_id if isinstance(update, Update) else None
     log.error("unhandled error update_id=%s chat_id=%s", update_id, chat_id, exc_info=context.error)
@@ -28,6 +39,25 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             await update.effective_message.reply_text(texts.INTERNAL_ERROR)
         except TelegramError:
             log.warning("could not tell chat_id=%s about the error", chat_id)
+
+
+async def answer_user_error(update: Update, error: UserError) -> None:
+    """Tell the user why their request was refused: an alert under a pressed button, else a reply."""
+    query = update.callback_query
+    if query is not None and len(error.message) <= ALERT_LIMIT:
+        try:
+            await query.answer(error.message, show_alert=True)
+        except TelegramError:  # the handler answered the press already: say it in the chat instead
+            pass
+        else:
+            return
+    message = update.effective_message
+    if message is None:
+        return
+    try:
+        await message.reply_text(error.message)
+    except TelegramError as failure:
+        log.info("refusal not delivered chat_id=%s: %s", message.chat_id, failure.message)
 
 
 async def _alert_admins(context: ContextTypes.DEFAULT_TYPE, update_id: int | None) -> None:

@@ -17,7 +17,7 @@ from bot.domain.digits import to_latin_digits, to_persian_digits
 from bot.domain.jalali import format_datetime
 from bot.domain.text import fold
 from bot.runtime import Services, services_of
-from bot.services.desk import DeskError, desk_of
+from bot.services.desk import desk_of
 from bot.telegram import menus as commands
 from storage.db import utcnow
 
@@ -290,11 +290,7 @@ async def approve(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _approve(message: Message, context: ContextTypes.DEFAULT_TYPE, admin_id: int, release_id: int) -> None:
-    try:
-        enqueued = await desk_of(context).approve(admin_id, release_id)
-    except DeskError as error:
-        await message.reply_text(error.message)
-        return
+    enqueued = await desk_of(context).approve(admin_id, release_id)
     await message.reply_text(texts.APPROVED_ADMIN.format(id=fa(release_id), count=fa(enqueued.deliveries)))
 
 
@@ -309,11 +305,7 @@ async def reject(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if release_id is None or not reason:
         await update.effective_message.reply_text(texts.REJECT_USAGE)
         return
-    try:
-        await desk_of(context).reject(update.effective_user.id, release_id, reason)
-    except DeskError as error:
-        await update.effective_message.reply_text(error.message)
-        return
+    await desk_of(context).reject(update.effective_user.id, release_id, reason)
     await update.effective_message.reply_text(texts.REJECTED_ADMIN.format(id=fa(release_id)))
 
 

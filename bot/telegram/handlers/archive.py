@@ -22,7 +22,7 @@ from telegram.ext import ContextTypes
 
 from bot import texts
 from bot.domain.archive import latest_listing, parse_latest_count, parse_positive_id, search_listing
-from bot.services.archive import INLINE_CACHE_SECONDS, ArchiveError, ResultsPage, archive_of
+from bot.services.archive import INLINE_CACHE_SECONDS, ResultsPage, archive_of
 from bot.telegram.handlers.common import send_parts
 
 log = logging.getLogger(__name__)
@@ -58,11 +58,7 @@ async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if message is None or requester is None:
         return
     archive = archive_of(context)
-    try:
-        results = await archive.search(requester, " ".join(context.args or []))
-    except ArchiveError as error:
-        await message.reply_text(error.message)
-        return
+    results = await archive.search(requester, " ".join(context.args or []))
     if not results.entries:
         await message.reply_text(texts.SEARCH_EMPTY)
         return
@@ -79,11 +75,7 @@ async def search_page_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
         return
     _, raw_id, raw_page = query.data.split(":")
     archive = archive_of(context)
-    try:
-        results = await archive.page(query.from_user.id, int(raw_id), int(raw_page))
-    except ArchiveError as error:
-        await query.answer(error.message, show_alert=True)
-        return
+    results = await archive.page(query.from_user.id, int(raw_id), int(raw_page))
     await query.answer()
     text = search_listing(
         results.query, results.total, results.page, results.entries, archive.tz, capped=results.capped
@@ -147,11 +139,7 @@ async def release_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 
 async def _show_release(message: Message, context: ContextTypes.DEFAULT_TYPE, release_id: int) -> None:
-    try:
-        delivered = await archive_of(context).release(release_id)
-    except ArchiveError as error:
-        await message.reply_text(error.message)
-        return
+    delivered = await archive_of(context).release(release_id)
     await send_parts(message, delivered.parts, delivered.release.attachments)
 
 

@@ -17,7 +17,8 @@ from telegram.ext import ContextTypes
 
 from bot import texts
 from bot.domain.digits import to_persian_digits
-from bot.services.readers import YES_WORDS, Place, ReaderError, Readers, option_lines, readers_of
+from bot.errors import NotAChatAdmin, WrongState
+from bot.services.readers import YES_WORDS, Place, Readers, option_lines, readers_of
 from storage.subscriptions import Subscription
 
 log = logging.getLogger(__name__)
@@ -137,11 +138,7 @@ async def pick_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     here = place.chat_id == query.message.chat_id
     label = place.label(here=here)
     ordered = [k for k, _ in options if k in selected]
-    try:
-        subscription = await readers.set_filter(user.id, place, {_DIMENSIONS[kind]: ordered})
-    except ReaderError as error:
-        await query.answer(error.message, show_alert=True)
-        return
+    subscription = await readers.set_filter(user.id, place, {_DIMENSIONS[kind]: ordered})
     if kind == "o":
         # Onboarding goes on from topics to counties in the same message.
         counties = set(subscription.filters.get("county", ()))
@@ -199,16 +196,12 @@ async def _dimension_command(update: Update, context: ContextTypes.DEFAULT_TYPE,
     if found is None:
         return
     readers, place, label, message, user = found
-    try:
-        if not context.args:
-            await readers.check_control(user.id, place)
-            await _open_picker(message, readers, kind, place, label)
-            return
-        values = readers.parse_counties(context.args) if kind == "c" else readers.parse_topics(context.args)
-        subscription = await readers.set_filter(user.id, place, {_DIMENSIONS[kind]: values})
-    except ReaderError as error:
-        await message.reply_text(error.message)
+    if not context.args:
+        await readers.check_control(user.id, place)
+        await _open_picker(message, readers, kind, place, label)
         return
+    values = readers.parse_counties(context.args) if kind == "c" else readers.parse_topics(context.args)
+    subscription = await readers.set_filter(user.id, place, {_DIMENSIONS[kind]: values})
     await message.reply_text(_prefix(place, update) + await _subscribed_text(readers, subscription, label))
 
 
@@ -218,20 +211,16 @@ async def agencies_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if found is None:
         return
     readers, place, label, message, user = found
-    try:
-        if not context.args:
-            options = await readers.agency_options()
-            if not options:
-                await message.reply_text(texts.AGENCIES_EMPTY)
-                return
-            listed = [(to_persian_digits(k), v) for k, v in options]
-            await message.reply_text(texts.AGENCIES_USAGE.format(example=options[0][0], options=option_lines(listed)))
+    if not context.args:
+        options = await readers.agency_options()
+        if not options:
+            await message.reply_text(texts.AGENCIES_EMPTY)
             return
-        values = await readers.parse_agencies(context.args)
-        subscription = await readers.set_filter(user.id, place, {"organization": values})
-    except ReaderError as error:
-        await message.reply_text(error.message)
+        listed = [(to_persian_digits(k), v) for k, v in options]
+        await message.reply_text(texts.AGENCIES_USAGE.format(example=options[0][0], options=option_lines(listed)))
         return
+    values = await readers.parse_agencies(context.args)
+    subscription = await readers.set_filter(user.id, place, {"organization": values})
     await message.reply_text(_prefix(place, update) + await _subscribed_text(readers, subscription, label))
 
 
@@ -244,17 +233,13 @@ async def keywords_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if message.text is None:
         return
     args = message.text.partition(" ")[2].strip() if " " in message.text.strip() else ""
-    try:
-        if not args:
-            subscription = await readers.subscription(place)
-            current = await readers.describe(subscription) if subscription else ""
-            await message.reply_text(texts.KEYWORDS_USAGE.format(current=current))
-            return
-        include, exclude = readers.parse_keywords(args)
-        subscription = await readers.set_filter(user.id, place, {"include": include, "exclude": exclude})
-    except ReaderError as error:
-        await message.reply_text(error.message)
+    if not args:
+        subscription = await readers.subscription(place)
+        current = await readers.describe(subscription) if subscription else ""
+        await message.reply_text(texts.KEYWORDS_USAGE.format(current=current))
         return
+    include, exclude = readers.parse_keywords(args)
+    subscription = await readers.set_filter(user.id, place, {"include": include, "exclude": exclude})
     await message.reply_text(_prefix(place, update) + await _subscribed_text(readers, subscription, label))
 
 
@@ -282,7 +267,7 @@ async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         return
     try:
         subscription = await readers.subscribe(user.id, place)
-    except ReaderError:
+    except NotAChatAdmin:
         log.info("subscribe refused chat_id=%d user_id=%d", message.chat_id, user.id)
         await message.reply_text(texts.SUBSCRIBE_REFUSED)
         return
@@ -318,20 +303,16 @@ async def _state_command(update: Update, context: ContextTypes.DEFAULT_TYPE, act
         return
     readers, place, label, message, user = found
     args = " ".join(context.args or ())
-    try:
-        if action == "pause":
-            reply = await readers.pause(user.id, place, label)
-        elif action == "resume":
-            reply = await readers.resume(user.id, place, label)
-        elif not args:
-            reply = await _usage(readers, place, action)
-        elif action == "quiet":
-            reply = await readers.quiet(user.id, place, label, args)
-        else:
-            reply = await readers.digest(user.id, place, label, args)
-    except ReaderError as error:
-        await message.reply_text(error.message)
-        return
+    if action == "pause":
+        reply = await readers.pause(user.id, place, label)
+    elif action == "resume":
+        reply = await readers.resume(user.id, place, label)
+    elif not args:
+        reply = await _usage(readers, place, action)
+    elif action == "quiet":
+        reply = await readers.quiet(user.id, place, label, args)
+    else:
+        reply = await readers.digest(user.id, place, label, args)
     await message.reply_text(_prefix(place, update) + reply)
 
 
@@ -356,17 +337,13 @@ async def stop_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if found is None:
         return
     readers, place, label, message, user = found
-    try:
-        if context.args and context.args[0].lower() in YES_WORDS:
-            reply = await readers.stop(user.id, place, label)
-            await message.reply_text(_prefix(place, update) + reply)
-            return
-        await readers.check_control(user.id, place)
-        if await readers.subscription(place) is None:
-            raise ReaderError(texts.NOT_SUBSCRIBED.format(place=label))
-    except ReaderError as error:
-        await message.reply_text(error.message)
+    if context.args and context.args[0].lower() in YES_WORDS:
+        reply = await readers.stop(user.id, place, label)
+        await message.reply_text(_prefix(place, update) + reply)
         return
+    await readers.check_control(user.id, place)
+    if await readers.subscription(place) is None:
+        raise WrongState(texts.NOT_SUBSCRIBED.format(place=label))
     data = f"js:{place.chat_id}:{place.thread_id}:"
     keyboard = InlineKeyboardMarkup(
         [
@@ -395,11 +372,7 @@ async def stop_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await query.edit_message_text(texts.STOP_KEPT.format(place=label))
         await query.answer()
         return
-    try:
-        reply = await readers.stop(user.id, place, label)
-    except ReaderError as error:
-        await query.answer(error.message, show_alert=True)
-        return
+    reply = await readers.stop(user.id, place, label)
     await query.edit_message_text(reply)
     await query.answer()
 
@@ -444,9 +417,5 @@ async def use_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if not context.args:
         await message.reply_text(texts.USE_USAGE)
         return
-    try:
-        reply, _ = await readers_of(context).use(user.id, context.args[0])
-    except ReaderError as error:
-        await message.reply_text(error.message)
-        return
+    reply, _ = await readers_of(context).use(user.id, context.args[0])
     await message.reply_text(reply)

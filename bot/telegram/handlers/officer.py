@@ -12,8 +12,9 @@ from telegram.ext import ContextTypes
 
 from bot import texts
 from bot.domain.jalali import format_datetime
+from bot.errors import NotAnOfficer, UserError
 from bot.runtime import services_of
-from bot.services.desk import ALBUM_MAX_ITEMS, MAX_TOPICS, Desk, DeskError, Preview, desk_of, fa, report_text
+from bot.services.desk import ALBUM_MAX_ITEMS, MAX_TOPICS, Desk, Preview, desk_of, fa, report_text
 from bot.telegram import menus as commands
 from bot.telegram.handlers import common  # a module import: common imports this module too
 from bot.telegram.handlers.admin import parse_id, remove_buttons
@@ -127,24 +128,15 @@ async def draft_from_text(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         await _correct(message, desk, user.id, target.id, message.text)
         return
     if target is not None and target.status in {"draft", "scheduled"}:
-        try:
-            preview = await desk.replace_text(user.id, target.id, message.text)
-        except DeskError as error:
-            await desk.storage.officers.set_correcting(user.id, None)
-            await message.reply_text(error.message)
-            return
-        await _show(message, desk, preview)
+        await _show(message, desk, await desk.replace_text(user.id, target.id, message.text))
         return
     try:
         preview = await desk.create_draft(
             user.id, message.text, source_chat_id=message.chat_id, source_message_id=message.message_id
         )
-    except DeskError as error:
-        if error.message == texts.NOT_OFFICER:
-            # Not an officer: this is a journalist or a visitor writing to the bot.
-            await message.reply_text(texts.UNSUPPORTED_MESSAGE)
-        else:
-            await message.reply_text(error.message)
+    except NotAnOfficer:
+        # Not an officer: this is a journalist or a visitor writing to the bot.
+        await message.reply_text(texts.UNSUPPORTED_MESSAGE)
         return
     await _show(message, desk, preview)
 
@@ -194,6 +186,8 @@ class AlbumCollector:
             return
         try:
             await _media_draft(items, context, user_id)
+        except UserError as error:  # a background task has no error route above it
+            await items[0].reply_text(error.message)
         except Exception:  # a background task has no handler above it: log, and tell the officer
             log.exception("album draft failed media_group_id=%s", group)
             await items[0].reply_text(texts.INTERNAL_ERROR)
@@ -229,13 +223,9 @@ async def _media_draft(items: list[Message], context: ContextTypes.DEFAULT_TYPE,
     attachments = [a for a in map(attachment_of, items) if a is not None]
     caption = next((m.caption for m in items if m.caption), "")
     desk = desk_of(context)
-    try:
-        preview = await desk.create_draft(
-            user_id, caption, attachments=attachments, source_chat_id=first.chat_id, source_message_id=first.message_id
-        )
-    except DeskError as error:
-        await first.reply_text(error.message)
-        return
+    preview = await desk.create_draft(
+        user_id, caption, attachments=attachments, source_chat_id=first.chat_id, source_message_id=first.message_id
+    )
     await _show(first, desk, preview)
 
 
@@ -247,11 +237,7 @@ async def _publish(
     message: Message, context: ContextTypes.DEFAULT_TYPE, user_id: int, release_id: int, *, confirmed: bool
 ) -> None:
     desk = desk_of(context)
-    try:
-        enqueued = await desk.publish(user_id, release_id, confirmed=confirmed)
-    except DeskError as error:
-        await message.reply_text(error.message)
-        return
+    enqueued = await desk.publish(user_id, release_id, confirmed=confirmed)
     if enqueued is None:
         await message.reply_text(texts.SUBMITTED.format(id=fa(release_id)))
         return
@@ -288,11 +274,7 @@ async def cancel_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def _cancel(message: Message, context: ContextTypes.DEFAULT_TYPE, user_id: int, release_id: int) -> None:
-    try:
-        await desk_of(context).cancel(user_id, release_id)
-    except DeskError as error:
-        await message.reply_text(error.message)
-        return
+    await desk_of(context).cancel(user_id, release_id)
     await message.reply_text(texts.DRAFT_CANCELLED.format(id=fa(release_id)))
 
 
@@ -307,11 +289,7 @@ async def draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     desk = desk_of(context)
     if action in {"tp", "ct", "sch", "back"}:
         # Pickers replace the buttons of the same message; nothing changes until a choice is made.
-        try:
-            _, org, release = await desk.own_draft(user.id, release_id)
-        except DeskError as error:
-            await query.message.reply_text(error.message)
-            return
+        _, org, release = await desk.own_draft(user.id, release_id)
         if action == "tp":
             await query.edit_message_text(
                 texts.PICK_TOPICS.format(id=fa(release_id), limit=fa(MAX_TOPICS)),
@@ -335,11 +313,7 @@ async def draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     elif action == "emb":
         await _schedule(query.message, context, user.id, release_id, None, confirmed=True)
     elif action == "rep":
-        try:
-            await desk.start_replacement(user.id, release_id)
-        except DeskError as error:
-            await query.message.reply_text(error.message)
-            return
+        await desk.start_replacement(user.id, release_id)
         await query.message.reply_text(texts.REPLACE_WAITING.format(id=fa(release_id)))
     else:
         await _publish(query.message, context, user.id, release_id, confirmed=action == "pubc")
@@ -353,22 +327,18 @@ async def pick_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     action, raw_id, value = query.data.split(":", 2)
     release_id = int(raw_id)
     desk = desk_of(context)
-    try:
-        if action == "tt":
-            release = await desk.toggle_topic(user.id, release_id, value)
-            await query.answer()
-            await query.edit_message_reply_markup(_topics_keyboard(desk, release))
-        elif action == "cs":
-            preview = await desk.set_county(user.id, release_id, value)
-            await query.answer()
-            await query.edit_message_text(desk.summary(preview), reply_markup=_keyboard(preview))
-        else:
-            await query.answer()
-            await remove_buttons(query)
-            await _schedule(query.message, context, user.id, release_id, QUICK_TIMES[value], confirmed=False)
-    except DeskError as error:
-        # Shown as a pop-up, so the picker stays as it was.
-        await query.answer(error.message, show_alert=True)
+    if action == "tt":
+        release = await desk.toggle_topic(user.id, release_id, value)
+        await query.answer()
+        await query.edit_message_reply_markup(_topics_keyboard(desk, release))
+    elif action == "cs":
+        preview = await desk.set_county(user.id, release_id, value)
+        await query.answer()
+        await query.edit_message_text(desk.summary(preview), reply_markup=_keyboard(preview))
+    else:
+        await query.answer()
+        await remove_buttons(query)
+        await _schedule(query.message, context, user.id, release_id, QUICK_TIMES[value], confirmed=False)
 
 
 async def schedule_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -386,11 +356,7 @@ async def schedule_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if confirmed:
         words = words[:-1]
     if [w.lower() for w in words] in (["off"], ["لغو"]):
-        try:
-            await desk_of(context).unschedule(user.id, release_id)
-        except DeskError as error:
-            await message.reply_text(error.message)
-            return
+        await desk_of(context).unschedule(user.id, release_id)
         await message.reply_text(texts.UNSCHEDULED.format(id=fa(release_id)))
         return
     await _schedule(message, context, user.id, release_id, " ".join(words), confirmed=confirmed)
@@ -406,14 +372,10 @@ async def _schedule(
     confirmed: bool,
 ) -> None:
     desk = desk_of(context)
-    try:
-        if when_text is None:
-            when = await desk.schedule_at_embargo(user_id, release_id)
-        else:
-            when = await desk.schedule(user_id, release_id, when_text, confirmed=confirmed)
-    except DeskError as error:
-        await message.reply_text(error.message)
-        return
+    if when_text is None:
+        when = await desk.schedule_at_embargo(user_id, release_id)
+    else:
+        when = await desk.schedule(user_id, release_id, when_text, confirmed=confirmed)
     scheduler = context.bot_data.get(SCHEDULER_KEY)
     if scheduler is not None:
         scheduler.wake()
@@ -430,21 +392,12 @@ async def correct_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if release_id is None:
         await message.reply_text(texts.CORRECT_USAGE)
         return
-    try:
-        await desk_of(context).start_correction(user.id, release_id)
-    except DeskError as error:
-        await message.reply_text(error.message)
-        return
+    await desk_of(context).start_correction(user.id, release_id)
     await message.reply_text(texts.CORRECT_WAITING.format(id=fa(release_id)))
 
 
 async def _correct(message: Message, desk: Desk, user_id: int, release_id: int, text: str) -> None:
-    try:
-        version, enqueued = await desk.correct(user_id, release_id, text)
-    except DeskError as error:
-        await desk.storage.officers.set_correcting(user_id, None)
-        await message.reply_text(error.message)
-        return
+    version, enqueued = await desk.correct(user_id, release_id, text)
     await message.reply_text(
         texts.CORRECTION_QUEUED.format(id=fa(release_id), version=fa(version), count=fa(enqueued.deliveries))
     )
@@ -460,11 +413,7 @@ async def retract_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         await message.reply_text(texts.RETRACT_USAGE)
         return
     reason = " ".join((context.args or [])[1:]).strip() or None
-    try:
-        enqueued = await desk_of(context).retract(user.id, release_id, reason)
-    except DeskError as error:
-        await message.reply_text(error.message)
-        return
+    enqueued = await desk_of(context).retract(user.id, release_id, reason)
     await message.reply_text(texts.RETRACTION_QUEUED.format(id=fa(release_id), count=fa(enqueued.deliveries)))
 
 
@@ -497,11 +446,7 @@ async def set_county_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
 
 
 async def _retag(message: Message, desk: Desk, change: Any) -> None:
-    try:
-        preview: Preview = await change
-    except DeskError as error:
-        await message.reply_text(error.message)
-        return
+    preview: Preview = await change
     await _show(message, desk, preview)
 
 
@@ -510,11 +455,7 @@ async def my_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    try:
-        org, rows = await desk_of(context).my_releases(user.id)
-    except DeskError as error:
-        await message.reply_text(error.message)
-        return
+    org, rows = await desk_of(context).my_releases(user.id)
     if not rows:
         await message.reply_text(texts.MY_EMPTY)
         return
@@ -541,10 +482,6 @@ async def status_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if release_id is None:
         await message.reply_text(texts.STATUS_USAGE)
         return
-    try:
-        release, progress = await desk_of(context).status(user.id, release_id)
-    except DeskError as error:
-        await message.reply_text(error.message)
-        return
+    release, progress = await desk_of(context).status(user.id, release_id)
     status = texts.STATUS_NAMES.get(release.status, release.status)
     await message.reply_text(f"{fa(release.id)}. {release.title}\n{status}\n\n{report_text(progress)}")
