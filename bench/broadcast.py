@@ -100,7 +100,7 @@ from bot.domain.render import MessagePart, ReleaseView, render_release  # noqa: 
 from bot.domain.text import fold  # noqa: E402
 from storage import Storage  # noqa: E402
 from storage.releases import NewRelease  # noqa: E402
-from tests.harness import running_bot, services, settings_for  # noqa: E402
+from tests.harness import running_bot, runtime, settings_for  # noqa: E402
 from tests.tgserver import FakeTelegram, RateRules, SentMessage  # noqa: E402
 
 RESULTS_PATH = ROOT / "bench" / "results" / "broadcast.json"
@@ -438,8 +438,8 @@ async def scenario_ours(tg: FakeTelegram, audience: Audience, folder: Path, rate
     user = PROBE_USERS["ours"]
     settings = settings_for(tg, folder, BROADCAST_RATE=str(rate))
     async with running_bot(settings) as app:
-        store = services(app).storage
-        dispatcher = services(app).dispatcher
+        store = runtime(app).storage
+        dispatcher = runtime(app).dispatcher
         started = time.monotonic()
         org_id = await populate(store, audience)
         release_id, html = await create_release(store, org_id)

@@ -2,61 +2,36 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import functools
 import logging
 from typing import Any
 
-from telegram import Bot
 from telegram.ext import (
-    Application,
     ApplicationBuilder,
     BaseHandler,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
+    ContextTypes,
     InlineQueryHandler,
     MessageHandler,
     filters,
 )
-from telegram.request import BaseRequest, HTTPXRequest
+from telegram.request import BaseRequest
 
 from bot.config import Settings
-from bot.delivery.dispatcher import Dispatcher, InteractiveRecorder
+from bot.delivery.dispatcher import InteractiveRecorder
 from bot.delivery.pacing import Pacer
-from bot.domain.pipeline import ReleasePipeline
-from bot.domain.tagging import load_counties, load_topics
-from bot.domain.text import PersianNormalizer
-from bot.runtime import SERVICES_KEY, Services, services_of
-from bot.services.desk import DESK_KEY, Desk, LiveReports
-from bot.services.digests import DIGESTS_KEY, DigestClock
-from bot.services.readers import READERS_KEY, Readers
-from bot.services.scheduler import Scheduler
-from bot.services.taxonomy import live_topics
+from bot.runtime import Runtime
 from bot.telegram import menus as commands
+from bot.telegram.context import BotData, WireApplication, WireContext
 from bot.telegram.errors import on_error
 from bot.telegram.handlers import admin, admins, archive, chats, common, journalist, officer, ops, reports, topics_admin
-from storage import Storage
-from storage.topics import TopicRow
 
 log = logging.getLogger(__name__)
 
-PACER_KEY = "pacer"
-MENUS_KEY = "command_menus"
-# Requests a broadcast keeps in flight. 16 hides Telegram's latency at the default rate many times
-# over; more costs CPU in httpcore's connection pool (bench/broadcast.py: 217 msg/s raw at 16 in
-# flight, 96 at 64), which caps one process at a few hundred messages per second.
-BROADCAST_CONCURRENCY = 16
 
-
-@functools.cache
-def shared_normalizer() -> PersianNormalizer:
-    """The process's one normalizer: hazm costs seconds and ~130 MB to build, so build it once."""
-    return PersianNormalizer()
-
-
-def build_application(settings: Settings, request: BaseRequest | None = None) -> Application:  # type: ignore[type-arg]
+def build_application(settings: Settings, request: BaseRequest | None = None) -> WireApplication:
     """Build the Application: the bot, its handlers in order, and the services' lifecycle."""
     builder = ApplicationBuilder().token(settings.bot_token.reveal())
     if settings.telegram_base_url:
@@ -68,16 +43,16 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
     # One pacer for everything this process sends: broadcasts wait on it, interactive replies are only
     # recorded on it (never delayed), so broadcasts leave them room within the overall rate.
     pacer = Pacer(settings.broadcast_rate)
-    application = (
-        builder.concurrent_updates(16)  # a slow handler must not hold up other users
+    application: WireApplication = (
+        builder.context_types(ContextTypes(context=WireContext, bot_data=BotData))
+        .concurrent_updates(16)  # a slow handler must not hold up other users
         .rate_limiter(InteractiveRecorder(pacer))
-        .post_init(_post_init)
+        .post_init(functools.partial(_post_init, pacer))
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
         .build()
     )
-    application.bot_data["settings"] = settings
-    application.bot_data[PACER_KEY] = pacer
+    application.bot_data.settings = settings
 
     application.add_handlers(_handlers())
     application.add_error_handler(on_error)
@@ -166,87 +141,25 @@ def _handlers() -> list[BaseHandler[Any, Any, Any]]:
     ]
 
 
-async def _post_init(application: Application) -> None:  # type: ignore[type-arg]
-    """Open the database, seed the taxonomy and build the text pipeline before the first update."""
-    settings: Settings = application.bot_data["settings"]
-    storage = await Storage.open(settings.database_path)
-    try:
-        await storage.topics.seed(
-            TopicRow(t.slug, t.label, t.hashtag, t.keywords, t.strong_keywords, position=i, active=True)
-            for i, t in enumerate(load_topics())
-        )
-        topics = await live_topics(storage)
-        normalizer = await asyncio.to_thread(shared_normalizer)
-    except BaseException:
-        await storage.close()
-        raise
-    pipeline = ReleasePipeline(normalizer, topics, load_counties())
-    dispatcher = Dispatcher(
-        storage,
-        await _broadcast_bot(settings),
-        application.bot_data[PACER_KEY],
-        paid_broadcast=settings.paid_broadcast,
-        concurrency=BROADCAST_CONCURRENCY,
-    )
-    services = Services(settings=settings, storage=storage, pipeline=pipeline, dispatcher=dispatcher)
-    application.bot_data[SERVICES_KEY] = services
-    desk = Desk(services, application.bot)
-    application.bot_data[DESK_KEY] = desk
-    dispatcher.on_progress = LiveReports(services, application.bot)
-    scheduler = Scheduler(desk, application.bot)
-    application.bot_data[officer.SCHEDULER_KEY] = scheduler
-    digests = DigestClock(storage, dispatcher, settings.timezone)
-    application.bot_data[DIGESTS_KEY] = digests
-    application.bot_data[READERS_KEY] = Readers(services, application.bot, digests)
-    # Plain tasks rather than application.create_task: they are created before the application runs,
-    # look after their own errors, and are stopped in post_stop.
-    dispatcher.start()
-    scheduler.start()
-    digests.start()
-    # Command menus per role (everyone, groups, each officer and admin): one call per officer and admin,
-    # so in the background rather than before the first update is handled; failures are only logged.
-    application.bot_data[MENUS_KEY] = asyncio.create_task(
-        commands.publish_menus(application.bot, storage, settings), name="command-menus"
-    )
-    log.info("started database=%s topics=%d", settings.database_path, len(topics))
+async def _post_init(pacer: Pacer, application: WireApplication) -> None:
+    """Open the runtime before the first update; command menus are published in the background."""
+    settings = application.bot_data.settings
+    assert settings is not None
+    runtime = await Runtime.open(settings, application.bot, pacer)
+    application.bot_data.runtime = runtime
+    # One call per officer and admin, so in the background rather than before the first update is
+    # handled; failures are only logged.
+    runtime.spawn(commands.publish_menus(application.bot, runtime.storage, settings), name="command-menus")
 
 
-async def _broadcast_bot(settings: Settings) -> Bot:
-    """A second Bot with its own connection pool, so broadcasts never hold a connection a reply needs."""
-    bot = Bot(
-        settings.bot_token.reveal(),
-        base_url=settings.telegram_base_url or "https://api.telegram.org/bot",
-        base_file_url=settings.telegram_base_file_url or "https://api.telegram.org/file/bot",
-        request=HTTPXRequest(
-            connection_pool_size=BROADCAST_CONCURRENCY + 8,
-            connect_timeout=10.0,
-            read_timeout=20.0,
-            write_timeout=20.0,
-            pool_timeout=10.0,
-        ),
-    )
-    await bot.initialize()
-    return bot
+async def _post_stop(application: WireApplication) -> None:
+    """Stop the loops and the dispatcher once no more updates are handled; messages in flight finish first."""
+    if application.bot_data.runtime is not None:
+        await application.bot_data.runtime.stop()
 
 
-async def _post_stop(application: Application) -> None:  # type: ignore[type-arg]
-    """Stop the dispatcher once no more updates are handled; messages in flight finish first."""
-    if SERVICES_KEY in application.bot_data:
-        menus: asyncio.Task[None] = application.bot_data.pop(MENUS_KEY)
-        menus.cancel()  # unfinished menus are published again at the next start
-        with contextlib.suppress(asyncio.CancelledError):
-            await menus
-        await application.bot_data[officer.SCHEDULER_KEY].stop()
-        await application.bot_data[DIGESTS_KEY].stop()
-        await services_of(application.bot_data).dispatcher.stop()
-        log.info("dispatcher stopped")
-
-
-async def _post_shutdown(application: Application) -> None:  # type: ignore[type-arg]
+async def _post_shutdown(application: WireApplication) -> None:
     """Close the broadcast bot and the database after the last update was handled."""
-    if SERVICES_KEY in application.bot_data:
-        services = services_of(application.bot_data)
-        await services.dispatcher.stop()
-        await services.dispatcher.bot.shutdown()
-        await services.storage.close()
-        log.info("database closed")
+    runtime, application.bot_data.runtime = application.bot_data.runtime, None
+    if runtime is not None:
+        await runtime.close()

@@ -1,31 +1,152 @@
-"""The long-lived services handlers use, opened in post_init and closed in post_shutdown."""
+"""The one runtime: every long-lived object of a running bot, opened in post_init and closed in post_shutdown.
+
+Handlers reach it through the typed context (``bot.telegram.context.WireContext.runtime``); nothing
+else holds a service, and no module keeps state of its own.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+import contextlib
+import logging
+from collections.abc import Coroutine
+from dataclasses import dataclass, field
 from typing import Any
+
+from telegram import Bot
+from telegram.request import HTTPXRequest
 
 from bot.config import Settings
 from bot.delivery.dispatcher import Dispatcher
+from bot.delivery.pacing import Pacer
 from bot.domain.pipeline import ReleasePipeline
+from bot.domain.tagging import load_counties, load_topics
+from bot.services.archive import Archive
+from bot.services.core import Core, shared_normalizer
+from bot.services.desk import Desk
+from bot.services.digests import DigestClock
+from bot.services.readers import Readers
+from bot.services.scheduler import Scheduler
+from bot.services.taxonomy import Taxonomy, live_topics
+from bot.telegram.ports import LiveReports, telegram_ports
 from storage import Storage
+from storage.topics import TopicRow
 
-SERVICES_KEY = "services"
+log = logging.getLogger(__name__)
+
+# Requests a broadcast keeps in flight. 16 hides Telegram's latency at the default rate many times
+# over; more costs CPU in httpcore's connection pool (bench/broadcast.py: 217 msg/s raw at 16 in
+# flight, 96 at 64), which caps one process at a few hundred messages per second.
+BROADCAST_CONCURRENCY = 16
 
 
 @dataclass(slots=True)
-class Services:
-    """Everything a handler may need besides the update itself."""
+class Runtime:
+    """The services of a running bot, the dispatcher that sends for them, and their background loops."""
 
-    settings: Settings
-    storage: Storage
-    pipeline: ReleasePipeline
+    core: Core
+    pacer: Pacer
     dispatcher: Dispatcher
+    desk: Desk
+    readers: Readers
+    archive: Archive
+    taxonomy: Taxonomy
+    scheduler: Scheduler
+    digests: DigestClock
+    background: list[asyncio.Task[None]] = field(default_factory=list)
+
+    @property
+    def settings(self) -> Settings:
+        """The settings the bot was started with."""
+        return self.core.settings
+
+    @property
+    def storage(self) -> Storage:
+        """The open database."""
+        return self.core.storage
+
+    @classmethod
+    async def open(cls, settings: Settings, bot: Bot, pacer: Pacer) -> Runtime:
+        """Open the database, seed the taxonomy, build the text pipeline and the services, start the loops.
+
+        ``bot`` is the application's own Bot (replies and notices); broadcasts get a Bot of their own.
+        """
+        storage = await Storage.open(settings.database_path)
+        try:
+            await storage.topics.seed(
+                TopicRow(t.slug, t.label, t.hashtag, t.keywords, t.strong_keywords, position=i, active=True)
+                for i, t in enumerate(load_topics())
+            )
+            topics = await live_topics(storage)
+            normalizer = await asyncio.to_thread(shared_normalizer)
+            broadcast_bot = await _broadcast_bot(settings)
+        except BaseException:
+            await storage.close()
+            raise
+        dispatcher = Dispatcher(
+            storage, broadcast_bot, pacer, paid_broadcast=settings.paid_broadcast, concurrency=BROADCAST_CONCURRENCY
+        )
+        dispatcher.on_progress = LiveReports(storage, bot)
+        pipeline = ReleasePipeline(normalizer, topics, load_counties())
+        core = Core(settings=settings, storage=storage, pipeline=pipeline, ports=telegram_ports(bot, dispatcher.wake))
+        desk = Desk(core)
+        digests = DigestClock(storage, dispatcher.wake, settings.timezone)
+        runtime = cls(
+            core=core,
+            pacer=pacer,
+            dispatcher=dispatcher,
+            desk=desk,
+            readers=Readers(core, digests),
+            archive=Archive(core),
+            taxonomy=Taxonomy(core),
+            scheduler=Scheduler(desk),
+            digests=digests,
+        )
+        # Plain tasks rather than application.create_task: they are created before the application runs,
+        # look after their own errors, and are stopped in stop().
+        dispatcher.start()
+        runtime.scheduler.start()
+        digests.start()
+        log.info("started database=%s topics=%d", settings.database_path, len(topics))
+        return runtime
+
+    def spawn(self, coroutine: Coroutine[Any, Any, None], name: str) -> None:
+        """Run a side job (e.g. publishing command menus) that is cancelled when the bot stops."""
+        self.background.append(asyncio.create_task(coroutine, name=name))
+
+    async def stop(self) -> None:
+        """Stop the side jobs and the loops once no more updates are handled; messages in flight finish first."""
+        for task in self.background:
+            task.cancel()  # unfinished menus are published again at the next start
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self.background.clear()
+        await self.scheduler.stop()
+        await self.digests.stop()
+        await self.dispatcher.stop()
+        log.info("dispatcher stopped")
+
+    async def close(self) -> None:
+        """Close the broadcast bot and the database after the last update was handled."""
+        await self.dispatcher.stop()
+        await self.dispatcher.bot.shutdown()
+        await self.storage.close()
+        log.info("database closed")
 
 
-def services_of(bot_data: dict[Any, Any]) -> Services:
-    """The services stored in the application's bot_data (set up by ``post_init``)."""
-    found = bot_data.get(SERVICES_KEY)
-    if not isinstance(found, Services):
-        raise RuntimeError("services are not initialised: post_init has not run")
-    return found
+async def _broadcast_bot(settings: Settings) -> Bot:
+    """A second Bot with its own connection pool, so broadcasts never hold a connection a reply needs."""
+    bot = Bot(
+        settings.bot_token.reveal(),
+        base_url=settings.telegram_base_url or "https://api.telegram.org/bot",
+        base_file_url=settings.telegram_base_file_url or "https://api.telegram.org/file/bot",
+        request=HTTPXRequest(
+            connection_pool_size=BROADCAST_CONCURRENCY + 8,
+            connect_timeout=10.0,
+            read_timeout=20.0,
+            write_timeout=20.0,
+            pool_timeout=10.0,
+        ),
+    )
+    await bot.initialize()
+    return bot

@@ -11,7 +11,7 @@ from telegram.ext import Application
 
 from bot.app import build_application
 from bot.config import Settings
-from bot.runtime import Services, services_of
+from bot.runtime import Runtime
 from tests.tgserver import FakeTelegram
 
 
@@ -50,6 +50,8 @@ async def running_bot(settings: Settings) -> AsyncIterator[Application]:  # type
         await application.post_shutdown(application)
 
 
-def services(application: Application) -> Services:  # type: ignore[type-arg]
-    """The running application's services."""
-    return services_of(application.bot_data)
+def runtime(application: Application) -> Runtime:  # type: ignore[type-arg]
+    """The running application's runtime (its services, dispatcher and loops)."""
+    found = application.bot_data.runtime
+    assert isinstance(found, Runtime), "post_init has not run"
+    return found

@@ -10,7 +10,7 @@ import pytest
 
 from bot import texts
 from storage.db import utcnow
-from tests.harness import running_bot, services, settings_for
+from tests.harness import running_bot, runtime, settings_for
 from tests.tgserver import FakeTelegram
 
 ADMIN = 1  # in ADMIN_IDS (tests.harness.settings_for)
@@ -31,14 +31,14 @@ async def test_admin_commands_refuse_everyone_else(tg: FakeTelegram, tmp_path: P
     """A user who is not an admin gets a Persian refusal and nothing changes."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
         assert await ask(tg, OTHER, command) == texts.NOT_ADMIN
-        assert await services(app).storage.organizations.list_all() == []
-        assert await services(app).storage.audit.latest() == []
+        assert await runtime(app).storage.organizations.list_all() == []
+        assert await runtime(app).storage.audit.latest() == []
 
 
 async def test_invite_join_and_revoke_round_trip(tg: FakeTelegram, tmp_path: Path) -> None:
     """An admin adds an agency, invites; the officer joins once; a second use is refused; revoke works."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
-        store = services(app).storage
+        store = runtime(app).storage
         reply = await ask(tg, ADMIN, "/addorg فرمانداری مهران | mehran")
         assert "فرمانداری مهران" in reply
         assert "مهران" in reply
@@ -82,7 +82,7 @@ async def test_invite_join_and_revoke_round_trip(tg: FakeTelegram, tmp_path: Pat
 async def test_expired_and_unknown_invites_are_refused(tg: FakeTelegram, tmp_path: Path) -> None:
     """An invite past its expiry or a made-up code binds nobody and says why."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
-        store = services(app).storage
+        store = runtime(app).storage
         await ask(tg, ADMIN, "/addorg اداره کل ورزش و جوانان")
         [org] = await store.organizations.list_all()
         await store.officers.create_invite("oldcode", org.id, ADMIN, utcnow() - timedelta(minutes=1))
@@ -109,7 +109,7 @@ async def test_bad_arguments_get_a_clear_reply(tg: FakeTelegram, tmp_path: Path,
     """Missing, malformed or unknown arguments are answered in Persian and change nothing."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
         assert await ask(tg, ADMIN, command) == expected
-        assert await services(app).storage.audit.latest() == []
+        assert await runtime(app).storage.audit.latest() == []
 
 
 async def test_unknown_county_and_duplicate_names_are_refused(tg: FakeTelegram, tmp_path: Path) -> None:
@@ -120,7 +120,7 @@ async def test_unknown_county_and_duplicate_names_are_refused(tg: FakeTelegram, 
         await ask(tg, ADMIN, "/addorg شرکت گاز استان ایلام")
         duplicate = await ask(tg, ADMIN, "/addorg شركت گاز استان ايلام")
         assert duplicate.startswith("دستگاهی با همین نام")
-        assert len(await services(app).storage.organizations.list_all()) == 1
+        assert len(await runtime(app).storage.organizations.list_all()) == 1
 
 
 async def test_ids_typed_in_persian_digits_work(tg: FakeTelegram, tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from bot.telegram.handlers.topics_admin import split_message
 from storage import Storage
 from storage.db import utcnow
 from storage.topics import TopicRow
-from tests.harness import running_bot, services, settings_for
+from tests.harness import running_bot, runtime, settings_for
 from tests.tgserver import FakeTelegram, SentMessage
 
 ADMIN = 1  # in ADMIN_IDS (tests.harness.settings_for)
@@ -64,7 +64,7 @@ async def add_admin(tg: FakeTelegram, by: int, user: int) -> None:
 
 async def make_officer(app: Application) -> Storage:  # type: ignore[type-arg]
     """An organization with one officer (OFFICER), as an invite would make it."""
-    store = services(app).storage
+    store = runtime(app).storage
     org = await store.organizations.create("فرمانداری آبدانان", fold("فرمانداری آبدانان"), None, created_by=ADMIN)
     await store.officers.create_invite("code", org.id, ADMIN, utcnow() + timedelta(days=1))
     await store.officers.redeem_invite("code", OFFICER, "کارشناس", None)
@@ -90,7 +90,7 @@ def picker_labels(message: SentMessage) -> dict[str, str]:
 
 async def topic_rows(app: Application) -> list[TopicRow]:  # type: ignore[type-arg]
     """Every stored topic, active or not."""
-    return await services(app).storage.topics.list(include_inactive=True)
+    return await runtime(app).storage.topics.list(include_inactive=True)
 
 
 # -- refusals ------------------------------------------------------------------------------------
@@ -114,13 +114,13 @@ async def topic_rows(app: Application) -> list[TopicRow]:  # type: ignore[type-a
 async def test_administration_commands_refuse_everyone_else(tg: FakeTelegram, tmp_path: Path, command: str) -> None:
     """A user who is not an admin gets the Persian refusal, and no admin, topic or audit entry changes."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
-        store = services(app).storage
+        store = runtime(app).storage
         await store.officers.add_admin(NEW_ADMIN, ADMIN)
         before = await topic_rows(app)
-        pipeline = services(app).pipeline
+        pipeline = runtime(app).core.pipeline
         assert await ask(tg, STRANGER, command) == texts.NOT_ADMIN
         assert await topic_rows(app) == before
-        assert services(app).pipeline is pipeline
+        assert runtime(app).core.pipeline is pipeline
         assert await store.officers.admin_ids() == {NEW_ADMIN}
         assert await store.audit.latest() == []
 
@@ -133,7 +133,7 @@ async def test_administration_commands_want_a_private_chat(tg: FakeTelegram, tmp
         tg.inject(tg.message(group, ADMIN, "/deltopic sports"))
         await tg.wait_for(lambda s: len(s.messages_to(group)) > before, timeout=10)
         assert tg.messages_to(group)[before].text == texts.PRIVATE_ONLY
-        assert "sports" in {t.slug for t in services(app).pipeline.topics}
+        assert "sports" in {t.slug for t in runtime(app).core.pipeline.topics}
 
 
 # -- admins --------------------------------------------------------------------------------------
@@ -142,7 +142,7 @@ async def test_administration_commands_want_a_private_chat(tg: FakeTelegram, tmp
 async def test_addadmin_gives_admin_rights_at_once(tg: FakeTelegram, tmp_path: Path) -> None:
     """/addadmin stores and audits an admin who can use /orgs at once and gets the admin menu; bad input is refused."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
-        store = services(app).storage
+        store = runtime(app).storage
         assert await ask(tg, NEW_ADMIN, "/orgs") == texts.NOT_ADMIN
         assert await ask(tg, ADMIN, "/addadmin") == texts.ADDADMIN_USAGE
         assert await ask(tg, ADMIN, "/addadmin احمد") == texts.ADMIN_ID_NOT_A_NUMBER.format(
@@ -172,7 +172,7 @@ async def test_addadmin_gives_admin_rights_at_once(tg: FakeTelegram, tmp_path: P
 async def test_removeadmin_takes_rights_but_not_from_settings(tg: FakeTelegram, tmp_path: Path) -> None:
     """/removeadmin removes an added admin at once; an ADMIN_IDS admin or a non-admin cannot be removed."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
-        store = services(app).storage
+        store = runtime(app).storage
         await add_admin(tg, ADMIN, NEW_ADMIN)
         assert await ask(tg, NEW_ADMIN, f"/removeadmin {ADMIN}") == texts.REMOVEADMIN_FROM_SETTINGS.format(user_id="۱")
         assert await ask(tg, ADMIN, f"/removeadmin {STRANGER}") == texts.REMOVEADMIN_NONE.format(user_id="۷۰۰۵")
@@ -191,7 +191,7 @@ async def test_removeadmin_takes_rights_but_not_from_settings(tg: FakeTelegram, 
 async def test_the_last_admin_cannot_remove_themselves(tg: FakeTelegram, tmp_path: Path) -> None:
     """With no ADMIN_IDS, the only admin cannot remove themselves; once there is another, they can."""
     async with running_bot(settings_for(tg, tmp_path, ADMIN_IDS="")) as app:
-        store = services(app).storage
+        store = runtime(app).storage
         await store.officers.add_admin(NEW_ADMIN, None)
         assert await ask(tg, NEW_ADMIN, f"/removeadmin {NEW_ADMIN}") == texts.REMOVEADMIN_LAST
         assert await store.officers.admin_ids() == {NEW_ADMIN}
@@ -276,13 +276,13 @@ async def test_addtopic_refuses_bad_input(tg: FakeTelegram, tmp_path: Path, comm
         before = await topic_rows(app)
         assert await ask(tg, ADMIN, command) == expected
         assert await topic_rows(app) == before
-        assert await services(app).storage.audit.latest() == []
+        assert await runtime(app).storage.audit.latest() == []
 
 
 async def test_rename_changes_the_label_in_pickers_filters_and_hashtags(tg: FakeTelegram, tmp_path: Path) -> None:
     """/renametopic changes the label journalists see in /topics and /filters, and the hashtag follows it."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
-        store = services(app).storage
+        store = runtime(app).storage
         await ask(tg, READER, "/topics health")
         assert await ask(tg, ADMIN, "/renametopic health") == texts.RENAMETOPIC_USAGE
         assert await ask(tg, ADMIN, "/renametopic weather | هوا") == texts.TOPIC_UNKNOWN.format(slug="weather")
@@ -441,7 +441,7 @@ async def test_topic_edits_survive_a_restart(tg: FakeTelegram, tmp_path: Path) -
         await ask(tg, ADMIN, "/topickeywords crisis | زلزله، سیل")
         await ask(tg, ADMIN, "/deltopic sports")
     async with running_bot(settings) as app:
-        live = {t.slug: t for t in services(app).pipeline.topics}
+        live = {t.slug: t for t in runtime(app).core.pipeline.topics}
         rows = {r.slug: r for r in await topic_rows(app)}
         [picker] = await say(tg, READER, "/topics")
     assert live["health"].label == "سلامت و بهداشت"

@@ -24,11 +24,11 @@ from bot.domain.archive import (
 from bot.domain.jalali import format_date
 from bot.domain.render import TEXT_LIMIT, utf16_length
 from bot.domain.text import fold
-from bot.services.desk import Desk, desk_of
+from bot.services.desk import Desk
 from storage import Storage
 from storage.db import utcnow
 from storage.releases import Attachment, Release
-from tests.harness import running_bot, services, settings_for
+from tests.harness import running_bot, runtime, settings_for
 from tests.tgserver import FakeTelegram, SentMessage
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,11 +45,11 @@ TEHRAN = ZoneInfo("Asia/Tehran")
 
 async def setup_archive(app: Application) -> tuple[Storage, Desk]:  # type: ignore[type-arg]
     """One organization with one officer, as in tests/test_officer.py, and no subscribers."""
-    store = services(app).storage
+    store = runtime(app).storage
     org = await store.organizations.create(ORG_NAME, fold(ORG_NAME), None, created_by=1)
     await store.officers.create_invite("code-archive", org.id, 1, utcnow() + timedelta(days=1))
     await store.officers.redeem_invite("code-archive", OFFICER, "کارشناس روابط عمومی", None)
-    return store, desk_of(app)
+    return store, runtime(app).desk
 
 
 async def publish(desk: Desk, text: str, attachments: Sequence[Attachment] = ()) -> Release:
@@ -342,7 +342,7 @@ async def test_inline_mode_pages_with_next_offset(tg: FakeTelegram, tmp_path: Pa
 async def test_empty_and_too_long_queries_get_persian_replies(tg: FakeTelegram, tmp_path: Path) -> None:
     """/search without words gets its usage; a query over 256 characters is refused and nothing is saved."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
-        store = services(app).storage
+        store = runtime(app).storage
         [usage] = await ask(tg, JOURNALIST, JOURNALIST, "/search")
         [long] = await ask(tg, COLLEAGUE, COLLEAGUE, "/search " + "گاز" * 90)
         saved = await store.searches.get(1)

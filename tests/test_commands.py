@@ -16,7 +16,7 @@ from bot.domain.text import fold
 from bot.telegram import menus as commands
 from storage import Storage
 from storage.db import utcnow
-from tests.harness import running_bot, settings_for
+from tests.harness import running_bot, runtime, settings_for
 from tests.tgserver import FakeTelegram
 
 ADMIN = 1  # in ADMIN_IDS (tests.harness.settings_for)
@@ -90,7 +90,7 @@ async def test_start_publishes_the_menu_of_every_role(tg: FakeTelegram, tmp_path
 async def test_joining_sets_the_officer_menu_and_revoking_removes_it(tg: FakeTelegram, tmp_path: Path) -> None:
     """An officer who joins through an invite gets the officer menu; when revoked, their menu is deleted."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
-        store = app.bot_data["services"].storage
+        store = runtime(app).storage
         org = await store.organizations.create("فرمانداری مهران", fold("فرمانداری مهران"), "mehran", created_by=ADMIN)
         await store.officers.create_invite("join", org.id, ADMIN, utcnow() + timedelta(days=1))
         assert f"chat:{OFFICER}" not in tg.commands
@@ -110,7 +110,7 @@ async def test_joining_sets_the_officer_menu_and_revoking_removes_it(tg: FakeTel
 async def test_an_admin_who_joins_as_officer_keeps_the_admin_menu(tg: FakeTelegram, tmp_path: Path) -> None:
     """Joining as an officer never shrinks an admin's menu to the officer one."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
-        store = app.bot_data["services"].storage
+        store = runtime(app).storage
         org = await store.organizations.create("استانداری ایلام", fold("استانداری ایلام"), None, created_by=ADMIN)
         await store.officers.create_invite("adminjoin", org.id, ADMIN, utcnow() + timedelta(days=1))
         # The start-up menus (published in the background) are done before the join is counted.

@@ -26,7 +26,7 @@ from bot.domain.text import fold
 from storage import Storage
 from storage.outbox import Progress
 from storage.releases import Attachment, NewRelease
-from tests.harness import running_bot, services, settings_for
+from tests.harness import running_bot, runtime, settings_for
 from tests.tgserver import FakeTelegram
 
 TEHRAN = ZoneInfo("Asia/Tehran")
@@ -501,11 +501,11 @@ async def test_a_later_release_is_not_held_back_by_a_large_one(tg: FakeTelegram,
 async def test_interactive_reply_is_not_delayed_by_a_broadcast(tg: FakeTelegram, tmp_path: Path) -> None:
     """While the app broadcasts to 60 chats at 10 per second, /start is answered within a second."""
     async with running_bot(settings_for(tg, tmp_path, BROADCAST_RATE="10")) as app:
-        store = services(app).storage
+        store = runtime(app).storage
         await store.organizations.create("استانداری ایلام", fold("استانداری ایلام"), None, created_by=1)
         await subscribe(store, [50_000 + i for i in range(60)])
         await publish(store)
-        services(app).dispatcher.wake()
+        runtime(app).dispatcher.wake()
         await tg.wait_for(lambda s: len(s.messages) >= 10, timeout=10)
         latencies = []
         for _ in range(3):
@@ -516,7 +516,7 @@ async def test_interactive_reply_is_not_delayed_by_a_broadcast(tg: FakeTelegram,
             await tg.wait_for(lambda s, n=before: len(s.messages_to(7)) > n, timeout=5)
             latencies.append(asyncio.get_running_loop().time() - started)
             await asyncio.sleep(1.1)
-        assert await services(app).storage.outbox.backlog() > 0, "the broadcast should still be running"
+        assert await runtime(app).storage.outbox.backlog() > 0, "the broadcast should still be running"
     assert max(latencies) < 1.0
     assert sum(tg.violations.values()) == 0
 

@@ -21,11 +21,11 @@ from bot.domain.daytime import next_occurrence
 from bot.domain.digits import to_persian_digits
 from bot.domain.render import TEXT_LIMIT, utf16_length
 from bot.domain.text import fold
-from bot.services.desk import DESK_KEY, Desk
-from bot.services.digests import DIGESTS_KEY, DigestClock
+from bot.services.desk import Desk
+from bot.services.digests import DigestClock
 from storage import Storage
 from storage.db import to_db, utcnow
-from tests.harness import running_bot, services, settings_for
+from tests.harness import running_bot, runtime, settings_for
 from tests.test_officer import say
 from tests.tgserver import FakeTelegram, SentMessage
 
@@ -67,7 +67,7 @@ def far_time() -> str:
 
 async def setup_newsroom(app: Application, *, instant_reader: bool = False) -> Storage:  # type: ignore[type-arg]
     """One organization with one officer, and (optionally) one chat that takes releases instantly."""
-    store = services(app).storage
+    store = runtime(app).storage
     name = "اداره کل آموزش و پرورش استان ایلام"
     org = await store.organizations.create(name, fold(name), None, created_by=1)
     await store.officers.create_invite("digestcode", org.id, 1, utcnow() + timedelta(days=1))
@@ -90,7 +90,7 @@ async def digest_reader(store: Storage, chat_id: int, at: str, **filters: list[s
 
 def shifted_clock(app: Application) -> tuple[DigestClock, ShiftedClock]:  # type: ignore[type-arg]
     """The running bot's digest clock, now reading a clock the test can move."""
-    digests: DigestClock = app.bot_data[DIGESTS_KEY]
+    digests: DigestClock = runtime(app).digests
     clock = ShiftedClock()
     digests.clock = clock
     return digests, clock
@@ -98,7 +98,7 @@ def shifted_clock(app: Application) -> tuple[DigestClock, ShiftedClock]:  # type
 
 async def publish(app: Application, text: str) -> int:  # type: ignore[type-arg]
     """Publish a release as the officer through the desk the handlers use; return its id."""
-    desk: Desk = app.bot_data[DESK_KEY]
+    desk: Desk = runtime(app).desk
     preview = await desk.create_draft(OFFICER, text)
     await desk.publish(OFFICER, preview.release.id, confirmed=True)
     return preview.release.id
@@ -222,10 +222,10 @@ async def test_due_digest_goes_out_after_a_restart_and_only_once(tg: FakeTelegra
         await store.close()
     async with running_bot(settings) as app:
         await tg.wait_for(lambda s: s.messages_to(DIGEST_READER), timeout=15)
-        store = services(app).storage
+        store = runtime(app).storage
         await eventually(lambda: all_sent(store, DIGEST_READER))
     async with running_bot(settings) as app:
-        assert await app.bot_data[DIGESTS_KEY].send_due() == 0
+        assert await runtime(app).digests.send_due() == 0
         await asyncio.sleep(1.5)
     [digest] = tg.messages_to(DIGEST_READER)
     assert links([digest]) == ["/release_1", "/release_2"]
@@ -295,7 +295,7 @@ async def test_retraction_rewrites_a_digest_not_yet_sent(tg: FakeTelegram, tmp_p
         digests, clock = shifted_clock(app)
         await publish(app, RELEASE_A)
         await publish(app, RELEASE_B)
-        dispatcher = services(app).dispatcher
+        dispatcher = runtime(app).dispatcher
         await dispatcher.stop()  # the digest waits in the outbox
         moment = clock.move_past(at)
         digests.wake()

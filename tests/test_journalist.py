@@ -18,7 +18,7 @@ from bot.services.readers import Place
 from storage import Storage
 from storage.db import utcnow
 from storage.subscriptions import Subscription
-from tests.harness import running_bot, services, settings_for
+from tests.harness import running_bot, runtime, settings_for
 from tests.tgserver import FakeTelegram, SentMessage
 
 T = TypeVar("T")
@@ -52,7 +52,7 @@ def buttons(message: SentMessage) -> dict[str, str]:
 
 async def subscription(app: Application, chat_id: int, thread_id: int = 0) -> Subscription | None:  # type: ignore[type-arg]
     """The stored subscription of a chat or forum topic."""
-    return await services(app).storage.subscriptions.get(chat_id, thread_id)
+    return await runtime(app).storage.subscriptions.get(chat_id, thread_id)
 
 
 async def eventually(read: Callable[[], Awaitable[T]], done: Callable[[T], bool], *, within: float = 10.0) -> T:
@@ -121,7 +121,7 @@ async def test_start_opens_the_topic_picker_and_confirming_subscribes(tg: FakeTe
 async def test_typed_filters_subscribe_and_filters_shows_them(tg: FakeTelegram, tmp_path: Path) -> None:
     """/topics, /counties, /agencies and /keywords set each dimension; /filters shows all in plain Persian."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
-        org = await make_org(services(app).storage, "شرکت گاز استان ایلام")
+        org = await make_org(runtime(app).storage, "شرکت گاز استان ایلام")
         [reply] = await say(tg, READER, READER, "/topics health crisis")
         assert reply.text is not None
         assert "موضوع‌ها: سلامت و درمان، حوادث و مدیریت بحران" in reply.text
@@ -232,8 +232,8 @@ async def test_forum_topic_subscription_delivers_into_that_topic(tg: FakeTelegra
 
 async def publish_text(app: Application, text: str, *, org_name: str = "فرمانداری ایوان") -> int:  # type: ignore[type-arg]
     """Publish ``text`` through the officer desk as an officer of ``org_name``; return the release id."""
-    store = services(app).storage
-    desk = app.bot_data["desk"]
+    store = runtime(app).storage
+    desk = runtime(app).desk
     org = await store.organizations.find_by_folded_name(fold(org_name))
     if org is None:
         org_id = await make_org(store, org_name)
@@ -257,7 +257,7 @@ async def test_channel_is_registered_from_my_chat_member_and_its_adder_is_told(
     tg.add_chat(CHANNEL, "channel", "کانال خبری")
     tg.set_member(CHANNEL, READER, "creator")
     async with running_bot(settings_for(tg, tmp_path)) as app:
-        store = services(app).storage
+        store = runtime(app).storage
         before = len(tg.messages_to(READER))
         tg.inject(tg.my_chat_member(CHANNEL, "channel", READER, "left", "administrator", can_post_messages=False))
         await tg.wait_for(lambda s: len(s.messages_to(READER)) > before, timeout=15)
@@ -404,7 +404,7 @@ async def test_bot_added_to_a_group_greets_and_removed_deactivates(tg: FakeTeleg
         tg.inject(tg.my_chat_member(GROUP, "supergroup", ADMIN_OF_GROUP, "member", "kicked"))
         stored = await eventually(lambda: subscription(app, GROUP), lambda s: s is not None and s.state != "active")
         [resume] = await say(tg, READER, READER, f"/use {GROUP}")
-        chat = await services(app).storage.subscriptions.get_chat(GROUP)
+        chat = await runtime(app).storage.subscriptions.get_chat(GROUP)
     assert greeting.text == texts.GROUP_ADDED
     assert stored is not None
     assert stored.state == "deactivated"

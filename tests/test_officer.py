@@ -14,7 +14,7 @@ from bot.services.desk import PUBLISH_LIMIT_PER_HOUR
 from storage import Storage
 from storage.db import utcnow
 from storage.releases import NewRelease
-from tests.harness import running_bot, services, settings_for
+from tests.harness import running_bot, runtime, settings_for
 from tests.tgserver import FakeTelegram, SentMessage
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +27,7 @@ READERS = [4000 + i for i in range(5)]
 
 async def setup_desk(app: Application) -> Storage:  # type: ignore[type-arg]
     """Two organizations with one officer each, and five unfiltered subscribers."""
-    store = services(app).storage
+    store = runtime(app).storage
     for user_id, name in ((OFFICER, "فرمانداری آبدانان"), (OTHER_OFFICER, "شرکت گاز استان ایلام")):
         org = await store.organizations.create(name, fold(name), None, created_by=1)
         await store.officers.create_invite(f"code{user_id}", org.id, 1, utcnow() + timedelta(days=1))
@@ -86,7 +86,7 @@ async def test_publish_button_delivers_and_the_report_reaches_its_final_state(tg
         assert org is not None
         assert release.published_at is not None
         # The copies carry the time of publication; the preview showed the time it was made.
-        published = [part.html for part in app.bot_data["desk"].render(release, org, release.published_at)]
+        published = [part.html for part in runtime(app).desk.render(release, org, release.published_at)]
     assert release.status == "published"
     assert [_without_meta_line(html) for html in published] == [_without_meta_line(t or "") for t in preview_html]
     for chat_id in READERS[:4]:
@@ -369,7 +369,7 @@ async def test_photo_with_caption_is_a_draft_and_publishes_as_a_photo(tg: FakeTe
         assert org is not None
         assert draft.published_at is not None
         # The copy carries the time of publication; the preview showed the time it was made.
-        [published] = app.bot_data["desk"].render(draft, org, draft.published_at)
+        [published] = runtime(app).desk.render(draft, org, draft.published_at)
     assert draft.media_kind == "photo"
     assert published.kind == "photo"
     assert _without_meta_line(published.html) == _without_meta_line(preview_photo.text or "")

@@ -26,13 +26,13 @@ from bot.domain.report import (
 )
 from bot.domain.text import fold
 from bot.services.charts import ChartBar, render_month_chart, shape
-from bot.services.desk import DESK_KEY, Desk
+from bot.services.desk import Desk
 from bot.services.reports import AUDIT_DEFAULT, parse_audit_count, resolve_month
 from storage import Storage
 from storage.db import to_db, utcnow
 from storage.releases import NewRelease
 from storage.reports import OrganizationActivity
-from tests.harness import running_bot, services, settings_for
+from tests.harness import running_bot, runtime, settings_for
 from tests.tgserver import FakeTelegram, SentMessage
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,8 +121,8 @@ def csv_rows(data: bytes) -> list[list[str]]:
 async def test_report_numbers_on_a_known_data_set(tg: FakeTelegram, tmp_path: Path) -> None:
     """Publishing, a correction, a retraction and a blocked chat add up to exact CSV rows, chart and summary."""
     async with running_bot(settings_for(tg, tmp_path, BROADCAST_RATE="30")) as app:
-        store = services(app).storage
-        desk: Desk = app.bot_data[DESK_KEY]
+        store = runtime(app).storage
+        desk: Desk = runtime(app).desk
         org_a = await add_org(store, ORG_A, OFFICER_A)
         org_b = await add_org(store, ORG_B, OFFICER_B)
         org_c = await add_org(store, ORG_C)
@@ -196,7 +196,7 @@ async def test_report_numbers_on_a_known_data_set(tg: FakeTelegram, tmp_path: Pa
 async def test_report_with_a_bad_month_explains_the_format(tg: FakeTelegram, tmp_path: Path, argument: str) -> None:
     """A month that cannot be read gets the Persian format hint and no files."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
-        await add_org(services(app).storage, ORG_A)
+        await add_org(runtime(app).storage, ORG_A)
         [reply] = await ask(tg, ADMIN, f"/report {argument}")
         assert reply.text == texts.MSG_BAD_MONTH
     assert not tg.calls_to("sendPhoto")
@@ -210,7 +210,7 @@ async def test_report_accepts_a_month_name_and_says_when_there_are_no_organizati
     async with running_bot(settings_for(tg, tmp_path)) as app:
         [reply] = await ask(tg, ADMIN, "/report آذر ۱۴۰۵")
         assert reply.text == texts.REPORT_NO_ORGS
-        await add_org(services(app).storage, ORG_A)
+        await add_org(runtime(app).storage, ORG_A)
         photo, _, summary = await ask(tg, ADMIN, "/report آذر ۱۴۰۵", count=3)
     assert photo.text == texts.REPORT_CAPTION.format(month="آذر ۱۴۰۵")
     assert "دستگاه‌های بی‌خبر: ۱ از ۱ دستگاه" in (summary.text or "")
@@ -222,8 +222,8 @@ async def test_report_accepts_a_month_name_and_says_when_there_are_no_organizati
 async def test_stats_on_a_known_setup(tg: FakeTelegram, tmp_path: Path) -> None:
     """Organizations, active officers, chats by type and state, releases and deliveries are counted exactly."""
     async with running_bot(settings_for(tg, tmp_path, BROADCAST_RATE="30")) as app:
-        store = services(app).storage
-        desk: Desk = app.bot_data[DESK_KEY]
+        store = runtime(app).storage
+        desk: Desk = runtime(app).desk
         org_a = await add_org(store, ORG_A, OFFICER_A)
         await add_org(store, ORG_B, OFFICER_B)
         await store.officers.revoke(OFFICER_B, ADMIN)
@@ -262,7 +262,7 @@ async def test_stats_on_a_known_setup(tg: FakeTelegram, tmp_path: Path) -> None:
 async def test_audit_lists_the_latest_entries_escaped_and_split(tg: FakeTelegram, tmp_path: Path) -> None:
     """/audit 5 shows the five newest entries, newest first, HTML-escaped; /audit 100 is split under 4096."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
-        store = services(app).storage
+        store = runtime(app).storage
         for number in range(1, 101):
             await store.audit.record(ADMIN, f"test.action{number}", "release", number * 1000)
         await store.audit.record(None, "chat.<b>odd</b>", "chat", "-100&1")
@@ -300,7 +300,7 @@ async def test_audit_with_a_bad_count_explains_the_range(tg: FakeTelegram, tmp_p
 async def test_report_commands_refuse_everyone_else(tg: FakeTelegram, tmp_path: Path, command: str) -> None:
     """A user who is not an admin gets the Persian refusal, no files, and nothing is recorded."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
-        store = services(app).storage
+        store = runtime(app).storage
         await add_org(store, ORG_A)
         [reply] = await ask(tg, OTHER, command)
         assert reply.text == texts.NOT_ADMIN

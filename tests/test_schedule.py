@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from bot import texts
 from bot.domain.jalali import format_date, format_datetime
 from storage import Storage
-from tests.harness import running_bot, services, settings_for
+from tests.harness import running_bot, runtime, settings_for
 from tests.test_officer import OFFICER, READERS, say, setup_desk
 from tests.tgserver import FakeTelegram
 
@@ -68,7 +68,7 @@ async def test_schedule_survives_a_restart(tg: FakeTelegram, tmp_path: Path) -> 
     assert not tg.messages_to(READERS[0])
     async with running_bot(settings) as app:
         await tg.wait_for(lambda s: all(s.messages_to(c) for c in READERS), timeout=20)
-        release = await services(app).storage.releases.get(1)
+        release = await runtime(app).storage.releases.get(1)
     assert release is not None
     assert release.status == "published"
 
@@ -142,7 +142,7 @@ async def test_embargo_note_is_dropped_once_the_embargo_has_passed(tg: FakeTeleg
         org = await store.organizations.get(1)
         assert release is not None
         assert org is not None
-        desk = app.bot_data["desk"]
+        desk = runtime(app).desk
         embargo_end = tomorrow.replace(hour=10, minute=0, second=0, microsecond=0)
         before = desk.render(release, org, embargo_end - timedelta(minutes=1))
         after = desk.render(release, org, embargo_end)

@@ -22,7 +22,7 @@ from bot import texts
 from bot.domain.digits import to_latin_digits
 from bot.domain.text import fold
 from storage.db import utcnow
-from tests.harness import running_bot, services, settings_for
+from tests.harness import running_bot, runtime, settings_for
 from tests.test_journalist import eventually, press, quiet_window_around_now, say
 from tests.tgserver import FakeTelegram
 
@@ -76,7 +76,7 @@ def received(tg: FakeTelegram, chat_id: int) -> list[int]:
 
 async def configure(tg: FakeTelegram, app: Application) -> None:  # type: ignore[type-arg]
     """Set every chat up as its journalist would."""
-    store = services(app).storage
+    store = runtime(app).storage
     gov = await store.organizations.find_by_folded_name(fold(GOVERNORATE))
     gas = await store.organizations.find_by_folded_name(fold(GAS))
     assert gov is not None
@@ -134,8 +134,8 @@ async def configure(tg: FakeTelegram, app: Application) -> None:  # type: ignore
 
 async def publish_samples(app: Application) -> dict[int, str]:  # type: ignore[type-arg]
     """Publish every sample through the desk with its labelled tags; release id → sample id."""
-    store = services(app).storage
-    desk = app.bot_data["desk"]
+    store = runtime(app).storage
+    desk = runtime(app).desk
     officers: dict[str, int] = {}
     published: dict[int, str] = {}
     for sample in SAMPLES:
@@ -166,7 +166,7 @@ async def test_every_chat_receives_exactly_what_its_filters_select(tg: FakeTeleg
     for chat in (CHANNEL, DROPPED_CHANNEL):
         tg.set_member(chat, CHANNEL_OWNER, "creator")
     async with running_bot(settings_for(tg, tmp_path)) as app:
-        store = services(app).storage
+        store = runtime(app).storage
         for name in dict.fromkeys(s["org"] for s in SAMPLES):
             await store.organizations.create(name, fold(name), None, created_by=1)
         await configure(tg, app)

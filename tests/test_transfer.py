@@ -20,20 +20,19 @@ from typing import Any
 import pytest
 
 from bot import texts
-from bot.app import shared_normalizer
 from bot.cli import main
 from bot.delivery import service
 from bot.domain.pipeline import ReleasePipeline
 from bot.domain.render import MessagePart
 from bot.domain.tagging import load_counties, load_topics
 from bot.domain.text import fold
-from bot.services.desk import desk_of
+from bot.services.core import shared_normalizer
 from bot.services.transfer import RecordError, read_records
 from storage import Storage
 from storage.db import utcnow
 from storage.releases import NewRelease
 from storage.topics import TopicRow
-from tests.harness import running_bot, services, settings_for
+from tests.harness import running_bot, runtime, settings_for
 from tests.tgserver import FakeTelegram, SentMessage
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,7 +136,7 @@ async def ask_backup(tg: FakeTelegram, user: int, *, chat_id: int | None = None)
 async def test_backup_command_sends_a_sound_copy_with_the_same_releases(tg: FakeTelegram, tmp_path: Path) -> None:
     """An admin's /backup is a document named by the Jalali date: a sound SQLite file with the same releases."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
-        store = services(app).storage
+        store = runtime(app).storage
         titles = await seed_archive(store)
         reply = await ask_backup(tg, ADMIN)
         audit = await store.audit.latest()
@@ -161,7 +160,7 @@ async def test_backup_command_sends_a_sound_copy_with_the_same_releases(tg: Fake
 async def test_backup_command_refuses_everyone_else(tg: FakeTelegram, tmp_path: Path) -> None:
     """A user who is not an admin gets the refusal, an admin in a group is sent to the private chat; no file."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
-        await seed_archive(services(app).storage)
+        await seed_archive(runtime(app).storage)
         assert (await ask_backup(tg, STRANGER)).text == texts.NOT_ADMIN
         tg.add_chat(-100_777, "supergroup", title="گروه خبرنگاران")
         assert (await ask_backup(tg, ADMIN, chat_id=-100_777)).text == texts.PRIVATE_ONLY
@@ -171,7 +170,7 @@ async def test_backup_command_refuses_everyone_else(tg: FakeTelegram, tmp_path: 
 async def test_backup_too_big_for_telegram_points_to_the_cli(tg: FakeTelegram, tmp_path: Path) -> None:
     """A database over Telegram's 50 MB upload limit is not sent; the reply names the CLI command instead."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
-        await services(app).storage.audit.record(1, "test.padding", details={"padding": "x" * 53_000_000})
+        await runtime(app).storage.audit.record(1, "test.padding", details={"padding": "x" * 53_000_000})
         reply = await ask_backup(tg, ADMIN)
     assert reply.method == "sendMessage"
     assert "python -m bot backup" in (reply.text or "")
@@ -209,9 +208,9 @@ async def test_backup_taken_mid_broadcast_restores_and_resumes(tg: FakeTelegram,
     restored_dir.mkdir()
     backup = tmp_path / "backup.db"
     async with running_bot(settings_for(tg, live, BROADCAST_RATE="25")) as app:
-        store = services(app).storage
+        store = runtime(app).storage
         await _officer_and_readers(store)
-        desk = desk_of(app)
+        desk = runtime(app).desk
         preview = await desk.create_draft(OFFICER, BY_ID["r05"]["text"])
         enqueued = await desk.publish(OFFICER, preview.release.id)
         assert enqueued is not None
@@ -288,7 +287,7 @@ async def test_backup_taken_mid_broadcast_restores_and_resumes(tg: FakeTelegram,
 
     async with running_bot(settings_for(tg, restored_dir, BROADCAST_RATE="25")) as app:
         await tg.wait_for(lambda s: all(resent(s)[(c, t)] for c, ts in owed.items() for t in ts), timeout=60)
-        await _wait_for_empty_outbox(services(app).storage)
+        await _wait_for_empty_outbox(runtime(app).storage)
     # Recorded copies plus the restored bot's copies: every part reaches every chat exactly once. Only a
     # part in flight at the snapshot may also have arrived from the first bot (as after a SIGKILL).
     assert resent(tg) == Counter((c, t) for c, ts in owed.items() for t in ts)

@@ -113,10 +113,10 @@ def preview_release(raw_text: str, *, org_name: str | None = None) -> dict[str, 
     """Everything ``preview --json`` prints for one release text (used by the CLI and its tests)."""
     from zoneinfo import ZoneInfo  # noqa: PLC0415
 
-    from bot.app import shared_normalizer  # noqa: PLC0415
     from bot.domain.pipeline import ReleasePipeline  # noqa: PLC0415
     from bot.domain.render import ReleaseView, render_release  # noqa: PLC0415
     from bot.domain.tagging import load_counties, load_topics  # noqa: PLC0415
+    from bot.services.core import shared_normalizer  # noqa: PLC0415
 
     topics, counties = load_topics(), load_counties()
     pipeline = ReleasePipeline(shared_normalizer(), topics, counties)

@@ -11,7 +11,6 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
 from bot import texts
 from bot.domain.archive import (
@@ -27,7 +26,7 @@ from bot.domain.digits import to_persian_digits
 from bot.domain.jalali import format_date
 from bot.domain.text import fold
 from bot.errors import InvalidInput
-from bot.runtime import Services, services_of
+from bot.services.core import Core
 from storage.db import utcnow
 from storage.outbox import PartSpec
 from storage.releases import Release
@@ -87,19 +86,14 @@ class InlineAnswer:
     next_offset: str
 
 
-def archive_of(context: Any) -> Archive:
-    """The archive over the application's services (``context`` is a handler's CallbackContext)."""
-    return Archive(services_of(context.bot_data))
-
-
 class Archive:
     """Read-only views of published releases, plus the saved searches their paging needs."""
 
-    def __init__(self, services: Services) -> None:
-        self.services = services
-        self.storage = services.storage
-        self.tz = services.settings.timezone
-        self._counties = {c.slug: c.name for c in services.pipeline.counties}
+    def __init__(self, core: Core) -> None:
+        self.core = core
+        self.storage = core.storage
+        self.tz = core.settings.timezone
+        self._counties = {c.slug: c.name for c in core.pipeline.counties}
 
     # -- search ------------------------------------------------------------------------------------
 

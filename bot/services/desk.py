@@ -11,10 +11,6 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
-
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import TelegramError
 
 from bot import texts
 from bot.delivery import service
@@ -25,7 +21,7 @@ from bot.domain.jalali import format_datetime, format_short, parse_when
 from bot.domain.pipeline import PreparedRelease
 from bot.domain.render import MessagePart, ReleaseView, render_release
 from bot.errors import InvalidInput, NotAnOfficer, NotYourRelease, OfficerRevoked, UnknownId, UserError, WrongState
-from bot.runtime import Services
+from bot.services.core import Core
 from storage.db import Tx, utcnow
 from storage.officers import Officer
 from storage.organizations import Organization
@@ -63,7 +59,6 @@ class Preview:
     embargo: Embargo | None = None
 
 
-DESK_KEY = "desk"
 ALBUM_MAX_ITEMS = 10
 
 
@@ -76,14 +71,6 @@ def media_kind_of(attachments: Sequence[Attachment]) -> str:
     return attachments[0].kind if attachments[0].kind in {"photo", "video", "document"} else "document"
 
 
-def desk_of(context: Any) -> Desk:
-    """The officer desk set up in post_init (``context`` is a handler's CallbackContext)."""
-    desk = context.bot_data.get(DESK_KEY)
-    if not isinstance(desk, Desk):
-        raise RuntimeError("the officer desk is not initialised: post_init has not run")
-    return desk
-
-
 def fa(value: int) -> str:
     """A number in Persian digits."""
     return to_persian_digits(str(value))
@@ -92,10 +79,9 @@ def fa(value: int) -> str:
 class Desk:
     """The officer desk over the application's services; ``bot`` sends the notices it owes people."""
 
-    def __init__(self, services: Services, bot: Bot | None = None) -> None:
-        self.services = services
-        self.storage = services.storage
-        self.bot = bot
+    def __init__(self, core: Core) -> None:
+        self.core = core
+        self.storage = core.storage
 
     # -- who may act ---------------------------------------------------------------------------
 
@@ -137,7 +123,7 @@ class Desk:
             raise InvalidInput(empty)
         if len(raw_text) > MAX_TEXT_CHARS:
             raise InvalidInput(texts.DRAFT_TOO_LONG.format(length=fa(len(raw_text)), limit=fa(MAX_TEXT_CHARS)))
-        return self.services.pipeline.prepare(raw_text, org_name=org.name)
+        return self.core.pipeline.prepare(raw_text, org_name=org.name)
 
     async def _store_version(
         self, release_id: int, prepared: PreparedRelease, author_id: int, *, tx: Tx | None = None
@@ -198,9 +184,9 @@ class Desk:
         """The draft's parts as journalists will get them, its reach now, and a similar recent release."""
         parts = self.render(release, org, utcnow())
         async with self.storage.db.snapshot() as tx:
-            who = await service.audience(self.storage, release, utcnow(), self.services.settings.timezone, tx=tx)
+            who = await service.audience(self.storage, release, utcnow(), self.core.settings.timezone, tx=tx)
             reach = len(who.instant) + len(who.digest)
-        embargo = find_embargo(release.body, utcnow(), self.services.settings.timezone)
+        embargo = find_embargo(release.body, utcnow(), self.core.settings.timezone)
         return Preview(release, parts, reach, await self.similar_release(release), embargo)
 
     def render(
@@ -210,11 +196,11 @@ class Desk:
 
         ``corrected`` marks a correction of a published release; a draft's replaced text is not one.
         """
-        topics = {t.slug: t for t in self.services.pipeline.topics}
-        counties = {c.slug: c for c in self.services.pipeline.counties}
+        topics = {t.slug: t for t in self.core.pipeline.topics}
+        counties = {c.slug: c for c in self.core.pipeline.counties}
         county = counties.get(release.county) if release.county else None
         # An embargo note ("not to be published before …") is dropped once the release goes out after it.
-        embargo = find_embargo(release.body, release.created_at, self.services.settings.timezone)
+        embargo = find_embargo(release.body, release.created_at, self.core.settings.timezone)
         body = strip_embargo(release.body, embargo) if embargo and embargo.until <= published_at else release.body
         view = ReleaseView(
             release_id=release.id,
@@ -228,7 +214,7 @@ class Desk:
             media_kind=release.media_kind,  # type: ignore[arg-type]
             version=2 if corrected else 1,
         )
-        return render_release(view, self.services.settings.timezone)
+        return render_release(view, self.core.settings.timezone)
 
     async def similar_release(self, release: Release) -> Duplicate | None:
         """The most recent release published in the last 7 days that this one nearly duplicates."""
@@ -244,8 +230,8 @@ class Desk:
 
     def summary(self, preview: Preview) -> str:
         """The control message under a preview: tags, reach, and the typed commands."""
-        topics = {t.slug: t for t in self.services.pipeline.topics}
-        counties = {c.slug: c for c in self.services.pipeline.counties}
+        topics = {t.slug: t for t in self.core.pipeline.topics}
+        counties = {c.slug: c for c in self.core.pipeline.counties}
         release = preview.release
         labels = [topics[s].label for s in release.topics if s in topics]
         county = counties.get(release.county) if release.county else None
@@ -258,7 +244,7 @@ class Desk:
         )
         text += "\n" + texts.SCHEDULE_HINT.format(id=fa(release.id))
         if preview.embargo is not None:
-            tz = self.services.settings.timezone
+            tz = self.core.settings.timezone
             text += "\n\n" + texts.EMBARGO_FOUND.format(
                 when=format_datetime(preview.embargo.until, tz),
                 id=fa(release.id),
@@ -269,7 +255,7 @@ class Desk:
             text += "\n\n" + texts.DUPLICATE_WARNING.format(
                 id=fa(duplicate.release_id),
                 org=duplicate.org_name,
-                when=format_datetime(duplicate.published_at, self.services.settings.timezone),
+                when=format_datetime(duplicate.published_at, self.core.settings.timezone),
                 title=duplicate.title,
                 draft=fa(release.id),
             )
@@ -278,7 +264,7 @@ class Desk:
     async def set_topics(self, user_id: int, release_id: int, slugs: Sequence[str]) -> Preview:
         """Replace a draft's topics (the officer's correction of the suggestion)."""
         _, org, release = await self.own_draft(user_id, release_id)
-        known = {t.slug for t in self.services.pipeline.topics}
+        known = {t.slug for t in self.core.pipeline.topics}
         chosen = list(dict.fromkeys(s.lower() for s in slugs))
         unknown = [s for s in chosen if s not in known]
         if unknown:
@@ -291,7 +277,7 @@ class Desk:
     async def toggle_topic(self, user_id: int, release_id: int, slug: str) -> Release:
         """Add or remove one topic of a draft (the toggle keyboard)."""
         _, _, release = await self.own_draft(user_id, release_id)
-        if slug not in {t.slug for t in self.services.pipeline.topics}:
+        if slug not in {t.slug for t in self.core.pipeline.topics}:
             raise InvalidInput(texts.UNKNOWN_TOPICS.format(slugs=slug, all_topics=""))
         topics = [t for t in release.topics if t != slug] if slug in release.topics else [*release.topics, slug]
         if len(topics) > MAX_TOPICS:
@@ -327,7 +313,7 @@ class Desk:
     async def set_county(self, user_id: int, release_id: int, slug: str) -> Preview:
         """Set a draft's county, or ``none`` for a province-wide release."""
         _, org, release = await self.own_draft(user_id, release_id)
-        counties = {c.slug for c in self.services.pipeline.counties}
+        counties = {c.slug for c in self.core.pipeline.counties}
         county = None if slug.lower() in {"none", "province", "استانی"} else slug.lower()
         if county is not None and county not in counties:
             raise InvalidInput(texts.UNKNOWN_COUNTY.format(slug=slug, all_counties=" ".join(sorted(counties))))
@@ -367,12 +353,12 @@ class Desk:
             return None
         now = utcnow()
         enqueued = await service.publish(
-            self.storage, release.id, self.render(release, org, now), when=now, zone=self.services.settings.timezone
+            self.storage, release.id, self.render(release, org, now), when=now, zone=self.core.settings.timezone
         )
         await self.storage.audit.record(
             user_id, "release.publish", "release", release.id, {"deliveries": enqueued.deliveries}
         )
-        self.services.dispatcher.wake()
+        self.core.ports.wake_dispatcher()
         log.info("release published release_id=%d deliveries=%d", release.id, enqueued.deliveries)
         return enqueued
 
@@ -380,7 +366,7 @@ class Desk:
         """Schedule (or reschedule) a release for a time typed by the officer; return it in UTC."""
         _, _, release = await self.own_draft(user_id, release_id)
         try:
-            when = parse_when(when_text, utcnow(), self.services.settings.timezone)
+            when = parse_when(when_text, utcnow(), self.core.settings.timezone)
         except ValueError as error:
             raise InvalidInput(str(error)) from None
         duplicate = await self.similar_release(release)
@@ -397,11 +383,11 @@ class Desk:
     async def schedule_at_embargo(self, user_id: int, release_id: int) -> datetime:
         """Schedule a release for the time its own embargo note names."""
         _, _, release = await self.own_draft(user_id, release_id)
-        embargo = find_embargo(release.body, utcnow(), self.services.settings.timezone)
+        embargo = find_embargo(release.body, utcnow(), self.core.settings.timezone)
         if embargo is None:
             raise InvalidInput(texts.SCHEDULE_USAGE)
         return await self.schedule(
-            user_id, release_id, format_short(embargo.until, self.services.settings.timezone), confirmed=True
+            user_id, release_id, format_short(embargo.until, self.core.settings.timezone), confirmed=True
         )
 
     async def unschedule(self, user_id: int, release_id: int) -> None:
@@ -430,12 +416,12 @@ class Desk:
             return None
         now = utcnow()
         enqueued = await service.publish(
-            self.storage, release.id, self.render(release, org, now), when=now, zone=self.services.settings.timezone
+            self.storage, release.id, self.render(release, org, now), when=now, zone=self.core.settings.timezone
         )
         await self.storage.audit.record(
             None, "release.publish", "release", release.id, {"deliveries": enqueued.deliveries, "scheduled": True}
         )
-        self.services.dispatcher.wake()
+        self.core.ports.wake_dispatcher()
         log.info("scheduled release published release_id=%d deliveries=%d", release.id, enqueued.deliveries)
         return enqueued
 
@@ -472,7 +458,7 @@ class Desk:
         enqueued = await service.correct(self.storage, release.id, version, parts, html.escape(notice))
         await self.storage.officers.set_correcting(user_id, None)
         await self.storage.audit.record(user_id, "release.correct", "release", release.id, {"version": version})
-        self.services.dispatcher.wake()
+        self.core.ports.wake_dispatcher()
         return version, enqueued
 
     async def retract(self, user_id: int, release_id: int, reason: str | None) -> service.Enqueued:
@@ -481,10 +467,10 @@ class Desk:
         reason_text = texts.RETRACTION_REASON.format(reason=reason) if reason else ""
         notice = texts.RETRACTION_NOTICE.format(title=release.title, org=org.name, reason=reason_text)
         enqueued = await service.retract(
-            self.storage, release.id, reason, html.escape(notice), zone=self.services.settings.timezone
+            self.storage, release.id, reason, html.escape(notice), zone=self.core.settings.timezone
         )
         await self.storage.audit.record(user_id, "release.retract", "release", release.id, {"reason": reason})
-        self.services.dispatcher.wake()
+        self.core.ports.wake_dispatcher()
         return enqueued
 
     # -- approval ----------------------------------------------------------------------------------
@@ -495,18 +481,10 @@ class Desk:
             await self.storage.releases.submit_for_approval(release.id, tx=tx)
             await self.storage.audit.record(user_id, "release.submit", "release", release.id, tx=tx)
         log.info("release submitted for approval release_id=%d", release.id)
-        admins = set(self.services.settings.admin_ids) | await self.storage.officers.admin_ids()
+        admins = set(self.core.settings.admin_ids) | await self.storage.officers.admin_ids()
         text = texts.ADMIN_NEW_PENDING.format(id=fa(release.id), org=org.name, title=release.title)
-        keyboard = InlineKeyboardMarkup(
-            [
-                [
-                    InlineKeyboardButton(texts.BUTTON_APPROVE, callback_data=f"apr:{release.id}"),
-                    InlineKeyboardButton(texts.BUTTON_REJECT, callback_data=f"rej:{release.id}"),
-                ]
-            ]
-        )
         for admin_id in sorted(admins):
-            await self._tell(admin_id, text, reply_markup=keyboard)
+            await self.core.ports.notices.ask_decision(admin_id, text, release.id)
 
     async def pending(self) -> list[tuple[Release, Organization | None]]:
         """The approval queue with each release's organization."""
@@ -532,16 +510,16 @@ class Desk:
         now = utcnow()
         await self.storage.releases.record_decision(release.id, admin_id, None, approved=True)
         enqueued = await service.publish(
-            self.storage, release.id, self.render(release, org, now), when=now, zone=self.services.settings.timezone
+            self.storage, release.id, self.render(release, org, now), when=now, zone=self.core.settings.timezone
         )
         await self.storage.audit.record(
             admin_id, "release.approve", "release", release.id, {"deliveries": enqueued.deliveries}
         )
-        self.services.dispatcher.wake()
+        self.core.ports.wake_dispatcher()
         text = texts.APPROVED_OFFICER.format(id=fa(release.id), count=fa(enqueued.deliveries))
-        told = await self._tell(release.author_id, text)
+        told = await self.core.ports.notices.tell(release.author_id, text)
         if told is not None and enqueued.deliveries:
-            await self.storage.releases.set_report_message(release.id, told[0], told[1])
+            await self.storage.releases.set_report_message(release.id, told.chat_id, told.message_id)
         return enqueued
 
     async def reject(self, admin_id: int, release_id: int, reason: str) -> None:
@@ -552,20 +530,9 @@ class Desk:
             await self.storage.audit.record(
                 admin_id, "release.reject", "release", release.id, {"reason": reason}, tx=tx
             )
-        await self._tell(
+        await self.core.ports.notices.tell(
             release.author_id, texts.REJECTED_OFFICER.format(id=fa(release.id), title=release.title, reason=reason)
         )
-
-    async def _tell(self, chat_id: int, text: str, **kwargs: Any) -> tuple[int, int] | None:
-        """Send a notice; a user who blocked the bot does not stop the desk. Return (chat id, message id)."""
-        if self.bot is None:
-            return None
-        try:
-            message = await self.bot.send_message(chat_id, text, **kwargs)
-        except TelegramError as error:
-            log.info("notice not delivered chat_id=%d: %s", chat_id, error.message)
-            return None
-        return message.chat_id, message.message_id
 
     async def my_releases(self, user_id: int, limit: int = 10) -> tuple[Organization, list[tuple[Release, Progress]]]:
         """The officer's organization's latest releases with their delivery progress."""
@@ -577,45 +544,3 @@ class Desk:
         """One release of the officer's organization with its delivery report."""
         _, _, release = await self.own_release(user_id, release_id)
         return release, await self.storage.outbox.progress(release.id)
-
-
-def report_text(progress: Progress) -> str:
-    """The live (or final) delivery report of a release."""
-    if not progress.done:
-        return texts.REPORT_PROGRESS.format(
-            id=fa(progress.release_id),
-            sent=fa(progress.sent),
-            total=fa(progress.total),
-            pending=fa(progress.pending),
-            failed=fa(progress.failed),
-        )
-    lines = [
-        texts.REPORT_FINAL.format(
-            id=fa(progress.release_id),
-            sent=fa(progress.sent),
-            total=fa(progress.total),
-            failed=fa(progress.failed),
-            deactivated=fa(progress.deactivated_chats),
-        )
-    ]
-    lines += [texts.REPORT_REASON.format(reason=r, count=fa(n)) for r, n in progress.failed_reasons.items()]
-    return "\n".join(lines)
-
-
-class LiveReports:
-    """Keeps each published release's report message up to date; the dispatcher throttles the calls."""
-
-    def __init__(self, services: Services, bot: Bot) -> None:
-        self.services = services
-        self.bot = bot
-
-    async def __call__(self, progress: Progress) -> None:
-        """Edit the officer's report message to show ``progress``."""
-        where = await self.services.storage.releases.report_message(progress.release_id)
-        if where is None:
-            return
-        chat_id, message_id = where
-        try:
-            await self.bot.edit_message_text(report_text(progress), chat_id, message_id)
-        except TelegramError as error:  # "not modified", or the officer deleted it: the report is advisory
-            log.info("report not updated release_id=%d: %s", progress.release_id, error.message)

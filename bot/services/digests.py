@@ -13,7 +13,6 @@ from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.service import part_specs
 from bot.domain.daytime import in_window
 from bot.domain.digest import DigestEntry, digest_due, next_digest_at, render_digest
@@ -24,8 +23,6 @@ from storage.digests import DigestItem, DigestSchedule
 from storage.outbox import Target
 
 log = logging.getLogger(__name__)
-
-DIGESTS_KEY = "digests"
 
 
 def entries_of(items: list[DigestItem]) -> list[DigestEntry]:
@@ -41,7 +38,7 @@ class DigestClock(BackgroundLoop):
     def __init__(
         self,
         storage: Storage,
-        dispatcher: Dispatcher,
+        wake_dispatcher: Callable[[], None],
         zone: ZoneInfo,
         *,
         poll: float = 30.0,
@@ -49,7 +46,7 @@ class DigestClock(BackgroundLoop):
     ) -> None:
         super().__init__(poll)
         self.storage = storage
-        self.dispatcher = dispatcher
+        self.wake_dispatcher = wake_dispatcher
         self.zone = zone
         self.clock = clock
 
@@ -73,7 +70,7 @@ class DigestClock(BackgroundLoop):
             except Exception:
                 log.exception("digest failed subscription_id=%d", schedule.subscription_id)
         if enqueued:
-            self.dispatcher.wake()
+            self.wake_dispatcher()
         return enqueued
 
     async def next_due(self) -> datetime | None:
@@ -86,7 +83,7 @@ class DigestClock(BackgroundLoop):
         """Send a subscription's waiting releases at once, due or not (its digest is being turned off)."""
         enqueued = await self._send_one(subscription_id, self.clock(), force=True)
         if enqueued:
-            self.dispatcher.wake()
+            self.wake_dispatcher()
         return enqueued
 
     async def _send_one(self, subscription_id: int, now: datetime, *, force: bool = False) -> int:

@@ -12,11 +12,6 @@ import html
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
-
-from telegram import Bot
-from telegram.constants import ChatMemberStatus
-from telegram.error import TelegramError
 
 from bot import texts
 from bot.delivery.service import filters_of
@@ -27,15 +22,14 @@ from bot.domain.jalali import format_datetime
 from bot.domain.matching import PROVINCE_WIDE, describe_filters, parse_keywords
 from bot.domain.text import fold
 from bot.errors import InvalidInput, NotAChatAdmin
-from bot.runtime import Services
+from bot.services.core import Core
 from bot.services.digests import DigestClock
+from bot.services.ports import ChatUnreachable
 from storage.db import Tx, utcnow
 from storage.subscriptions import Subscription
 
 log = logging.getLogger(__name__)
 
-READERS_KEY = "readers"
-CONTROLLING = {ChatMemberStatus.OWNER: "creator", ChatMemberStatus.ADMINISTRATOR: "administrator"}
 MAX_VALUES = 50
 CLEAR_WORDS = frozenset({"all", "none", "clear", "off", "همه", "هیچ", "پاک"})
 YES_WORDS = frozenset({"yes", "بله", "آره"})
@@ -62,21 +56,12 @@ class Place:
         return texts.PLACE_CHAT.format(title=self.title or to_persian_digits(str(self.chat_id)))
 
 
-def readers_of(context: Any) -> Readers:
-    """The readers' service set up in post_init (``context`` is a handler's CallbackContext)."""
-    found = context.bot_data.get(READERS_KEY)
-    if not isinstance(found, Readers):
-        raise RuntimeError("the readers' service is not initialised: post_init has not run")
-    return found
-
-
 class Readers:
     """Subscriptions and filters over the application's services; ``bot`` asks Telegram who controls a chat."""
 
-    def __init__(self, services: Services, bot: Bot, digests: DigestClock | None = None) -> None:
-        self.services = services
-        self.storage = services.storage
-        self.bot = bot
+    def __init__(self, core: Core, digests: DigestClock | None = None) -> None:
+        self.core = core
+        self.storage = core.storage
         self.digests = digests
 
     # -- where a command applies, and who may change it -------------------------------------------
@@ -108,17 +93,15 @@ class Readers:
         return Place(chat_id, 0, "private", title)
 
     async def check_control(self, user_id: int, place: Place) -> None:
-        """Ask the Bot API now whether the user controls the place; UserError if not."""
+        """Ask the messenger now whether the user controls the place; UserError if not."""
         if place.is_private:
             if place.chat_id != user_id:
                 raise NotAChatAdmin(texts.NOT_CHAT_ADMIN.format(place=place.label(here=False)))
             return
         try:
-            member = await self.bot.get_chat_member(place.chat_id, user_id)
-        except TelegramError as error:
-            log.info("control check failed chat_id=%d user_id=%d: %s", place.chat_id, user_id, error.message)
+            role = await self.core.ports.chat_control.role(place.chat_id, user_id)
+        except ChatUnreachable:
             raise NotAChatAdmin(texts.CHAT_UNREACHABLE.format(place=place.label(here=False))) from None
-        role = CONTROLLING.get(member.status)  # type: ignore[call-overload]
         if role is None:
             await self.storage.subscriptions.forget_controller(place.chat_id, user_id)
             raise NotAChatAdmin(texts.NOT_CHAT_ADMIN.format(place=place.label(here=False)))
@@ -176,13 +159,11 @@ class Readers:
 
     def topic_options(self) -> list[tuple[str, str]]:
         """Topic slugs and labels, in the taxonomy's order."""
-        return [(t.slug, t.label) for t in self.services.pipeline.topics]
+        return [(t.slug, t.label) for t in self.core.pipeline.topics]
 
     def county_options(self) -> list[tuple[str, str]]:
         """County slugs and names, province-wide first."""
-        return [(PROVINCE_WIDE, texts.PROVINCE_WIDE_LABEL)] + [
-            (c.slug, c.name) for c in self.services.pipeline.counties
-        ]
+        return [(PROVINCE_WIDE, texts.PROVINCE_WIDE_LABEL)] + [(c.slug, c.name) for c in self.core.pipeline.counties]
 
     async def agency_options(self) -> list[tuple[str, str]]:
         """Organization ids (as text) and names."""
@@ -239,7 +220,7 @@ class Readers:
         return describe_filters(
             filters_of(subscription),
             topic_labels=dict(self.topic_options()),
-            county_names={c.slug: c.name for c in self.services.pipeline.counties},
+            county_names={c.slug: c.name for c in self.core.pipeline.counties},
             org_names=orgs,
         )
 
@@ -360,7 +341,7 @@ class Readers:
             raise InvalidInput(str(error)) from None
         await self.storage.subscriptions.set_digest(subscription.id, at)
         await self.storage.audit.record(user_id, "subscription.digest", "chat", place.chat_id, {"at": at})
-        zone, now = self.services.settings.timezone, utcnow()
+        zone, now = self.core.settings.timezone, utcnow()
         updated = await self.subscription(place)
         if updated is not None and digest_due(at, updated.digest_sent_at, now, zone):
             # An earlier time of day than the last digest: what is waiting goes out at once.

@@ -9,9 +9,6 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from telegram import Bot
-from telegram.error import TelegramError
-
 from bot import texts
 from bot.services.background import BackgroundLoop
 from bot.services.desk import Desk, fa
@@ -25,10 +22,9 @@ class Scheduler(BackgroundLoop):
 
     name = "scheduler"
 
-    def __init__(self, desk: Desk, bot: Bot, *, poll: float = 5.0) -> None:
+    def __init__(self, desk: Desk, *, poll: float = 5.0) -> None:
         super().__init__(poll)
         self.desk = desk
-        self.bot = bot
 
     def now(self) -> datetime:
         """Schedules are kept in UTC."""
@@ -54,10 +50,9 @@ class Scheduler(BackgroundLoop):
             if deliveries
             else texts.PUBLISHED_ON_SCHEDULE_NO_READERS.format(id=fa(release_id))
         )
-        try:
-            report = await self.bot.send_message(release.author_id, text)
-        except TelegramError as error:  # the officer may have blocked the bot; the release is out anyway
-            log.info("could not tell author release_id=%d: %s", release_id, error.message)
+        report = await self.desk.core.ports.notices.tell(release.author_id, text)
+        if report is None:  # the officer may have blocked the bot; the release is out anyway
+            log.info("could not tell author release_id=%d", release_id)
             return
         if deliveries:
             await self.desk.storage.releases.set_report_message(release_id, report.chat_id, report.message_id)

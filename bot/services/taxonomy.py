@@ -2,7 +2,7 @@
 
 Every change goes through :class:`Taxonomy`: the typed pieces are checked by :mod:`bot.domain.taxonomy`,
 the topic row and an audit entry are written in one transaction, and the pipeline is rebuilt from the
-stored active topics and put in ``services.pipeline``. The desk and the readers read that attribute on
+stored active topics and put in ``core.pipeline``. The desk and the readers read that attribute on
 every use, so the next draft is tagged, and the next picker drawn, with the edited taxonomy.
 """
 
@@ -13,7 +13,6 @@ import logging
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from bot import texts
 from bot.domain.tagging import Topic
@@ -30,13 +29,11 @@ from bot.domain.taxonomy import (
     parse_keywords,
 )
 from bot.domain.text import fold
-from bot.runtime import Services
+from bot.services.core import Core
 from storage import Storage
 from storage.topics import TopicRow
 
 log = logging.getLogger(__name__)
-
-TAXONOMY_KEY = "taxonomy"
 
 
 def topic_of(row: TopicRow) -> Topic:
@@ -61,8 +58,8 @@ class KeywordChange:
 class Taxonomy:
     """Adds, renames, re-keywords, deactivates and restores topics for admins."""
 
-    def __init__(self, services: Services) -> None:
-        self.services = services
+    def __init__(self, core: Core) -> None:
+        self.core = core
         # One change at a time: each rebuilds the pipeline from storage after its commit, so the
         # pipeline left in place always matches the last committed taxonomy.
         self._lock = asyncio.Lock()
@@ -70,10 +67,10 @@ class Taxonomy:
     @property
     def storage(self) -> Storage:
         """The services' storage."""
-        return self.services.storage
+        return self.core.storage
 
     def _normalize(self, text: str) -> str:
-        return self.services.pipeline.normalizer.normalize(text)
+        return self.core.pipeline.normalizer.normalize(text)
 
     # -- reading -----------------------------------------------------------------------------------
 
@@ -204,7 +201,7 @@ class Taxonomy:
     async def _refresh(self) -> None:
         """Put a pipeline over the stored active topics in place; the next draft and picker use it."""
         topics = await live_topics(self.storage)
-        self.services.pipeline = self.services.pipeline.with_topics(topics)
+        self.core.pipeline = self.core.pipeline.with_topics(topics)
         log.info("taxonomy refreshed topics=%d", len(topics))
 
     @staticmethod
@@ -219,12 +216,3 @@ class Taxonomy:
         conflict = find_conflict(keywords, (topic_of(t) for t in active if t.slug != slug))
         if conflict is not None:
             raise conflict_error(conflict)
-
-
-def taxonomy_of(bot_data: dict[Any, Any], services: Services) -> Taxonomy:
-    """The application's one :class:`Taxonomy` (made on first use), so its lock covers every admin."""
-    found = bot_data.get(TAXONOMY_KEY)
-    if not isinstance(found, Taxonomy) or found.services is not services:
-        found = Taxonomy(services)
-        bot_data[TAXONOMY_KEY] = found
-    return found

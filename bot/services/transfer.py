@@ -648,7 +648,7 @@ async def load_records(
     storage: Storage, records: Sequence[ImportRecord], zone: ZoneInfo, *, source_name: str
 ) -> ImportResult:
     """Normalize, tag, store and publish (without sending) valid records; skip those already in the archive."""
-    from bot.app import shared_normalizer  # noqa: PLC0415 - hazm and PTB load only when there is work
+    from bot.services.core import shared_normalizer  # noqa: PLC0415 - hazm and PTB load only when there is work
     from bot.services.taxonomy import live_topics  # noqa: PLC0415 - with the pipeline it feeds
 
     wanted = [r for r in records if r.published]

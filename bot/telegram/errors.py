@@ -13,19 +13,18 @@ import time
 
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
 
 from bot import texts
 from bot.errors import UserError
+from bot.telegram.context import WireContext
 
 log = logging.getLogger(__name__)
 
 ALERT_INTERVAL = 60.0  # at most one alert a minute reaches the admin chat
-_LAST_ALERT_KEY = "last_admin_alert"
 ALERT_LIMIT = 200  # Telegram shows at most 200 characters in a callback alert
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: WireContext) -> None:
     """Answer a ``UserError`` with its message; log anything else, tell the user and alert the admins."""
     if isinstance(context.error, UserError) and isinstance(update, Update):
         await answer_user_error(update, context.error)
@@ -60,16 +59,16 @@ async def answer_user_error(update: Update, error: UserError) -> None:
         log.info("refusal not delivered chat_id=%s: %s", message.chat_id, failure.message)
 
 
-async def _alert_admins(context: ContextTypes.DEFAULT_TYPE, update_id: int | None) -> None:
+async def _alert_admins(context: WireContext, update_id: int | None) -> None:
     """Tell the admin chat (ADMIN_CHAT_ID) that something went wrong, at most once a minute."""
-    settings = context.bot_data.get("settings")
-    chat_id = getattr(settings, "admin_chat_id", None)
+    settings = context.bot_data.settings
+    chat_id = settings.admin_chat_id if settings is not None else None
     if chat_id is None:
         return
-    now = time.monotonic()
-    if now - context.bot_data.get(_LAST_ALERT_KEY, -ALERT_INTERVAL) < ALERT_INTERVAL:
+    now, last = time.monotonic(), context.bot_data.last_admin_alert
+    if last is not None and now - last < ALERT_INTERVAL:
         return
-    context.bot_data[_LAST_ALERT_KEY] = now
+    context.bot_data.last_admin_alert = now
     kind = type(context.error).__name__ if context.error else "?"
     try:
         await context.bot.send_message(chat_id, texts.ADMIN_ALERT.format(kind=kind, update_id=update_id))

@@ -10,15 +10,14 @@ from datetime import timedelta
 
 from telegram import CallbackQuery, Message, Update
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import ContextTypes
 
 from bot import texts
 from bot.domain.digits import to_latin_digits, to_persian_digits
 from bot.domain.jalali import format_datetime
 from bot.domain.text import fold
-from bot.runtime import Services, services_of
-from bot.services.desk import desk_of
+from bot.services.core import Core
 from bot.telegram import menus as commands
+from bot.telegram.context import WireContext
 from storage.db import utcnow
 
 log = logging.getLogger(__name__)
@@ -27,17 +26,17 @@ INVITE_LIFETIME = timedelta(days=7)
 ORG_NAME_MAX_CHARS = 200
 
 
-async def is_admin(services: Services, user_id: int) -> bool:
+async def is_admin(services: Core, user_id: int) -> bool:
     """Admins are the users in ADMIN_IDS and those added through the bot."""
     return user_id in services.settings.admin_ids or await services.storage.officers.is_admin(user_id)
 
 
-async def admin_services(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Services | None:
+async def admin_services(update: Update, context: WireContext) -> Core | None:
     """The services when the sender is an admin in a private chat; otherwise reply why not."""
     message, user, chat = update.effective_message, update.effective_user, update.effective_chat
     if message is None or user is None or chat is None:
         return None
-    services = services_of(context.bot_data)
+    services = context.runtime.core
     if not await is_admin(services, user.id):
         await message.reply_text(texts.NOT_ADMIN)
         return None
@@ -63,7 +62,7 @@ def fa(value: int) -> str:
     return to_persian_digits(str(value))
 
 
-async def add_org(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def add_org(update: Update, context: WireContext) -> None:
     """/addorg NAME [| county-slug]: register a government agency."""
     services = await admin_services(update, context)
     if services is None or update.effective_message is None or update.effective_user is None:
@@ -103,7 +102,7 @@ async def add_org(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await message.reply_text(texts.ADDORG_DONE.format(name=org.name, id=fa(org.id), county=place))
 
 
-async def list_orgs(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def list_orgs(update: Update, context: WireContext) -> None:
     """/orgs: every organization with its county, officers and approval setting."""
     services = await admin_services(update, context)
     if services is None or update.effective_message is None:
@@ -128,7 +127,7 @@ async def list_orgs(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await update.effective_message.reply_html("\n".join(lines))
 
 
-async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def invite(update: Update, context: WireContext) -> None:
     """/invite ORG_ID: a one-time link that makes whoever opens it an officer of that organization."""
     services = await admin_services(update, context)
     if services is None or update.effective_message is None or update.effective_user is None:
@@ -156,7 +155,7 @@ async def invite(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
-async def list_officers(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def list_officers(update: Update, context: WireContext) -> None:
     """/officers [ORG_ID]: the officers, active first."""
     services = await admin_services(update, context)
     if services is None or update.effective_message is None:
@@ -188,7 +187,7 @@ async def list_officers(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     await update.effective_message.reply_html("\n".join(lines))
 
 
-async def revoke(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def revoke(update: Update, context: WireContext) -> None:
     """/revoke USER_ID: remove an officer's publishing at once, and tell them."""
     services = await admin_services(update, context)
     if services is None or update.effective_message is None or update.effective_user is None:
@@ -229,7 +228,7 @@ async def remove_buttons(query: CallbackQuery) -> None:
             raise
 
 
-async def approval(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def approval(update: Update, context: WireContext) -> None:
     """/approval ORG_ID on|off: whether an organization's releases wait for an admin's approval."""
     services = await admin_services(update, context)
     if services is None or update.effective_message is None or update.effective_user is None:
@@ -254,12 +253,12 @@ async def approval(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
-async def pending(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def pending(update: Update, context: WireContext) -> None:
     """/pending: releases waiting for approval, oldest first."""
     services = await admin_services(update, context)
     if services is None or update.effective_message is None:
         return
-    queue = await desk_of(context).pending()
+    queue = await context.runtime.desk.pending()
     if not queue:
         await update.effective_message.reply_text(texts.PENDING_EMPTY)
         return
@@ -277,7 +276,7 @@ async def pending(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await update.effective_message.reply_html("\n\n".join(lines))
 
 
-async def approve(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def approve(update: Update, context: WireContext) -> None:
     """/approve RELEASE_ID: publish a release from the queue."""
     services = await admin_services(update, context)
     if services is None or update.effective_message is None or update.effective_user is None:
@@ -289,12 +288,12 @@ async def approve(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _approve(update.effective_message, context, update.effective_user.id, release_id)
 
 
-async def _approve(message: Message, context: ContextTypes.DEFAULT_TYPE, admin_id: int, release_id: int) -> None:
-    enqueued = await desk_of(context).approve(admin_id, release_id)
+async def _approve(message: Message, context: WireContext, admin_id: int, release_id: int) -> None:
+    enqueued = await context.runtime.desk.approve(admin_id, release_id)
     await message.reply_text(texts.APPROVED_ADMIN.format(id=fa(release_id), count=fa(enqueued.deliveries)))
 
 
-async def reject(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def reject(update: Update, context: WireContext) -> None:
     """/reject RELEASE_ID REASON: refuse a release; the reason goes to its author."""
     services = await admin_services(update, context)
     if services is None or update.effective_message is None or update.effective_user is None:
@@ -305,11 +304,11 @@ async def reject(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if release_id is None or not reason:
         await update.effective_message.reply_text(texts.REJECT_USAGE)
         return
-    await desk_of(context).reject(update.effective_user.id, release_id, reason)
+    await context.runtime.desk.reject(update.effective_user.id, release_id, reason)
     await update.effective_message.reply_text(texts.REJECTED_ADMIN.format(id=fa(release_id)))
 
 
-async def decision_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def decision_button(update: Update, context: WireContext) -> None:
     """The approve / reject buttons of an approval notice."""
     query = update.callback_query
     if query is None or query.data is None or not isinstance(query.message, Message):

@@ -12,11 +12,11 @@ import re
 
 from telegram import Bot, Message, Update, User
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
 
 from bot import texts
 from bot.domain.jalali import format_datetime
-from bot.runtime import Services
+from bot.services.core import Core
+from bot.telegram.context import WireContext
 from bot.telegram.handlers.admin import admin_services, fa, parse_id
 from bot.telegram.menus import refresh_user_menu, set_admin_menu
 
@@ -46,7 +46,7 @@ async def _tell(bot: Bot, user_id: int, text: str) -> None:
         log.info("could not tell user_id=%d about their admin rights: %s", user_id, error.message)
 
 
-async def _refresh_menu(context: ContextTypes.DEFAULT_TYPE, services: Services, user_id: int, *, admin: bool) -> None:
+async def _refresh_menu(context: WireContext, services: Core, user_id: int, *, admin: bool) -> None:
     """Give the user the command menu of their role now; a failure is only logged, the change of rights stands."""
     try:
         if admin:
@@ -57,9 +57,7 @@ async def _refresh_menu(context: ContextTypes.DEFAULT_TYPE, services: Services, 
         log.exception("command menu not refreshed user_id=%d", user_id)
 
 
-async def _subject(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, usage: str
-) -> tuple[Services, Message, User, int] | None:
+async def _subject(update: Update, context: WireContext, usage: str) -> tuple[Core, Message, User, int] | None:
     """For an admin's command about one user: the services, the message, the admin and that user's id.
 
     None when the sender is not an admin (already told) or the id is missing or not a number (usage sent).
@@ -76,7 +74,7 @@ async def _subject(
     return services, message, update.effective_user, user_id
 
 
-async def add_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def add_admin(update: Update, context: WireContext) -> None:
     """/addadmin USER_ID: make a user an admin, at once."""
     found = await _subject(update, context, texts.ADDADMIN_USAGE)
     if found is None:
@@ -98,7 +96,7 @@ async def add_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _tell(context.bot, user_id, texts.ADDADMIN_NOTICE)
 
 
-async def remove_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def remove_admin(update: Update, context: WireContext) -> None:
     """/removeadmin USER_ID: take admin rights from a user added through the bot."""
     found = await _subject(update, context, texts.REMOVEADMIN_USAGE)
     if found is None:
@@ -127,7 +125,7 @@ async def remove_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await _tell(context.bot, user_id, texts.REMOVEADMIN_NOTICE)
 
 
-async def list_admins(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def list_admins(update: Update, context: WireContext) -> None:
     """/admins: the admins from ADMIN_IDS, then those added through the bot."""
     services = await admin_services(update, context)
     if services is None or update.effective_message is None or update.effective_user is None:

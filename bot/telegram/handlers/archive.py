@@ -18,11 +18,11 @@ from telegram import (
 )
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes
 
 from bot import texts
 from bot.domain.archive import latest_listing, parse_latest_count, parse_positive_id, search_listing
-from bot.services.archive import INLINE_CACHE_SECONDS, ResultsPage, archive_of
+from bot.services.archive import INLINE_CACHE_SECONDS, ResultsPage
+from bot.telegram.context import WireContext
 from bot.telegram.handlers.common import send_parts
 
 log = logging.getLogger(__name__)
@@ -52,12 +52,12 @@ def _requester_id(update: Update) -> int | None:
     return update.effective_chat.id if update.effective_chat is not None else None
 
 
-async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def search_command(update: Update, context: WireContext) -> None:
     """/search QUERY: the ten best published matches, with buttons to page through the rest."""
     message, requester = update.effective_message, _requester_id(update)
     if message is None or requester is None:
         return
-    archive = archive_of(context)
+    archive = context.runtime.archive
     results = await archive.search(requester, " ".join(context.args or []))
     if not results.entries:
         await message.reply_text(texts.SEARCH_EMPTY)
@@ -68,13 +68,13 @@ async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await message.reply_html(text, reply_markup=_paging_keyboard(results), link_preview_options=_NO_PREVIEW)
 
 
-async def search_page_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def search_page_button(update: Update, context: WireContext) -> None:
     """«قبلی» / «بعدی» under search results: show that page in the same message."""
     query = update.callback_query
     if query is None or query.data is None:
         return
     _, raw_id, raw_page = query.data.split(":")
-    archive = archive_of(context)
+    archive = context.runtime.archive
     results = await archive.page(query.from_user.id, int(raw_id), int(raw_page))
     await query.answer()
     text = search_listing(
@@ -89,7 +89,7 @@ async def search_page_button(update: Update, context: ContextTypes.DEFAULT_TYPE)
             raise
 
 
-async def latest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def latest_command(update: Update, context: WireContext) -> None:
     """/latest [N]: the N (default 5, at most 20) most recently published releases."""
     message = update.effective_message
     if message is None:
@@ -99,7 +99,7 @@ async def latest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     except ValueError as error:
         await message.reply_text(str(error))
         return
-    archive = archive_of(context)
+    archive = context.runtime.archive
     entries = await archive.latest(count)
     if not entries:
         await message.reply_text(texts.LATEST_EMPTY)
@@ -107,7 +107,7 @@ async def latest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await message.reply_html(latest_listing(entries, archive.tz), link_preview_options=_NO_PREVIEW)
 
 
-async def release_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def release_command(update: Update, context: WireContext) -> None:
     """/release ID: one published release exactly as journalists received it."""
     message = update.effective_message
     if message is None:
@@ -122,7 +122,7 @@ async def release_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await _show_release(message, context, release_id)
 
 
-async def release_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def release_link(update: Update, context: WireContext) -> None:
     """/release_ID, the clickable form in result lists and digests."""
     message = update.effective_message
     if message is None or not context.matches:
@@ -138,17 +138,17 @@ async def release_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await _show_release(message, context, release_id)
 
 
-async def _show_release(message: Message, context: ContextTypes.DEFAULT_TYPE, release_id: int) -> None:
-    delivered = await archive_of(context).release(release_id)
+async def _show_release(message: Message, context: WireContext, release_id: int) -> None:
+    delivered = await context.runtime.archive.release(release_id)
     await send_parts(message, delivered.parts, delivered.release.attachments)
 
 
-async def inline_search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def inline_search(update: Update, context: WireContext) -> None:
     """@bot QUERY in any chat: matching releases (the latest when empty) to post with one tap."""
     inline = update.inline_query
     if inline is None:
         return
-    answer = await archive_of(context).inline(inline.query, inline.offset)
+    answer = await context.runtime.archive.inline(inline.query, inline.offset)
     results = [
         InlineQueryResultArticle(
             id=str(hit.release_id),

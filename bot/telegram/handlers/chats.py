@@ -7,10 +7,10 @@ import logging
 from telegram import ChatMemberAdministrator, ChatMemberUpdated, Update
 from telegram.constants import ChatMemberStatus
 from telegram.error import TelegramError
-from telegram.ext import ContextTypes
 
 from bot import texts
-from bot.services.readers import Place, readers_of
+from bot.services.readers import Place
+from bot.telegram.context import WireContext
 from bot.telegram.handlers.journalist import picker
 
 log = logging.getLogger(__name__)
@@ -40,14 +40,14 @@ def bot_rights(change: ChatMemberUpdated) -> tuple[str, bool]:
     return status, status in {"member", "administrator"}
 
 
-async def my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def my_chat_member(update: Update, context: WireContext) -> None:
     """Register a chat the bot joined, deactivate one it left or may no longer post in, and tell people."""
     change = update.my_chat_member
     if change is None or change.chat.type == "private":
         return
     chat, adder = change.chat, change.from_user
     status, can_post = bot_rights(change)
-    readers = readers_of(context)
+    readers = context.runtime.readers
     outcome = await readers.bot_status_changed(
         chat.id,
         chat.type,

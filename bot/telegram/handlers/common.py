@@ -7,11 +7,11 @@ from collections.abc import Sequence
 
 from telegram import InputMediaDocument, InputMediaPhoto, InputMediaVideo, Message, Update
 from telegram.constants import ParseMode
-from telegram.ext import ContextTypes
 
 from bot import texts
 from bot.domain.archive import RenderedPart
 from bot.services.desk import ALBUM_MAX_ITEMS
+from bot.telegram.context import WireContext
 from bot.telegram.handlers import journalist, officer
 from storage.releases import Attachment
 
@@ -45,7 +45,7 @@ async def send_parts(message: Message, parts: Sequence[RenderedPart], attachment
             await message.reply_document(attachments[0].file_id, caption=caption, parse_mode=ParseMode.HTML)
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def start(update: Update, context: WireContext) -> None:
     """Greet the user and open the topic picker; ``/start inv_CODE`` (an invite link) joins an officer."""
     if update.effective_message is None:
         return
@@ -58,21 +58,21 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await journalist.onboard(update, context)
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, context: WireContext) -> None:
     """List the commands."""
     if update.effective_message is None:
         return
     await update.effective_message.reply_html(texts.HELP)
 
 
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unknown_command(update: Update, context: WireContext) -> None:
     """Tell the user that a command does not exist, instead of staying silent."""
     if update.effective_message is None:
         return
     await update.effective_message.reply_text(texts.UNKNOWN_COMMAND)
 
 
-async def unsupported_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def unsupported_message(update: Update, context: WireContext) -> None:
     """Answer a private message nothing else handled, so nothing a user sends goes unanswered."""
     if update.effective_message is None:
         return

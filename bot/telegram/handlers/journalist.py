@@ -13,12 +13,12 @@ import logging
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
 from telegram.error import BadRequest
-from telegram.ext import ContextTypes
 
 from bot import texts
 from bot.domain.digits import to_persian_digits
 from bot.errors import NotAChatAdmin, WrongState
-from bot.services.readers import YES_WORDS, Place, Readers, option_lines, readers_of
+from bot.services.readers import YES_WORDS, Place, Readers, option_lines
+from bot.telegram.context import WireContext
 from storage.subscriptions import Subscription
 
 log = logging.getLogger(__name__)
@@ -37,9 +37,7 @@ def thread_of(message: Message) -> int:
     return (message.message_thread_id or 0) if message.is_topic_message else 0
 
 
-async def _where(
-    update: Update, context: ContextTypes.DEFAULT_TYPE
-) -> tuple[Readers, Place, str, Message, User] | None:
+async def _where(update: Update, context: WireContext) -> tuple[Readers, Place, str, Message, User] | None:
     """The readers' service, the place the command applies to, how replies name it, the message and its sender.
 
     None for an update without a message, sender or chat (nothing to answer).
@@ -47,7 +45,7 @@ async def _where(
     message, user, chat = update.effective_message, update.effective_user, update.effective_chat
     if message is None or user is None or chat is None:
         return None
-    readers = readers_of(context)
+    readers = context.runtime.readers
     if chat.type != "private":
         await readers.remember_chat(chat.id, chat.type, chat.title, chat.username, is_forum=bool(chat.is_forum))
     place = await readers.place_for(user.id, chat.id, chat.type, chat.title, thread_of(message))
@@ -108,13 +106,13 @@ async def _open_picker(message: Message, readers: Readers, kind: str, place: Pla
     await message.reply_text(text.format(place=label), reply_markup=picker(kind, place, options, current))
 
 
-async def pick_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def pick_button(update: Update, context: WireContext) -> None:
     """A press on a topic or county picker: toggle, «همه», or «تأیید» (save and subscribe)."""
     query, user = update.callback_query, update.effective_user
     if query is None or user is None or query.data is None or not isinstance(query.message, Message):
         return
     _, kind, chat_text, thread_text, key = query.data.split(":")
-    readers = readers_of(context)
+    readers = context.runtime.readers
     place = await _place_of_button(readers, user.id, int(chat_text), int(thread_text))
     if place is None:
         await query.answer(texts.PICKER_STALE, show_alert=True)
@@ -169,29 +167,29 @@ async def _subscribed_text(readers: Readers, subscription: Subscription, label: 
 # -- onboarding and filters -------------------------------------------------------------------------
 
 
-async def onboard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def onboard(update: Update, context: WireContext) -> None:
     """/start in a private chat: a few lines about the service, then the topic picker."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    readers = readers_of(context)
+    readers = context.runtime.readers
     place = Place(message.chat_id, 0, "private", None)
     subscription = await readers.subscription(place)
     current = set(subscription.filters.get("topic", ())) if subscription else set()
     await message.reply_html(texts.START_REPLY, reply_markup=picker("o", place, readers.topic_options(), current))
 
 
-async def topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def topics_command(update: Update, context: WireContext) -> None:
     """/topics [SLUG...|all]: the picker, or set the topics typed."""
     await _dimension_command(update, context, "t")
 
 
-async def counties_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def counties_command(update: Update, context: WireContext) -> None:
     """/counties [SLUG...|province|all]: the picker, or set the counties typed."""
     await _dimension_command(update, context, "c")
 
 
-async def _dimension_command(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str) -> None:
+async def _dimension_command(update: Update, context: WireContext, kind: str) -> None:
     found = await _where(update, context)
     if found is None:
         return
@@ -205,7 +203,7 @@ async def _dimension_command(update: Update, context: ContextTypes.DEFAULT_TYPE,
     await message.reply_text(_prefix(place, update) + await _subscribed_text(readers, subscription, label))
 
 
-async def agencies_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def agencies_command(update: Update, context: WireContext) -> None:
     """/agencies [ORG_ID...|all]: list the agencies, or set those typed."""
     found = await _where(update, context)
     if found is None:
@@ -224,7 +222,7 @@ async def agencies_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     await message.reply_text(_prefix(place, update) + await _subscribed_text(readers, subscription, label))
 
 
-async def keywords_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def keywords_command(update: Update, context: WireContext) -> None:
     """/keywords +WORD -WORD "a phrase"…: replace the keywords; «clear» removes them."""
     found = await _where(update, context)
     if found is None:
@@ -243,7 +241,7 @@ async def keywords_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     await message.reply_text(_prefix(place, update) + await _subscribed_text(readers, subscription, label))
 
 
-async def filters_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def filters_command(update: Update, context: WireContext) -> None:
     """/filters: the whole configuration of the place in plain Persian."""
     found = await _where(update, context)
     if found is None:
@@ -256,7 +254,7 @@ async def filters_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await message.reply_html(await readers.overview(subscription, label))
 
 
-async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def subscribe_command(update: Update, context: WireContext) -> None:
     """/subscribe in a group or forum topic: its administrators make it a subscriber."""
     found = await _where(update, context)
     if found is None:
@@ -277,27 +275,27 @@ async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
 # -- pause, resume, stop, quiet hours, digest -----------------------------------------------------------
 
 
-async def pause_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def pause_command(update: Update, context: WireContext) -> None:
     """/pause: stop sending to the place, keeping its filters."""
     await _state_command(update, context, "pause")
 
 
-async def resume_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def resume_command(update: Update, context: WireContext) -> None:
     """/resume: send to the place again."""
     await _state_command(update, context, "resume")
 
 
-async def quiet_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def quiet_command(update: Update, context: WireContext) -> None:
     """/quiet 23:00-07:00 or /quiet off: releases arrive without a sound in that window."""
     await _state_command(update, context, "quiet")
 
 
-async def digest_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def digest_command(update: Update, context: WireContext) -> None:
     """/digest HH:MM or /digest off: one digest a day instead of each release."""
     await _state_command(update, context, "digest")
 
 
-async def _state_command(update: Update, context: ContextTypes.DEFAULT_TYPE, action: str) -> None:
+async def _state_command(update: Update, context: WireContext, action: str) -> None:
     found = await _where(update, context)
     if found is None:
         return
@@ -331,7 +329,7 @@ async def _usage(readers: Readers, place: Place, action: str) -> str:
     return texts.DIGEST_USAGE.format(current=current)
 
 
-async def stop_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stop_command(update: Update, context: WireContext) -> None:
     """/stop asks for confirmation; /stop yes removes the place's subscription and filters."""
     found = await _where(update, context)
     if found is None:
@@ -356,13 +354,13 @@ async def stop_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await message.reply_text(texts.STOP_CONFIRM.format(place=label), reply_markup=keyboard)
 
 
-async def stop_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stop_button(update: Update, context: WireContext) -> None:
     """The answer to /stop's question."""
     query, user = update.callback_query, update.effective_user
     if query is None or user is None or query.data is None or not isinstance(query.message, Message):
         return
     _, chat_text, thread_text, answer = query.data.split(":")
-    readers = readers_of(context)
+    readers = context.runtime.readers
     place = await _place_of_button(readers, user.id, int(chat_text), int(thread_text))
     if place is None:
         await query.answer(texts.PICKER_STALE, show_alert=True)
@@ -380,7 +378,7 @@ async def stop_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 # -- the groups and channels a user controls ---------------------------------------------------------
 
 
-async def channels_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def channels_command(update: Update, context: WireContext) -> None:
     """/channels: the groups and channels the user controls, with their state and ids for /use."""
     message, user, chat = update.effective_message, update.effective_user, update.effective_chat
     if message is None or user is None or chat is None:
@@ -388,7 +386,7 @@ async def channels_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if chat.type != "private":
         await message.reply_text(texts.USE_PRIVATE_ONLY)
         return
-    found = await readers_of(context).channels(user.id)
+    found = await context.runtime.readers.channels(user.id)
     if not found:
         await message.reply_text(texts.CHANNELS_NONE)
         return
@@ -406,7 +404,7 @@ async def channels_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     await message.reply_html("\n".join(lines))
 
 
-async def use_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def use_command(update: Update, context: WireContext) -> None:
     """/use CHAT_ID points the filter commands at a group or channel the user controls; /use me back."""
     message, user, chat = update.effective_message, update.effective_user, update.effective_chat
     if message is None or user is None or chat is None:
@@ -417,5 +415,5 @@ async def use_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if not context.args:
         await message.reply_text(texts.USE_USAGE)
         return
-    reply, _ = await readers_of(context).use(user.id, context.args[0])
+    reply, _ = await context.runtime.readers.use(user.id, context.args[0])
     await message.reply_text(reply)

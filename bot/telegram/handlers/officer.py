@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import asyncio
 import html
 import logging
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.ext import ContextTypes
 
 from bot import texts
 from bot.domain.jalali import format_datetime
-from bot.errors import NotAnOfficer, UserError
-from bot.runtime import services_of
-from bot.services.desk import ALBUM_MAX_ITEMS, MAX_TOPICS, Desk, Preview, desk_of, fa, report_text
+from bot.errors import NotAnOfficer
+from bot.services.desk import ALBUM_MAX_ITEMS, MAX_TOPICS, Desk, Preview, fa
 from bot.telegram import menus as commands
+from bot.telegram.context import WireContext
 from bot.telegram.handlers import common  # a module import: common imports this module too
 from bot.telegram.handlers.admin import parse_id, remove_buttons
+from bot.telegram.views.officer import report_text
 from storage.officers import Redemption
 from storage.releases import Attachment, Release
 
@@ -27,7 +26,6 @@ INVITE_PREFIX = "inv_"
 CALLBACK_PATTERN = r"^(pub|pubc|cancel|emb|sch|tp|ct|rep|back):\d+$"
 PICK_PATTERN = r"^(tt|cs|sq):\d+:[\w+-]+$"
 QUICK_TIMES = {"1h": "+1h", "3h": "+3h", "t9": "فردا ساعت ۹"}
-SCHEDULER_KEY = "scheduler"
 _REFUSALS = {
     Redemption.USED: texts.INVITE_USED,
     Redemption.EXPIRED: texts.INVITE_EXPIRED,
@@ -35,12 +33,12 @@ _REFUSALS = {
 }
 
 
-async def join(update: Update, context: ContextTypes.DEFAULT_TYPE, code: str) -> None:
+async def join(update: Update, context: WireContext, code: str) -> None:
     """/start inv_CODE: bind the user to the invite's organization, once."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    services = services_of(context.bot_data)
+    services = context.runtime.core
     outcome, officer = await services.storage.officers.redeem_invite(code, user.id, user.full_name, user.username)
     if outcome is not Redemption.JOINED or officer is None:
         log.info("invite refused user_id=%d outcome=%s", user.id, outcome.value)
@@ -82,7 +80,7 @@ def _topics_keyboard(desk: Desk, release: Release) -> InlineKeyboardMarkup:
         InlineKeyboardButton(
             ("✅ " if t.slug in release.topics else "") + t.label, callback_data=f"tt:{release.id}:{t.slug}"
         )
-        for t in desk.services.pipeline.topics
+        for t in desk.core.pipeline.topics
     ]
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     rows.append([InlineKeyboardButton(texts.BUTTON_DONE, callback_data=f"back:{release.id}")])
@@ -94,7 +92,7 @@ def _county_keyboard(desk: Desk, release: Release) -> InlineKeyboardMarkup:
         InlineKeyboardButton(
             ("✅ " if c.slug == release.county else "") + c.name, callback_data=f"cs:{release.id}:{c.slug}"
         )
-        for c in desk.services.pipeline.counties
+        for c in desk.core.pipeline.counties
     ]
     rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
     province = ("✅ " if release.county is None else "") + texts.BUTTON_PROVINCE
@@ -116,12 +114,12 @@ async def _show(message: Message, desk: Desk, preview: Preview) -> None:
     await message.reply_text(desk.summary(preview), reply_markup=_keyboard(preview))
 
 
-async def draft_from_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def draft_from_text(update: Update, context: WireContext) -> None:
     """Any text an officer sends in the private chat becomes a draft with its preview."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None or message.text is None:
         return
-    desk = desk_of(context)
+    desk = context.runtime.desk
     pending = await desk.storage.officers.correcting(user.id)
     target = await desk.storage.releases.get(pending) if pending is not None else None
     if target is not None and target.status == "published":
@@ -157,51 +155,12 @@ def attachment_of(message: Message) -> Attachment | None:
     return None
 
 
-class AlbumCollector:
-    """Collects the items of an album (one update each) into a single draft.
-
-    Telegram sends an album as separate messages sharing a media_group_id; the draft is made once no
-    new item has arrived for ``quiet`` seconds.
-    """
-
-    def __init__(self, quiet: float = 1.5) -> None:
-        self.quiet = quiet
-        self._items: dict[str, list[Message]] = {}
-        self._timers: dict[str, asyncio.Task[None]] = {}
-
-    def add(self, message: Message, context: ContextTypes.DEFAULT_TYPE, user_id: int) -> None:
-        """Add an item; (re)start the timer that makes the draft."""
-        group = str(message.media_group_id)
-        self._items.setdefault(group, []).append(message)
-        timer = self._timers.pop(group, None)
-        if timer is not None:
-            timer.cancel()
-        self._timers[group] = asyncio.create_task(self._finish(group, context, user_id), name=f"album-{group}")
-
-    async def _finish(self, group: str, context: ContextTypes.DEFAULT_TYPE, user_id: int) -> None:
-        await asyncio.sleep(self.quiet)
-        self._timers.pop(group, None)
-        items = sorted(self._items.pop(group, []), key=lambda m: m.message_id)
-        if not items:
-            return
-        try:
-            await _media_draft(items, context, user_id)
-        except UserError as error:  # a background task has no error route above it
-            await items[0].reply_text(error.message)
-        except Exception:  # a background task has no handler above it: log, and tell the officer
-            log.exception("album draft failed media_group_id=%s", group)
-            await items[0].reply_text(texts.INTERNAL_ERROR)
-
-
-ALBUMS_KEY = "albums"
-
-
-async def media_draft(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def media_draft(update: Update, context: WireContext) -> None:
     """A photo, video or file from an officer (its caption is the text) becomes a draft; albums are collected."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    officer = await services_of(context.bot_data).storage.officers.get(user.id)
+    officer = await context.runtime.core.storage.officers.get(user.id)
     if officer is None or not officer.active:
         await message.reply_text(texts.UNSUPPORTED_MESSAGE if officer is None else texts.OFFICER_REVOKED)
         return
@@ -209,34 +168,31 @@ async def media_draft(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await message.reply_text(texts.UNSUPPORTED_FROM_OFFICER)
         return
     if message.media_group_id:
-        collector = context.bot_data.setdefault(ALBUMS_KEY, AlbumCollector())
-        collector.add(message, context, user.id)
+        context.bot_data.albums.add(message, lambda items: _media_draft(items, context, user.id))
         return
     await _media_draft([message], context, user.id)
 
 
-async def _media_draft(items: list[Message], context: ContextTypes.DEFAULT_TYPE, user_id: int) -> None:
+async def _media_draft(items: list[Message], context: WireContext, user_id: int) -> None:
     first = items[0]
     if len(items) > ALBUM_MAX_ITEMS:
         await first.reply_text(texts.ALBUM_TOO_LARGE)
         items = items[:ALBUM_MAX_ITEMS]
     attachments = [a for a in map(attachment_of, items) if a is not None]
     caption = next((m.caption for m in items if m.caption), "")
-    desk = desk_of(context)
+    desk = context.runtime.desk
     preview = await desk.create_draft(
         user_id, caption, attachments=attachments, source_chat_id=first.chat_id, source_message_id=first.message_id
     )
     await _show(first, desk, preview)
 
 
-def _first_id(context: ContextTypes.DEFAULT_TYPE) -> int | None:
+def _first_id(context: WireContext) -> int | None:
     return parse_id(context.args[0]) if context.args else None
 
 
-async def _publish(
-    message: Message, context: ContextTypes.DEFAULT_TYPE, user_id: int, release_id: int, *, confirmed: bool
-) -> None:
-    desk = desk_of(context)
+async def _publish(message: Message, context: WireContext, user_id: int, release_id: int, *, confirmed: bool) -> None:
+    desk = context.runtime.desk
     enqueued = await desk.publish(user_id, release_id, confirmed=confirmed)
     if enqueued is None:
         await message.reply_text(texts.SUBMITTED.format(id=fa(release_id)))
@@ -248,7 +204,7 @@ async def _publish(
     await desk.storage.releases.set_report_message(release_id, report.chat_id, report.message_id)
 
 
-async def publish_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def publish_command(update: Update, context: WireContext) -> None:
     """/publish DRAFT_ID [confirm]: publish a draft now."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
@@ -261,7 +217,7 @@ async def publish_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     await _publish(message, context, user.id, release_id, confirmed=confirmed)
 
 
-async def cancel_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def cancel_command(update: Update, context: WireContext) -> None:
     """/cancel DRAFT_ID: drop a draft."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
@@ -273,12 +229,12 @@ async def cancel_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await _cancel(message, context, user.id, release_id)
 
 
-async def _cancel(message: Message, context: ContextTypes.DEFAULT_TYPE, user_id: int, release_id: int) -> None:
-    await desk_of(context).cancel(user_id, release_id)
+async def _cancel(message: Message, context: WireContext, user_id: int, release_id: int) -> None:
+    await context.runtime.desk.cancel(user_id, release_id)
     await message.reply_text(texts.DRAFT_CANCELLED.format(id=fa(release_id)))
 
 
-async def draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def draft_button(update: Update, context: WireContext) -> None:
     """The publish / publish-anyway / cancel buttons under a preview."""
     query, user = update.callback_query, update.effective_user
     if query is None or user is None or query.data is None or not isinstance(query.message, Message):
@@ -286,7 +242,7 @@ async def draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await query.answer()
     action, _, raw_id = query.data.partition(":")
     release_id = int(raw_id)
-    desk = desk_of(context)
+    desk = context.runtime.desk
     if action in {"tp", "ct", "sch", "back"}:
         # Pickers replace the buttons of the same message; nothing changes until a choice is made.
         _, org, release = await desk.own_draft(user.id, release_id)
@@ -319,14 +275,14 @@ async def draft_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await _publish(query.message, context, user.id, release_id, confirmed=action == "pubc")
 
 
-async def pick_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def pick_button(update: Update, context: WireContext) -> None:
     """A choice inside a picker: toggle a topic, set the county, or a quick schedule time."""
     query, user = update.callback_query, update.effective_user
     if query is None or user is None or query.data is None or not isinstance(query.message, Message):
         return
     action, raw_id, value = query.data.split(":", 2)
     release_id = int(raw_id)
-    desk = desk_of(context)
+    desk = context.runtime.desk
     if action == "tt":
         release = await desk.toggle_topic(user.id, release_id, value)
         await query.answer()
@@ -341,7 +297,7 @@ async def pick_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await _schedule(query.message, context, user.id, release_id, QUICK_TIMES[value], confirmed=False)
 
 
-async def schedule_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def schedule_command(update: Update, context: WireContext) -> None:
     """/schedule DRAFT_ID WHEN [confirm] | /schedule DRAFT_ID off: publish later, change or drop the time."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
@@ -356,7 +312,7 @@ async def schedule_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if confirmed:
         words = words[:-1]
     if [w.lower() for w in words] in (["off"], ["لغو"]):
-        await desk_of(context).unschedule(user.id, release_id)
+        await context.runtime.desk.unschedule(user.id, release_id)
         await message.reply_text(texts.UNSCHEDULED.format(id=fa(release_id)))
         return
     await _schedule(message, context, user.id, release_id, " ".join(words), confirmed=confirmed)
@@ -364,26 +320,24 @@ async def schedule_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 async def _schedule(
     message: Message,
-    context: ContextTypes.DEFAULT_TYPE,
+    context: WireContext,
     user_id: int,
     release_id: int,
     when_text: str | None,
     *,
     confirmed: bool,
 ) -> None:
-    desk = desk_of(context)
+    desk = context.runtime.desk
     if when_text is None:
         when = await desk.schedule_at_embargo(user_id, release_id)
     else:
         when = await desk.schedule(user_id, release_id, when_text, confirmed=confirmed)
-    scheduler = context.bot_data.get(SCHEDULER_KEY)
-    if scheduler is not None:
-        scheduler.wake()
-    when_text = format_datetime(when, desk.services.settings.timezone)
+    context.runtime.scheduler.wake()
+    when_text = format_datetime(when, desk.core.settings.timezone)
     await message.reply_text(texts.SCHEDULED.format(id=fa(release_id), when=when_text))
 
 
-async def correct_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def correct_command(update: Update, context: WireContext) -> None:
     """/correct RELEASE_ID: the next text the officer sends is the corrected release."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
@@ -392,7 +346,7 @@ async def correct_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if release_id is None:
         await message.reply_text(texts.CORRECT_USAGE)
         return
-    await desk_of(context).start_correction(user.id, release_id)
+    await context.runtime.desk.start_correction(user.id, release_id)
     await message.reply_text(texts.CORRECT_WAITING.format(id=fa(release_id)))
 
 
@@ -403,7 +357,7 @@ async def _correct(message: Message, desk: Desk, user_id: int, release_id: int, 
     )
 
 
-async def retract_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def retract_command(update: Update, context: WireContext) -> None:
     """/retract RELEASE_ID [REASON]: delete every delivered copy and take the release out of search."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
@@ -413,33 +367,33 @@ async def retract_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         await message.reply_text(texts.RETRACT_USAGE)
         return
     reason = " ".join((context.args or [])[1:]).strip() or None
-    enqueued = await desk_of(context).retract(user.id, release_id, reason)
+    enqueued = await context.runtime.desk.retract(user.id, release_id, reason)
     await message.reply_text(texts.RETRACTION_QUEUED.format(id=fa(release_id), count=fa(enqueued.deliveries)))
 
 
-async def set_topics_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def set_topics_command(update: Update, context: WireContext) -> None:
     """/settopics DRAFT_ID SLUG...: replace a draft's topics."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    desk = desk_of(context)
+    desk = context.runtime.desk
     release_id = _first_id(context)
     if release_id is None or len(context.args or []) < 2:
-        all_topics = " ".join(t.slug for t in desk.services.pipeline.topics)
+        all_topics = " ".join(t.slug for t in desk.core.pipeline.topics)
         await message.reply_text(texts.SETTOPICS_USAGE.format(all_topics=all_topics))
         return
     await _retag(message, desk, desk.set_topics(user.id, release_id, (context.args or [])[1:]))
 
 
-async def set_county_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def set_county_command(update: Update, context: WireContext) -> None:
     """/setcounty DRAFT_ID SLUG|none: set a draft's county."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    desk = desk_of(context)
+    desk = context.runtime.desk
     release_id = _first_id(context)
     if release_id is None or len(context.args or []) != 2:
-        all_counties = " ".join(c.slug for c in desk.services.pipeline.counties)
+        all_counties = " ".join(c.slug for c in desk.core.pipeline.counties)
         await message.reply_text(texts.SETCOUNTY_USAGE.format(all_counties=all_counties))
         return
     await _retag(message, desk, desk.set_county(user.id, release_id, (context.args or [])[1]))
@@ -450,12 +404,12 @@ async def _retag(message: Message, desk: Desk, change: Any) -> None:
     await _show(message, desk, preview)
 
 
-async def my_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def my_command(update: Update, context: WireContext) -> None:
     """/my: the organization's latest releases with status and reach."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    org, rows = await desk_of(context).my_releases(user.id)
+    org, rows = await context.runtime.desk.my_releases(user.id)
     if not rows:
         await message.reply_text(texts.MY_EMPTY)
         return
@@ -473,7 +427,7 @@ async def my_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     await message.reply_html("\n".join(lines))
 
 
-async def status_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def status_command(update: Update, context: WireContext) -> None:
     """/status RELEASE_ID: one release's delivery report."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
@@ -482,6 +436,6 @@ async def status_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if release_id is None:
         await message.reply_text(texts.STATUS_USAGE)
         return
-    release, progress = await desk_of(context).status(user.id, release_id)
+    release, progress = await context.runtime.desk.status(user.id, release_id)
     status = texts.STATUS_NAMES.get(release.status, release.status)
     await message.reply_text(f"{fa(release.id)}. {release.title}\n{status}\n\n{report_text(progress)}")

@@ -8,12 +8,12 @@ import tempfile
 from pathlib import Path
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot import texts
 from bot.domain.digits import to_persian_digits
 from bot.domain.jalali import format_datetime
 from bot.services.transfer import TELEGRAM_UPLOAD_LIMIT, backup_file_name, format_size, take_backup
+from bot.telegram.context import WireContext
 from bot.telegram.handlers.admin import admin_services
 from storage.db import utcnow
 
@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 UPLOAD_TIMEOUT = 300
 
 
-async def backup_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def backup_command(update: Update, context: WireContext) -> None:
     """/backup: SQLite's online backup of the database, sent to the admin as a document."""
     services = await admin_services(update, context)
     if services is None or update.effective_message is None or update.effective_user is None:

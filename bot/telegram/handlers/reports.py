@@ -10,11 +10,11 @@ import logging
 
 from telegram import InputFile, Update
 from telegram.constants import ChatAction
-from telegram.ext import ContextTypes
 
 from bot import texts
 from bot.domain.jalali import format_month
 from bot.services.reports import audit_messages, parse_audit_count, report_files, resolve_month, stats_message
+from bot.telegram.context import WireContext
 from bot.telegram.handlers.admin import admin_services  # the shared admin guard (one refusal for every admin command)
 from storage.db import utcnow
 
@@ -27,7 +27,7 @@ def _argument(update: Update) -> str:
     return text.partition(" ")[2].strip()
 
 
-async def report_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def report_command(update: Update, context: WireContext) -> None:
     """/report [MONTH]: the month's chart of releases per organization, the CSV and a summary."""
     services = await admin_services(update, context)
     message = update.effective_message
@@ -55,19 +55,17 @@ async def report_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     log.info("report sent year=%d month=%d organizations=%d", year, month, len(files.report.rows))
 
 
-async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stats_command(update: Update, context: WireContext) -> None:
     """/stats: organizations, officers, subscribers, releases, deliveries, the backlog and the sending rate."""
     services = await admin_services(update, context)
     message = update.effective_message
     if services is None or message is None:
         return
-    from bot.app import PACER_KEY  # noqa: PLC0415 - bot.app imports this module
-
-    text = await stats_message(services.storage, context.bot_data[PACER_KEY], utcnow(), services.settings.timezone)
+    text = await stats_message(services.storage, context.runtime.pacer, utcnow(), services.settings.timezone)
     await message.reply_html(text)
 
 
-async def audit_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def audit_command(update: Update, context: WireContext) -> None:
     """/audit [N]: the latest N entries of the audit log, newest first."""
     services = await admin_services(update, context)
     message = update.effective_message

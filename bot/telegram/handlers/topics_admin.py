@@ -10,13 +10,13 @@ from __future__ import annotations
 import html
 
 from telegram import Message, Update
-from telegram.ext import ContextTypes
 
 from bot import texts
 from bot.domain.digits import to_persian_digits
 from bot.domain.taxonomy import TaxonomyError
-from bot.runtime import Services
-from bot.services.taxonomy import Taxonomy, taxonomy_of
+from bot.services.core import Core
+from bot.services.taxonomy import Taxonomy
+from bot.telegram.context import WireContext
 from bot.telegram.handlers.admin import admin_services
 from bot.telegram.handlers.admins import arguments
 from storage.topics import TopicRow
@@ -34,14 +34,14 @@ def _pieces(text: str, count: int) -> list[str]:
     return [piece.strip() for piece in text.split(_PIPE, count - 1)]
 
 
-async def _taxonomy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> tuple[Taxonomy, Message, int] | None:
-    services: Services | None = await admin_services(update, context)
+async def _taxonomy(update: Update, context: WireContext) -> tuple[Taxonomy, Message, int] | None:
+    services: Core | None = await admin_services(update, context)
     if services is None or update.effective_message is None or update.effective_user is None:
         return None
-    return taxonomy_of(context.bot_data, services), update.effective_message, update.effective_user.id
+    return context.runtime.taxonomy, update.effective_message, update.effective_user.id
 
 
-async def add_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def add_topic(update: Update, context: WireContext) -> None:
     """/addtopic SLUG | label | keyword، keyword…: a new topic, suggested and offered at once."""
     found = await _taxonomy(update, context)
     if found is None:
@@ -63,7 +63,7 @@ async def add_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
-async def rename_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def rename_topic(update: Update, context: WireContext) -> None:
     """/renametopic SLUG | new label: the label everywhere, and the hashtag with it."""
     found = await _taxonomy(update, context)
     if found is None:
@@ -83,7 +83,7 @@ async def rename_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     )
 
 
-async def topic_keywords(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def topic_keywords(update: Update, context: WireContext) -> None:
     """/topickeywords SLUG | kw، kw (replace) or | +kw، -kw (add, remove); * marks a strong keyword."""
     found = await _taxonomy(update, context)
     if found is None:
@@ -114,17 +114,17 @@ async def topic_keywords(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     await _reply_long(message, "\n".join(lines), html_mode=False)
 
 
-async def delete_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def delete_topic(update: Update, context: WireContext) -> None:
     """/deltopic SLUG: deactivate a topic; releases and subscriptions that name it are left as they are."""
     await _set_active(update, context, active=False)
 
 
-async def restore_topic(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def restore_topic(update: Update, context: WireContext) -> None:
     """/restoretopic SLUG: make a deactivated topic active again."""
     await _set_active(update, context, active=True)
 
 
-async def _set_active(update: Update, context: ContextTypes.DEFAULT_TYPE, *, active: bool) -> None:
+async def _set_active(update: Update, context: WireContext, *, active: bool) -> None:
     found = await _taxonomy(update, context)
     if found is None:
         return
@@ -144,7 +144,7 @@ async def _set_active(update: Update, context: ContextTypes.DEFAULT_TYPE, *, act
     await message.reply_text(done.format(label=topic.label, slug=topic.slug))
 
 
-async def list_topics(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def list_topics(update: Update, context: WireContext) -> None:
     """/topiclist [SLUG]: every topic with its state and keyword count, or one topic's keywords."""
     found = await _taxonomy(update, context)
     if found is None:

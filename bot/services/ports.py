@@ -1,0 +1,50 @@
+"""The small ports through which services reach a messenger, implemented by the Telegram package.
+
+Services never import ``telegram``: when a service must tell someone something, ask who controls a
+chat or wake the dispatcher, it calls one of these. ``bot.telegram.ports`` implements them over a Bot;
+tests use the real implementation against the fake Bot API server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class SentMessage:
+    """Where a notice landed, so it can be edited later (a live delivery report)."""
+
+    chat_id: int
+    message_id: int
+
+
+class ChatUnreachable(Exception):
+    """The messenger could not say who controls a chat (the bot was removed, or the chat is gone)."""
+
+
+class Notices(Protocol):
+    """Tell a person something outside the conversation they are in."""
+
+    async def tell(self, chat_id: int, text: str) -> SentMessage | None:
+        """Send a plain notice; None when it could not be delivered (a blocked bot is not an error)."""
+
+    async def ask_decision(self, chat_id: int, text: str, release_id: int) -> SentMessage | None:
+        """Send an admin a release awaiting approval, with the approve and reject actions."""
+
+
+class ChatControl(Protocol):
+    """Ask the messenger, at this moment, what a user is in a chat."""
+
+    async def role(self, chat_id: int, user_id: int) -> str | None:
+        """``creator`` or ``administrator`` when the user controls the chat, else None; ChatUnreachable."""
+
+
+@dataclass(slots=True)
+class Ports:
+    """The ports a running application gives its services."""
+
+    notices: Notices
+    chat_control: ChatControl
+    wake_dispatcher: Callable[[], None]

@@ -1,0 +1,64 @@
+"""Command arguments: the text after a command, ids, and the words that confirm, clear or say yes.
+
+Every handler reads what the user typed through these, so an id is parsed one way everywhere: Latin or
+Persian digits, and nothing outside SQLite's integer range (a larger number names nothing, and is
+answered like an unknown id instead of failing in the database).
+"""
+
+from __future__ import annotations
+
+import re
+
+from telegram import Message
+
+from bot.domain.digits import to_latin_digits
+
+SQLITE_MIN_INT = -(2**63)
+SQLITE_MAX_INT = 2**63 - 1
+
+CONFIRM_WORDS = frozenset({"confirm", "تایید", "تأیید"})
+CLEAR_WORDS = frozenset({"all", "none", "clear", "off", "همه", "هیچ", "پاک"})
+YES_WORDS = frozenset({"yes", "بله", "آره"})
+OFF_WORDS = frozenset({"off", "لغو"})
+_COMMAND_AND_REST = re.compile(r"\S+\s*(.*)\Z", re.DOTALL)
+
+
+def in_id_range(value: int) -> bool:
+    """Whether SQLite can store ``value`` as an integer (and so whether it can name a row)."""
+    return SQLITE_MIN_INT <= value <= SQLITE_MAX_INT
+
+
+def parse_id(value: str) -> int | None:
+    """A numeric id typed with Latin or Persian digits, or None (also for a number no row can have)."""
+    cleaned = to_latin_digits(value.strip())
+    if not cleaned.lstrip("-").isdigit() or len(cleaned) > 20:
+        return None
+    number = int(cleaned)
+    return number if in_id_range(number) else None
+
+
+def command_text(message: Message | None) -> str:
+    """Everything typed after the command word, trimmed (line breaks inside it are kept)."""
+    text = message.text if message is not None and message.text else ""
+    match = _COMMAND_AND_REST.match(text.strip())
+    return match.group(1).strip() if match else ""
+
+
+def is_confirm(word: str) -> bool:
+    """``confirm`` (or its Persian forms) typed after a command that asks first."""
+    return word.strip().lower() in CONFIRM_WORDS
+
+
+def is_yes(word: str) -> bool:
+    """``yes`` (or «بله», «آره»)."""
+    return word.strip().lower() in YES_WORDS
+
+
+def is_off(word: str) -> bool:
+    """``off`` (or «لغو»)."""
+    return word.strip().lower() in OFF_WORDS
+
+
+def clears(text: str) -> bool:
+    """A word that clears a setting: ``all``, ``none``, ``clear``, ``off`` or their Persian forms."""
+    return text.strip().lower() in CLEAR_WORDS

@@ -1,0 +1,1 @@
+"""Views: data from the services turned into Persian text and inline keyboards."""
