@@ -16,7 +16,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot import texts
-from bot.domain.digits import to_latin_digits, to_persian_digits
+from bot.domain.digits import fa, to_latin_digits
 from bot.domain.jalali import format_date
 from bot.domain.render import TEXT_LIMIT, escape, shorten, utf16_length
 
@@ -63,11 +63,7 @@ def clean_query(query: str) -> str:
     if not query:
         raise ValueError(texts.SEARCH_USAGE)
     if len(query) > MAX_QUERY_CHARS:
-        raise ValueError(
-            texts.SEARCH_TOO_LONG.format(
-                limit=to_persian_digits(str(MAX_QUERY_CHARS)), length=to_persian_digits(str(len(query)))
-            )
-        )
+        raise ValueError(texts.SEARCH_TOO_LONG.format(limit=fa(MAX_QUERY_CHARS), length=fa(len(query))))
     return query
 
 
@@ -86,11 +82,7 @@ def parse_latest_count(args: Sequence[str]) -> int:
         return LATEST_DEFAULT
     cleaned = to_latin_digits(args[0].strip())
     if len(args) > 1 or not cleaned.isascii() or not cleaned.isdigit() or not 1 <= int(cleaned) <= LATEST_MAX:
-        raise ValueError(
-            texts.LATEST_BAD_COUNT.format(
-                max=to_persian_digits(str(LATEST_MAX)), default=to_persian_digits(str(LATEST_DEFAULT))
-            )
-        )
+        raise ValueError(texts.LATEST_BAD_COUNT.format(max=fa(LATEST_MAX), default=fa(LATEST_DEFAULT)))
     return int(cleaned)
 
 
@@ -118,7 +110,7 @@ def meta_line(org_name: str, county_name: str | None, when: datetime, tz: ZoneIn
 
 def _entry(entry: ArchiveEntry, rank: int, tz: ZoneInfo, title_html: str) -> str:
     return texts.ARCHIVE_ENTRY.format(
-        rank=to_persian_digits(str(rank)),
+        rank=fa(rank),
         title=title_html,
         meta=meta_line(entry.org_name, entry.county_name, entry.published_at, tz),
         id=entry.release_id,
@@ -152,22 +144,18 @@ def search_listing(
     ``capped``: the search ranked only its newest matches, so ``total`` is a lower bound («بیش از»).
     """
     pages = page_count(total)
-    count = to_persian_digits(str(total))
+    count = fa(total)
     header = texts.SEARCH_HEADER.format(
         query=escape(shorten(query, QUERY_MAX_UNITS)),
         total=texts.SEARCH_MORE_THAN.format(count=count) if capped else count,
     )
-    footer = (
-        texts.SEARCH_PAGE.format(page=to_persian_digits(str(page)), pages=to_persian_digits(str(pages)))
-        if pages > 1
-        else ""
-    )
+    footer = texts.SEARCH_PAGE.format(page=fa(page), pages=fa(pages)) if pages > 1 else ""
     return format_listing(header, entries, (page - 1) * PAGE_SIZE + 1, tz, footer)
 
 
 def latest_listing(entries: Sequence[ArchiveEntry], tz: ZoneInfo) -> str:
     """The latest published releases, newest first."""
-    header = texts.LATEST_HEADER.format(count=to_persian_digits(str(len(entries))))
+    header = texts.LATEST_HEADER.format(count=fa(len(entries)))
     return format_listing(header, entries, 1, tz)
 
 

@@ -25,7 +25,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.domain.daytime import latest_occurrence, next_occurrence
-from bot.domain.digits import fa_number, to_persian_digits
+from bot.domain.digits import fa, fa_number
 from bot.domain.jalali import format_date, format_short, format_time
 from bot.domain.render import TEXT_LIMIT, MessagePart, escape, shorten, utf16_length
 from bot.texts import CONTINUED_MARK, DIGEST_HEADING, DIGEST_ITEM, DIGEST_WITHDRAWN
@@ -73,7 +73,7 @@ def _when(published_at: datetime, day: datetime, zone: ZoneInfo) -> str:
 def render_entry(number: int, entry: DigestEntry, day: datetime, zone: ZoneInfo) -> str:
     """One item of a digest as HTML: number and bold title, organization and time, the release link."""
     return DIGEST_ITEM.format(
-        number=to_persian_digits(str(number)),
+        number=fa(number),
         title=escape(shorten(_one_line(entry.title), DIGEST_TITLE_MAX_UNITS)),
         org=escape(shorten(_one_line(entry.org_name), DIGEST_ORG_MAX_UNITS)),
         when=_when(entry.published_at, day, zone),

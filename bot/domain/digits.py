@@ -23,6 +23,35 @@ def to_latin_digits(text: str) -> str:
     return text.translate(_TO_LATIN)
 
 
+PERSIAN_DECIMAL_SEPARATOR = "٫"
+
+
+def fa(value: int | float | str) -> str:
+    """Render a number (or text that holds one) in Persian digits, as users read it.
+
+    The one helper for numbers in messages; ``fa_number`` is the same with thousands separators.
+
+    * ``int``: its decimal form with no thousands separator, «۱۲۳۴» for 1234; a negative number keeps
+      its ASCII hyphen-minus, «-۵» (the local ``fa`` helpers and ``to_persian_digits(str(n))`` did both);
+    * ``float``: ``str(value)`` with the Persian decimal separator, «۱٫۵» for 1.5, as the rate in
+      /stats and the size in /backup captions are written; round first for fewer decimals,
+      ``fa(round(rate, 1))``;
+    * ``str``: every Latin or Arabic-Indic digit becomes Persian and nothing else changes («۲۳:۰۰»
+      for "23:00"; a ``.`` in text stays, since it may not be a decimal point).
+
+    ``bool`` is refused (``fa(True)`` would read «True»), as is anything else.
+    """
+    if isinstance(value, bool):
+        raise TypeError("fa() renders numbers, not booleans")
+    if isinstance(value, int):
+        return to_persian_digits(str(value))
+    if isinstance(value, float):
+        return to_persian_digits(str(value)).replace(".", PERSIAN_DECIMAL_SEPARATOR)
+    if isinstance(value, str):
+        return to_persian_digits(value)
+    raise TypeError(f"fa() renders an int, float or str, not {type(value).__name__}")
+
+
 def fa_number(value: int) -> str:
     """Format an integer with Persian digits and the Persian thousands separator (٬)."""
     return to_persian_digits(f"{value:,}".replace(",", "٬"))

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 import jdatetime
 
-from bot.domain.digits import to_latin_digits, to_persian_digits
+from bot.domain.digits import fa, to_latin_digits, to_persian_digits
 from bot.texts import (
     MSG_BAD_DATE,
     MSG_BAD_MONTH,
@@ -314,7 +314,7 @@ def _clock(match: re.Match[str]) -> tuple[int, int, int]:
         if hour in hours:
             carry, hour = divmod(hour + shift, 24)
             return hour, minute, carry
-    raise ValueError(MSG_BAD_PERIOD.format(hour=to_persian_digits(str(hour)), period=match["period"]))
+    raise ValueError(MSG_BAD_PERIOD.format(hour=fa(hour), period=match["period"]))
 
 
 def _gregorian_of_jalali(year: int, month: int, day: int) -> date:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from bot.domain.digits import to_persian_digits
+from bot.domain.digits import fa
 from bot.domain.text import fold
 from bot.texts import (
     ALL_LABEL,
@@ -210,9 +210,7 @@ def parse_keywords(args: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     for is_include, raw in _tokens(args):
         keyword = " ".join(raw.split())
         if len(keyword) > KEYWORD_MAX_CHARS:
-            raise ValueError(
-                MSG_KEYWORD_TOO_LONG.format(keyword=keyword[:20], limit=to_persian_digits(str(KEYWORD_MAX_CHARS)))
-            )
+            raise ValueError(MSG_KEYWORD_TOO_LONG.format(keyword=keyword[:20], limit=fa(KEYWORD_MAX_CHARS)))
         folded = fold(keyword)
         if folded:
             (include if is_include else exclude).setdefault(folded, keyword)
@@ -258,7 +256,7 @@ def describe_filters(
 
 
 def _unknown_org_label(org_id: int) -> str:
-    return f"دستگاه {to_persian_digits(str(org_id))}"
+    return f"دستگاه {fa(org_id)}"
 
 
 def _quoted(keywords: tuple[str, ...]) -> str:

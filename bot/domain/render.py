@@ -27,7 +27,7 @@ from datetime import datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from bot.domain.digits import to_persian_digits
+from bot.domain.digits import fa
 from bot.domain.jalali import format_datetime
 from bot.texts import (
     CONTINUED_MARK,
@@ -305,7 +305,7 @@ def _footer(view: ReleaseView) -> str:
     tags = list(dict.fromkeys(tag for tag in map(hashtag, labels) if tag))[:MAX_HASHTAGS]
     lines = [" ".join(tags)] if tags else []
     if view.release_id > 0:
-        lines.append(f"{RELEASE_ID_LABEL}: {to_persian_digits(str(view.release_id))}")
+        lines.append(f"{RELEASE_ID_LABEL}: {fa(view.release_id)}")
     return "\n".join(lines)
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot import texts
-from bot.domain.digits import to_persian_digits
+from bot.domain.digits import fa
 from bot.domain.tagging import Topic
 from bot.domain.text import fold
 
@@ -63,10 +63,6 @@ class TaxonomyError(ValueError):
         self.message = message
 
 
-def _fa(value: int) -> str:
-    return to_persian_digits(str(value))
-
-
 def check_slug(text: str) -> str:
     """The slug as stored (typed upper case is accepted and lowered), or a :class:`TaxonomyError`."""
     slug = text.strip().lower()
@@ -91,7 +87,7 @@ def check_label(label: str) -> str:
     if not cleaned:
         raise TaxonomyError(texts.TOPIC_EMPTY_LABEL)
     if len(cleaned) > LABEL_MAX_CHARS:
-        raise TaxonomyError(texts.TOPIC_LABEL_TOO_LONG.format(limit=_fa(LABEL_MAX_CHARS)))
+        raise TaxonomyError(texts.TOPIC_LABEL_TOO_LONG.format(limit=fa(LABEL_MAX_CHARS)))
     if not _PERSIAN_LETTER.search(cleaned) or not derive_hashtag(cleaned):
         raise TaxonomyError(texts.TOPIC_LABEL_NOT_PERSIAN.format(label=cleaned))
     return cleaned
@@ -156,7 +152,7 @@ def _keyword(raw: str, normalize: Callable[[str], str]) -> _Item:
     strong = text.startswith(STRONG_MARK)
     text = " ".join(normalize(text.removeprefix(STRONG_MARK).strip().strip(_QUOTES)).split())
     if len(text) > KEYWORD_MAX_CHARS:
-        raise TaxonomyError(texts.TOPIC_KEYWORD_TOO_LONG.format(keyword=text, limit=_fa(KEYWORD_MAX_CHARS)))
+        raise TaxonomyError(texts.TOPIC_KEYWORD_TOO_LONG.format(keyword=text, limit=fa(KEYWORD_MAX_CHARS)))
     if not _spellings(text):
         raise TaxonomyError(texts.TOPIC_KEYWORD_NOT_WORD.format(keyword=raw.strip()))
     return _Item(text, strong)
@@ -170,7 +166,7 @@ def _checked(keywords: KeywordSet) -> KeywordSet:
     if keywords.count == 0:
         raise TaxonomyError(texts.TOPIC_NO_KEYWORDS)
     if keywords.count > MAX_KEYWORDS:
-        raise TaxonomyError(texts.TOPIC_TOO_MANY_KEYWORDS.format(limit=_fa(MAX_KEYWORDS)))
+        raise TaxonomyError(texts.TOPIC_TOO_MANY_KEYWORDS.format(limit=fa(MAX_KEYWORDS)))
     return keywords
 
 

@@ -1,0 +1,138 @@
+"""What operators read in a terminal: ``python -m bot`` commands, backups, restores, export and import."""
+
+from __future__ import annotations
+
+__all__ = [
+    "CLI_BACKUP_DAMAGED",
+    "CLI_BACKUP_DONE",
+    "CLI_BACKUP_EXISTS",
+    "CLI_BACKUP_FAILED",
+    "CLI_CONFIG_ERROR",
+    "CLI_DATABASE_MISSING",
+    "CLI_EMPTY_INPUT",
+    "CLI_EXPORT_DONE",
+    "CLI_EXPORT_STDOUT",
+    "CLI_FILE_NOT_FOUND",
+    "CLI_FOLDER_MISSING",
+    "CLI_IMPORT_DONE",
+    "CLI_IMPORT_MORE_ERRORS",
+    "CLI_IMPORT_REFUSED",
+    "CLI_MIGRATED",
+    "CLI_NOT_UTF8",
+    "CLI_NO_MIGRATIONS",
+    "CLI_PROGRESS",
+    "CLI_REPORT_WRITTEN",
+    "CLI_RESTORE_DAMAGED",
+    "CLI_RESTORE_DONE",
+    "CLI_RESTORE_FOREIGN_MIGRATION",
+    "CLI_RESTORE_IN_USE",
+    "CLI_RESTORE_NEWER",
+    "CLI_RESTORE_NOT_DATABASE",
+    "CLI_RESTORE_NO_PREVIOUS",
+    "CLI_RESTORE_NO_SCHEMA",
+    "CLI_RESTORE_OLDER",
+    "CLI_RESTORE_PREVIOUS_EXISTS",
+    "CLI_SAME_FILE",
+    "IMPORT_BAD_COUNTY",
+    "IMPORT_BAD_DATE",
+    "IMPORT_BAD_JSON",
+    "IMPORT_BAD_STATUS",
+    "IMPORT_BAD_TOPICS",
+    "IMPORT_CSV_COLUMN",
+    "IMPORT_EMPTY",
+    "IMPORT_FUTURE_DATE",
+    "IMPORT_LINE_ERROR",
+    "IMPORT_MISSING",
+    "IMPORT_NOT_OBJECT",
+    "IMPORT_NOT_STRING",
+    "IMPORT_TOO_LONG",
+    "IMPORT_UNKNOWN_COUNTY",
+    "IMPORT_UNKNOWN_ORG",
+    "IMPORT_UNKNOWN_TOPIC",
+    "PREVIEW_ORG_PLACEHOLDER",
+]
+
+# bot/cli.py.
+CLI_CONFIG_ERROR = "خطای پیکربندی: {message}"
+CLI_MIGRATED = "پایگاه داده به‌روز است ({path}). مهاجرت‌های اعمال‌شده در این اجرا: {versions}"
+CLI_NO_MIGRATIONS = "هیچ"
+CLI_EMPTY_INPUT = "ورودی خالی است: متن خبر را در فایل یا ورودی استاندارد بدهید."
+CLI_FILE_NOT_FOUND = "فایل پیدا نشد: {path}"
+CLI_NOT_UTF8 = "فایل {path} با رمزگذاری UTF-8 خوانده نشد."
+
+PREVIEW_ORG_PLACEHOLDER = "نام دستگاه"
+
+# python -m bot report (bot/reports.py).
+CLI_REPORT_WRITTEN = "نمودار: {png}\nجدول: {csv}"
+
+# Backup, restore, export and import (bot/transfer.py; CLI_DATABASE_MISSING also bot/reports.py).
+CLI_DATABASE_MISSING = "پایگاه داده پیدا نشد: {path}. DATABASE_PATH را بررسی کنید (database file not found)."
+CLI_FOLDER_MISSING = "پوشهٔ {path} وجود ندارد (folder not found)."
+CLI_SAME_FILE = "{path} همان پایگاه دادهٔ ربات است؛ مسیر دیگری بدهید (refusing to copy the database onto itself)."
+CLI_BACKUP_EXISTS = "فایل {path} از قبل وجود دارد؛ برای بازنویسی --force بدهید (refusing to overwrite without --force)."
+CLI_BACKUP_FAILED = "پشتیبان‌گیری از {path} نشد: {error} (backup failed)."
+CLI_BACKUP_DAMAGED = (
+    "پشتیبان نوشته نشد: بررسی سلامت نسخه خطا داد، پس خود پایگاه داده آسیب دیده است: {problem} "
+    "(integrity_check failed; the database itself is damaged)."
+)
+CLI_BACKUP_DONE = (
+    "پشتیبان نوشته و بررسی شد: {path} — {size}، {releases} خبر منتشرشده، {subscriptions} اشتراک فعال "
+    "(backup written, integrity_check ok, {bytes} bytes)."
+)
+CLI_RESTORE_NOT_DATABASE = "{path} پایگاه دادهٔ SQLite نیست: {error} (not an SQLite database)."
+CLI_RESTORE_DAMAGED = "پشتیبان {path} سالم نیست و بازگردانده نشد: {problem} (integrity_check failed)."
+CLI_RESTORE_NO_SCHEMA = "{path} پشتیبان این ربات نیست: جدول schema_migrations را ندارد (not a backup of this bot)."
+CLI_RESTORE_NEWER = (
+    "پشتیبان {path} از نسخهٔ جدیدتری از ربات است (طرح {found}، این نسخه تا {known})؛ اول ربات را به‌روز کنید "
+    "(the backup's schema is newer than this bot)."
+)
+CLI_RESTORE_FOREIGN_MIGRATION = (
+    "مهاجرت {version} در پشتیبان با مهاجرت همین شماره در این نسخه یکی نیست؛ بازگردانده نشد "
+    "(migration checksum differs)."
+)
+CLI_RESTORE_IN_USE = (
+    "پایگاه دادهٔ {path} در حال استفاده است؛ اول ربات را متوقف کنید و دوباره امتحان کنید "
+    "(database is in use: stop the bot first)."
+)
+CLI_RESTORE_PREVIOUS_EXISTS = (
+    "{path} از بازگردانی قبلی مانده است؛ آن را جابه‌جا کنید یا با --force رویش بنویسید "
+    "(refusing to overwrite the previous before-restore copy without --force)."
+)
+CLI_RESTORE_DONE = (
+    "بازگردانی انجام شد: {path} ← {backup} ({releases} خبر منتشرشده، {subscriptions} اشتراک فعال). "
+    "نسخهٔ قبلی: {previous}. حالا ربات را راه بیندازید (restored; start the bot)."
+)
+CLI_RESTORE_NO_PREVIOUS = "نبود"
+CLI_RESTORE_OLDER = (
+    "طرح پشتیبان قدیمی‌تر است ({found} از {known})؛ ربات هنگام شروع مهاجرت‌های تازه را اعمال می‌کند "
+    "(the bot migrates it when it starts)."
+)
+CLI_EXPORT_DONE = "{count} خبر صادر شد: {path} (exported)."
+CLI_EXPORT_STDOUT = "خروجی استاندارد"
+CLI_IMPORT_REFUSED = (
+    "هیچ خبری وارد نشد: {count} رکورد نادرست است. آن‌ها را اصلاح و دوباره اجرا کنید "
+    "(nothing imported: {count} bad records; fix them and run again):"
+)
+CLI_IMPORT_MORE_ERRORS = "… و {count} خطای دیگر (and {count} more)"
+CLI_IMPORT_DONE = (
+    "ورود تمام شد: {imported} خبر وارد شد، {skipped} تکراری و {unpublished} منتشرنشده کنار گذاشته شد، "
+    "{orgs} دستگاه تازه ساخته شد (imported {imported}, skipped {skipped} duplicates and {unpublished} "
+    "unpublished, created {orgs} organizations)."
+)
+CLI_PROGRESS = "[{bar}] {done}/{total} releases"
+IMPORT_LINE_ERROR = "line {line}: {problem}"
+IMPORT_BAD_JSON = "not valid JSON ({error}) — JSON نادرست"
+IMPORT_NOT_OBJECT = "not a JSON object — هر خط باید یک شیء JSON باشد"
+IMPORT_MISSING = 'missing "{field}" — فیلد {field} نیست'
+IMPORT_NOT_STRING = '"{field}" must be a string — {field} باید متن باشد'
+IMPORT_EMPTY = 'empty "{field}" — {field} خالی است'
+IMPORT_TOO_LONG = '"{field}" has {length} characters, more than {limit} — بیش از حد بلند است'
+IMPORT_BAD_DATE = 'bad "published_at" {value}: use ISO 8601 such as 2024-05-01T09:30:00Z — تاریخ نادرست'
+IMPORT_FUTURE_DATE = '"published_at" {value} is in the future — تاریخ در آینده است'
+IMPORT_BAD_STATUS = 'unknown "status" {value} — وضعیت ناشناخته'
+IMPORT_UNKNOWN_ORG = 'unknown organization "{name}": add it with /addorg or pass --org-create — دستگاه ناشناخته'
+IMPORT_BAD_TOPICS = '"topics" must be a list of topic slugs — topics باید فهرست شناسهٔ موضوع‌ها باشد'
+IMPORT_UNKNOWN_TOPIC = 'unknown topic "{slug}" (known: {known}) — موضوع ناشناخته'
+IMPORT_BAD_COUNTY = '"county" must be a county slug or null — county باید شناسهٔ شهرستان یا null باشد'
+IMPORT_UNKNOWN_COUNTY = 'unknown county "{slug}" (known: {known}) — شهرستان ناشناخته'
+IMPORT_CSV_COLUMN = 'the CSV header has no "{field}" column — ستون {field} در سرستون‌ها نیست'

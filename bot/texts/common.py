@@ -1,0 +1,43 @@
+"""Strings every audience may see: the welcome, generic refusals and errors, and shared labels."""
+
+from __future__ import annotations
+
+__all__ = [
+    "ALL_LABEL",
+    "INTERNAL_ERROR",
+    "LIST_SEPARATOR",
+    "NONE_LABEL",
+    "NOT_ADMIN",
+    "NOT_A_NUMBER",
+    "PRIVATE_ONLY",
+    "PROVINCE_WIDE_LABEL",
+    "UNKNOWN_COMMAND",
+    "UNSUPPORTED_MESSAGE",
+    "WELCOME",
+]
+
+WELCOME = (
+    "سلام! این ربات «خبرنامه روابط عمومی استان ایلام» است.\n\n"
+    "🔹 <b>خبرنگاران و رسانه‌ها</b>: خبرهای رسمی دستگاه‌های اجرایی استان را بر اساس موضوع، شهرستان، "
+    "دستگاه و کلیدواژه دریافت کنید، یکجا یا به‌صورت خلاصه روزانه، و در آرشیو جست‌وجو کنید.\n"
+    "🔹 <b>کارشناسان روابط عمومی</b>: با پیوند دعوتی که از اداره کل روابط عمومی استانداری گرفته‌اید "
+    "وارد شوید و خبرهای سازمان خود را منتشر کنید.\n\n"
+    "برای دیدن فهرست دستورها /help را بفرستید."
+)
+
+UNKNOWN_COMMAND = "این دستور را نمی‌شناسم. برای دیدن دستورهای موجود /help را بفرستید."
+
+UNSUPPORTED_MESSAGE = "این پیام را نمی‌توانم پردازش کنم. برای آشنایی با کارهایی که از این ربات برمی‌آید /help را بفرستید."
+
+INTERNAL_ERROR = "متأسفم، در پردازش درخواست شما خطایی رخ داد و ثبت شد. لطفاً چند لحظه دیگر دوباره تلاش کنید."
+
+# Roles and common refusals.
+NOT_ADMIN = "این دستور فقط برای مدیران اداره کل روابط عمومی استانداری است."
+PRIVATE_ONLY = "این دستور را در گفت‌وگوی خصوصی با ربات بفرستید."
+NOT_A_NUMBER = "«{value}» شناسه عددی نیست."
+
+# Labels shared by filters, releases, reports and lists (bot/domain/matching.py, bot/domain/render.py, …).
+ALL_LABEL = "همه"
+NONE_LABEL = "ندارد"
+PROVINCE_WIDE_LABEL = "استانی"
+LIST_SEPARATOR = "، "

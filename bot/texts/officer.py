@@ -1,0 +1,193 @@
+"""What public-relations officers see: joining, the desk (drafts, preview, publishing), scheduling and
+embargo, corrections and retractions."""
+
+from __future__ import annotations
+
+__all__ = [
+    "ALBUM_TOO_LARGE",
+    "BUTTON_BACK",
+    "BUTTON_CANCEL",
+    "BUTTON_COUNTY",
+    "BUTTON_DONE",
+    "BUTTON_IN_1H",
+    "BUTTON_IN_3H",
+    "BUTTON_PROVINCE",
+    "BUTTON_PUBLISH",
+    "BUTTON_PUBLISH_ANYWAY",
+    "BUTTON_REPLACE",
+    "BUTTON_SCHEDULE",
+    "BUTTON_SCHEDULE_EMBARGO",
+    "BUTTON_TOMORROW_9",
+    "BUTTON_TOPICS",
+    "CANCEL_USAGE",
+    "CORRECTION_NOTICE",
+    "CORRECTION_QUEUED",
+    "CORRECT_USAGE",
+    "CORRECT_WAITING",
+    "DRAFT_CANCELLED",
+    "DRAFT_EMPTY",
+    "DRAFT_SUMMARY",
+    "DRAFT_TOO_LONG",
+    "DUPLICATE_WARNING",
+    "EMBARGO_FOUND",
+    "INVITE_EXPIRED",
+    "INVITE_UNKNOWN",
+    "INVITE_USED",
+    "JOINED",
+    "MEDIA_NEEDS_CAPTION",
+    "MY_EMPTY",
+    "MY_HEADER",
+    "MY_LINE",
+    "NEEDS_CONFIRMATION",
+    "NOT_A_DRAFT",
+    "NOT_OFFICER",
+    "NOT_PUBLISHED",
+    "NOT_SCHEDULED",
+    "NOT_YOUR_RELEASE",
+    "NO_TOPICS",
+    "OFFICER_REVOKED",
+    "PICK_COUNTY",
+    "PICK_SCHEDULE",
+    "PICK_TOPICS",
+    "PREVIEW_HEADER",
+    "PUBLISHED_NO_READERS",
+    "PUBLISHED_ON_SCHEDULE",
+    "PUBLISHED_ON_SCHEDULE_NO_READERS",
+    "PUBLISHING",
+    "PUBLISH_USAGE",
+    "RATE_LIMITED",
+    "REPLACE_WAITING",
+    "REPORT_FINAL",
+    "REPORT_PROGRESS",
+    "REPORT_REASON",
+    "RETRACTION_NOTICE",
+    "RETRACTION_QUEUED",
+    "RETRACTION_REASON",
+    "RETRACT_USAGE",
+    "SCHEDULED",
+    "SCHEDULE_HINT",
+    "SCHEDULE_USAGE",
+    "SETCOUNTY_USAGE",
+    "SETTOPICS_USAGE",
+    "STATUS_NAMES",
+    "STATUS_USAGE",
+    "TOO_MANY_TOPICS",
+    "UNKNOWN_COUNTY",
+    "UNKNOWN_RELEASE",
+    "UNKNOWN_TOPICS",
+    "UNSCHEDULED",
+    "UNSUPPORTED_FROM_OFFICER",
+]
+
+# Joining with an invite link (bot/handlers/officer.py).
+JOINED = "خوش آمدید، {name}! شما اکنون کارشناس روابط عمومی «{org}» هستید."
+INVITE_USED = "این پیوند دعوت قبلاً استفاده شده است. از اداره کل روابط عمومی استانداری پیوند تازه بخواهید."
+INVITE_EXPIRED = "مهلت این پیوند دعوت گذشته است. از اداره کل روابط عمومی استانداری پیوند تازه بخواهید."
+INVITE_UNKNOWN = "این پیوند دعوت معتبر نیست. پیوند را کامل و بدون تغییر باز کنید، یا پیوند تازه بخواهید."
+
+# The officer desk: drafts, preview, publishing.
+NOT_OFFICER = (
+    "فقط کارشناسان روابط عمومی عضو می‌توانند خبر ارسال کنند. پیوند دعوت را از اداره کل روابط عمومی استانداری بگیرید."
+)
+OFFICER_REVOKED = "دسترسی انتشار شما لغو شده است."
+DRAFT_EMPTY = "متن خبر خالی است. متن کامل خبر را بفرستید."
+DRAFT_TOO_LONG = (
+    "متن خبر {length} نویسه است؛ حداکثر {limit} نویسه پذیرفته می‌شود. خبر را کوتاه‌تر کنید یا در چند خبر بفرستید."
+)
+PREVIEW_HEADER = "👁 پیش‌نمایش پیش‌نویس {id} — خبرنگاران دقیقاً پیام(های) زیر را دریافت می‌کنند:"
+DRAFT_SUMMARY = (
+    "📝 پیش‌نویس {id}\n"
+    "موضوع‌ها: {topics}\n"
+    "شهرستان: {county}\n"
+    "گیرندگان در حال حاضر: {reach} گفت‌وگو\n\n"
+    "تغییر موضوع‌ها: /settopics {id} شناسه‌ها ({all_topics})\n"
+    "تغییر شهرستان: /setcounty {id} شناسه یا none\n"
+    "انتشار: /publish {id} — لغو: /cancel {id}"
+)
+NO_TOPICS = "بدون موضوع"
+DUPLICATE_WARNING = (
+    "⚠️ خبر مشابهی در ۷ روز گذشته منتشر شده است: خبر {id} از «{org}» در {when}:\n«{title}»\n"
+    "اگر این خبر تکراری نیست، انتشار را تأیید کنید: /publish {draft} confirm"
+)
+BUTTON_PUBLISH = "📤 انتشار"
+BUTTON_PUBLISH_ANYWAY = "📤 انتشار با وجود مشابهت"
+BUTTON_CANCEL = "✖️ لغو"
+UNKNOWN_RELEASE = "خبری با شناسه {id} پیدا نشد."
+NOT_YOUR_RELEASE = "خبر {id} متعلق به دستگاه شما نیست."
+NOT_A_DRAFT = "خبر {id} دیگر پیش‌نویس نیست (وضعیت: {status})."
+PUBLISH_USAGE = "شکل درست: /publish شناسه‌پیش‌نویس"
+CANCEL_USAGE = "شکل درست: /cancel شناسه‌پیش‌نویس"
+SETTOPICS_USAGE = "شکل درست: /settopics شناسه‌پیش‌نویس موضوع۱ موضوع۲ …\nموضوع‌ها: {all_topics}"
+SETCOUNTY_USAGE = "شکل درست: /setcounty شناسه‌پیش‌نویس شناسه‌شهرستان یا none\nشهرستان‌ها: {all_counties}"
+UNKNOWN_TOPICS = "این موضوع‌ها شناخته نشد: {slugs}\nموضوع‌های معتبر: {all_topics}"
+TOO_MANY_TOPICS = "حداکثر {limit} موضوع برای هر خبر."
+UNKNOWN_COUNTY = "شهرستان «{slug}» شناخته نشد. شهرستان‌ها: {all_counties} یا none برای خبر استانی"
+NEEDS_CONFIRMATION = "این خبر به خبر {id} شبیه است. اگر تکراری نیست: /publish {draft} confirm"
+RATE_LIMITED = "در یک ساعت گذشته {count} خبر منتشر کرده‌اید؛ سقف {limit} خبر در ساعت است. کمی بعد دوباره تلاش کنید."
+DRAFT_CANCELLED = "پیش‌نویس {id} لغو شد."
+PUBLISHING = "📤 خبر {id} منتشر شد و برای {count} گفت‌وگو در صف ارسال است."
+PUBLISHED_NO_READERS = "📤 خبر {id} منتشر شد و در آرشیو است؛ اکنون هیچ مشترکی با این موضوع‌ها و شهرستان نیست."
+REPORT_PROGRESS = "📊 گزارش ارسال خبر {id}\n✅ رسیده: {sent} از {total}\n⏳ در صف: {pending}\n❌ ناموفق: {failed}"
+REPORT_FINAL = (
+    "📊 گزارش نهایی ارسال خبر {id}\n✅ رسیده: {sent} از {total}\n❌ ناموفق: {failed}\n"
+    "🚫 گفت‌وگوهای غیرفعال‌شده: {deactivated}"
+)
+REPORT_REASON = "  • {reason}: {count}"
+MY_EMPTY = "هنوز خبری از دستگاه شما ثبت نشده است."
+MY_HEADER = "<b>آخرین خبرهای {org}</b>"
+MY_LINE = "{id}. {title} — {status}{reach}"
+STATUS_USAGE = "شکل درست: /status شناسه‌خبر"
+STATUS_NAMES = {
+    "draft": "پیش‌نویس",
+    "scheduled": "زمان‌بندی‌شده",
+    "pending_approval": "در انتظار تأیید",
+    "rejected": "ردشده",
+    "published": "منتشرشده",
+    "retracted": "پس‌گرفته",
+    "cancelled": "لغوشده",
+}
+UNSUPPORTED_FROM_OFFICER = "استیکر، پیام صوتی و مانند آن به‌عنوان خبر پذیرفته نمی‌شود. متن خبر را بفرستید."
+
+# Scheduling and embargo.
+SCHEDULE_HINT = "زمان‌بندی: /schedule {id} زمان — مثلاً «۷ آذر ساعت ۱۰»، «۱۴۰۵/۰۹/۰۷ ۱۰:۰۰» یا «+2h»"
+EMBARGO_FOUND = (
+    "⏰ در متن یادداشت ممنوعیت انتشار هست: تا {when}.\nبرای انتشار خودکار در همان زمان: /schedule {id} {short}"
+)
+BUTTON_SCHEDULE_EMBARGO = "⏰ انتشار در زمان ممنوعیت"
+SCHEDULE_USAGE = (
+    "شکل درست: /schedule شناسه‌پیش‌نویس زمان\nمثال: /schedule ۱۲ ۷ آذر ساعت ۱۰ — برای لغو زمان‌بندی: /schedule ۱۲ off"
+)
+SCHEDULED = "⏰ خبر {id} برای {when} زمان‌بندی شد. تغییر: /schedule {id} زمان تازه — لغو زمان‌بندی: /schedule {id} off"
+UNSCHEDULED = "زمان‌بندی خبر {id} لغو شد؛ دوباره پیش‌نویس است."
+NOT_SCHEDULED = "خبر {id} زمان‌بندی نشده است."
+PUBLISHED_ON_SCHEDULE = "📤 خبر {id} طبق زمان‌بندی منتشر شد و برای {count} گفت‌وگو در صف ارسال است."
+PUBLISHED_ON_SCHEDULE_NO_READERS = "📤 خبر {id} طبق زمان‌بندی منتشر شد؛ اکنون هیچ مشترکی با این موضوع‌ها و شهرستان نیست."
+
+# Corrections and retractions.
+CORRECT_USAGE = "شکل درست: /correct شناسه‌خبر — سپس متن اصلاح‌شده کامل را بفرستید."
+CORRECT_WAITING = "متن اصلاح‌شده کامل خبر {id} را بفرستید. همه نسخه‌های ارسال‌شده با نشان «✏️ اصلاحیه» ویرایش می‌شوند."
+NOT_PUBLISHED = "خبر {id} منتشر نشده است (وضعیت: {status})."
+CORRECTION_QUEUED = "✏️ اصلاحیه خبر {id} ثبت شد (نسخه {version}) و {count} نسخه ارسال‌شده ویرایش می‌شود."
+CORRECTION_NOTICE = "✏️ اصلاحیه: متن خبر «{title}» از {org} اصلاح شده است؛ این پیام جای ویرایش نسخه قبلی آمده است."
+RETRACT_USAGE = "شکل درست: /retract شناسه‌خبر دلیل (دلیل اختیاری است)"
+RETRACTION_QUEUED = "⛔️ خبر {id} پس گرفته شد؛ {count} نسخه ارسال‌شده حذف می‌شود و خبر از جست‌وجو برداشته شد."
+RETRACTION_NOTICE = "⛔️ خبر «{title}» از {org} پس گرفته شد.{reason}"
+RETRACTION_REASON = " دلیل: {reason}"
+
+# Media, buttons and pickers of the desk (bot/desk.py, bot/handlers/officer.py).
+MEDIA_NEEDS_CAPTION = "متن خبر را به‌عنوان توضیح (کپشن) همراه عکس، ویدئو یا فایل بفرستید؛ خبر بدون متن منتشر نمی‌شود."
+ALBUM_TOO_LARGE = "یک آلبوم حداکثر ۱۰ عکس یا ویدئو دارد؛ موارد بیشتر کنار گذاشته شد."
+BUTTON_SCHEDULE = "⏰ زمان‌بندی"
+BUTTON_TOPICS = "🏷 موضوع‌ها"
+BUTTON_COUNTY = "📍 شهرستان"
+BUTTON_REPLACE = "✏️ جایگزینی متن"
+BUTTON_DONE = "✔️ تمام"
+BUTTON_BACK = "↩️ بازگشت"
+BUTTON_PROVINCE = "استانی (همه استان)"
+BUTTON_IN_1H = "یک ساعت دیگر"
+BUTTON_IN_3H = "سه ساعت دیگر"
+BUTTON_TOMORROW_9 = "فردا ساعت ۹"
+PICK_TOPICS = "موضوع‌های خبر {id} را انتخاب کنید (حداکثر {limit}):"
+PICK_COUNTY = "شهرستان خبر {id} را انتخاب کنید:"
+PICK_SCHEDULE = "خبر {id} کی منتشر شود؟ زمان دیگری هم می‌توانید بنویسید: /schedule {id} زمان"
+REPLACE_WAITING = "متن تازه پیش‌نویس {id} را بفرستید؛ جای متن فعلی را می‌گیرد."
