@@ -44,5 +44,5 @@ class WrongState(UserError):
     """The thing exists but is not in a state that allows this (a published release is no draft)."""
 
 
-class InvalidInput(UserError):
+class InvalidInput(UserError, ValueError):
     """What was typed cannot be understood or is out of bounds: empty, too long, malformed."""

@@ -21,6 +21,8 @@ from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.pacing import Pacer
 from bot.domain.pipeline import ReleasePipeline
 from bot.domain.tagging import load_counties, load_topics
+from bot.services.administration import Administration
+from bot.services.approval import Approval
 from bot.services.archive import Archive
 from bot.services.core import Core, shared_normalizer
 from bot.services.desk import Desk
@@ -48,6 +50,8 @@ class Runtime:
     pacer: Pacer
     dispatcher: Dispatcher
     desk: Desk
+    approval: Approval
+    administration: Administration
     readers: Readers
     archive: Archive
     taxonomy: Taxonomy
@@ -96,6 +100,8 @@ class Runtime:
             pacer=pacer,
             dispatcher=dispatcher,
             desk=desk,
+            approval=desk.approval,
+            administration=Administration(core),
             readers=Readers(core, digests),
             archive=Archive(core),
             taxonomy=Taxonomy(core),

@@ -21,7 +21,7 @@ from bot.domain.taxonomy import (
 )
 from bot.domain.text import fold
 from bot.services.desk import fa
-from bot.telegram.handlers.topics_admin import split_message
+from bot.telegram.replies import split_message
 from storage import Storage
 from storage.db import utcnow
 from storage.topics import TopicRow

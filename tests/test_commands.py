@@ -11,9 +11,9 @@ import pytest
 from telegram.ext import CommandHandler
 
 from bot import texts
-from bot.app import _handlers
 from bot.domain.text import fold
-from bot.telegram import menus as commands
+from bot.telegram.handlers import all_commands, all_handlers
+from bot.telegram.menus import Menus
 from storage import Storage
 from storage.db import utcnow
 from tests.harness import running_bot, runtime, settings_for
@@ -23,8 +23,9 @@ ADMIN = 1  # in ADMIN_IDS (tests.harness.settings_for)
 OFFICER = 3001
 REVOKED = 3002
 PERSIAN = re.compile(r"[\u0600-\u06FF]")
-MENUS = {"everyone": commands.EVERYONE, "groups": commands.GROUPS, "officers": commands.OFFICERS}
-MENUS["admins"] = commands.ADMINS
+commands = Menus(all_commands())
+MENUS = {"everyone": commands.everyone, "groups": commands.groups, "officers": commands.officers}
+MENUS["admins"] = commands.admins
 
 
 def _names(entries: list[dict[str, Any]]) -> tuple[str, ...]:
@@ -50,7 +51,7 @@ def test_menus_respect_telegram_limits(role: str) -> None:
     names = MENUS[role]
     assert 1 <= len(names) <= 100
     assert len(set(names)) == len(names)
-    for entry in commands.menu(names):
+    for entry in commands.bot_commands(names):
         assert re.fullmatch(r"[a-z0-9_]{1,32}", entry.command), entry.command
         assert 1 <= len(entry.description) <= 256, entry.command
         assert PERSIAN.search(entry.description), entry.command
@@ -58,15 +59,15 @@ def test_menus_respect_telegram_limits(role: str) -> None:
 
 def test_menus_nest_by_role_and_every_description_is_used() -> None:
     """Officers see everything everyone sees, admins everything officers see; no description is left unused."""
-    assert set(commands.EVERYONE) <= set(commands.OFFICERS) <= set(commands.ADMINS)
-    used = set(commands.ADMINS) | set(commands.GROUPS)
+    assert set(commands.everyone) <= set(commands.officers) <= set(commands.admins)
+    used = set(commands.admins) | set(commands.groups)
     assert used == set(texts.COMMAND_DESCRIPTIONS)
 
 
 def test_every_menu_command_has_a_handler() -> None:
     """A command offered in a menu is one the application handles."""
-    handled = {c for h in _handlers() if isinstance(h, CommandHandler) for c in h.commands}
-    offered = set(commands.ADMINS) | set(commands.GROUPS)
+    handled = {c for h in all_handlers() if isinstance(h, CommandHandler) for c in h.commands}
+    offered = set(commands.admins) | set(commands.groups)
     assert offered - handled == set()
 
 
@@ -77,10 +78,10 @@ async def test_start_publishes_the_menu_of_every_role(tg: FakeTelegram, tmp_path
         # Menus are published in the background after start; wait until the last one asked for is there.
         await tg.wait_for(lambda s: f"chat:{ADMIN}" in s.commands and f"chat:{OFFICER}" in s.commands, timeout=10)
         menus = tg.commands
-    assert _names(menus["default"]) == commands.EVERYONE
-    assert _names(menus["all_group_chats"]) == commands.GROUPS
-    assert _names(menus[f"chat:{ADMIN}"]) == commands.ADMINS
-    assert _names(menus[f"chat:{OFFICER}"]) == commands.OFFICERS
+    assert _names(menus["default"]) == commands.everyone
+    assert _names(menus["all_group_chats"]) == commands.groups
+    assert _names(menus[f"chat:{ADMIN}"]) == commands.admins
+    assert _names(menus[f"chat:{OFFICER}"]) == commands.officers
     assert f"chat:{REVOKED}" not in menus
     assert {"command": "search", "description": texts.COMMAND_DESCRIPTIONS["search"]} in menus["default"]
     assert {"command": "approve", "description": "تأیید خبر"} in menus[f"chat:{ADMIN}"]
@@ -97,14 +98,14 @@ async def test_joining_sets_the_officer_menu_and_revoking_removes_it(tg: FakeTel
 
         tg.send_text(OFFICER, OFFICER, "/start inv_join")
         menu = await tg.wait_for(lambda s: s.commands.get(f"chat:{OFFICER}"), timeout=10)
-        assert _names(menu) == commands.OFFICERS
+        assert _names(menu) == commands.officers
 
         tg.send_text(ADMIN, ADMIN, f"/revoke {OFFICER}")
         await tg.wait_for(lambda s: s.calls_to("deleteMyCommands"), timeout=10)
         await tg.wait_for(lambda s: f"chat:{OFFICER}" not in s.commands, timeout=10)
     [deleted] = tg.calls_to("deleteMyCommands")
     assert deleted.params["scope"] == {"type": "chat", "chat_id": OFFICER}
-    assert _names(tg.commands[f"chat:{ADMIN}"]) == commands.ADMINS
+    assert _names(tg.commands[f"chat:{ADMIN}"]) == commands.admins
 
 
 async def test_an_admin_who_joins_as_officer_keeps_the_admin_menu(tg: FakeTelegram, tmp_path: Path) -> None:
@@ -118,7 +119,7 @@ async def test_an_admin_who_joins_as_officer_keeps_the_admin_menu(tg: FakeTelegr
         calls_before = len(tg.calls_to("setMyCommands"))
         tg.send_text(ADMIN, ADMIN, "/start inv_adminjoin")
         await tg.wait_for(lambda s: len(s.calls_to("setMyCommands")) > calls_before, timeout=10)
-    assert _names(tg.commands[f"chat:{ADMIN}"]) == commands.ADMINS
+    assert _names(tg.commands[f"chat:{ADMIN}"]) == commands.admins
 
 
 async def test_menu_failures_do_not_stop_the_bot(tg: FakeTelegram, tmp_path: Path) -> None:

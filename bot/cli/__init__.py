@@ -13,7 +13,7 @@ from typing import Any
 
 from bot import texts
 from bot.config import ConfigError, Settings, database_path, ensure_database_writable, merged_environment
-from bot.domain.digits import to_persian_digits
+from bot.domain.digits import fa
 from bot.services import transfer
 
 
@@ -40,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "migrate":
             return asyncio.run(_migrate())
         if args.command == "report":
-            from bot.services.reports import cli_report  # noqa: PLC0415 - storage and the chart only for this command
+            from bot.cli.report import cli_report  # noqa: PLC0415 - storage and the chart only for this command
 
             return cli_report(args.month, args.out)
         if args.command == "health":
@@ -164,7 +164,7 @@ def _preview(source: str, *, as_json: bool, org_name: str | None) -> int:
     print(f"شهرستان: {result['county_name'] or 'استانی'}")
     print()
     for number, part in enumerate(result["parts"], start=1):
-        print(f"── بخش {to_persian_digits(str(number))} ({part['kind']}) ──")
+        print(f"── بخش {fa(number)} ({part['kind']}) ──")
         print(part["html"])
         print()
     return 0

@@ -19,6 +19,7 @@ from bot import texts
 from bot.domain.digits import fa, to_latin_digits
 from bot.domain.jalali import format_date
 from bot.domain.render import TEXT_LIMIT, escape, shorten, utf16_length
+from bot.errors import InvalidInput
 
 PAGE_SIZE = 10
 MAX_QUERY_CHARS = 256  # the searches table's limit, and Telegram's for an inline query
@@ -61,9 +62,9 @@ def clean_query(query: str) -> str:
     """The query as typed without surrounding space; ValueError (Persian) when empty or too long."""
     query = " ".join(query.split())
     if not query:
-        raise ValueError(texts.SEARCH_USAGE)
+        raise InvalidInput(texts.SEARCH_USAGE)
     if len(query) > MAX_QUERY_CHARS:
-        raise ValueError(texts.SEARCH_TOO_LONG.format(limit=fa(MAX_QUERY_CHARS), length=fa(len(query))))
+        raise InvalidInput(texts.SEARCH_TOO_LONG.format(limit=fa(MAX_QUERY_CHARS), length=fa(len(query))))
     return query
 
 
@@ -82,7 +83,7 @@ def parse_latest_count(args: Sequence[str]) -> int:
         return LATEST_DEFAULT
     cleaned = to_latin_digits(args[0].strip())
     if len(args) > 1 or not cleaned.isascii() or not cleaned.isdigit() or not 1 <= int(cleaned) <= LATEST_MAX:
-        raise ValueError(texts.LATEST_BAD_COUNT.format(max=fa(LATEST_MAX), default=fa(LATEST_DEFAULT)))
+        raise InvalidInput(texts.LATEST_BAD_COUNT.format(max=fa(LATEST_MAX), default=fa(LATEST_DEFAULT)))
     return int(cleaned)
 
 

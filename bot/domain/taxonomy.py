@@ -17,6 +17,7 @@ from bot import texts
 from bot.domain.digits import fa
 from bot.domain.tagging import Topic
 from bot.domain.text import fold
+from bot.errors import InvalidInput
 
 __all__ = [
     "KEYWORD_MAX_CHARS",
@@ -55,12 +56,8 @@ _HASHTAG_SEPARATORS = re.compile(r"[\s\u200c_]+")
 ZWNJ = "\u200c"
 
 
-class TaxonomyError(ValueError):
+class TaxonomyError(InvalidInput):
     """An admin's topic edit was refused; ``message`` is the Persian reply."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def check_slug(text: str) -> str:

@@ -22,7 +22,7 @@ from bot.domain.archive import (
     inline_message_html,
     page_count,
 )
-from bot.domain.digits import to_persian_digits
+from bot.domain.digits import fa
 from bot.domain.jalali import format_date
 from bot.domain.text import fold
 from bot.errors import InvalidInput
@@ -142,14 +142,12 @@ class Archive:
         release = await self.storage.releases.get(release_id)
         if release is not None and release.status == "retracted" and release.retracted_at is not None:
             raise InvalidInput(
-                texts.RELEASE_RETRACTED.format(
-                    id=to_persian_digits(str(release_id)), when=format_date(release.retracted_at, self.tz)
-                )
+                texts.RELEASE_RETRACTED.format(id=fa(release_id), when=format_date(release.retracted_at, self.tz))
             )
         parts = await self._parts(release) if release is not None else []
         if release is None or not parts:
             # Drafts, scheduled, pending, rejected and cancelled releases do not exist for readers.
-            raise InvalidInput(texts.RELEASE_NOT_FOUND.format(id=to_persian_digits(str(release_id))))
+            raise InvalidInput(texts.RELEASE_NOT_FOUND.format(id=fa(release_id)))
         return Delivered(release, parts)
 
     async def _parts(self, release: Release) -> list[PartSpec]:

@@ -26,7 +26,7 @@ import arabic_reshaper  # type: ignore[import-untyped]  # no type information pu
 from bidi.algorithm import get_display  # type: ignore[import-untyped]  # no py.typed marker
 
 from bot import texts
-from bot.domain.digits import to_persian_digits
+from bot.domain.digits import fa, to_persian_digits
 from bot.domain.jalali import format_month
 
 FONT_FILE = "Vazirmatn-Regular.ttf"
@@ -121,7 +121,7 @@ def _render(year: int, month: int, bars: Sequence[ChartBar]) -> Chart:
         pad = top * 0.012
         for position, count in zip(positions, counts, strict=True):
             if count:
-                label, color = to_persian_digits(str(count)), TEXT_COLOR
+                label, color = fa(count), TEXT_COLOR
             else:
                 label, color = shape(texts.REPORT_CHART_SILENT), SILENT_COLOR
             axes.text(count + pad, position, label, va="center", ha="right", color=color, fontsize=10)

@@ -15,12 +15,13 @@ from datetime import datetime, timedelta
 from bot import texts
 from bot.delivery import service
 from bot.domain.dedupe import is_near_duplicate
-from bot.domain.digits import to_persian_digits
+from bot.domain.digits import fa
 from bot.domain.embargo import Embargo, find_embargo, strip_embargo
-from bot.domain.jalali import format_datetime, format_short, parse_when
+from bot.domain.jalali import format_short, parse_when
 from bot.domain.pipeline import PreparedRelease
 from bot.domain.render import MessagePart, ReleaseView, render_release
 from bot.errors import InvalidInput, NotAnOfficer, NotYourRelease, OfficerRevoked, UnknownId, UserError, WrongState
+from bot.services.approval import Approval
 from bot.services.core import Core
 from storage.db import Tx, utcnow
 from storage.officers import Officer
@@ -49,6 +50,15 @@ class Duplicate:
 
 
 @dataclass(frozen=True, slots=True)
+class Correction:
+    """A published release's corrected text was stored; ``deliveries`` copies are being edited."""
+
+    release_id: int
+    version: int
+    deliveries: int
+
+
+@dataclass(frozen=True, slots=True)
 class Preview:
     """A draft as journalists will receive it, with what the officer needs to decide."""
 
@@ -71,17 +81,13 @@ def media_kind_of(attachments: Sequence[Attachment]) -> str:
     return attachments[0].kind if attachments[0].kind in {"photo", "video", "document"} else "document"
 
 
-def fa(value: int) -> str:
-    """A number in Persian digits."""
-    return to_persian_digits(str(value))
-
-
 class Desk:
     """The officer desk over the application's services; ``bot`` sends the notices it owes people."""
 
     def __init__(self, core: Core) -> None:
         self.core = core
         self.storage = core.storage
+        self.approval = Approval(core, self.render)
 
     # -- who may act ---------------------------------------------------------------------------
 
@@ -141,6 +147,25 @@ class Desk:
         )
 
     # -- drafts ----------------------------------------------------------------------------------
+
+    async def receive_text(
+        self, user_id: int, raw_text: str, *, source_chat_id: int | None = None, source_message_id: int | None = None
+    ) -> Preview | Correction:
+        """An officer's text: a release's corrected text after /correct, a draft's new text, or a new draft."""
+        pending = await self.storage.officers.correcting(user_id)
+        target = await self.storage.releases.get(pending) if pending is not None else None
+        if target is not None and target.status == "published":
+            version, enqueued = await self.correct(user_id, target.id, raw_text)
+            return Correction(target.id, version, enqueued.deliveries)
+        if target is not None and target.status in EDITABLE_STATUSES:
+            return await self.replace_text(user_id, target.id, raw_text)
+        return await self.create_draft(
+            user_id, raw_text, source_chat_id=source_chat_id, source_message_id=source_message_id
+        )
+
+    async def remember_report(self, release_id: int, chat_id: int, message_id: int) -> None:
+        """The message that shows a release's live delivery report (edited as copies go out)."""
+        await self.storage.releases.set_report_message(release_id, chat_id, message_id)
 
     async def create_draft(
         self,
@@ -227,39 +252,6 @@ class Desk:
                 org = await self.storage.organizations.get(org_id)
                 return Duplicate(release_id, other.title if other else "", org.name if org else "?", published_at)
         return None
-
-    def summary(self, preview: Preview) -> str:
-        """The control message under a preview: tags, reach, and the typed commands."""
-        topics = {t.slug: t for t in self.core.pipeline.topics}
-        counties = {c.slug: c for c in self.core.pipeline.counties}
-        release = preview.release
-        labels = [topics[s].label for s in release.topics if s in topics]
-        county = counties.get(release.county) if release.county else None
-        text = texts.DRAFT_SUMMARY.format(
-            id=fa(release.id),
-            topics="، ".join(labels) or texts.NO_TOPICS,
-            county=county.name if county else texts.PROVINCE_LEVEL,
-            reach=fa(preview.reach),
-            all_topics=" ".join(topics),
-        )
-        text += "\n" + texts.SCHEDULE_HINT.format(id=fa(release.id))
-        if preview.embargo is not None:
-            tz = self.core.settings.timezone
-            text += "\n\n" + texts.EMBARGO_FOUND.format(
-                when=format_datetime(preview.embargo.until, tz),
-                id=fa(release.id),
-                short=format_short(preview.embargo.until, tz),
-            )
-        if preview.duplicate is not None:
-            duplicate = preview.duplicate
-            text += "\n\n" + texts.DUPLICATE_WARNING.format(
-                id=fa(duplicate.release_id),
-                org=duplicate.org_name,
-                when=format_datetime(duplicate.published_at, self.core.settings.timezone),
-                title=duplicate.title,
-                draft=fa(release.id),
-            )
-        return text
 
     async def set_topics(self, user_id: int, release_id: int, slugs: Sequence[str]) -> Preview:
         """Replace a draft's topics (the officer's correction of the suggestion)."""
@@ -349,7 +341,7 @@ class Desk:
         if duplicate is not None and not confirmed:
             raise InvalidInput(texts.NEEDS_CONFIRMATION.format(id=fa(duplicate.release_id), draft=fa(release.id)))
         if org.requires_approval:
-            await self.submit(user_id, release, org)
+            await self.approval.submit(user_id, release, org)
             return None
         now = utcnow()
         enqueued = await service.publish(
@@ -412,7 +404,7 @@ class Desk:
             log.info("scheduled release held, author revoked release_id=%d", release.id)
             return None
         if org.requires_approval:
-            await self.submit(None, release, org)
+            await self.approval.submit(None, release, org)
             return None
         now = utcnow()
         enqueued = await service.publish(
@@ -472,67 +464,6 @@ class Desk:
         await self.storage.audit.record(user_id, "release.retract", "release", release.id, {"reason": reason})
         self.core.ports.wake_dispatcher()
         return enqueued
-
-    # -- approval ----------------------------------------------------------------------------------
-
-    async def submit(self, user_id: int | None, release: Release, org: Organization) -> None:
-        """Queue a release for the admins' decision and tell every admin."""
-        async with self.storage.db.transaction() as tx:
-            await self.storage.releases.submit_for_approval(release.id, tx=tx)
-            await self.storage.audit.record(user_id, "release.submit", "release", release.id, tx=tx)
-        log.info("release submitted for approval release_id=%d", release.id)
-        admins = set(self.core.settings.admin_ids) | await self.storage.officers.admin_ids()
-        text = texts.ADMIN_NEW_PENDING.format(id=fa(release.id), org=org.name, title=release.title)
-        for admin_id in sorted(admins):
-            await self.core.ports.notices.ask_decision(admin_id, text, release.id)
-
-    async def pending(self) -> list[tuple[Release, Organization | None]]:
-        """The approval queue with each release's organization."""
-        return [
-            (r, await self.storage.organizations.get(r.organization_id))
-            for r in await self.storage.releases.pending_approval()
-        ]
-
-    async def _pending_release(self, release_id: int) -> tuple[Release, Organization]:
-        release = await self.storage.releases.get(release_id)
-        if release is None:
-            raise UnknownId(texts.UNKNOWN_RELEASE.format(id=fa(release_id)))
-        if release.status != "pending_approval":
-            status = texts.STATUS_NAMES.get(release.status, release.status)
-            raise WrongState(texts.NOT_PENDING.format(id=fa(release_id), status=status))
-        org = await self.storage.organizations.get(release.organization_id)
-        assert org is not None
-        return release, org
-
-    async def approve(self, admin_id: int, release_id: int) -> service.Enqueued:
-        """Publish a release from the queue and tell its author (whose message becomes the live report)."""
-        release, org = await self._pending_release(release_id)
-        now = utcnow()
-        await self.storage.releases.record_decision(release.id, admin_id, None, approved=True)
-        enqueued = await service.publish(
-            self.storage, release.id, self.render(release, org, now), when=now, zone=self.core.settings.timezone
-        )
-        await self.storage.audit.record(
-            admin_id, "release.approve", "release", release.id, {"deliveries": enqueued.deliveries}
-        )
-        self.core.ports.wake_dispatcher()
-        text = texts.APPROVED_OFFICER.format(id=fa(release.id), count=fa(enqueued.deliveries))
-        told = await self.core.ports.notices.tell(release.author_id, text)
-        if told is not None and enqueued.deliveries:
-            await self.storage.releases.set_report_message(release.id, told.chat_id, told.message_id)
-        return enqueued
-
-    async def reject(self, admin_id: int, release_id: int, reason: str) -> None:
-        """Refuse a release from the queue and tell its author why."""
-        release, _ = await self._pending_release(release_id)
-        async with self.storage.db.transaction() as tx:
-            await self.storage.releases.record_decision(release.id, admin_id, reason, approved=False, tx=tx)
-            await self.storage.audit.record(
-                admin_id, "release.reject", "release", release.id, {"reason": reason}, tx=tx
-            )
-        await self.core.ports.notices.tell(
-            release.author_id, texts.REJECTED_OFFICER.format(id=fa(release.id), title=release.title, reason=reason)
-        )
 
     async def my_releases(self, user_id: int, limit: int = 10) -> tuple[Organization, list[tuple[Release, Progress]]]:
         """The officer's organization's latest releases with their delivery progress."""

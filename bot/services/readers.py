@@ -17,7 +17,7 @@ from bot import texts
 from bot.delivery.service import filters_of
 from bot.domain.daytime import parse_time_of_day, parse_time_range
 from bot.domain.digest import digest_due, next_digest_at
-from bot.domain.digits import to_latin_digits, to_persian_digits
+from bot.domain.digits import fa, to_latin_digits, to_persian_digits
 from bot.domain.jalali import format_datetime
 from bot.domain.matching import PROVINCE_WIDE, describe_filters, parse_keywords
 from bot.domain.text import fold
@@ -53,7 +53,7 @@ class Place:
         """How replies name the place: «این گفت‌وگو» where the user is, its title elsewhere."""
         if here:
             return texts.PLACE_TOPIC if self.thread_id else texts.PLACE_OWN
-        return texts.PLACE_CHAT.format(title=self.title or to_persian_digits(str(self.chat_id)))
+        return texts.PLACE_CHAT.format(title=self.title or fa(self.chat_id))
 
 
 class Readers:
@@ -182,7 +182,7 @@ class Readers:
         if _clears(args):
             return []
         if len(args) > MAX_VALUES:
-            raise InvalidInput(texts.TOO_MANY_VALUES.format(limit=to_persian_digits(str(MAX_VALUES))))
+            raise InvalidInput(texts.TOO_MANY_VALUES.format(limit=fa(MAX_VALUES)))
         known = {key for key, _ in await self.agency_options()}
         chosen: list[str] = []
         unknown: list[str] = []
@@ -209,7 +209,7 @@ class Readers:
         except ValueError as error:
             raise InvalidInput(str(error)) from None
         if len(include) + len(exclude) > MAX_VALUES:
-            raise InvalidInput(texts.TOO_MANY_VALUES.format(limit=to_persian_digits(str(MAX_VALUES))))
+            raise InvalidInput(texts.TOO_MANY_VALUES.format(limit=fa(MAX_VALUES)))
         return include, exclude
 
     # -- describing ------------------------------------------------------------------------------
@@ -432,7 +432,7 @@ def _pick(args: Sequence[str], options: list[tuple[str, str]], unknown_message: 
     if _clears(args):
         return []
     if len(args) > MAX_VALUES:
-        raise InvalidInput(texts.TOO_MANY_VALUES.format(limit=to_persian_digits(str(MAX_VALUES))))
+        raise InvalidInput(texts.TOO_MANY_VALUES.format(limit=fa(MAX_VALUES)))
     by_key = {fold(slug): slug for slug, _ in options} | {fold(label): slug for slug, label in options}
     chosen: list[str] = []
     unknown: list[str] = []

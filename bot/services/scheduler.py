@@ -10,8 +10,9 @@ import logging
 from datetime import datetime
 
 from bot import texts
+from bot.domain.digits import fa
 from bot.services.background import BackgroundLoop
-from bot.services.desk import Desk, fa
+from bot.services.desk import Desk
 from storage.db import utcnow
 
 log = logging.getLogger(__name__)

@@ -15,6 +15,7 @@ from bot.telegram.albums import AlbumCollector
 
 if TYPE_CHECKING:  # the runtime is wiring: handlers only see its type
     from bot.runtime import Runtime
+    from bot.telegram.menus import Menus
 
 
 class BotData:
@@ -23,6 +24,7 @@ class BotData:
     def __init__(self) -> None:
         self.settings: Settings | None = None
         self.runtime: Runtime | None = None
+        self.menus: Menus | None = None  # built from the command declarations in bot.app
         self.albums = AlbumCollector()
         self.last_admin_alert: float | None = None  # time.monotonic() of the last alert to the admin chat
 
@@ -37,6 +39,14 @@ class WireContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], 
         if runtime is None:
             raise RuntimeError("the runtime is not open: post_init has not run")
         return runtime
+
+    @property
+    def menus(self) -> Menus:
+        """The command menus and /help of this application."""
+        menus = self.bot_data.menus
+        if menus is None:
+            raise RuntimeError("the menus are not built: build_application has not run")
+        return menus
 
 
 WireApplication = Application[ExtBot[None], WireContext, dict[Any, Any], dict[Any, Any], BotData, Any]

@@ -1,33 +1,69 @@
-"""The help text and the command menus per role (``bot/handlers/common.py``, ``bot/commands.py``)."""
+"""The help text and the command menus per role (built by ``bot/telegram/menus.py``)."""
 
 from __future__ import annotations
 
 __all__ = [
     "COMMAND_DESCRIPTIONS",
-    "HELP",
+    "COMMAND_USAGES",
+    "HELP_FOOTER",
+    "HELP_LINE",
+    "HELP_SECTIONS",
+    "HELP_TITLE",
 ]
 
-HELP = (
-    "<b>راهنما</b>\n\n"
-    "/start — شروع و معرفی\n"
-    "/help — همین راهنما\n"
-    "/search عبارت — جست‌وجو در آرشیو خبرها (در هر گفت‌وگو هم: نام ربات و سپس عبارت)\n"
-    "/latest [تعداد] — آخرین خبرهای منتشرشده\n"
-    "/release شناسه — متن کامل یک خبر\n\n"
-    "<b>دریافت خبر</b>\n"
-    "/topics — موضوع‌ها (/topics all یعنی همه)\n"
-    "/counties — شهرستان‌ها (province یعنی خبرهای استانی)\n"
-    "/agencies — دستگاه‌ها\n"
-    '/keywords — کلیدواژه‌ها: +سد -تصادف "آب و فاضلاب"\n'
-    "/filters — دیدن همهٔ تنظیمات\n"
-    "/pause و /resume — توقف و ادامهٔ ارسال\n"
-    "/quiet 23:00-07:00 — ساعت سکوت (ارسال بی‌صدا)\n"
-    "/digest 08:00 — خلاصهٔ روزانه به جای ارسال فوری؛ /digest off\n"
-    "/stop — لغو اشتراک\n"
-    "/subscribe — مشترک کردن گروه (مدیران گروه)\n"
-    "/channels و /use — تنظیم کانال‌ها و گروه‌هایی که مدیرشان هستید\n\n"
-    "دستورها لاتین هستند، چون تلگرام دستور فارسی نمی‌پذیرد؛ همه پاسخ‌ها فارسی است."
-)
+# /help is built from the handlers' command declarations (bot/telegram/commands.py): a title, then per
+# section the commands the reader may use, each «/name usage — description».
+HELP_TITLE = "<b>راهنما</b>"
+HELP_SECTIONS = {
+    "general": "",
+    "receiving": "<b>دریافت خبر</b>",
+    "officer": (
+        "<b>کارشناس روابط عمومی: انتشار خبر</b>\n"
+        "متن خبر (یا عکس، ویدیو و پرونده با متن در زیرنویس) را همین‌جا بفرستید تا پیش‌نمایش و دکمه‌های انتشار را بگیرید."
+    ),
+    "admin": "<b>مدیر روابط عمومی استان</b>",
+}
+HELP_LINE = "/{name}{usage} — {description}"
+HELP_FOOTER = "دستورها لاتین هستند، چون تلگرام دستور فارسی نمی‌پذیرد؛ همه پاسخ‌ها فارسی است."
+
+# What /help shows after a command's name: the arguments it takes, or a note.
+COMMAND_USAGES = {
+    "search": " عبارت",
+    "latest": " [تعداد]",
+    "release": " شناسه",
+    "topics": " [موضوع‌ها | all]",
+    "counties": " [شهرستان‌ها | province | all]",
+    "agencies": " [شناسه‌ها | all]",
+    "keywords": ' +سد -تصادف "آب و فاضلاب"',
+    "quiet": " 23:00-07:00 | off",
+    "digest": " 08:00 | off",
+    "use": " شناسه | me",
+    "publish": " شناسه",
+    "schedule": " شناسه زمان",
+    "settopics": " شناسه موضوع‌ها",
+    "setcounty": " شناسه شهرستان",
+    "cancel": " شناسه",
+    "status": " شناسه",
+    "correct": " شناسه",
+    "retract": " شناسه [دلیل]",
+    "addorg": " نام | شهرستان",
+    "invite": " شناسهٔ دستگاه",
+    "officers": " [شناسهٔ دستگاه]",
+    "revoke": " شناسهٔ کاربر",
+    "addadmin": " شناسهٔ کاربر",
+    "removeadmin": " شناسهٔ کاربر",
+    "approval": " شناسهٔ دستگاه on|off",
+    "approve": " شناسه",
+    "reject": " شناسه دلیل",
+    "report": " [۱۴۰۵-۰۹]",
+    "audit": " [تعداد]",
+    "addtopic": " slug | نام | کلیدواژه‌ها",
+    "renametopic": " slug | نام تازه",
+    "topickeywords": " slug | +کلیدواژه، -کلیدواژه",
+    "deltopic": " slug",
+    "restoretopic": " slug",
+    "topiclist": " [slug]",
+}
 
 # The command menus per role (setMyCommands); Telegram allows 1-256 characters per description.
 COMMAND_DESCRIPTIONS = {

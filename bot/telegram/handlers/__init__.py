@@ -1,0 +1,26 @@
+"""Handlers per audience; each module declares its ``COMMANDS`` and its ``HANDLERS`` once.
+
+The order here is the order python-telegram-bot tries them (all in group 0): the fallbacks of
+``common`` come last, so no private message goes unanswered.
+"""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import BaseHandler
+
+from bot.telegram.commands import Command
+from bot.telegram.context import WireContext
+from bot.telegram.handlers import admin, approval, archive, chats, common, journalist, officer, ops, reports, topics
+
+MODULES = (common, admin, approval, reports, topics, ops, officer, journalist, chats, archive)
+
+
+def all_commands() -> list[Command]:
+    """Every declared command, in the order of the modules."""
+    return [command for module in MODULES if hasattr(module, "COMMANDS") for command in module.COMMANDS]
+
+
+def all_handlers() -> list[BaseHandler[Update, WireContext, None]]:
+    """Every handler in the order they are tried, the fallbacks last."""
+    return [handler for module in MODULES for handler in module.HANDLERS] + common.FALLBACKS

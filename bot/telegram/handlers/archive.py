@@ -18,16 +18,18 @@ from telegram import (
 )
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
+from telegram.ext import BaseHandler, CallbackQueryHandler, InlineQueryHandler, MessageHandler, filters
 
 from bot import texts
 from bot.domain.archive import latest_listing, parse_latest_count, parse_positive_id, search_listing
 from bot.services.archive import INLINE_CACHE_SECONDS, ResultsPage
+from bot.telegram.callbacks import SearchPage
+from bot.telegram.commands import Menu, Section, command, command_handlers
 from bot.telegram.context import WireContext
-from bot.telegram.handlers.common import send_parts
+from bot.telegram.replies import send_parts
 
 log = logging.getLogger(__name__)
 
-SEARCH_PAGE_PATTERN = r"^srch:\d+:\d+$"
 # Telegram makes «/release_123» in a message clickable; in a group it may carry the bot's name.
 RELEASE_LINK_PATTERN = r"^/release_(\d+)(@\w+)?$"
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
@@ -37,10 +39,10 @@ def _paging_keyboard(results: ResultsPage) -> InlineKeyboardMarkup | None:
     """«◀️ قبلی» / «بعدی ▶️» for a search with more than one page; the data is only the search id and page."""
     buttons = []
     if results.page > 1:
-        data = f"srch:{results.search_id}:{results.page - 1}"
+        data = SearchPage(results.search_id, results.page - 1).pack()
         buttons.append(InlineKeyboardButton(texts.BUTTON_PREVIOUS, callback_data=data))
     if results.page < results.pages:
-        data = f"srch:{results.search_id}:{results.page + 1}"
+        data = SearchPage(results.search_id, results.page + 1).pack()
         buttons.append(InlineKeyboardButton(texts.BUTTON_NEXT, callback_data=data))
     return InlineKeyboardMarkup([buttons]) if buttons else None
 
@@ -71,11 +73,14 @@ async def search_command(update: Update, context: WireContext) -> None:
 async def search_page_button(update: Update, context: WireContext) -> None:
     """«قبلی» / «بعدی» under search results: show that page in the same message."""
     query = update.callback_query
-    if query is None or query.data is None:
+    if query is None:
         return
-    _, raw_id, raw_page = query.data.split(":")
+    wanted = SearchPage.parse(query.data)
+    if wanted is None:
+        await query.answer(texts.PICKER_STALE, show_alert=True)
+        return
     archive = context.runtime.archive
-    results = await archive.page(query.from_user.id, int(raw_id), int(raw_page))
+    results = await archive.page(query.from_user.id, wanted.search_id, wanted.page)
     await query.answer()
     text = search_listing(
         results.query, results.total, results.page, results.entries, archive.tz, capped=results.capped
@@ -94,11 +99,7 @@ async def latest_command(update: Update, context: WireContext) -> None:
     message = update.effective_message
     if message is None:
         return
-    try:
-        count = parse_latest_count(context.args or [])
-    except ValueError as error:
-        await message.reply_text(str(error))
-        return
+    count = parse_latest_count(context.args or [])
     archive = context.runtime.archive
     entries = await archive.latest(count)
     if not entries:
@@ -163,3 +164,17 @@ async def inline_search(update: Update, context: WireContext) -> None:
     await inline.answer(
         results, cache_time=INLINE_CACHE_SECONDS, is_personal=False, next_offset=answer.next_offset or None
     )
+
+
+EVERYWHERE = Menu.EVERYONE | Menu.GROUPS
+COMMANDS = (
+    command("search", search_command, EVERYWHERE, section=Section.GENERAL),
+    command("latest", latest_command, EVERYWHERE, section=Section.GENERAL),
+    command("release", release_command, EVERYWHERE, section=Section.GENERAL),
+)
+HANDLERS: list[BaseHandler[Update, WireContext, None]] = [
+    *command_handlers(COMMANDS),
+    MessageHandler(filters.Regex(RELEASE_LINK_PATTERN), release_link),
+    CallbackQueryHandler(search_page_button, pattern=SearchPage.PATTERN),
+    InlineQueryHandler(inline_search),
+]

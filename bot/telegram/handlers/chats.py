@@ -7,11 +7,12 @@ import logging
 from telegram import ChatMemberAdministrator, ChatMemberUpdated, Update
 from telegram.constants import ChatMemberStatus
 from telegram.error import TelegramError
+from telegram.ext import ChatMemberHandler
 
 from bot import texts
 from bot.services.readers import Place
 from bot.telegram.context import WireContext
-from bot.telegram.handlers.journalist import picker
+from bot.telegram.views.journalist import picker
 
 log = logging.getLogger(__name__)
 
@@ -80,3 +81,6 @@ async def my_chat_member(update: Update, context: WireContext) -> None:
     except TelegramError as error:
         # The person who added the bot may never have started it; the chat is registered anyway.
         log.info("could not tell about chat_id=%d: %s", chat.id, error.message)
+
+
+HANDLERS = [ChatMemberHandler(my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER)]

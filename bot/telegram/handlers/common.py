@@ -1,48 +1,15 @@
-"""Handlers every user meets: the welcome, help, unknown commands and unsupported messages."""
+"""Handlers every user meets: the welcome, help, and the answers to what nothing else handles."""
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Sequence
-
-from telegram import InputMediaDocument, InputMediaPhoto, InputMediaVideo, Message, Update
-from telegram.constants import ParseMode
+from telegram import Update
+from telegram.ext import BaseHandler, MessageHandler, filters
 
 from bot import texts
-from bot.domain.archive import RenderedPart
-from bot.services.desk import ALBUM_MAX_ITEMS
+from bot.telegram.commands import Menu, Section, command, command_handlers
 from bot.telegram.context import WireContext
 from bot.telegram.handlers import journalist, officer
-from storage.releases import Attachment
-
-log = logging.getLogger(__name__)
-
-_INPUT_MEDIA: dict[str, type[InputMediaPhoto | InputMediaVideo | InputMediaDocument]] = {
-    "photo": InputMediaPhoto,
-    "video": InputMediaVideo,
-}
-
-
-async def send_parts(message: Message, parts: Sequence[RenderedPart], attachments: Sequence[Attachment]) -> None:
-    """Reply with a release's rendered parts as journalists receive them: text as HTML, media with its files."""
-    for part in parts:
-        caption = part.html or None
-        if part.kind == "text":
-            await message.reply_html(part.html, disable_web_page_preview=True)
-        elif part.kind == "album":
-            media = [
-                _INPUT_MEDIA.get(a.kind, InputMediaDocument)(
-                    a.file_id, caption=caption if i == 0 else None, parse_mode=ParseMode.HTML
-                )
-                for i, a in enumerate(attachments[:ALBUM_MAX_ITEMS])
-            ]
-            await message.reply_media_group(media)
-        elif part.kind == "photo":
-            await message.reply_photo(attachments[0].file_id, caption=caption, parse_mode=ParseMode.HTML)
-        elif part.kind == "video":
-            await message.reply_video(attachments[0].file_id, caption=caption, parse_mode=ParseMode.HTML)
-        else:
-            await message.reply_document(attachments[0].file_id, caption=caption, parse_mode=ParseMode.HTML)
+from bot.telegram.menus import Role, role_of
 
 
 async def start(update: Update, context: WireContext) -> None:
@@ -59,10 +26,14 @@ async def start(update: Update, context: WireContext) -> None:
 
 
 async def help_command(update: Update, context: WireContext) -> None:
-    """List the commands."""
-    if update.effective_message is None:
+    """The commands this user may use, by section: everyone's, and an officer's or an admin's too."""
+    message, user, chat = update.effective_message, update.effective_user, update.effective_chat
+    if message is None:
         return
-    await update.effective_message.reply_html(texts.HELP)
+    role = Role.EVERYONE
+    if user is not None and chat is not None and chat.type == "private":
+        role = await role_of(context.runtime.storage, context.runtime.settings, user.id)
+    await message.reply_html(context.menus.help_text(role))
 
 
 async def unknown_command(update: Update, context: WireContext) -> None:
@@ -77,3 +48,16 @@ async def unsupported_message(update: Update, context: WireContext) -> None:
     if update.effective_message is None:
         return
     await update.effective_message.reply_text(texts.UNSUPPORTED_MESSAGE)
+
+
+COMMANDS = (
+    command("start", start, Menu.EVERYONE, section=Section.GENERAL),
+    command("help", help_command, Menu.EVERYONE | Menu.GROUPS, section=Section.GENERAL),
+)
+HANDLERS = command_handlers(COMMANDS)
+# After every other handler: an unknown command, media (an officer's draft), or anything else in private.
+FALLBACKS: list[BaseHandler[Update, WireContext, None]] = [
+    MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, unknown_command),
+    officer.MEDIA_HANDLER,
+    MessageHandler(filters.ChatType.PRIVATE, unsupported_message),
+]

@@ -8,24 +8,25 @@ own buttons (✅ marks), so a press works after a restart; the selection is save
 from __future__ import annotations
 
 import contextlib
-import html
 import logging
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
+from telegram import Message, Update, User
 from telegram.error import BadRequest
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot import texts
 from bot.domain.digits import to_persian_digits
 from bot.errors import NotAChatAdmin, WrongState
-from bot.services.readers import YES_WORDS, Place, Readers, option_lines
+from bot.services.readers import Place, Readers, option_lines
+from bot.telegram.args import command_text, is_yes
+from bot.telegram.callbacks import FilterPick, StopAnswer
+from bot.telegram.commands import Menu, command, command_handlers
 from bot.telegram.context import WireContext
+from bot.telegram.views.journalist import channels_text, picker, selected_in, stop_keyboard
 from storage.subscriptions import Subscription
 
 log = logging.getLogger(__name__)
 
-PICK_PATTERN = r"^jp:[tco]:-?\d+:\d+:[\w*!-]+$"
-STOP_PATTERN = r"^js:-?\d+:\d+:[yn]$"
-ALL_KEY, CONFIRM_KEY = "*", "!"
 _DIMENSIONS = {"t": "topic", "o": "topic", "c": "county"}
 
 
@@ -62,40 +63,6 @@ def _prefix(place: Place, update: Update) -> str:
 # -- pickers ---------------------------------------------------------------------------------------
 
 
-def picker(kind: str, place: Place, options: list[tuple[str, str]], selected: set[str]) -> InlineKeyboardMarkup:
-    """A toggle keyboard: one button per option (✅ when chosen), then «همه» and «تأیید»."""
-    prefix = f"jp:{kind}:{place.chat_id}:{place.thread_id}:"
-    buttons = [
-        InlineKeyboardButton((texts.SELECTED_MARK if key in selected else "") + label, callback_data=prefix + key)
-        for key, label in options
-    ]
-    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    rows.append(
-        [
-            InlineKeyboardButton(
-                (texts.SELECTED_MARK if not selected else "") + texts.BUTTON_ALL, callback_data=prefix + ALL_KEY
-            ),
-            InlineKeyboardButton(texts.BUTTON_CONFIRM, callback_data=prefix + CONFIRM_KEY),
-        ]
-    )
-    return InlineKeyboardMarkup(rows)
-
-
-def selected_in(markup: InlineKeyboardMarkup | None) -> set[str]:
-    """The keys a picker's buttons show as chosen."""
-    if markup is None:
-        return set()
-    chosen = set()
-    for row in markup.inline_keyboard:
-        for button in row:
-            data = button.callback_data
-            if isinstance(data, str) and button.text.startswith(texts.SELECTED_MARK):
-                key = data.rsplit(":", 1)[-1]
-                if key not in {ALL_KEY, CONFIRM_KEY}:
-                    chosen.add(key)
-    return chosen
-
-
 async def _open_picker(message: Message, readers: Readers, kind: str, place: Place, label: str) -> None:
     subscription = await readers.subscription(place)
     current = set(subscription.filters.get(_DIMENSIONS[kind], ())) if subscription else set()
@@ -109,19 +76,20 @@ async def _open_picker(message: Message, readers: Readers, kind: str, place: Pla
 async def pick_button(update: Update, context: WireContext) -> None:
     """A press on a topic or county picker: toggle, «همه», or «تأیید» (save and subscribe)."""
     query, user = update.callback_query, update.effective_user
-    if query is None or user is None or query.data is None or not isinstance(query.message, Message):
+    if query is None or user is None or not isinstance(query.message, Message):
         return
-    _, kind, chat_text, thread_text, key = query.data.split(":")
+    pressed = FilterPick.parse(query.data)
     readers = context.runtime.readers
-    place = await _place_of_button(readers, user.id, int(chat_text), int(thread_text))
-    if place is None:
+    place = await _place_of_button(readers, user.id, pressed.chat_id, pressed.thread_id) if pressed else None
+    if pressed is None or place is None:
         await query.answer(texts.PICKER_STALE, show_alert=True)
         return
+    kind, key = pressed.kind, pressed.key
     options = readers.county_options() if kind == "c" else readers.topic_options()
     known = {k for k, _ in options}
     selected = selected_in(query.message.reply_markup) & known
-    if key != CONFIRM_KEY:
-        if key == ALL_KEY:
+    if key != FilterPick.CONFIRM:
+        if key == FilterPick.ALL:
             selected = set()
         elif key in known:
             selected ^= {key}
@@ -228,9 +196,7 @@ async def keywords_command(update: Update, context: WireContext) -> None:
     if found is None:
         return
     readers, place, label, message, user = found
-    if message.text is None:
-        return
-    args = message.text.partition(" ")[2].strip() if " " in message.text.strip() else ""
+    args = command_text(message)
     if not args:
         subscription = await readers.subscription(place)
         current = await readers.describe(subscription) if subscription else ""
@@ -335,38 +301,29 @@ async def stop_command(update: Update, context: WireContext) -> None:
     if found is None:
         return
     readers, place, label, message, user = found
-    if context.args and context.args[0].lower() in YES_WORDS:
+    if context.args and is_yes(context.args[0]):
         reply = await readers.stop(user.id, place, label)
         await message.reply_text(_prefix(place, update) + reply)
         return
     await readers.check_control(user.id, place)
     if await readers.subscription(place) is None:
         raise WrongState(texts.NOT_SUBSCRIBED.format(place=label))
-    data = f"js:{place.chat_id}:{place.thread_id}:"
-    keyboard = InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(texts.BUTTON_STOP_YES, callback_data=data + "y"),
-                InlineKeyboardButton(texts.BUTTON_STOP_NO, callback_data=data + "n"),
-            ]
-        ]
-    )
-    await message.reply_text(texts.STOP_CONFIRM.format(place=label), reply_markup=keyboard)
+    await message.reply_text(texts.STOP_CONFIRM.format(place=label), reply_markup=stop_keyboard(place))
 
 
 async def stop_button(update: Update, context: WireContext) -> None:
     """The answer to /stop's question."""
     query, user = update.callback_query, update.effective_user
-    if query is None or user is None or query.data is None or not isinstance(query.message, Message):
+    if query is None or user is None or not isinstance(query.message, Message):
         return
-    _, chat_text, thread_text, answer = query.data.split(":")
+    answered = StopAnswer.parse(query.data)
     readers = context.runtime.readers
-    place = await _place_of_button(readers, user.id, int(chat_text), int(thread_text))
-    if place is None:
+    place = await _place_of_button(readers, user.id, answered.chat_id, answered.thread_id) if answered else None
+    if answered is None or place is None:
         await query.answer(texts.PICKER_STALE, show_alert=True)
         return
     label = place.label(here=place.chat_id == query.message.chat_id)
-    if answer == "n":
+    if answered.answer == "n":
         await query.edit_message_text(texts.STOP_KEPT.format(place=label))
         await query.answer()
         return
@@ -386,22 +343,7 @@ async def channels_command(update: Update, context: WireContext) -> None:
     if chat.type != "private":
         await message.reply_text(texts.USE_PRIVATE_ONLY)
         return
-    found = await context.runtime.readers.channels(user.id)
-    if not found:
-        await message.reply_text(texts.CHANNELS_NONE)
-        return
-    lines = [texts.CHANNELS_HEADER]
-    for place, state, current in found:
-        lines.append(
-            texts.CHANNELS_LINE.format(
-                title=html.escape(place.title or "—"),
-                id=place.chat_id,
-                state=texts.SUBSCRIPTION_STATES.get(state, state),
-                current=texts.CHANNELS_CURRENT if current else "",
-            )
-        )
-    lines.append(texts.CHANNELS_FOOTER)
-    await message.reply_html("\n".join(lines))
+    await message.reply_html(channels_text(await context.runtime.readers.channels(user.id)))
 
 
 async def use_command(update: Update, context: WireContext) -> None:
@@ -417,3 +359,26 @@ async def use_command(update: Update, context: WireContext) -> None:
         return
     reply, _ = await context.runtime.readers.use(user.id, context.args[0])
     await message.reply_text(reply)
+
+
+EVERYWHERE = Menu.EVERYONE | Menu.GROUPS
+COMMANDS = (
+    command("topics", topics_command, EVERYWHERE),
+    command("counties", counties_command, EVERYWHERE),
+    command("agencies", agencies_command, EVERYWHERE),
+    command("keywords", keywords_command, EVERYWHERE),
+    command("filters", filters_command, EVERYWHERE),
+    command("subscribe", subscribe_command, Menu.GROUPS),
+    command("pause", pause_command, EVERYWHERE),
+    command("resume", resume_command, EVERYWHERE),
+    command("stop", stop_command, EVERYWHERE),
+    command("quiet", quiet_command, EVERYWHERE),
+    command("digest", digest_command, EVERYWHERE),
+    command("channels", channels_command, Menu.EVERYONE),
+    command("use", use_command, Menu.EVERYONE),
+)
+HANDLERS: list[BaseHandler[Update, WireContext, None]] = [
+    *command_handlers(COMMANDS),
+    CallbackQueryHandler(pick_button, pattern=FilterPick.PATTERN),
+    CallbackQueryHandler(stop_button, pattern=StopAnswer.PATTERN),
+]

@@ -10,11 +10,12 @@ from pathlib import Path
 from telegram import Update
 
 from bot import texts
-from bot.domain.digits import to_persian_digits
+from bot.domain.digits import fa
 from bot.domain.jalali import format_datetime
 from bot.services.transfer import TELEGRAM_UPLOAD_LIMIT, backup_file_name, format_size, take_backup
+from bot.telegram.commands import Menu, command, command_handlers
 from bot.telegram.context import WireContext
-from bot.telegram.handlers.admin import admin_services
+from bot.telegram.guards import admin_request
 from storage.db import utcnow
 
 log = logging.getLogger(__name__)
@@ -25,38 +26,41 @@ UPLOAD_TIMEOUT = 300
 
 async def backup_command(update: Update, context: WireContext) -> None:
     """/backup: SQLite's online backup of the database, sent to the admin as a document."""
-    services = await admin_services(update, context)
-    if services is None or update.effective_message is None or update.effective_user is None:
+    found = await admin_request(update, context)
+    if found is None:
         return
-    message = update.effective_message
+    message, admin = found
+    storage = context.runtime.storage
     now = utcnow()
-    zone = services.settings.timezone
+    zone = context.runtime.settings.timezone
     name = backup_file_name(now, zone)
     # The copy lives only as long as it takes to send it.
     with tempfile.TemporaryDirectory(prefix="ilam-wire-backup-") as folder:
         path = Path(folder) / name
-        check = await take_backup(services.storage.db, path)
+        check = await take_backup(storage.db, path)
         size = path.stat().st_size
-        log.info("backup taken user_id=%d bytes=%d sound=%s", update.effective_user.id, size, check.sound)
+        log.info("backup taken user_id=%d bytes=%d sound=%s", admin.id, size, check.sound)
         if size > TELEGRAM_UPLOAD_LIMIT:
             await message.reply_text(texts.BACKUP_TOO_BIG.format(size=format_size(size, persian=True)))
             return
         caption = texts.BACKUP_CAPTION.format(
             when=format_datetime(now, zone),
             size=format_size(size, persian=True),
-            releases=to_persian_digits(str(check.releases)),
-            subscriptions=to_persian_digits(str(check.subscriptions)),
+            releases=fa(check.releases),
+            subscriptions=fa(check.subscriptions),
             name=name,
         )
         if not check.sound:
             caption += texts.BACKUP_DAMAGED_NOTE.format(problem=check.problems[0][:200])
         # Recorded before the upload: the snapshot exists whether or not Telegram takes the file.
-        await services.storage.audit.record(
-            update.effective_user.id, "database.backup", None, None, {"bytes": size, "sound": check.sound}
-        )
+        await storage.audit.record(admin.id, "database.backup", None, None, {"bytes": size, "sound": check.sound})
         await message.reply_document(
             await asyncio.to_thread(path.read_bytes),  # at most 50 MB, off the event loop
             filename=name,
             caption=caption,
             write_timeout=UPLOAD_TIMEOUT,
         )
+
+
+COMMANDS = (command("backup", backup_command, Menu.ADMIN),)
+HANDLERS = command_handlers(COMMANDS)

@@ -1,49 +1,45 @@
 """Admin commands for accountability and operations: /report, /stats and /audit (DESIGN §4).
 
-Each reads only; a non-admin is refused with ``texts.NOT_ADMIN`` by the same guard as the other admin
-commands (``admin.admin_services``), and an admin outside the private chat is asked to use it.
+Each reads only; a non-admin is refused by the same guard as the other admin commands
+(``bot.telegram.guards.admin_request``), and an admin outside the private chat is asked to use it.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 
 from telegram import InputFile, Update
 from telegram.constants import ChatAction
 
 from bot import texts
 from bot.domain.jalali import format_month
-from bot.services.reports import audit_messages, parse_audit_count, report_files, resolve_month, stats_message
+from bot.errors import WrongState
+from bot.services.reports import audit_entries, parse_audit_count, report_files, resolve_month, statistics
+from bot.telegram.args import command_text
+from bot.telegram.commands import Menu, command, command_handlers
 from bot.telegram.context import WireContext
-from bot.telegram.handlers.admin import admin_services  # the shared admin guard (one refusal for every admin command)
+from bot.telegram.guards import admin_request
+from bot.telegram.views.reports import audit_messages, stats_text
 from storage.db import utcnow
 
 log = logging.getLogger(__name__)
 
-
-def _argument(update: Update) -> str:
-    message = update.effective_message
-    text = message.text if message is not None and message.text else ""
-    return text.partition(" ")[2].strip()
+RATE_WINDOW_SECONDS = 10.0  # /stats shows the sending rate over the last ten seconds
 
 
 async def report_command(update: Update, context: WireContext) -> None:
     """/report [MONTH]: the month's chart of releases per organization, the CSV and a summary."""
-    services = await admin_services(update, context)
-    message = update.effective_message
-    if services is None or message is None:
+    found = await admin_request(update, context)
+    if found is None:
         return
-    zone = services.settings.timezone
-    try:
-        year, month = resolve_month(_argument(update), utcnow(), zone)
-    except ValueError as error:
-        await message.reply_text(str(error))
-        return
-    if not await services.storage.organizations.list_all():
-        await message.reply_text(texts.REPORT_NO_ORGS)
-        return
+    message, _ = found
+    storage, zone = context.runtime.storage, context.runtime.settings.timezone
+    year, month = resolve_month(command_text(message), utcnow(), zone)
+    if not await storage.organizations.list_all():
+        raise WrongState(texts.REPORT_NO_ORGS)
     await message.reply_chat_action(ChatAction.UPLOAD_PHOTO)
-    files = await report_files(services.storage, year, month, zone)
+    files = await report_files(storage, year, month, zone)
     caption = texts.REPORT_CAPTION.format(month=format_month(year, month))
     chart = InputFile(files.chart.png, filename=files.png_name)
     if files.chart.fits_photo:
@@ -57,24 +53,29 @@ async def report_command(update: Update, context: WireContext) -> None:
 
 async def stats_command(update: Update, context: WireContext) -> None:
     """/stats: organizations, officers, subscribers, releases, deliveries, the backlog and the sending rate."""
-    services = await admin_services(update, context)
-    message = update.effective_message
-    if services is None or message is None:
+    found = await admin_request(update, context)
+    if found is None:
         return
-    text = await stats_message(services.storage, context.runtime.pacer, utcnow(), services.settings.timezone)
-    await message.reply_html(text)
+    message, _ = found
+    stats = await statistics(context.runtime.storage, utcnow(), context.runtime.settings.timezone)
+    rate = context.runtime.pacer.current_rate(time.monotonic(), RATE_WINDOW_SECONDS)  # the dispatcher's clock
+    await message.reply_html(stats_text(stats, rate))
 
 
 async def audit_command(update: Update, context: WireContext) -> None:
     """/audit [N]: the latest N entries of the audit log, newest first."""
-    services = await admin_services(update, context)
-    message = update.effective_message
-    if services is None or message is None:
+    found = await admin_request(update, context)
+    if found is None:
         return
-    try:
-        count = parse_audit_count(_argument(update))
-    except ValueError as error:
-        await message.reply_text(str(error))
-        return
-    for part in await audit_messages(services.storage, count, services.settings.timezone):
+    message, _ = found
+    entries = await audit_entries(context.runtime.storage, parse_audit_count(command_text(message)))
+    for part in audit_messages(entries, context.runtime.settings.timezone):
         await message.reply_html(part)
+
+
+COMMANDS = (
+    command("stats", stats_command, Menu.ADMIN),
+    command("report", report_command, Menu.ADMIN),
+    command("audit", audit_command, Menu.ADMIN),
+)
+HANDLERS = command_handlers(COMMANDS)

@@ -1,15 +1,25 @@
-"""What officers read: the delivery report of a release."""
+"""What officers read: a draft's control message and its keyboards, their releases, delivery reports."""
 
 from __future__ import annotations
 
+import html
+from collections.abc import Sequence
+from zoneinfo import ZoneInfo
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
 from bot import texts
-from bot.domain.digits import to_persian_digits
+from bot.domain.digits import fa
+from bot.domain.jalali import format_datetime, format_short
+from bot.domain.pipeline import ReleasePipeline
+from bot.services.desk import MAX_TOPICS, Preview
+from bot.telegram.callbacks import DraftAction, DraftPick
+from storage.organizations import Organization
 from storage.outbox import Progress
+from storage.releases import Release
 
-
-def fa(value: int) -> str:
-    """A number in Persian digits."""
-    return to_persian_digits(str(value))
+QUICK_TIMES = {"1h": "+1h", "3h": "+3h", "t9": "فردا ساعت ۹"}
+MY_TITLE_CHARS = 80
 
 
 def report_text(progress: Progress) -> str:
@@ -33,3 +43,125 @@ def report_text(progress: Progress) -> str:
     ]
     lines += [texts.REPORT_REASON.format(reason=r, count=fa(n)) for r, n in progress.failed_reasons.items()]
     return "\n".join(lines)
+
+
+def draft_summary(preview: Preview, pipeline: ReleasePipeline, zone: ZoneInfo) -> str:
+    """The control message under a preview: tags, reach, and the typed commands."""
+    topics = {t.slug: t for t in pipeline.topics}
+    counties = {c.slug: c for c in pipeline.counties}
+    release = preview.release
+    labels = [topics[s].label for s in release.topics if s in topics]
+    county = counties.get(release.county) if release.county else None
+    text = texts.DRAFT_SUMMARY.format(
+        id=fa(release.id),
+        topics="، ".join(labels) or texts.NO_TOPICS,
+        county=county.name if county else texts.PROVINCE_LEVEL,
+        reach=fa(preview.reach),
+        all_topics=" ".join(topics),
+    )
+    text += "\n" + texts.SCHEDULE_HINT.format(id=fa(release.id))
+    if preview.embargo is not None:
+        text += "\n\n" + texts.EMBARGO_FOUND.format(
+            when=format_datetime(preview.embargo.until, zone),
+            id=fa(release.id),
+            short=format_short(preview.embargo.until, zone),
+        )
+    if preview.duplicate is not None:
+        duplicate = preview.duplicate
+        text += "\n\n" + texts.DUPLICATE_WARNING.format(
+            id=fa(duplicate.release_id),
+            org=duplicate.org_name,
+            when=format_datetime(duplicate.published_at, zone),
+            title=duplicate.title,
+            draft=fa(release.id),
+        )
+    return text
+
+
+def _button(text: str, data: DraftAction | DraftPick) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text, callback_data=data.pack())
+
+
+def draft_keyboard(preview: Preview) -> InlineKeyboardMarkup:
+    """The buttons under a draft's control message: publish, schedule, cancel, tags, replace the text."""
+    draft = preview.release.id
+    publish = (
+        _button(texts.BUTTON_PUBLISH_ANYWAY, DraftAction("pubc", draft))
+        if preview.duplicate
+        else _button(texts.BUTTON_PUBLISH, DraftAction("pub", draft))
+    )
+    rows = [
+        [
+            publish,
+            _button(texts.BUTTON_SCHEDULE, DraftAction("sch", draft)),
+            _button(texts.BUTTON_CANCEL, DraftAction("cancel", draft)),
+        ],
+        [
+            _button(texts.BUTTON_TOPICS, DraftAction("tp", draft)),
+            _button(texts.BUTTON_COUNTY, DraftAction("ct", draft)),
+            _button(texts.BUTTON_REPLACE, DraftAction("rep", draft)),
+        ],
+    ]
+    if preview.embargo is not None:
+        rows.insert(0, [_button(texts.BUTTON_SCHEDULE_EMBARGO, DraftAction("emb", draft))])
+    return InlineKeyboardMarkup(rows)
+
+
+def topics_keyboard(pipeline: ReleasePipeline, release: Release) -> InlineKeyboardMarkup:
+    """A toggle per topic (✅ when chosen), then «done»."""
+    buttons = [
+        _button(("✅ " if t.slug in release.topics else "") + t.label, DraftPick("tt", release.id, t.slug))
+        for t in pipeline.topics
+    ]
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    rows.append([_button(texts.BUTTON_DONE, DraftAction("back", release.id))])
+    return InlineKeyboardMarkup(rows)
+
+
+def county_keyboard(pipeline: ReleasePipeline, release: Release) -> InlineKeyboardMarkup:
+    """One button per county (✅ on the chosen one), province-wide, and back."""
+    buttons = [
+        _button(("✅ " if c.slug == release.county else "") + c.name, DraftPick("cs", release.id, c.slug))
+        for c in pipeline.counties
+    ]
+    rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+    province = ("✅ " if release.county is None else "") + texts.BUTTON_PROVINCE
+    rows.append([_button(province, DraftPick("cs", release.id, "none"))])
+    rows.append([_button(texts.BUTTON_BACK, DraftAction("back", release.id))])
+    return InlineKeyboardMarkup(rows)
+
+
+def schedule_keyboard(release_id: int) -> InlineKeyboardMarkup:
+    """Quick times (in an hour, in three hours, tomorrow at nine) and back."""
+    labels = {"1h": texts.BUTTON_IN_1H, "3h": texts.BUTTON_IN_3H, "t9": texts.BUTTON_TOMORROW_9}
+    quick = [_button(labels[k], DraftPick("sq", release_id, k)) for k in QUICK_TIMES]
+    return InlineKeyboardMarkup([quick, [_button(texts.BUTTON_BACK, DraftAction("back", release_id))]])
+
+
+def topics_prompt(release_id: int) -> str:
+    """The text above the topic toggles."""
+    return texts.PICK_TOPICS.format(id=fa(release_id), limit=fa(MAX_TOPICS))
+
+
+def my_releases_text(org: Organization, rows: Sequence[tuple[Release, Progress]]) -> str:
+    """/my: the agency's latest releases with status and reach (HTML)."""
+    if not rows:
+        return texts.MY_EMPTY
+    lines = [texts.MY_HEADER.format(org=html.escape(org.name))]
+    for release, progress in rows:
+        reach = f" — {fa(progress.sent)}/{fa(progress.total)}" if progress.total else ""
+        lines.append(
+            texts.MY_LINE.format(
+                id=fa(release.id),
+                title=html.escape(release.title[:MY_TITLE_CHARS]),
+                status=texts.STATUS_NAMES.get(release.status, release.status),
+                reach=reach,
+            )
+        )
+    return "\n".join(lines)
+
+
+def status_text(release: Release, progress: Progress) -> str:
+    """/status: one release's title, status and delivery report."""
+    status = texts.STATUS_NAMES.get(release.status, release.status)
+    return f"{fa(release.id)}. {release.title}\n{status}\n\n{report_text(progress)}"

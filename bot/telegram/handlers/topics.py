@@ -12,21 +12,16 @@ import html
 from telegram import Message, Update
 
 from bot import texts
-from bot.domain.digits import to_persian_digits
-from bot.domain.taxonomy import TaxonomyError
-from bot.services.core import Core
+from bot.domain.digits import fa
 from bot.services.taxonomy import Taxonomy
+from bot.telegram.args import command_text
+from bot.telegram.commands import Menu, command, command_handlers
 from bot.telegram.context import WireContext
-from bot.telegram.handlers.admin import admin_services
-from bot.telegram.handlers.admins import arguments
+from bot.telegram.guards import admin_request
+from bot.telegram.replies import reply_long
 from storage.topics import TopicRow
 
-MESSAGE_LIMIT = 4000  # Telegram allows 4096 characters; leave room for the HTML entities
 _PIPE = "|"
-
-
-def _fa(value: int) -> str:
-    return to_persian_digits(str(value))
 
 
 def _pieces(text: str, count: int) -> list[str]:
@@ -35,10 +30,11 @@ def _pieces(text: str, count: int) -> list[str]:
 
 
 async def _taxonomy(update: Update, context: WireContext) -> tuple[Taxonomy, Message, int] | None:
-    services: Core | None = await admin_services(update, context)
-    if services is None or update.effective_message is None or update.effective_user is None:
+    found = await admin_request(update, context)
+    if found is None:
         return None
-    return context.runtime.taxonomy, update.effective_message, update.effective_user.id
+    message, admin = found
+    return context.runtime.taxonomy, message, admin.id
 
 
 async def add_topic(update: Update, context: WireContext) -> None:
@@ -47,19 +43,15 @@ async def add_topic(update: Update, context: WireContext) -> None:
     if found is None:
         return
     taxonomy, message, actor = found
-    pieces = _pieces(arguments(update), 3)
+    pieces = _pieces(command_text(message), 3)
     if len(pieces) < 2 or not pieces[0]:
         await message.reply_text(texts.ADDTOPIC_USAGE)
         return
     slug, label, keywords = (*pieces, "")[:3]
-    try:
-        topic = await taxonomy.add(actor, slug, label, keywords)
-    except TaxonomyError as error:
-        await message.reply_text(error.message)
-        return
+    topic = await taxonomy.add(actor, slug, label, keywords)
     count = len(topic.keywords) + len(topic.strong_keywords)
     await message.reply_text(
-        texts.ADDTOPIC_DONE.format(label=topic.label, slug=topic.slug, hashtag=topic.hashtag, count=_fa(count))
+        texts.ADDTOPIC_DONE.format(label=topic.label, slug=topic.slug, hashtag=topic.hashtag, count=fa(count))
     )
 
 
@@ -69,15 +61,11 @@ async def rename_topic(update: Update, context: WireContext) -> None:
     if found is None:
         return
     taxonomy, message, actor = found
-    pieces = _pieces(arguments(update), 2)
+    pieces = _pieces(command_text(message), 2)
     if len(pieces) != 2 or not pieces[0]:
         await message.reply_text(texts.RENAMETOPIC_USAGE)
         return
-    try:
-        old_label, topic = await taxonomy.rename(actor, pieces[0], pieces[1])
-    except TaxonomyError as error:
-        await message.reply_text(error.message)
-        return
+    old_label, topic = await taxonomy.rename(actor, pieces[0], pieces[1])
     await message.reply_text(
         texts.RENAMETOPIC_DONE.format(slug=topic.slug, old=old_label, new=topic.label, hashtag=topic.hashtag)
     )
@@ -89,29 +77,25 @@ async def topic_keywords(update: Update, context: WireContext) -> None:
     if found is None:
         return
     taxonomy, message, actor = found
-    pieces = _pieces(arguments(update), 2)
+    pieces = _pieces(command_text(message), 2)
     if len(pieces) != 2 or not pieces[0]:
         await message.reply_text(texts.TOPICKEYWORDS_USAGE)
         return
-    try:
-        change = await taxonomy.edit_keywords(actor, pieces[0], pieces[1])
-    except TaxonomyError as error:
-        await message.reply_text(error.message)
-        return
+    change = await taxonomy.edit_keywords(actor, pieces[0], pieces[1])
     topic = change.topic
     lines = [
         texts.TOPICKEYWORDS_DONE.format(
             label=topic.label,
             slug=topic.slug,
-            count=_fa(len(topic.keywords) + len(topic.strong_keywords)),
-            strong=_fa(len(topic.strong_keywords)),
+            count=fa(len(topic.keywords) + len(topic.strong_keywords)),
+            strong=fa(len(topic.strong_keywords)),
         )
     ]
     if change.added:
         lines.append(texts.TOPICKEYWORDS_ADDED.format(keywords=texts.LIST_SEPARATOR.join(change.added)))
     if change.removed:
         lines.append(texts.TOPICKEYWORDS_REMOVED.format(keywords=texts.LIST_SEPARATOR.join(change.removed)))
-    await _reply_long(message, "\n".join(lines), html_mode=False)
+    await reply_long(message, "\n".join(lines), html_mode=False)
 
 
 async def delete_topic(update: Update, context: WireContext) -> None:
@@ -132,15 +116,11 @@ async def _set_active(update: Update, context: WireContext, *, active: bool) -> 
     usage, done = (
         (texts.RESTORETOPIC_USAGE, texts.RESTORETOPIC_DONE) if active else (texts.DELTOPIC_USAGE, texts.DELTOPIC_DONE)
     )
-    slug = arguments(update)
+    slug = command_text(message)
     if not slug or len(slug.split()) != 1:
         await message.reply_text(usage)
         return
-    try:
-        topic = await (taxonomy.restore(actor, slug) if active else taxonomy.deactivate(actor, slug))
-    except TaxonomyError as error:
-        await message.reply_text(error.message)
-        return
+    topic = await (taxonomy.restore(actor, slug) if active else taxonomy.deactivate(actor, slug))
     await message.reply_text(done.format(label=topic.label, slug=topic.slug))
 
 
@@ -150,29 +130,25 @@ async def list_topics(update: Update, context: WireContext) -> None:
     if found is None:
         return
     taxonomy, message, _ = found
-    slug = arguments(update)
+    slug = command_text(message)
     if slug:
-        try:
-            topic = await taxonomy.get(slug)
-        except TaxonomyError as error:
-            await message.reply_text(error.message)
-            return
-        await _reply_long(message, _detail(topic), html_mode=True)
+        topic = await taxonomy.get(slug)
+        await reply_long(message, _detail(topic), html_mode=True)
         return
     topics = await taxonomy.all()
-    lines = [texts.TOPICLIST_HEADER.format(active=_fa(sum(t.active for t in topics)), total=_fa(len(topics)))]
+    lines = [texts.TOPICLIST_HEADER.format(active=fa(sum(t.active for t in topics)), total=fa(len(topics)))]
     lines.extend(
         texts.TOPICLIST_LINE.format(
             mark=texts.TOPIC_MARK_ACTIVE if t.active else texts.TOPIC_MARK_INACTIVE,
             slug=t.slug,
             label=html.escape(t.label),
             state=texts.TOPIC_STATE_ACTIVE if t.active else texts.TOPIC_STATE_INACTIVE,
-            count=_fa(len(t.keywords) + len(t.strong_keywords)),
+            count=fa(len(t.keywords) + len(t.strong_keywords)),
         )
         for t in topics
     )
     lines += ["", texts.TOPICLIST_FOOTER]
-    await _reply_long(message, "\n".join(lines), html_mode=True)
+    await reply_long(message, "\n".join(lines), html_mode=True)
 
 
 def _detail(topic: TopicRow) -> str:
@@ -184,42 +160,19 @@ def _detail(topic: TopicRow) -> str:
         slug=topic.slug,
         state=texts.TOPIC_STATE_ACTIVE if topic.active else texts.TOPIC_STATE_INACTIVE,
         hashtag=html.escape(topic.hashtag),
-        strong_count=_fa(len(topic.strong_keywords)),
+        strong_count=fa(len(topic.strong_keywords)),
         strong=listed(topic.strong_keywords),
-        count=_fa(len(topic.keywords)),
+        count=fa(len(topic.keywords)),
         keywords=listed(topic.keywords),
     )
 
 
-def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
-    """``text`` in messages of at most ``limit`` characters, cut between lines or between listed keywords.
-
-    Only a line longer than a message (a keyword list: plain text between «، ») is cut inside, so
-    HTML tags, which stay within short lines, are never split.
-    """
-    messages: list[str] = []
-    current = ""
-    for line in text.split("\n"):
-        units = line.split(texts.LIST_SEPARATOR) if len(line) > limit else [line]
-        for number, unit in enumerate(units):
-            joiner = texts.LIST_SEPARATOR if number else "\n"
-            if current and len(current) + len(joiner) + len(unit) <= limit:
-                current += joiner + unit
-                continue
-            if current:
-                messages.append(current)
-            current = unit
-            while len(current) > limit:  # one keyword longer than a message: cannot happen with the checks
-                messages.append(current[:limit])
-                current = current[limit:]
-    if current.strip():
-        messages.append(current)
-    return messages
-
-
-async def _reply_long(message: Message, text: str, *, html_mode: bool) -> None:
-    for part in split_message(text):
-        if html_mode:
-            await message.reply_html(part)
-        else:
-            await message.reply_text(part)
+COMMANDS = (
+    command("addtopic", add_topic, Menu.ADMIN),
+    command("renametopic", rename_topic, Menu.ADMIN),
+    command("topickeywords", topic_keywords, Menu.ADMIN),
+    command("deltopic", delete_topic, Menu.ADMIN),
+    command("restoretopic", restore_topic, Menu.ADMIN),
+    command("topiclist", list_topics, Menu.ADMIN, aliases=("topics_admin",)),
+)
+HANDLERS = command_handlers(COMMANDS)

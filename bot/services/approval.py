@@ -1,0 +1,93 @@
+"""Approval: releases of agencies that need it wait in a queue until an admin approves or rejects them.
+
+The admins are told of each release as it arrives (with approve and reject actions); the author is
+told the decision, and an approved release's notice becomes its live delivery report.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from bot import texts
+from bot.delivery import service
+from bot.domain.digits import fa
+from bot.domain.render import MessagePart
+from bot.errors import UnknownId, WrongState
+from bot.services.core import Core
+from storage.db import utcnow
+from storage.organizations import Organization
+from storage.releases import Release
+
+log = logging.getLogger(__name__)
+
+Render = Callable[[Release, Organization, datetime], list[MessagePart]]
+
+
+class Approval:
+    """The approval queue; ``render`` turns a release into the parts journalists receive."""
+
+    def __init__(self, core: Core, render: Render) -> None:
+        self.core = core
+        self.storage = core.storage
+        self.render = render
+
+    async def submit(self, user_id: int | None, release: Release, org: Organization) -> None:
+        """Queue a release for the admins' decision and tell every admin."""
+        async with self.storage.db.transaction() as tx:
+            await self.storage.releases.submit_for_approval(release.id, tx=tx)
+            await self.storage.audit.record(user_id, "release.submit", "release", release.id, tx=tx)
+        log.info("release submitted for approval release_id=%d", release.id)
+        admins = set(self.core.settings.admin_ids) | await self.storage.officers.admin_ids()
+        text = texts.ADMIN_NEW_PENDING.format(id=fa(release.id), org=org.name, title=release.title)
+        for admin_id in sorted(admins):
+            await self.core.ports.notices.ask_decision(admin_id, text, release.id)
+
+    async def pending(self) -> list[tuple[Release, Organization | None]]:
+        """The approval queue with each release's organization."""
+        return [
+            (r, await self.storage.organizations.get(r.organization_id))
+            for r in await self.storage.releases.pending_approval()
+        ]
+
+    async def _pending_release(self, release_id: int) -> tuple[Release, Organization]:
+        release = await self.storage.releases.get(release_id)
+        if release is None:
+            raise UnknownId(texts.UNKNOWN_RELEASE.format(id=fa(release_id)))
+        if release.status != "pending_approval":
+            status = texts.STATUS_NAMES.get(release.status, release.status)
+            raise WrongState(texts.NOT_PENDING.format(id=fa(release_id), status=status))
+        org = await self.storage.organizations.get(release.organization_id)
+        assert org is not None
+        return release, org
+
+    async def approve(self, admin_id: int, release_id: int) -> service.Enqueued:
+        """Publish a release from the queue and tell its author (whose message becomes the live report)."""
+        release, org = await self._pending_release(release_id)
+        now = utcnow()
+        await self.storage.releases.record_decision(release.id, admin_id, None, approved=True)
+        enqueued = await service.publish(
+            self.storage, release.id, self.render(release, org, now), when=now, zone=self.core.settings.timezone
+        )
+        await self.storage.audit.record(
+            admin_id, "release.approve", "release", release.id, {"deliveries": enqueued.deliveries}
+        )
+        self.core.ports.wake_dispatcher()
+        text = texts.APPROVED_OFFICER.format(id=fa(release.id), count=fa(enqueued.deliveries))
+        told = await self.core.ports.notices.tell(release.author_id, text)
+        if told is not None and enqueued.deliveries:
+            await self.storage.releases.set_report_message(release.id, told.chat_id, told.message_id)
+        return enqueued
+
+    async def reject(self, admin_id: int, release_id: int, reason: str) -> None:
+        """Refuse a release from the queue and tell its author why."""
+        release, _ = await self._pending_release(release_id)
+        async with self.storage.db.transaction() as tx:
+            await self.storage.releases.record_decision(release.id, admin_id, reason, approved=False, tx=tx)
+            await self.storage.audit.record(
+                admin_id, "release.reject", "release", release.id, {"reason": reason}, tx=tx
+            )
+        await self.core.ports.notices.tell(
+            release.author_id, texts.REJECTED_OFFICER.format(id=fa(release.id), title=release.title, reason=reason)
+        )

@@ -1,0 +1,73 @@
+"""What admins read in reply to /stats and /audit."""
+
+from __future__ import annotations
+
+import html
+from zoneinfo import ZoneInfo
+
+from bot import texts
+from bot.domain.digits import fa, fa_number, to_persian_digits
+from bot.domain.jalali import format_month, format_short
+from bot.domain.report import pack_lines
+from bot.services.reports import Statistics
+from storage.audit import AuditEntry
+
+CHAT_TYPES = ("private", "group", "supergroup", "channel")
+
+
+def _rate(value: float) -> str:
+    """Messages per second with one decimal, Persian digits and decimal separator."""
+    return to_persian_digits(f"{value:.1f}").replace(".", "٫")
+
+
+def stats_text(stats: Statistics, rate: float) -> str:
+    """The ``/stats`` message (HTML) from the stored totals, the outbox backlog and the sending rate."""
+    overview, backlog, month_name = stats.overview, stats.backlog, format_month(stats.year, stats.month)
+    chats = [
+        texts.STATS_CHAT_LINE.format(
+            kind=texts.CHAT_TYPE_NAMES[kind],
+            active=fa_number(overview.chats.get((kind, "active"), 0)),
+            paused=fa_number(overview.chats.get((kind, "paused"), 0)),
+            deactivated=fa_number(overview.chats.get((kind, "deactivated"), 0)),
+        )
+        for kind in CHAT_TYPES
+    ]
+    return texts.STATS_TEXT.format(
+        orgs=fa_number(overview.organizations),
+        officers=fa_number(overview.active_officers),
+        chats="\n".join(chats),
+        today=fa_number(overview.published_today),
+        week=fa_number(overview.published_week),
+        month_name=month_name,
+        month=fa_number(overview.published_month),
+        sent=fa_number(overview.sent),
+        sent_today=fa_number(overview.sent_today),
+        failed=fa_number(overview.failed),
+        failed_today=fa_number(overview.failed_today),
+        backlog=fa_number(backlog),
+        rate=_rate(rate),
+    )
+
+
+def audit_line(entry: AuditEntry, zone: ZoneInfo) -> str:
+    """One audit entry as an HTML line: Jalali time, actor, action and subject."""
+    subject = ""
+    if entry.subject_type or entry.subject_id:
+        kind = texts.AUDIT_SUBJECT_NAMES.get(entry.subject_type or "", entry.subject_type or "")
+        subject = texts.AUDIT_SUBJECT.format(
+            kind=html.escape(kind), id=html.escape(to_persian_digits(entry.subject_id or ""))
+        )
+    return texts.AUDIT_LINE.format(
+        when=format_short(entry.at, zone),
+        actor=texts.AUDIT_SYSTEM if entry.actor_id is None else fa(entry.actor_id),
+        action=html.escape(entry.action),
+        subject=subject,
+    )
+
+
+def audit_messages(entries: list[AuditEntry], zone: ZoneInfo) -> list[str]:
+    """Audit entries, newest first, as HTML messages within Telegram's limit."""
+    if not entries:
+        return [texts.AUDIT_EMPTY]
+    header = texts.AUDIT_HEADER.format(count=fa_number(len(entries)))
+    return pack_lines(header, [audit_line(entry, zone) for entry in entries])
