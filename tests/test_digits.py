@@ -35,7 +35,7 @@ def test_fa(value: int | float | str, expected: str) -> None:
 
 @given(st.integers())
 def test_an_int_reads_as_the_local_helpers_wrote_it(value: int) -> None:
-    """bot/desk.py's and bot/handlers/admin.py's ``fa`` and ``to_persian_digits(str(n))`` everywhere."""
+    """The local ``fa`` helpers the desk and the admin handlers had, and ``to_persian_digits(str(n))``."""
     assert fa(value) == to_persian_digits(str(value))
     assert fa(value) == fa_number(value).replace("٬", "")
 

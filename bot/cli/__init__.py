@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from bot import texts
+from bot.cli import transfer
 from bot.config import ConfigError, Settings, database_path, ensure_database_writable, merged_environment
 from bot.domain.digits import fa
-from bot.services import transfer
 
 
 def main(argv: Sequence[str] | None = None) -> int:

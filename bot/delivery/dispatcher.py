@@ -240,6 +240,9 @@ class Dispatcher:
         return 1
 
     async def _idle(self, seconds: float | None = None) -> None:
+        # Nothing to send now: a good moment to drop the pacing state of chats that no longer need it,
+        # so the pacer's map stays as small as the set of recently active chats.
+        self.pacer.forget_idle(self.clock())
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), seconds if seconds is not None else self.idle_poll)
 

@@ -7,7 +7,6 @@ domain's pure function over the stored filters.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
@@ -130,33 +129,38 @@ class _PreparedSubscriptions:
         return self._current
 
 
-# Per open Storage: its active subscriptions prepared for matching, as of the last call.
-_prepared: weakref.WeakKeyDictionary[Storage, _PreparedSubscriptions] = weakref.WeakKeyDictionary()
-
-
-async def _prepared_subscriptions(storage: Storage, tx: Tx) -> _PreparedSubscriptions:
-    """The active subscriptions with their filters compiled, read again only when they changed.
+class Matcher:
+    """The active subscriptions with their filters compiled, kept between calls until one changes.
 
     Reading and compiling 10,000 subscriptions takes over a hundred milliseconds; checking that
-    nothing changed (``Subscriptions.revision``, in the caller's transaction) a fraction of one.
+    nothing changed (``Subscriptions.revision``, in the caller's transaction) a fraction of one. The
+    runtime keeps one for the life of the process (``Core.matcher``); without one, each call compiles
+    afresh (the same answer, only slower).
     """
-    revision = await storage.subscriptions.revision(tx=tx)
-    prepared = _prepared.get(storage)
-    if prepared is None or prepared.revision != revision:
-        rows = await storage.subscriptions.active_for_matching(tx=tx)
-        prepared = _PreparedSubscriptions(revision, rows, prepared.compiled if prepared is not None else {})
-        _prepared[storage] = prepared
-    return prepared
+
+    def __init__(self) -> None:
+        self._prepared: _PreparedSubscriptions | None = None
+
+    async def prepared(self, storage: Storage, tx: Tx) -> _PreparedSubscriptions:
+        """The subscriptions as of ``tx``, read again only when a subscription changed."""
+        revision = await storage.subscriptions.revision(tx=tx)
+        prepared = self._prepared
+        if prepared is None or prepared.revision != revision:
+            rows = await storage.subscriptions.active_for_matching(tx=tx)
+            prepared = _PreparedSubscriptions(revision, rows, prepared.compiled if prepared is not None else {})
+            self._prepared = prepared
+        return prepared
 
 
-async def audience(storage: Storage, release: Release, moment: datetime, zone: tzinfo, *, tx: Tx) -> Audience:
+async def audience(
+    storage: Storage, release: Release, moment: datetime, zone: tzinfo, *, tx: Tx, matcher: Matcher | None = None
+) -> Audience:
     """The active subscriptions whose filters select this release, split by how they take it.
 
     A chat in its quiet hours at ``moment`` gets the release without a notification sound. Both
-    lists are in subscription id order. The subscriptions' filters stay compiled between calls
-    until a subscription changes.
+    lists are in subscription id order. ``matcher`` keeps the compiled filters between calls.
     """
-    prepared = await _prepared_subscriptions(storage, tx)
+    prepared = await (matcher or Matcher()).prepared(storage, tx)
     matched = prepared.unrestricted + select_chats(prepared.restricted, facts_of(release))
     matched.sort()  # two ascending runs: one merge
     outcomes = prepared.outcomes(tuple(in_window(moment, start, end, zone) for start, end in prepared.windows))
@@ -165,11 +169,6 @@ async def audience(storage: Storage, release: Release, moment: datetime, zone: t
         [o for o in picked if isinstance(o, Target)],
         [o for o in picked if isinstance(o, int)],
     )
-
-
-async def matching_targets(storage: Storage, release: Release, *, tx: Tx) -> list[Target]:
-    """The active subscriptions whose filters select this release now, as instant delivery targets."""
-    return (await audience(storage, release, utcnow(), UTC, tx=tx)).instant
 
 
 def part_specs(parts: Sequence[MessagePart]) -> list[PartSpec]:
@@ -184,6 +183,7 @@ async def publish(
     *,
     when: datetime | None = None,
     zone: tzinfo = UTC,
+    matcher: Matcher | None = None,
 ) -> Enqueued:
     """Mark a release published, write one delivery per matching instant chat and queue it for the
     matching digests, in one transaction. ``zone`` is the local time of quiet hours."""
@@ -192,7 +192,7 @@ async def publish(
         release = await storage.releases.get(release_id, tx=tx)
         if release is None:
             raise LookupError(f"release {release_id} does not exist")
-        reach = await audience(storage, release, when, zone, tx=tx)
+        reach = await audience(storage, release, when, zone, tx=tx, matcher=matcher)
         await storage.releases.mark_published(release_id, when, tx=tx)
         await storage.outbox.store_release_parts(release_id, release.version, part_specs(parts), tx=tx)
         count = (

@@ -1,6 +1,6 @@
 """The journalists' archive as text: queries and counts as typed, result lists as Telegram HTML.
 
-Pure: the handlers and ``bot/archive.py`` do the I/O. A result list is one message, so it must stay
+Pure: the handlers and ``bot/services/archive.py`` do the I/O. A result list is one message, so it must stay
 within Telegram's 4096 UTF-16 units however long the names are: agencies and counties have small fixed
 budgets, and the titles share what the header, footer and the rest of each entry leave, each shortened
 (with «…») to its share.

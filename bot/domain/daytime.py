@@ -9,6 +9,7 @@ import re
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from bot.domain.digits import to_latin_digits
+from bot.errors import InvalidInput
 from bot.texts import MSG_BAD_TIME_OF_DAY, MSG_BAD_TIME_RANGE
 
 _TIME = re.compile(r"^(\d{1,2})[:.٫](\d{2})$")
@@ -18,10 +19,10 @@ def parse_time_of_day(text: str) -> str:
     """«۲۳:۰۰», «7:30» or «07.30» → ``"HH:MM"``; ``ValueError`` with a Persian message otherwise."""
     match = _TIME.match(to_latin_digits(text.strip()))
     if match is None:
-        raise ValueError(MSG_BAD_TIME_OF_DAY.format(text=text.strip()))
+        raise InvalidInput(MSG_BAD_TIME_OF_DAY.format(text=text.strip()))
     hour, minute = int(match[1]), int(match[2])
     if hour > 23 or minute > 59:
-        raise ValueError(MSG_BAD_TIME_OF_DAY.format(text=text.strip()))
+        raise InvalidInput(MSG_BAD_TIME_OF_DAY.format(text=text.strip()))
     return f"{hour:02d}:{minute:02d}"
 
 
@@ -29,10 +30,10 @@ def parse_time_range(text: str) -> tuple[str, str]:
     """«23:00-07:00» (also with «تا» or an en dash) → ``("23:00", "07:00")``; the ends must differ."""
     pieces = re.split(r"\s*(?:-|–|—|تا)\s*", text.strip())
     if len(pieces) != 2:
-        raise ValueError(MSG_BAD_TIME_RANGE)
+        raise InvalidInput(MSG_BAD_TIME_RANGE)
     start, end = parse_time_of_day(pieces[0]), parse_time_of_day(pieces[1])
     if start == end:
-        raise ValueError(MSG_BAD_TIME_RANGE)
+        raise InvalidInput(MSG_BAD_TIME_RANGE)
     return start, end
 
 

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 import jdatetime
 
 from bot.domain.digits import fa, to_latin_digits, to_persian_digits
+from bot.errors import InvalidInput
 from bot.texts import (
     MSG_BAD_DATE,
     MSG_BAD_MONTH,
@@ -109,7 +110,7 @@ def format_month(year: int, month: int) -> str:
 
 def _check_month(month: int) -> None:
     if not 1 <= month <= 12:
-        raise ValueError(MSG_BAD_MONTH)
+        raise InvalidInput(MSG_BAD_MONTH)
 
 
 def _local_midnight(day: date, tz: ZoneInfo) -> datetime:
@@ -199,7 +200,7 @@ def parse_when(text: str, now: datetime, tz: ZoneInfo) -> datetime:
     normalized = _normalize(text)
     result = _parse_normalized(normalized, now, tz)
     if result <= now:
-        raise ValueError(MSG_IN_PAST.format(when=format_datetime(result, tz)))
+        raise InvalidInput(MSG_IN_PAST.format(when=format_datetime(result, tz)))
     return result.astimezone(UTC)
 
 
@@ -213,33 +214,33 @@ def _parse_normalized(text: str, now: datetime, tz: ZoneInfo) -> datetime:
     if match := _NATURAL_PATTERN.fullmatch(text):
         return _parse_natural(match, now, tz)
     if _DATE_WITHOUT_TIME.fullmatch(text):
-        raise ValueError(MSG_TIME_MISSING)
-    raise ValueError(MSG_NOT_UNDERSTOOD)
+        raise InvalidInput(MSG_TIME_MISSING)
+    raise InvalidInput(MSG_NOT_UNDERSTOOD)
 
 
 def _parse_relative(text: str, now: datetime) -> datetime:
     seconds_per_unit = {"d": 86400, "روز": 86400, "h": 3600, "ساعت": 3600, "m": 60, "دقیقه": 60}
     seconds = sum(int(amount) * seconds_per_unit[unit] for amount, unit in _RELATIVE_PIECE.findall(text))
     if seconds == 0:
-        raise ValueError(MSG_ZERO_DELAY)
+        raise InvalidInput(MSG_ZERO_DELAY)
     return now + timedelta(seconds=seconds)
 
 
 def _parse_iso(text: str, tz: ZoneInfo) -> datetime:
     if len(text) == len("2026-11-28"):
-        raise ValueError(MSG_TIME_MISSING)
+        raise InvalidInput(MSG_TIME_MISSING)
     _gregorian_date(int(text[0:4]), int(text[5:7]), int(text[8:10]))
     try:
         moment = datetime.fromisoformat(text.upper())
     except ValueError:
-        raise ValueError(MSG_BAD_TIME.format(time=to_persian_digits(text[11:16]))) from None
+        raise InvalidInput(MSG_BAD_TIME.format(time=to_persian_digits(text[11:16]))) from None
     # A Gregorian time without an offset is a wall time in the bot's timezone, like every other form.
     return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment
 
 
 def _parse_numeric(match: re.Match[str], tz: ZoneInfo) -> datetime:
     if match["hour"] is None:
-        raise ValueError(MSG_TIME_MISSING)
+        raise InvalidInput(MSG_TIME_MISSING)
     year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
     hour, minute, extra_days = _clock(match)
     if year >= _FIRST_GREGORIAN_YEAR:
@@ -267,7 +268,7 @@ def _parse_natural(match: re.Match[str], now: datetime, tz: ZoneInfo) -> datetim
         while (weekday is not None and _jalali_weekday(day) != weekday) or on(day) <= now:
             day += timedelta(days=1)
     if weekday is not None and _jalali_weekday(day) != weekday:
-        raise ValueError(
+        raise InvalidInput(
             MSG_WEEKDAY_MISMATCH.format(
                 date=_day_month_year(jdatetime.date.fromgregorian(date=day)),
                 actual=WEEKDAY_NAMES[_jalali_weekday(day)],
@@ -280,7 +281,7 @@ def _parse_natural(match: re.Match[str], now: datetime, tz: ZoneInfo) -> datetim
 def _resolve_day_month(match: re.Match[str], today: date) -> date:
     month = _MONTH_LOOKUP.get(match["month"].replace(" ", ""))
     if month is None:
-        raise ValueError(MSG_NOT_UNDERSTOOD)
+        raise InvalidInput(MSG_NOT_UNDERSTOOD)
     day = int(match["day"])
     if match["year"] is not None:
         return _gregorian_of_jalali(int(match["year"]), month, day)
@@ -307,21 +308,21 @@ def _clock(match: re.Match[str]) -> tuple[int, int, int]:
     """Return hour, minute and a day carry (1 when «۱۲ شب» rolls over to the next day)."""
     hour, minute = int(match["hour"]), int(match["minute"] or 0)
     if hour > 23 or minute > 59:
-        raise ValueError(MSG_BAD_TIME.format(time=to_persian_digits(f"{hour}:{minute:02d}")))
+        raise InvalidInput(MSG_BAD_TIME.format(time=to_persian_digits(f"{hour}:{minute:02d}")))
     if match["period"] is None:
         return hour, minute, 0
     for hours, shift in _PERIOD_RULES[_PERIODS[match["period"].replace(" ", "")]]:
         if hour in hours:
             carry, hour = divmod(hour + shift, 24)
             return hour, minute, carry
-    raise ValueError(MSG_BAD_PERIOD.format(hour=fa(hour), period=match["period"]))
+    raise InvalidInput(MSG_BAD_PERIOD.format(hour=fa(hour), period=match["period"]))
 
 
 def _gregorian_of_jalali(year: int, month: int, day: int) -> date:
     try:
         converted: date = jdatetime.date(year, month, day).togregorian()
     except ValueError:
-        raise ValueError(MSG_BAD_DATE.format(date=to_persian_digits(f"{year}/{month:02d}/{day:02d}"))) from None
+        raise InvalidInput(MSG_BAD_DATE.format(date=to_persian_digits(f"{year}/{month:02d}/{day:02d}"))) from None
     return converted
 
 
@@ -329,7 +330,7 @@ def _gregorian_date(year: int, month: int, day: int) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(MSG_BAD_DATE.format(date=to_persian_digits(f"{year}-{month:02d}-{day:02d}"))) from None
+        raise InvalidInput(MSG_BAD_DATE.format(date=to_persian_digits(f"{year}-{month:02d}-{day:02d}"))) from None
 
 
 def _at(day: date, hour: int, minute: int, tz: ZoneInfo) -> datetime:
@@ -347,6 +348,6 @@ def parse_jalali_month(text: str) -> tuple[int, int]:
     elif (match := re.fullmatch(r"(\S+)\s(\d{4})", normalized)) and match[1] in _MONTH_LOOKUP:
         year, month = int(match[2]), _MONTH_LOOKUP[match[1]]
     else:
-        raise ValueError(MSG_BAD_MONTH)
+        raise InvalidInput(MSG_BAD_MONTH)
     _check_month(month)
     return year, month

@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from bot.domain.digits import fa
 from bot.domain.text import fold
+from bot.errors import InvalidInput
 from bot.texts import (
     ALL_LABEL,
     LIST_SEPARATOR,
@@ -181,7 +182,7 @@ def _tokens(args: str) -> Iterable[tuple[bool, str]]:
         if opening in _QUOTE_PAIRS:
             closing_at = args.find(_QUOTE_PAIRS[opening], position + 1)
             if closing_at < 0:
-                raise ValueError(MSG_UNBALANCED_QUOTE)
+                raise InvalidInput(MSG_UNBALANCED_QUOTE)
             yield is_include, args[position + 1 : closing_at]
             position = closing_at + 1
             continue
@@ -192,7 +193,7 @@ def _tokens(args: str) -> Iterable[tuple[bool, str]]:
         word = args[position:end].strip(_LIST_PUNCTUATION)
         if _OPENING_OR_CLOSING_QUOTE.search(word):
             # A quote inside a bare word («سد"آب», «آب»): the pairs cannot be right.
-            raise ValueError(MSG_UNBALANCED_QUOTE)
+            raise InvalidInput(MSG_UNBALANCED_QUOTE)
         yield is_include, word
         position = end
 
@@ -210,7 +211,7 @@ def parse_keywords(args: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     for is_include, raw in _tokens(args):
         keyword = " ".join(raw.split())
         if len(keyword) > KEYWORD_MAX_CHARS:
-            raise ValueError(MSG_KEYWORD_TOO_LONG.format(keyword=keyword[:20], limit=fa(KEYWORD_MAX_CHARS)))
+            raise InvalidInput(MSG_KEYWORD_TOO_LONG.format(keyword=keyword[:20], limit=fa(KEYWORD_MAX_CHARS)))
         folded = fold(keyword)
         if folded:
             (include if is_include else exclude).setdefault(folded, keyword)

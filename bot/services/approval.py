@@ -7,31 +7,28 @@ told the decision, and an approved release's notice becomes its live delivery re
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Awaitable, Callable
 
 from bot import texts
 from bot.delivery import service
 from bot.domain.digits import fa
-from bot.domain.render import MessagePart
 from bot.errors import UnknownId, WrongState
 from bot.services.core import Core
-from storage.db import utcnow
 from storage.organizations import Organization
 from storage.releases import Release
 
 log = logging.getLogger(__name__)
 
-Render = Callable[[Release, Organization, datetime], list[MessagePart]]
+PublishNow = Callable[[Release, Organization], Awaitable[service.Enqueued]]
 
 
 class Approval:
-    """The approval queue; ``render`` turns a release into the parts journalists receive."""
+    """The approval queue; ``publish_now`` sends an approved release out (the desk's)."""
 
-    def __init__(self, core: Core, render: Render) -> None:
+    def __init__(self, core: Core, publish_now: PublishNow) -> None:
         self.core = core
         self.storage = core.storage
-        self.render = render
+        self.publish_now = publish_now
 
     async def submit(self, user_id: int | None, release: Release, org: Organization) -> None:
         """Queue a release for the admins' decision and tell every admin."""
@@ -65,11 +62,8 @@ class Approval:
     async def approve(self, admin_id: int, release_id: int) -> service.Enqueued:
         """Publish a release from the queue and tell its author (whose message becomes the live report)."""
         release, org = await self._pending_release(release_id)
-        now = utcnow()
         await self.storage.releases.record_decision(release.id, admin_id, None, approved=True)
-        enqueued = await service.publish(
-            self.storage, release.id, self.render(release, org, now), when=now, zone=self.core.settings.timezone
-        )
+        enqueued = await self.publish_now(release, org)
         await self.storage.audit.record(
             admin_id, "release.approve", "release", release.id, {"deliveries": enqueued.deliveries}
         )

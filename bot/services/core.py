@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.config import Settings
+from bot.delivery.service import Matcher
 from bot.domain.pipeline import ReleasePipeline
 from bot.domain.text import PersianNormalizer
 from bot.services.ports import Ports
@@ -20,6 +21,7 @@ class Core:
     storage: Storage
     pipeline: ReleasePipeline
     ports: Ports
+    matcher: Matcher = field(default_factory=Matcher)  # the compiled filters, kept until a subscription changes
 
 
 @functools.cache

@@ -87,7 +87,7 @@ class Desk:
     def __init__(self, core: Core) -> None:
         self.core = core
         self.storage = core.storage
-        self.approval = Approval(core, self.render)
+        self.approval = Approval(core, self.publish_now)
 
     # -- who may act ---------------------------------------------------------------------------
 
@@ -209,7 +209,9 @@ class Desk:
         """The draft's parts as journalists will get them, its reach now, and a similar recent release."""
         parts = self.render(release, org, utcnow())
         async with self.storage.db.snapshot() as tx:
-            who = await service.audience(self.storage, release, utcnow(), self.core.settings.timezone, tx=tx)
+            who = await service.audience(
+                self.storage, release, utcnow(), self.core.settings.timezone, tx=tx, matcher=self.core.matcher
+            )
             reach = len(who.instant) + len(who.digest)
         embargo = find_embargo(release.body, utcnow(), self.core.settings.timezone)
         return Preview(release, parts, reach, await self.similar_release(release), embargo)
@@ -343,16 +345,25 @@ class Desk:
         if org.requires_approval:
             await self.approval.submit(user_id, release, org)
             return None
-        now = utcnow()
-        enqueued = await service.publish(
-            self.storage, release.id, self.render(release, org, now), when=now, zone=self.core.settings.timezone
-        )
+        enqueued = await self.publish_now(release, org)
         await self.storage.audit.record(
             user_id, "release.publish", "release", release.id, {"deliveries": enqueued.deliveries}
         )
         self.core.ports.wake_dispatcher()
         log.info("release published release_id=%d deliveries=%d", release.id, enqueued.deliveries)
         return enqueued
+
+    async def publish_now(self, release: Release, org: Organization) -> service.Enqueued:
+        """Render the release as of now and write it with one delivery per matching chat (no checks here)."""
+        now = utcnow()
+        return await service.publish(
+            self.storage,
+            release.id,
+            self.render(release, org, now),
+            when=now,
+            zone=self.core.settings.timezone,
+            matcher=self.core.matcher,
+        )
 
     async def schedule(self, user_id: int, release_id: int, when_text: str, *, confirmed: bool = False) -> datetime:
         """Schedule (or reschedule) a release for a time typed by the officer; return it in UTC."""
@@ -406,10 +417,7 @@ class Desk:
         if org.requires_approval:
             await self.approval.submit(None, release, org)
             return None
-        now = utcnow()
-        enqueued = await service.publish(
-            self.storage, release.id, self.render(release, org, now), when=now, zone=self.core.settings.timezone
-        )
+        enqueued = await self.publish_now(release, org)
         await self.storage.audit.record(
             None, "release.publish", "release", release.id, {"deliveries": enqueued.deliveries, "scheduled": True}
         )
@@ -459,7 +467,11 @@ class Desk:
         reason_text = texts.RETRACTION_REASON.format(reason=reason) if reason else ""
         notice = texts.RETRACTION_NOTICE.format(title=release.title, org=org.name, reason=reason_text)
         enqueued = await service.retract(
-            self.storage, release.id, reason, html.escape(notice), zone=self.core.settings.timezone
+            self.storage,
+            release.id,
+            reason,
+            html.escape(notice),
+            zone=self.core.settings.timezone,
         )
         await self.storage.audit.record(user_id, "release.retract", "release", release.id, {"reason": reason})
         self.core.ports.wake_dispatcher()

@@ -8,20 +8,18 @@ its administrators. Handlers turn ``UserError`` into a Persian reply; nothing is
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from bot import texts
 from bot.delivery.service import filters_of
-from bot.domain.daytime import parse_time_of_day, parse_time_range
 from bot.domain.digest import digest_due, next_digest_at
 from bot.domain.digits import fa, to_latin_digits, to_persian_digits
-from bot.domain.jalali import format_datetime
 from bot.domain.matching import PROVINCE_WIDE, describe_filters, parse_keywords
 from bot.domain.text import fold
-from bot.errors import InvalidInput, NotAChatAdmin
+from bot.errors import InvalidInput, NotAChatAdmin, UnknownId
 from bot.services.core import Core
 from bot.services.digests import DigestClock
 from bot.services.ports import ChatUnreachable
@@ -31,8 +29,14 @@ from storage.subscriptions import Subscription
 log = logging.getLogger(__name__)
 
 MAX_VALUES = 50
-CLEAR_WORDS = frozenset({"all", "none", "clear", "off", "همه", "هیچ", "پاک"})
-YES_WORDS = frozenset({"yes", "بله", "آره"})
+
+
+@dataclass(frozen=True, slots=True)
+class StateChange:
+    """What /pause or /resume did: paused, resumed, already so, or cannot resume (``reason``: why not)."""
+
+    outcome: str
+    reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,9 +182,7 @@ class Readers:
         return _pick(args, self.county_options(), texts.FILTER_UNKNOWN_COUNTIES)
 
     async def parse_agencies(self, args: Sequence[str]) -> list[str]:
-        """Organization ids → ids as text; [] for «all». Every id must exist."""
-        if _clears(args):
-            return []
+        """Organization ids → ids as text. Every id must exist."""
         if len(args) > MAX_VALUES:
             raise InvalidInput(texts.TOO_MANY_VALUES.format(limit=fa(MAX_VALUES)))
         known = {key for key, _ in await self.agency_options()}
@@ -201,9 +203,7 @@ class Readers:
 
     @staticmethod
     def parse_keywords(args: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """``/keywords`` arguments → (include, exclude); «clear» empties both."""
-        if args.strip().lower() in CLEAR_WORDS:
-            return (), ()
+        """``/keywords`` arguments → (include, exclude)."""
         try:
             include, exclude = parse_keywords(args)
         except ValueError as error:
@@ -224,35 +224,6 @@ class Readers:
             org_names=orgs,
         )
 
-    async def overview(self, subscription: Subscription, place_label: str) -> str:
-        """The whole configuration of a place: filters, state, instant or digest, quiet hours (HTML-safe)."""
-        if subscription.state == "active":
-            state = texts.STATE_ACTIVE
-        elif subscription.state == "paused":
-            state = texts.STATE_PAUSED
-        else:
-            reason = subscription.deactivated_reason or ""
-            state = texts.STATE_DEACTIVATED.format(reason=texts.REASONS.get(reason, reason))
-        delivery = (
-            texts.DELIVERY_DIGEST.format(time=to_persian_digits(subscription.digest_time))
-            if subscription.digest_time
-            else texts.DELIVERY_INSTANT
-        )
-        quiet = (
-            texts.QUIET_SET.format(
-                start=to_persian_digits(subscription.quiet_start), end=to_persian_digits(subscription.quiet_end)
-            )
-            if subscription.quiet_start and subscription.quiet_end
-            else texts.QUIET_NONE
-        )
-        return texts.FILTERS_HEADER.format(
-            place=html.escape(place_label),
-            filters=html.escape(await self.describe(subscription)),
-            state=html.escape(state),
-            delivery=delivery,
-            quiet=quiet,
-        )
-
     # -- pause, resume, stop, quiet hours, digest --------------------------------------------------
 
     async def _own_subscription(self, user_id: int, place: Place, label: str) -> Subscription:
@@ -262,29 +233,27 @@ class Readers:
             raise InvalidInput(texts.NOT_SUBSCRIBED.format(place=label))
         return subscription
 
-    async def pause(self, user_id: int, place: Place, label: str) -> str:
-        """Stop sending to the place, keeping its filters; the reply to show."""
+    async def pause(self, user_id: int, place: Place, label: str) -> StateChange:
+        """Stop sending to the place, keeping its filters."""
         subscription = await self._own_subscription(user_id, place, label)
         if subscription.state == "paused":
-            return texts.ALREADY_PAUSED.format(place=label)
+            return StateChange("already_paused")
         if subscription.state == "deactivated":
-            reason = subscription.deactivated_reason or ""
-            return texts.CANNOT_RESUME.format(place=label, reason=texts.REASONS.get(reason, reason))
+            return StateChange("cannot_resume", subscription.deactivated_reason or "")
         await self._set_state(user_id, subscription, "paused")
-        return texts.PAUSED.format(place=label)
+        return StateChange("paused")
 
-    async def resume(self, user_id: int, place: Place, label: str) -> str:
-        """Send to the place again; the reply to show."""
+    async def resume(self, user_id: int, place: Place, label: str) -> StateChange:
+        """Send to the place again (not to a chat the bot may no longer post in)."""
         subscription = await self._own_subscription(user_id, place, label)
         if subscription.state == "active":
-            return texts.ALREADY_ACTIVE.format(place=label)
+            return StateChange("already_active")
         if subscription.state == "deactivated" and not place.is_private:
             chat = await self.storage.subscriptions.get_chat(place.chat_id)
             if chat is None or chat.bot_status in {"left", "kicked"} or not chat.can_post:
-                reason = subscription.deactivated_reason or ""
-                return texts.CANNOT_RESUME.format(place=label, reason=texts.REASONS.get(reason, reason))
+                return StateChange("cannot_resume", subscription.deactivated_reason or "")
         await self._set_state(user_id, subscription, "active")
-        return texts.RESUMED.format(place=label)
+        return StateChange("resumed")
 
     async def _set_state(self, user_id: int, subscription: Subscription, state: str) -> None:
         async with self.storage.db.transaction() as tx:
@@ -298,7 +267,7 @@ class Readers:
                 tx=tx,
             )
 
-    async def stop(self, user_id: int, place: Place, label: str) -> str:
+    async def stop(self, user_id: int, place: Place, label: str) -> None:
         """Delete the place's subscription and filters (the caller has asked for confirmation)."""
         subscription = await self._own_subscription(user_id, place, label)
         async with self.storage.db.transaction() as tx:
@@ -307,68 +276,55 @@ class Readers:
                 user_id, "subscription.stop", "chat", place.chat_id, {"thread": place.thread_id}, tx=tx
             )
         log.info("subscription removed chat_id=%d thread_id=%d", place.chat_id, place.thread_id)
-        return texts.STOPPED.format(place=label)
 
-    async def quiet(self, user_id: int, place: Place, label: str, args: str) -> str:
-        """Set quiet hours («23:00-07:00») or remove them («off»); the reply to show."""
+    async def quiet(self, user_id: int, place: Place, label: str, window: tuple[str, str] | None) -> None:
+        """Set quiet hours (``("23:00", "07:00")``) or remove them (None)."""
         subscription = await self._own_subscription(user_id, place, label)
-        if args.strip().lower() in CLEAR_WORDS:
-            await self.storage.subscriptions.set_quiet(subscription.id, None, None)
-            return texts.QUIET_OFF.format(place=label)
-        try:
-            start, end = parse_time_range(args)
-        except ValueError as error:
-            raise InvalidInput(str(error)) from None
+        start, end = window if window is not None else (None, None)
         await self.storage.subscriptions.set_quiet(subscription.id, start, end)
-        await self.storage.audit.record(
-            user_id, "subscription.quiet", "chat", place.chat_id, {"from": start, "to": end}
-        )
-        return texts.QUIET_DONE.format(start=to_persian_digits(start), end=to_persian_digits(end), place=label)
+        if window is not None:
+            await self.storage.audit.record(
+                user_id, "subscription.quiet", "chat", place.chat_id, {"from": start, "to": end}
+            )
 
-    async def digest(self, user_id: int, place: Place, label: str, args: str) -> str:
-        """Switch to one digest a day at «HH:MM» Tehran time, or («off») back to instant delivery."""
+    async def digest(self, user_id: int, place: Place, label: str, at: str | None) -> datetime | None:
+        """One digest a day at ``at`` («HH:MM», the bot's time zone), or (None) instant delivery again.
+
+        Returns when the first digest goes out: None when it goes out now (or digests were turned off).
+        """
         subscription = await self._own_subscription(user_id, place, label)
-        if args.strip().lower() in CLEAR_WORDS:
+        if at is None:
             if subscription.digest_time is not None and self.digests is not None:
                 # Releases collected so far go out now rather than wait for a digest that will not come.
                 await self.digests.send_now(subscription.id)
             await self.storage.subscriptions.set_digest(subscription.id, None)
             await self.storage.audit.record(user_id, "subscription.digest", "chat", place.chat_id, {"at": None})
-            return texts.DIGEST_OFF.format(place=label)
-        try:
-            at = parse_time_of_day(args)
-        except ValueError as error:
-            raise InvalidInput(str(error)) from None
+            return None
         await self.storage.subscriptions.set_digest(subscription.id, at)
         await self.storage.audit.record(user_id, "subscription.digest", "chat", place.chat_id, {"at": at})
         zone, now = self.core.settings.timezone, utcnow()
         updated = await self.subscription(place)
         if updated is not None and digest_due(at, updated.digest_sent_at, now, zone):
             # An earlier time of day than the last digest: what is waiting goes out at once.
-            first = texts.DIGEST_NOW
             if self.digests is not None:
                 self.digests.wake()
-        else:
-            first = format_datetime(next_digest_at(at, now, zone), zone)
-        return texts.DIGEST_DONE.format(place=label, time=to_persian_digits(at), first=first)
+            return None
+        return next_digest_at(at, now, zone)
 
     # -- groups and channels a user controls -------------------------------------------------------
 
-    async def use(self, user_id: int, args: str) -> tuple[str, Place | None]:
-        """/use CHAT_ID or /use me: where the user's filter commands apply; (reply, chosen place)."""
-        value = to_latin_digits(args.strip())
-        if value.lower() in {"me", "من", "خودم"}:
+    async def use(self, user_id: int, chat_id: int | None) -> Place | None:
+        """Where the user's filter commands apply: a group or channel they control, or (None) their own chat."""
+        if chat_id is None:
             await self.storage.subscriptions.set_target(user_id, None)
-            return texts.USE_ME, None
-        if not value.lstrip("-").isdigit():
-            raise InvalidInput(texts.USE_USAGE)
-        chat = await self.storage.subscriptions.get_chat(int(value))
+            return None
+        chat = await self.storage.subscriptions.get_chat(chat_id)
         if chat is None or chat.type == "private":
-            raise InvalidInput(texts.USE_UNKNOWN.format(id=to_persian_digits(value)))
+            raise UnknownId(texts.USE_UNKNOWN.format(id=fa(chat_id)))
         place = Place(chat.id, 0, chat.type, chat.title)
         await self.check_control(user_id, place)
         await self.storage.subscriptions.set_target(user_id, chat.id)
-        return texts.USE_DONE.format(place=place.label(here=False)), place
+        return place
 
     async def channels(self, user_id: int) -> list[tuple[Place, str, bool]]:
         """The groups and channels the user controls: (place, subscription state, is the /use choice)."""
@@ -423,14 +379,8 @@ class Readers:
         return outcome
 
 
-def _clears(args: Sequence[str]) -> bool:
-    return len(args) == 1 and args[0].strip().lower() in CLEAR_WORDS
-
-
 def _pick(args: Sequence[str], options: list[tuple[str, str]], unknown_message: str) -> list[str]:
     """Typed slugs or names → slugs in the typed order; UserError naming those that are unknown."""
-    if _clears(args):
-        return []
     if len(args) > MAX_VALUES:
         raise InvalidInput(texts.TOO_MANY_VALUES.format(limit=fa(MAX_VALUES)))
     by_key = {fold(slug): slug for slug, _ in options} | {fold(label): slug for slug, label in options}

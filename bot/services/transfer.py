@@ -1,39 +1,31 @@
-"""Backups, restores, export and import: ``python -m bot backup | restore | export | import``.
-
-The /backup command (bot/handlers/ops.py) shares the backup helpers. Every command needs only the
-database (``DATABASE_PATH``), not the bot token; a bad setting is a ``ConfigError`` (exit code 2).
+"""Backups, export and import of the archive: the mechanics, shared by /backup and ``python -m bot``.
 
 Import semantics, in short: the whole file is validated first and nothing is imported when any record
-is bad (exit code 1, the bad lines listed), so a corrected file can simply be run again. Each record
-goes through the same text pipeline as an officer's message and is stored published, with its
-rendered parts, but sent to nobody. A record whose organization already published the same folded
-text at the same moment (or at any moment, for a record without ``published_at``) is skipped, so a
-second run of the same file imports nothing.
+is bad (the bad lines listed), so a corrected file can simply be run again. Each record goes through
+the same text pipeline as an officer's message and is stored published, with its rendered parts, but
+sent to nobody. A record whose organization already published the same folded text at the same moment
+(or at any moment, for a record without ``published_at``) is skipped, so a second run of the same
+file imports nothing. The commands that drive these (arguments, progress, exit codes) are in
+``bot/cli/transfer.py``.
 """
 
 from __future__ import annotations
 
-import argparse
 import asyncio
-import contextlib
 import csv
 import io
 import json
 import os
-import shutil
-import sqlite3
-import sys
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 import jdatetime
 
 from bot import texts
-from bot.config import DEFAULT_TIMEZONE, ConfigError, database_path, ensure_database_writable, merged_environment
 from bot.delivery import service
 from bot.domain.dedupe import fingerprint
 from bot.domain.digits import to_persian_digits
@@ -42,13 +34,12 @@ from bot.domain.render import MessagePart, ReleaseView, render_release
 from bot.domain.tagging import load_counties, load_topics
 from bot.domain.text import fold
 from storage import Storage
-from storage.db import Database, load_migrations, utcnow
+from storage.db import Database, utcnow
 from storage.organizations import Organization
 from storage.releases import STATUSES, NewRelease, Release
 from storage.topics import TopicRow
-from storage.transfer import DatabaseInUse, ExportRow, FileCheck, NotADatabase, Transfers, check_file, exclusive_access
+from storage.transfer import ExportRow, FileCheck, Transfers, check_file
 
-COMMANDS = ("backup", "restore", "export", "import")
 # The Bot API's limit on files a bot sends (a local Bot API server allows more; the CLI has no limit).
 TELEGRAM_UPLOAD_LIMIT = 50 * 1024 * 1024
 EXPORT_FIELDS = (
@@ -70,67 +61,11 @@ MAX_LISTED_ERRORS = 20
 IMPORT_BATCH = 25
 # Imported releases have no officer; the author id 0 marks them.
 IMPORTED_AUTHOR_ID = 0
-# Same limits as releases typed to the bot (bot/desk.py, bot/handlers/admin.py).
+# Same limits as releases typed to the bot (bot/services/desk.py, bot/telegram/handlers/admin.py).
 MAX_TEXT_CHARS = 20_000
 ORG_NAME_MAX_CHARS = 200
 # A clock a little ahead is not a publication in the future.
 FUTURE_TOLERANCE = timedelta(minutes=5)
-
-
-def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add the backup, restore, export and import subcommands to the CLI."""
-    backup = commands.add_parser("backup", help="write a consistent copy of the database to PATH")
-    backup.add_argument("path", help="the backup file to write")
-    backup.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
-    restore = commands.add_parser("restore", help="replace the database with a backup (stop the bot first)")
-    restore.add_argument("backup", help="a file written by backup or /backup")
-    restore.add_argument("--force", action="store_true", help="overwrite an earlier DATABASE_PATH.before-restore")
-    export = commands.add_parser("export", help="write the archive of releases as JSON lines or CSV")
-    export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", dest="export_format")
-    export.add_argument("--out", default=None, help="the file to write (default: standard output)")
-    export.add_argument("--all", action="store_true", dest="all_statuses", help="every status, not only published")
-    load = commands.add_parser("import", help="load past releases from a JSON lines (or exported CSV) file")
-    load.add_argument("file", help="one JSON object per line with at least text and org")
-    load.add_argument("--org-create", action="store_true", help="create organizations that do not exist yet")
-
-
-def run(args: argparse.Namespace) -> int:
-    """Run one of ``COMMANDS``; return the exit code (ConfigError propagates to the CLI: exit code 2)."""
-    if args.command == "backup":
-        return backup_command(Path(args.path), force=args.force)
-    if args.command == "restore":
-        return restore_command(Path(args.backup), force=args.force)
-    if args.command == "export":
-        out = Path(args.out) if args.out else None
-        return asyncio.run(export_command(args.export_format, out, all_statuses=args.all_statuses))
-    return import_command(Path(args.file), org_create=args.org_create)
-
-
-def _database(*, must_exist: bool, writable: bool) -> Path:
-    path = database_path(merged_environment())
-    if writable:
-        ensure_database_writable(path)
-    if must_exist and not path.is_file():
-        raise ConfigError(texts.CLI_DATABASE_MISSING.format(path=path))
-    return path
-
-
-def _timezone() -> ZoneInfo:
-    name = merged_environment().get("BOT_TIMEZONE", "").strip() or DEFAULT_TIMEZONE
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ConfigError(
-            f"BOT_TIMEZONE نامعتبر است: «{name}»؛ نامی مثل Asia/Tehran بدهید (BOT_TIMEZONE is unknown)."
-        ) from None
-
-
-def _error(message: str) -> int:
-    print(message, file=sys.stderr)
-    return 1
-
-
-# -- backups -------------------------------------------------------------------------------------
 
 
 def backup_file_name(moment: datetime, zone: ZoneInfo) -> str:
@@ -172,130 +107,12 @@ def _fsync(path: Path) -> None:
         os.fsync(file.fileno())
 
 
-def backup_command(target: Path, *, force: bool) -> int:
-    """``backup PATH``: SQLite's online backup of DATABASE_PATH (safe while the bot runs), checked."""
-    source = _database(must_exist=True, writable=False)
-    if target.exists() and not force:
-        return _error(texts.CLI_BACKUP_EXISTS.format(path=target))
-    if target.exists() and target.resolve() == source.resolve():
-        return _error(texts.CLI_SAME_FILE.format(path=target))
-    if not target.parent.is_dir():
-        return _error(texts.CLI_FOLDER_MISSING.format(path=target.parent))
-    # Written beside the target and renamed at the end: a failed backup never replaces a good one.
-    partial = target.with_name(f".{target.name}.partial")
-    _remove(partial)
-    try:
-        check = asyncio.run(_backup_file(source, partial))
-    except (sqlite3.Error, NotADatabase) as error:
-        _remove(partial)
-        return _error(texts.CLI_BACKUP_FAILED.format(path=source, error=error))
-    if not check.sound:
-        _remove(partial)
-        return _error(texts.CLI_BACKUP_DAMAGED.format(problem=check.problems[0]))
-    _fsync(partial)
-    partial.replace(target)
-    size = target.stat().st_size
-    print(
-        texts.CLI_BACKUP_DONE.format(
-            path=target,
-            size=format_size(size),
-            releases=check.releases,
-            subscriptions=check.subscriptions,
-            bytes=size,
-        )
-    )
-    return 0
-
-
 async def _backup_file(source: Path, target: Path) -> FileCheck:
     db = await Database.open(source)
     try:
         return await take_backup(db, target)
     finally:
         await db.close()
-
-
-def restore_command(backup: Path, *, force: bool) -> int:
-    """``restore BACKUP``: check the backup, refuse while the database is open elsewhere, keep the old file.
-
-    The backup is copied next to the database and checked there (``PRAGMA integrity_check``, and
-    migrations this version knows, none newer); then, holding the database exclusively, the old file
-    becomes ``DATABASE_PATH.before-restore`` and the copy takes its place.
-    """
-    target = _database(must_exist=False, writable=True)
-    if not backup.is_file():
-        return _error(texts.CLI_FILE_NOT_FOUND.format(path=backup))
-    if target.exists() and backup.resolve() == target.resolve():
-        return _error(texts.CLI_SAME_FILE.format(path=backup))
-    previous = target.with_name(target.name + ".before-restore")
-    if target.exists() and previous.exists() and not force:
-        return _error(texts.CLI_RESTORE_PREVIOUS_EXISTS.format(path=previous))
-    known = {m.version: m.checksum for m in load_migrations()}
-    staged = target.with_name(f".{target.name}.restoring")
-    _remove(staged)
-    try:
-        shutil.copyfile(backup, staged)
-        try:
-            check = asyncio.run(check_file(staged))
-        except NotADatabase as error:
-            return _error(texts.CLI_RESTORE_NOT_DATABASE.format(path=backup, error=error))
-        problem = _unrestorable(check, backup, known)
-        if problem is not None:
-            return _error(problem)
-        _fsync(staged)
-        kept = target.exists()
-        if kept:
-            asyncio.run(_swap_in(staged, target, previous))
-        else:
-            staged.replace(target)
-    except DatabaseInUse:
-        return _error(texts.CLI_RESTORE_IN_USE.format(path=target))
-    finally:
-        _remove(staged)
-    print(
-        texts.CLI_RESTORE_DONE.format(
-            path=target,
-            backup=backup,
-            releases=check.releases,
-            subscriptions=check.subscriptions,
-            previous=previous if kept else texts.CLI_RESTORE_NO_PREVIOUS,
-        )
-    )
-    if check.schema_version < max(known):
-        print(texts.CLI_RESTORE_OLDER.format(found=check.schema_version, known=max(known)))
-    return 0
-
-
-def _unrestorable(check: FileCheck, backup: Path, known: Mapping[int, str]) -> str | None:
-    """Why a checked backup must not be restored, or None."""
-    if not check.sound:
-        return texts.CLI_RESTORE_DAMAGED.format(path=backup, problem=check.problems[0])
-    if not check.migrations:
-        return texts.CLI_RESTORE_NO_SCHEMA.format(path=backup)
-    if check.schema_version > max(known):
-        return texts.CLI_RESTORE_NEWER.format(path=backup, found=check.schema_version, known=max(known))
-    for version, checksum in sorted(check.migrations.items()):
-        if known.get(version) != checksum:
-            return texts.CLI_RESTORE_FOREIGN_MIGRATION.format(version=f"{version:04d}")
-    return None
-
-
-async def _swap_in(staged: Path, target: Path, previous: Path) -> None:
-    """Holding ``target`` exclusively, keep it as ``previous`` and put ``staged`` in its place."""
-    async with exclusive_access(target):
-        await asyncio.to_thread(_replace_files, staged, target, previous)
-
-
-def _replace_files(staged: Path, target: Path, previous: Path) -> None:
-    # Leftover -wal/-shm files belong to the old database: beside the new one SQLite would replay them.
-    for old, kept in zip(_sidecars(target), _sidecars(previous), strict=True):
-        if old.exists():
-            old.replace(kept)
-    target.replace(previous)
-    staged.replace(target)
-
-
-# -- export --------------------------------------------------------------------------------------
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -319,65 +136,30 @@ def export_record(row: ExportRow) -> dict[str, Any]:
     }
 
 
-@contextlib.contextmanager
-def _output(out: Path | None, encoding: str) -> Iterator[IO[str]]:
-    if out is not None:
-        with out.open("w", encoding=encoding, newline="") as file:
-            yield file
-        return
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None:  # a replaced stdout without bytes underneath
-        yield sys.stdout
-        return
-    sys.stdout.flush()
-    stream = io.TextIOWrapper(buffer, encoding=encoding, newline="")
-    try:
-        yield stream
-        stream.flush()
-    finally:
-        stream.detach()  # leave sys.stdout's buffer open
+def export_encoding(export_format: str) -> str:
+    """CSV carries a byte-order mark so that spreadsheet programs read the Persian text as UTF-8."""
+    return "utf-8-sig" if export_format == "csv" else "utf-8"
 
 
-async def export_command(export_format: str, out: Path | None, *, all_statuses: bool) -> int:
-    """``export``: every published release (every release with ``--all``) as JSON lines or CSV."""
-    path = _database(must_exist=True, writable=False)
-    storage = await Storage.open(path, migrate=False)
-    count = 0
-    try:
-        count = await _write_export(storage, export_format, out, all_statuses=all_statuses)
-    except BrokenPipeError:  # the reader stopped early (``export | head``): not an error worth a traceback
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
-    finally:
-        await storage.close()
-    print(texts.CLI_EXPORT_DONE.format(count=count, path=out or texts.CLI_EXPORT_STDOUT), file=sys.stderr)
-    return 0
-
-
-async def _write_export(storage: Storage, export_format: str, out: Path | None, *, all_statuses: bool) -> int:
-    """Write the export; return how many releases it holds."""
+async def write_export(storage: Storage, export_format: str, stream: IO[str], *, all_statuses: bool) -> int:
+    """Write the export (JSON lines or CSV) to ``stream``; return how many releases it holds."""
     count = 0
     transfers = Transfers(storage.db)
-    # CSV carries a byte-order mark so that spreadsheet programs read the Persian text as UTF-8.
-    with _output(out, "utf-8-sig" if export_format == "csv" else "utf-8") as stream:
-        writer = csv.writer(stream) if export_format == "csv" else None
-        if writer is not None:
-            writer.writerow(EXPORT_FIELDS)
-        after = 0
-        while page := await transfers.export_page(after, EXPORT_PAGE, all_statuses=all_statuses):
-            for row in page:
-                record = export_record(row)
-                if writer is None:
-                    stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-                else:
-                    record["topics"] = ";".join(record["topics"])
-                    writer.writerow(["" if record[f] is None else record[f] for f in EXPORT_FIELDS])
-            count += len(page)
-            after = page[-1].id
+    writer = csv.writer(stream) if export_format == "csv" else None
+    if writer is not None:
+        writer.writerow(EXPORT_FIELDS)
+    after = 0
+    while page := await transfers.export_page(after, EXPORT_PAGE, all_statuses=all_statuses):
+        for row in page:
+            record = export_record(row)
+            if writer is None:
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+            else:
+                record["topics"] = ";".join(record["topics"])
+                writer.writerow(["" if record[f] is None else record[f] for f in EXPORT_FIELDS])
+        count += len(page)
+        after = page[-1].id
     return count
-
-
-# -- import --------------------------------------------------------------------------------------
 
 
 class RecordError(Exception):
@@ -509,35 +291,6 @@ def read_records(content: str, *, csv_format: bool) -> Iterator[tuple[int, dict[
         yield number, value if isinstance(value, dict) else RecordError(texts.IMPORT_NOT_OBJECT)
 
 
-class ProgressBar:
-    """A plain-text progress bar: redrawn in place on a terminal, one line per tenth of the work otherwise."""
-
-    WIDTH = 20
-
-    def __init__(self, total: int, stream: IO[str]) -> None:
-        self.total = total
-        self.stream = stream
-        self._in_place = stream.isatty()
-        self._tenth = -1
-
-    def line(self, done: int) -> str:
-        """The bar for ``done`` items, e.g. ``[##########          ] 512/1000 releases``."""
-        filled = self.WIDTH * done // self.total if self.total else self.WIDTH
-        return texts.CLI_PROGRESS.format(bar="#" * filled + " " * (self.WIDTH - filled), done=done, total=self.total)
-
-    def update(self, done: int) -> None:
-        """Show that ``done`` items are finished."""
-        if self._in_place:
-            self.stream.write("\r" + self.line(done) + ("\n" if done >= self.total else ""))
-        else:
-            tenth = 10 * done // self.total if self.total else 10
-            if tenth <= self._tenth:
-                return
-            self._tenth = tenth
-            self.stream.write(self.line(done) + "\n")
-        self.stream.flush()
-
-
 @dataclass(frozen=True, slots=True)
 class ImportResult:
     """What an import did."""
@@ -546,59 +299,6 @@ class ImportResult:
     skipped: int
     unpublished: int
     organizations_created: int
-
-
-def import_command(source: Path, *, org_create: bool) -> int:
-    """``import FILE``: validate every record, then load them into the archive without sending anything."""
-    path = _database(must_exist=False, writable=True)
-    zone = _timezone()
-    if not source.is_file():
-        return _error(texts.CLI_FILE_NOT_FOUND.format(path=source))
-    try:
-        content = source.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        return _error(texts.CLI_NOT_UTF8.format(path=source))
-    return asyncio.run(
-        _import(
-            path,
-            content,
-            csv_format=source.suffix.lower() == ".csv",
-            source_name=source.name,
-            zone=zone,
-            org_create=org_create,
-        )
-    )
-
-
-async def _import(
-    path: Path, content: str, *, csv_format: bool, source_name: str, zone: ZoneInfo, org_create: bool
-) -> int:
-    storage = await Storage.open(path)
-    try:
-        await _seed_topics(storage)
-        known_topics = {t.slug for t in await storage.topics.list(include_inactive=True)}
-        records, errors = await _validate(
-            storage, content, csv_format=csv_format, topics=known_topics, zone=zone, org_create=org_create
-        )
-        if errors:
-            print(texts.CLI_IMPORT_REFUSED.format(count=len(errors)), file=sys.stderr)
-            for line, problem in errors[:MAX_LISTED_ERRORS]:
-                print(texts.IMPORT_LINE_ERROR.format(line=line, problem=problem), file=sys.stderr)
-            if len(errors) > MAX_LISTED_ERRORS:
-                print(texts.CLI_IMPORT_MORE_ERRORS.format(count=len(errors) - MAX_LISTED_ERRORS), file=sys.stderr)
-            return 1
-        result = await load_records(storage, records, zone, source_name=source_name)
-    finally:
-        await storage.close()
-    print(
-        texts.CLI_IMPORT_DONE.format(
-            imported=result.imported,
-            skipped=result.skipped,
-            unpublished=result.unpublished,
-            orgs=result.organizations_created,
-        )
-    )
-    return 0
 
 
 async def _seed_topics(storage: Storage) -> None:
@@ -645,7 +345,12 @@ async def _validate(
 
 
 async def load_records(
-    storage: Storage, records: Sequence[ImportRecord], zone: ZoneInfo, *, source_name: str
+    storage: Storage,
+    records: Sequence[ImportRecord],
+    zone: ZoneInfo,
+    *,
+    source_name: str,
+    progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> ImportResult:
     """Normalize, tag, store and publish (without sending) valid records; skip those already in the archive."""
     from bot.services.core import shared_normalizer  # noqa: PLC0415 - hazm and PTB load only when there is work
@@ -657,8 +362,7 @@ async def load_records(
     orgs, created = await _organizations(storage, wanted)
     pipeline = ReleasePipeline(await asyncio.to_thread(shared_normalizer), await live_topics(storage), load_counties())
     transfers = Transfers(storage.db)
-    progress = ProgressBar(len(wanted), sys.stderr)
-    progress.update(0)
+    progress(0, len(wanted))
     imported = skipped = 0
     for start in range(0, len(wanted), IMPORT_BATCH):
         batch = wanted[start : start + IMPORT_BATCH]
@@ -694,7 +398,7 @@ async def load_records(
                 parts = render_archived(release, org.name, pipeline, when, zone)
                 await service.publish_archived(storage, release.id, parts, when, tx=tx)
                 imported += 1
-        progress.update(start + len(batch))
+        progress(start + len(batch), len(wanted))
     await storage.audit.record(
         None,
         "archive.import",

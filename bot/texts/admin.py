@@ -91,7 +91,7 @@ __all__ = [
     "UNKNOWN_ORG",
 ]
 
-# Organizations (bot/handlers/admin.py).
+# Organizations (bot/telegram/handlers/admin.py).
 ADDORG_USAGE = (
     "شکل درست:\n/addorg نام دستگاه | شناسه شهرستان\n"
     "شهرستان اختیاری است (بدون آن، دستگاه استانی است). مثال:\n/addorg فرمانداری مهران | mehran"
@@ -107,7 +107,7 @@ ORG_NEEDS_APPROVAL = " — نیازمند تأیید"
 PROVINCE_LEVEL = "استانی"
 UNKNOWN_ORG = "دستگاهی با شناسه {id} پیدا نشد. فهرست دستگاه‌ها: /orgs"
 
-# Invites and officers (bot/handlers/admin.py; what the invited officer sees is in bot/texts/officer.py).
+# Invites and officers (bot/telegram/handlers/admin.py; what the invited officer sees is in bot/texts/officer.py).
 INVITE_USAGE = "شکل درست: /invite شناسه‌دستگاه\nشناسه دستگاه‌ها را با /orgs ببینید."
 INVITE_DONE = (
     "پیوند دعوت برای «{org}»:\n{link}\n\n"
@@ -125,7 +125,7 @@ REVOKED_NOTICE = (
     "دسترسی شما برای انتشار خبر از طرف «{org}» لغو شد. برای پرسش با اداره کل روابط عمومی استانداری تماس بگیرید."
 )
 
-# Administration: admins and topics (bot/handlers/topics_admin.py).
+# Administration: admins and topics (bot/telegram/handlers/topics.py).
 ADDADMIN_USAGE = "شکل درست: /addadmin شناسه‌کاربر\nشناسهٔ عددی حساب تلگرام آن شخص را بنویسید، مثلاً /addadmin ۱۲۳۴۵۶۷۸۹"
 REMOVEADMIN_USAGE = "شکل درست: /removeadmin شناسه‌کاربر\nفهرست مدیران: /admins"
 ADMIN_ID_NOT_A_NUMBER = "«{value}» شناسهٔ عددی کاربر تلگرام نیست.\n{usage}"
@@ -234,7 +234,7 @@ TOPIC_DETAIL = (
     "کلیدواژه‌ها ({count}): {keywords}"
 )
 
-# The /backup command (bot/handlers/ops.py); sizes come from bot/transfer.py's format_size.
+# The /backup command (bot/telegram/handlers/ops.py); sizes come from bot/services/transfer.py's format_size.
 BACKUP_CAPTION = (
     "🗄 پشتیبان پایگاه داده — {when}\n"
     "حجم: {size} · خبرهای منتشرشده: {releases} · اشتراک‌های فعال: {subscriptions}\n"

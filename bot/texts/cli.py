@@ -52,7 +52,7 @@ __all__ = [
     "PREVIEW_ORG_PLACEHOLDER",
 ]
 
-# bot/cli.py.
+# bot/cli/__init__.py.
 CLI_CONFIG_ERROR = "خطای پیکربندی: {message}"
 CLI_MIGRATED = "پایگاه داده به‌روز است ({path}). مهاجرت‌های اعمال‌شده در این اجرا: {versions}"
 CLI_NO_MIGRATIONS = "هیچ"
@@ -62,10 +62,10 @@ CLI_NOT_UTF8 = "فایل {path} با رمزگذاری UTF-8 خوانده نشد.
 
 PREVIEW_ORG_PLACEHOLDER = "نام دستگاه"
 
-# python -m bot report (bot/reports.py).
+# python -m bot report (bot/services/reports.py).
 CLI_REPORT_WRITTEN = "نمودار: {png}\nجدول: {csv}"
 
-# Backup, restore, export and import (bot/transfer.py; CLI_DATABASE_MISSING also bot/reports.py).
+# Backup, restore, export and import (bot/cli/transfer.py; CLI_DATABASE_MISSING also bot/cli/report.py).
 CLI_DATABASE_MISSING = "پایگاه داده پیدا نشد: {path}. DATABASE_PATH را بررسی کنید (database file not found)."
 CLI_FOLDER_MISSING = "پوشهٔ {path} وجود ندارد (folder not found)."
 CLI_SAME_FILE = "{path} همان پایگاه دادهٔ ربات است؛ مسیر دیگری بدهید (refusing to copy the database onto itself)."

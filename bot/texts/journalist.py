@@ -1,7 +1,7 @@
 """What journalists and the chats they manage see: releases, subscriptions and filters, digests and
-the archive (``bot/domain/render.py``, ``bot/domain/matching.py``, ``bot/readers.py``,
-``bot/handlers/journalist.py``, ``bot/handlers/chats.py``, ``bot/domain/digest.py``,
-``bot/domain/archive.py``, ``bot/archive.py``, ``bot/handlers/archive.py``)."""
+the archive (``bot/domain/render.py``, ``bot/domain/matching.py``, ``bot/services/readers.py``,
+``bot/telegram/handlers/journalist.py``, ``bot/telegram/handlers/chats.py``, ``bot/domain/digest.py``,
+``bot/domain/archive.py``, ``bot/services/archive.py``, ``bot/telegram/handlers/archive.py``)."""
 
 from __future__ import annotations
 
@@ -116,7 +116,7 @@ CONTINUED_MARK = "(ادامه)"
 META_SEPARATOR = " · "
 RELEASE_ID_LABEL = "شناسه خبر"
 
-# Journalists: subscriptions and filters (bot/handlers/journalist.py, bot/handlers/chats.py).
+# Journalists: subscriptions and filters (bot/telegram/handlers/journalist.py, bot/telegram/handlers/chats.py).
 ONBOARDING = (
     "برای شروع، موضوع‌هایی را که دنبال می‌کنید انتخاب کنید و «تأیید» را بزنید؛ «همه» یعنی همهٔ موضوع‌ها.\n"
     "بعد شهرستان‌ها را انتخاب می‌کنید. هر وقت خواستید با /filters تنظیمات را ببینید و با /help دستورها را."
@@ -210,12 +210,12 @@ USE_PRIVATE_ONLY = "/use و /channels را در گفت‌وگوی خصوصی ب�
 PICKER_STALE = "این دکمه دیگر معتبر نیست؛ دوباره دستور را بفرستید."
 PICKER_SAVED = "ثبت شد ✅"
 
-# Digests (bot/digest.py).
+# Digests (bot/services/digests.py).
 DIGEST_HEADING = "📰 <b>خلاصهٔ خبرهای امروز — {date}</b>\n{count} خبر"
 DIGEST_ITEM = "{number}. <b>{title}</b>\n{org} · {when}\n/release_{id}"
 DIGEST_WITHDRAWN = "📰 خلاصهٔ خبرهای {date}\n⛔️ خبری که در این خلاصه بود پس گرفته شد."
 
-# Archive: search, latest, one release, inline mode (bot/handlers/archive.py).
+# Archive: search, latest, one release, inline mode (bot/telegram/handlers/archive.py).
 SEARCH_USAGE = (
     "شکل درست: /search عبارت\nمثال: /search گازرسانی چرداول\n"
     "در هر گفت‌وگوی دیگری هم می‌توانید نام ربات و سپس عبارت را بنویسید."

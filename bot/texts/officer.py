@@ -79,7 +79,7 @@ __all__ = [
     "UNSUPPORTED_FROM_OFFICER",
 ]
 
-# Joining with an invite link (bot/handlers/officer.py).
+# Joining with an invite link (bot/telegram/handlers/officer.py).
 JOINED = "خوش آمدید، {name}! شما اکنون کارشناس روابط عمومی «{org}» هستید."
 INVITE_USED = "این پیوند دعوت قبلاً استفاده شده است. از اداره کل روابط عمومی استانداری پیوند تازه بخواهید."
 INVITE_EXPIRED = "مهلت این پیوند دعوت گذشته است. از اداره کل روابط عمومی استانداری پیوند تازه بخواهید."
@@ -174,7 +174,7 @@ RETRACTION_QUEUED = "⛔️ خبر {id} پس گرفته شد؛ {count} نسخه 
 RETRACTION_NOTICE = "⛔️ خبر «{title}» از {org} پس گرفته شد.{reason}"
 RETRACTION_REASON = " دلیل: {reason}"
 
-# Media, buttons and pickers of the desk (bot/desk.py, bot/handlers/officer.py).
+# Media, buttons and pickers of the desk (bot/services/desk.py, bot/telegram/handlers/officer.py).
 MEDIA_NEEDS_CAPTION = "متن خبر را به‌عنوان توضیح (کپشن) همراه عکس، ویدئو یا فایل بفرستید؛ خبر بدون متن منتشر نمی‌شود."
 ALBUM_TOO_LARGE = "یک آلبوم حداکثر ۱۰ عکس یا ویدئو دارد؛ موارد بیشتر کنار گذاشته شد."
 BUTTON_SCHEDULE = "⏰ زمان‌بندی"

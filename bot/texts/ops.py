@@ -1,4 +1,4 @@
-"""Operations: alerts to administrators and the health check (``bot/handlers/errors.py``, ``bot/health.py``)."""
+"""Operations: alerts to administrators and the health check (``bot/telegram/errors.py``, ``.../health.py``)."""
 
 from __future__ import annotations
 
@@ -22,10 +22,10 @@ __all__ = [
     "HEALTH_WEBHOOK_UNDELIVERED",
 ]
 
-# Alerts to administrators (bot/handlers/errors.py).
+# Alerts to administrators (bot/telegram/errors.py).
 ADMIN_ALERT = "⚠️ خطای پیش‌بینی‌نشده در ربات: {kind}\nجزئیات در گزارش‌های سرور (update_id={update_id})."
 
-# The health check: database, migrations, Bot API, webhook (bot/health.py).
+# The health check: database, migrations, Bot API, webhook (bot/telegram/health.py).
 HEALTH_LINE = "{mark} {check}: {detail}"
 HEALTH_OK = "ok"
 HEALTH_FAILED = "FAILED"

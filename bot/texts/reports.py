@@ -1,5 +1,5 @@
-"""Reports, statistics and the audit log for administrators (``bot/reports.py``, ``bot/domain/report.py``,
-``bot/charts.py``, ``bot/handlers/reports.py``)."""
+"""Reports, statistics and the audit log for administrators (``bot/services/reports.py``, ``bot/domain/report.py``,
+``bot/services/charts.py``, ``bot/telegram/handlers/reports.py``)."""
 
 from __future__ import annotations
 
@@ -32,8 +32,8 @@ __all__ = [
     "STATS_TEXT",
 ]
 
-# Reports, statistics and the audit log (bot/handlers/reports.py).
-# No «ٔ» in chart labels: the shaping library drops combining marks (bot/charts.py).
+# Reports, statistics and the audit log (bot/telegram/handlers/reports.py).
+# No «ٔ» in chart labels: the shaping library drops combining marks (bot/services/charts.py).
 REPORT_CHART_TITLE = "خبرهای منتشرشده هر دستگاه — {month}"
 REPORT_CHART_AXIS = "تعداد خبرهای منتشرشده"
 REPORT_CHART_SILENT = "بی‌خبر"

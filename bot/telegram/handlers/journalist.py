@@ -15,19 +15,34 @@ from telegram.error import BadRequest
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot import texts
+from bot.domain.daytime import parse_time_of_day, parse_time_range
 from bot.domain.digits import to_persian_digits
-from bot.errors import NotAChatAdmin, WrongState
+from bot.errors import InvalidInput, NotAChatAdmin, WrongState
 from bot.services.readers import Place, Readers, option_lines
-from bot.telegram.args import command_text, is_yes
+from bot.telegram.args import clears, command_text, is_yes, parse_id
 from bot.telegram.callbacks import FilterPick, StopAnswer
 from bot.telegram.commands import Menu, command, command_handlers
 from bot.telegram.context import WireContext
-from bot.telegram.views.journalist import channels_text, picker, selected_in, stop_keyboard
+from bot.telegram.views.journalist import (
+    channels_text,
+    digest_text,
+    overview_text,
+    picker,
+    quiet_text,
+    selected_in,
+    state_change_text,
+    stop_keyboard,
+)
 from storage.subscriptions import Subscription
 
 log = logging.getLogger(__name__)
 
 _DIMENSIONS = {"t": "topic", "o": "topic", "c": "county"}
+
+
+def _clears(args: list[str]) -> bool:
+    """A single word that clears the dimension («all», «همه», …)."""
+    return len(args) == 1 and clears(args[0])
 
 
 # -- where a command applies -----------------------------------------------------------------------
@@ -166,7 +181,10 @@ async def _dimension_command(update: Update, context: WireContext, kind: str) ->
         await readers.check_control(user.id, place)
         await _open_picker(message, readers, kind, place, label)
         return
-    values = readers.parse_counties(context.args) if kind == "c" else readers.parse_topics(context.args)
+    if _clears(context.args):
+        values: list[str] = []
+    else:
+        values = readers.parse_counties(context.args) if kind == "c" else readers.parse_topics(context.args)
     subscription = await readers.set_filter(user.id, place, {_DIMENSIONS[kind]: values})
     await message.reply_text(_prefix(place, update) + await _subscribed_text(readers, subscription, label))
 
@@ -185,7 +203,7 @@ async def agencies_command(update: Update, context: WireContext) -> None:
         listed = [(to_persian_digits(k), v) for k, v in options]
         await message.reply_text(texts.AGENCIES_USAGE.format(example=options[0][0], options=option_lines(listed)))
         return
-    values = await readers.parse_agencies(context.args)
+    values = [] if _clears(context.args) else await readers.parse_agencies(context.args)
     subscription = await readers.set_filter(user.id, place, {"organization": values})
     await message.reply_text(_prefix(place, update) + await _subscribed_text(readers, subscription, label))
 
@@ -202,7 +220,7 @@ async def keywords_command(update: Update, context: WireContext) -> None:
         current = await readers.describe(subscription) if subscription else ""
         await message.reply_text(texts.KEYWORDS_USAGE.format(current=current))
         return
-    include, exclude = readers.parse_keywords(args)
+    include, exclude = ((), ()) if clears(args) else readers.parse_keywords(args)
     subscription = await readers.set_filter(user.id, place, {"include": include, "exclude": exclude})
     await message.reply_text(_prefix(place, update) + await _subscribed_text(readers, subscription, label))
 
@@ -217,7 +235,7 @@ async def filters_command(update: Update, context: WireContext) -> None:
     if subscription is None:
         await message.reply_text(texts.FILTERS_NONE.format(place=label))
         return
-    await message.reply_html(await readers.overview(subscription, label))
+    await message.reply_html(overview_text(subscription, label, await readers.describe(subscription)))
 
 
 async def subscribe_command(update: Update, context: WireContext) -> None:
@@ -268,15 +286,19 @@ async def _state_command(update: Update, context: WireContext, action: str) -> N
     readers, place, label, message, user = found
     args = " ".join(context.args or ())
     if action == "pause":
-        reply = await readers.pause(user.id, place, label)
+        reply = state_change_text(await readers.pause(user.id, place, label), label)
     elif action == "resume":
-        reply = await readers.resume(user.id, place, label)
+        reply = state_change_text(await readers.resume(user.id, place, label), label)
     elif not args:
         reply = await _usage(readers, place, action)
     elif action == "quiet":
-        reply = await readers.quiet(user.id, place, label, args)
+        window = None if clears(args) else parse_time_range(args)
+        await readers.quiet(user.id, place, label, window)
+        reply = quiet_text(window, label)
     else:
-        reply = await readers.digest(user.id, place, label, args)
+        at = None if clears(args) else parse_time_of_day(args)
+        first = await readers.digest(user.id, place, label, at)
+        reply = digest_text(at, first, label, context.runtime.settings.timezone)
     await message.reply_text(_prefix(place, update) + reply)
 
 
@@ -302,8 +324,8 @@ async def stop_command(update: Update, context: WireContext) -> None:
         return
     readers, place, label, message, user = found
     if context.args and is_yes(context.args[0]):
-        reply = await readers.stop(user.id, place, label)
-        await message.reply_text(_prefix(place, update) + reply)
+        await readers.stop(user.id, place, label)
+        await message.reply_text(_prefix(place, update) + texts.STOPPED.format(place=label))
         return
     await readers.check_control(user.id, place)
     if await readers.subscription(place) is None:
@@ -327,8 +349,8 @@ async def stop_button(update: Update, context: WireContext) -> None:
         await query.edit_message_text(texts.STOP_KEPT.format(place=label))
         await query.answer()
         return
-    reply = await readers.stop(user.id, place, label)
-    await query.edit_message_text(reply)
+    await readers.stop(user.id, place, label)
+    await query.edit_message_text(texts.STOPPED.format(place=label))
     await query.answer()
 
 
@@ -357,8 +379,17 @@ async def use_command(update: Update, context: WireContext) -> None:
     if not context.args:
         await message.reply_text(texts.USE_USAGE)
         return
-    reply, _ = await context.runtime.readers.use(user.id, context.args[0])
-    await message.reply_text(reply)
+    value = context.args[0]
+    if value.strip().lower() in {"me", "من", "خودم"}:
+        await context.runtime.readers.use(user.id, None)
+        await message.reply_text(texts.USE_ME)
+        return
+    chat_id = parse_id(value)
+    if chat_id is None:
+        raise InvalidInput(texts.USE_USAGE)
+    place = await context.runtime.readers.use(user.id, chat_id)
+    assert place is not None
+    await message.reply_text(texts.USE_DONE.format(place=place.label(here=False)))
 
 
 EVERYWHERE = Menu.EVERYONE | Menu.GROUPS

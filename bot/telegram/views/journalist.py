@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import texts
-from bot.services.readers import Place
+from bot.domain.digits import fa
+from bot.domain.jalali import format_datetime
+from bot.services.readers import Place, StateChange
 from bot.telegram.callbacks import FilterPick, StopAnswer
+from storage.subscriptions import Subscription
 
 
 def picker(kind: str, place: Place, options: list[tuple[str, str]], selected: set[str]) -> InlineKeyboardMarkup:
@@ -78,3 +83,62 @@ def channels_text(found: Sequence[tuple[Place, str, bool]]) -> str:
     ]
     lines.append(texts.CHANNELS_FOOTER)
     return "\n".join(lines)
+
+
+def overview_text(subscription: Subscription, place_label: str, filters: str) -> str:
+    """The whole configuration of a place: filters, state, instant or digest, quiet hours (HTML-safe)."""
+    if subscription.state == "active":
+        state = texts.STATE_ACTIVE
+    elif subscription.state == "paused":
+        state = texts.STATE_PAUSED
+    else:
+        reason = subscription.deactivated_reason or ""
+        state = texts.STATE_DEACTIVATED.format(reason=texts.REASONS.get(reason, reason))
+    delivery = (
+        texts.DELIVERY_DIGEST.format(time=fa(subscription.digest_time))
+        if subscription.digest_time
+        else texts.DELIVERY_INSTANT
+    )
+    quiet = (
+        texts.QUIET_SET.format(start=fa(subscription.quiet_start), end=fa(subscription.quiet_end))
+        if subscription.quiet_start and subscription.quiet_end
+        else texts.QUIET_NONE
+    )
+    return texts.FILTERS_HEADER.format(
+        place=html.escape(place_label),
+        filters=html.escape(filters),
+        state=html.escape(state),
+        delivery=delivery,
+        quiet=quiet,
+    )
+
+
+_STATE_TEXTS = {
+    "paused": texts.PAUSED,
+    "already_paused": texts.ALREADY_PAUSED,
+    "resumed": texts.RESUMED,
+    "already_active": texts.ALREADY_ACTIVE,
+}
+
+
+def state_change_text(change: StateChange, label: str) -> str:
+    """What /pause or /resume did to the place called ``label``."""
+    if change.outcome == "cannot_resume":
+        reason = change.reason or ""
+        return texts.CANNOT_RESUME.format(place=label, reason=texts.REASONS.get(reason, reason))
+    return _STATE_TEXTS[change.outcome].format(place=label)
+
+
+def quiet_text(window: tuple[str, str] | None, label: str) -> str:
+    """The answer to /quiet: the window set, or quiet hours removed."""
+    if window is None:
+        return texts.QUIET_OFF.format(place=label)
+    return texts.QUIET_DONE.format(start=fa(window[0]), end=fa(window[1]), place=label)
+
+
+def digest_text(at: str | None, first: datetime | None, label: str, zone: ZoneInfo) -> str:
+    """The answer to /digest: off, or the daily time and when the first digest comes (now, or a date)."""
+    if at is None:
+        return texts.DIGEST_OFF.format(place=label)
+    when = texts.DIGEST_NOW if first is None else format_datetime(first, zone)
+    return texts.DIGEST_DONE.format(place=label, time=fa(at), first=when)

@@ -1,0 +1,116 @@
+"""Phrase matching on folded text: a trie of folded words, longest phrase first, with plural and ezafe forms."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
+from typing import Generic, TypeVar
+
+from bot.domain.tagging.headline import split_title
+from bot.domain.text import fold
+
+ZWNJ = "\u200c"
+
+
+T = TypeVar("T")
+
+# Suffixes writers attach to the last word of a phrase; matching them spares every keyword list
+# its plural and ezafe forms. «ان» (animate plural: کشاورزان، پزشکان) is added only to longer
+# words so that short ones do not grow into unrelated words (آب → آبان, the month).
+_PLURAL_SUFFIXES = ("ها", "های", "هایی")
+_ANIMATE_PLURAL_MIN_LETTERS = 4
+
+
+def _spellings(phrase: str) -> set[str]:
+    """The folded forms of a phrase as written: a half-space may be typed as nothing or a space."""
+    forms = {fold(phrase), fold(phrase.replace(ZWNJ, ""))}
+    forms.discard("")
+    return forms
+
+
+def _inflections(folded: str) -> set[str]:
+    """Plural and ezafe forms of a folded phrase's last word (روستا → روستاها، روستاهای، روستای)."""
+    head, _, last = folded.rpartition(" ")
+    forms = {last + suffix for suffix in _PLURAL_SUFFIXES}
+    if last.endswith(("ا", "و")):
+        forms.add(last + "ی")  # ezafe after a long vowel: روستای، دانشجوی
+    elif last.endswith("ه"):
+        forms.update({last + "ی", last + "ای"})  # گلخانه‌ای، خانه‌ی
+    elif len(last) >= _ANIMATE_PLURAL_MIN_LETTERS and not last.endswith("ی"):
+        forms.add(last + "ان")
+    return {f"{head} {form}" if head else form for form in forms}
+
+
+class _TrieNode(Generic[T]):
+    """One word of a phrase trie: the phrases continuing with each next word, and the payload of
+    the phrase that ends here (None if none does)."""
+
+    __slots__ = ("children", "payload")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _TrieNode[T]] = {}
+        self.payload: T | None = None
+
+
+class _PhraseIndex(Generic[T]):
+    """Folded phrases (as word tuples) mapped to payloads, scanned longest-match-first.
+
+    A word trie: each position costs one dictionary look-up unless a phrase starts there, and a
+    candidate is abandoned at the first word that continues no phrase.
+    """
+
+    __slots__ = ("_root",)
+
+    def __init__(self, entries: Mapping[tuple[str, ...], T]) -> None:
+        self._root: _TrieNode[T] = _TrieNode()
+        for words, payload in entries.items():
+            node = self._root
+            for word in words:
+                node = node.children.setdefault(word, _TrieNode())
+            node.payload = payload
+
+    def scan(self, words: Sequence[str]) -> Iterator[tuple[int, int, T]]:
+        """Yield ``(start, length, payload)`` for each phrase found, left to right, consuming words."""
+        count = len(words)
+        starts = self._root.children
+        position = 0
+        while position < count:
+            node = starts.get(words[position])
+            if node is None:  # most words start no phrase: skip them cheaply
+                position += 1
+                continue
+            found, found_end = node.payload, position + 1
+            end = position + 1
+            while end < count:
+                next_node = node.children.get(words[end])
+                if next_node is None:
+                    break
+                node = next_node
+                end += 1
+                if node.payload is not None:
+                    found, found_end = node.payload, end
+            if found is None:
+                position += 1
+            else:
+                yield position, found_end - position, found
+                position = found_end
+
+
+@lru_cache(maxsize=64)
+def _folded_words(text: str) -> tuple[str, ...]:
+    """The folded words of ``text``, cached: topics and county are tagged from the same text."""
+    return tuple(fold(text).split())
+
+
+def _strip_title(text: str, title: str) -> str:
+    """``text`` without a leading copy of ``title``, so the title is not counted twice."""
+    stripped = text.lstrip()
+    if title and stripped.startswith(title):
+        return stripped[len(title) :]
+    return text
+
+
+def _title_and_body(text: str, title: str | None) -> tuple[str, str]:
+    if title is None:
+        return split_title(text)
+    return title, _strip_title(text, title)

@@ -1,0 +1,168 @@
+"""Topic suggestion: keyword hits weighted by strength, title and the agency's name."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.domain.tagging.data import Topic
+from bot.domain.tagging.phrases import _folded_words, _inflections, _PhraseIndex, _spellings, _title_and_body
+
+KEYWORD_WEIGHT = 1.0
+STRONG_KEYWORD_WEIGHT = 3.0
+# A keyword in the title counts this many times its weight. The title is scored apart from the
+# body (a copy of it at the start of the text is skipped), and headlines say what a release is about.
+TITLE_WEIGHT = 3.0
+# The organization's name is a strong hint (a release of the medical university is usually about
+# health), but not a verdict: a governor's office announcing earthquake damage is about the crisis.
+ORG_HINT_BONUS = 8.0
+# Topics scoring below this share of the best topic, or below the absolute minimum, are dropped.
+RELATIVE_FLOOR = 0.4
+MIN_TOPIC_SCORE = 2.0
+
+# Attribution and reporting boilerplate: matched (and so consumed) but scoring for no topic, so
+# that public_relations is suggested only when a release is about PR and the media.
+_BOILERPLATE = (
+    "به گزارش روابط عمومی",
+    "به گزارش اداره روابط عمومی",
+    "به گزارش اداره کل روابط عمومی",
+    "به گزارش واحد روابط عمومی",
+    "به گزارش روابط عمومی و امور بین الملل",
+    "به گزارش روابط عمومی و اطلاع رسانی",
+    "به نقل از روابط عمومی",
+    "به گزارش پایگاه اطلاع رسانی",
+    "به گزارش پایگاه خبری",
+    "به گزارش خبرنگار",
+    "به گزارش خبرگزاری",
+    "شبکه اطلاع رسانی روابط عمومی ایران",
+    "شارا",
+    "مدیر روابط عمومی",
+    "مدیرکل روابط عمومی",
+    "مدیر کل روابط عمومی",
+    "سرپرست روابط عمومی",
+    "رئیس روابط عمومی",
+    "مسئول روابط عمومی",
+    "کارشناس روابط عمومی",
+    "اداره روابط عمومی",
+    "اداره کل روابط عمومی",
+    "واحد روابط عمومی",
+    "روابط عمومی و امور بین الملل",
+    "روابط عمومی و اطلاع رسانی",
+    "در جمع خبرنگاران",
+    "در جمع اصحاب رسانه",
+    "در گفت و گو با خبرنگار",
+    "در گفتگو با خبرنگار",
+    "در نشست خبری",
+    "در اختیار رسانه ها",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _KeywordHit:
+    topic: int  # index into the topic tuple; -1 for boilerplate
+    keyword: int  # one id per keyword as written, shared by all its spellings and inflections
+    weight: float
+
+
+@lru_cache(maxsize=8)
+def _topic_index(topics: tuple[Topic, ...]) -> _PhraseIndex[tuple[_KeywordHit, ...]]:
+    """Compile a taxonomy once: every spelling and inflection of every keyword, plus boilerplate."""
+    explicit: dict[tuple[str, ...], list[_KeywordHit]] = {}
+    inflected: dict[tuple[str, ...], list[_KeywordHit]] = {}
+    keyword_id = 0
+    for topic_number, topic in enumerate(topics):
+        weighted = [(kw, KEYWORD_WEIGHT) for kw in topic.keywords]
+        weighted += [(kw, STRONG_KEYWORD_WEIGHT) for kw in topic.strong_keywords]
+        for keyword, weight in weighted:
+            hit = _KeywordHit(topic_number, keyword_id, weight)
+            keyword_id += 1
+            for spelling in _spellings(keyword):
+                _add_hit(explicit, tuple(spelling.split()), hit)
+                for form in _inflections(spelling):
+                    _add_hit(inflected, tuple(form.split()), hit)
+    for phrase in _BOILERPLATE:
+        neutral = _KeywordHit(-1, -1, 0.0)
+        for spelling in _spellings(phrase):
+            explicit[tuple(spelling.split())] = [neutral]  # boilerplate overrides any keyword
+    # A phrase written out in the taxonomy beats a generated inflection of another keyword that
+    # happens to spell the same (an admin's new keyword must not be shadowed by a guessed plural).
+    merged = {words: tuple(hits) for words, hits in inflected.items()}
+    merged.update({words: tuple(hits) for words, hits in explicit.items()})
+    return _PhraseIndex(merged)
+
+
+def _add_hit(table: dict[tuple[str, ...], list[_KeywordHit]], words: tuple[str, ...], hit: _KeywordHit) -> None:
+    hits = table.setdefault(words, [])
+    if all(existing.keyword != hit.keyword for existing in hits):
+        hits.append(hit)
+
+
+def _keyword_counts(text: str, index: _PhraseIndex[tuple[_KeywordHit, ...]]) -> dict[_KeywordHit, int]:
+    counts: dict[_KeywordHit, int] = {}
+    for _start, _length, hits in index.scan(_folded_words(text)):
+        for hit in hits:
+            if hit.topic >= 0:
+                counts[hit] = counts.get(hit, 0) + 1
+    return counts
+
+
+def topic_scores(
+    text: str,
+    topics: Sequence[Topic],
+    *,
+    org_name: str | None = None,
+    title: str | None = None,
+) -> dict[str, float]:
+    """Score every topic for a release; the numbers behind :func:`suggest_topics`.
+
+    For each keyword found in the body, its weight (1, or 3 for a strong keyword) times
+    ``1 + log2(occurrences)``, so that a phrase repeated through a long release (or a paragraph
+    pasted twice) does not drown everything else; for each keyword in the title, its weight times
+    :data:`TITLE_WEIGHT`; and :data:`ORG_HINT_BONUS` for the topic whose keyword comes first in
+    the organization's name (half of it for any other topic found there). Topics that score
+    nothing are left out.
+    """
+    topic_tuple = tuple(topics)
+    index = _topic_index(topic_tuple)
+    title_text, body = _title_and_body(text, title)
+    totals = [0.0] * len(topic_tuple)
+    for hit, occurrences in _keyword_counts(body, index).items():
+        totals[hit.topic] += hit.weight * (1.0 + math.log2(occurrences))
+    for hit in _keyword_counts(title_text, index):
+        totals[hit.topic] += hit.weight * TITLE_WEIGHT
+    if org_name:
+        # In «اداره کل مدیریت بحران استانداری ایلام» the unit named first is the organization
+        # itself and the later one its parent: the first topic found gets the full hint.
+        org_topics = dict.fromkeys(hit.topic for hit in _keyword_counts(org_name, index))
+        for rank, topic_number in enumerate(org_topics):
+            totals[topic_number] += ORG_HINT_BONUS if rank == 0 else ORG_HINT_BONUS / 2
+    return {topic.slug: round(total, 3) for topic, total in zip(topic_tuple, totals, strict=True) if total > 0}
+
+
+def suggest_topics(
+    text: str,
+    topics: Sequence[Topic],
+    *,
+    org_name: str | None = None,
+    title: str | None = None,
+    limit: int = 3,
+) -> list[str]:
+    """Suggest up to ``limit`` topic slugs for a release, best first.
+
+    ``text`` may be the display text or the raw text (it is folded here); when ``title`` is None
+    the title is taken with :func:`split_title`, and a copy of the title at the start of ``text``
+    is not counted twice. Scoring is :func:`topic_scores`; a topic is kept when it reaches
+    :data:`MIN_TOPIC_SCORE` and :data:`RELATIVE_FLOOR` of the best score, so a release clearly on
+    one beat gets one topic rather than three.
+    """
+    scores = topic_scores(text, topics, org_name=org_name, title=title)
+    if not scores or limit <= 0:
+        return []
+    order = {topic.slug: position for position, topic in enumerate(topics)}
+    best = max(scores.values())
+    floor = max(MIN_TOPIC_SCORE, RELATIVE_FLOOR * best)
+    kept = [slug for slug, score in scores.items() if score >= floor]
+    kept.sort(key=lambda slug: (-scores[slug], order[slug]))
+    return kept[:limit]
