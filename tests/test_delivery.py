@@ -598,3 +598,23 @@ async def test_retraction_during_sending_deletes_the_copies_in_flight(
     assert delivered, "some copies were in flight when the release was retracted"
     assert all(m.deleted for m in delivered)
     assert len(delivered) < 6  # the ones still waiting were never sent
+
+
+async def test_an_idle_dispatcher_forgets_the_chats_it_paced(tg: FakeTelegram, bot: Bot, store: Storage) -> None:
+    """Once a broadcast is over and the chats' intervals have passed, the pacer keeps no state for them."""
+    await subscribe(store, PRIVATE[:6], topics=["health"])
+    await publish(store)
+    dispatcher = make_dispatcher(store, bot)
+    dispatcher.start()
+    try:
+        async with asyncio.timeout(30):
+            while await store.outbox.backlog():  # noqa: ASYNC110 - the condition lives in the database
+                await asyncio.sleep(0.05)
+        assert dispatcher.pacer.remembered_chats == 6
+        async with asyncio.timeout(10):
+            while dispatcher.pacer.remembered_chats:  # noqa: ASYNC110 - the idle loop forgets on its own
+                await asyncio.sleep(0.1)
+    finally:
+        await dispatcher.stop()
+    assert len(tg.messages) == 6
+

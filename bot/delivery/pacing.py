@@ -136,6 +136,11 @@ class Pacer:
         state = self._chats.setdefault(chat_id, _ChatState())
         state.paused_until = max(state.paused_until, until)
 
+    @property
+    def remembered_chats(self) -> int:
+        """How many chats the pacer keeps state for (what ``forget_idle`` keeps small)."""
+        return len(self._chats)
+
     def forget_idle(self, now: float) -> int:
         """Drop chats with nothing left to remember (keeps memory flat over long runs); return how many."""
         idle = [

@@ -21,6 +21,7 @@ CLEAR_WORDS = frozenset({"all", "none", "clear", "off", "همه", "هیچ", "پ�
 YES_WORDS = frozenset({"yes", "بله", "آره"})
 OFF_WORDS = frozenset({"off", "لغو"})
 _COMMAND_AND_REST = re.compile(r"\S+\s*(.*)\Z", re.DOTALL)
+_ID = re.compile(r"-?[0-9]{1,20}")  # more digits than any 64-bit integer has cannot name a row
 
 
 def in_id_range(value: int) -> bool:
@@ -31,7 +32,7 @@ def in_id_range(value: int) -> bool:
 def parse_id(value: str) -> int | None:
     """A numeric id typed with Latin or Persian digits, or None (also for a number no row can have)."""
     cleaned = to_latin_digits(value.strip())
-    if not cleaned.lstrip("-").isdigit() or len(cleaned) > 20:
+    if not _ID.fullmatch(cleaned):
         return None
     number = int(cleaned)
     return number if in_id_range(number) else None

@@ -1,0 +1,136 @@
+"""The Telegram package's own contracts: typed callback data, command arguments, the error route, /help by role."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot import texts
+from bot.telegram.args import SQLITE_MAX_INT, command_text, parse_id
+from bot.telegram.callbacks import Decision, DraftAction, DraftPick, FilterPick, SearchPage, StopAnswer
+from bot.telegram.commands import Menu, Section
+from bot.telegram.handlers import all_commands, all_handlers
+from bot.telegram.menus import Menus, Role
+from tests.harness import running_bot, settings_for
+from tests.test_officer import say
+from tests.tgserver import FakeTelegram
+
+ADMIN = 1  # in ADMIN_IDS (tests.harness.settings_for)
+STRANGER = 4242
+
+PAYLOADS = [
+    DraftAction("pub", 12),
+    DraftAction("cancel", SQLITE_MAX_INT),
+    DraftPick("tt", 3, "health"),
+    DraftPick("cs", 3, "none"),
+    Decision("rej", 7),
+    FilterPick("t", -1001234567890, 5, "crisis"),
+    FilterPick("o", 42, 0, FilterPick.CONFIRM),
+    StopAnswer(-100777, 0, "y"),
+    SearchPage(9, 2),
+]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=lambda p: p.pack())
+def test_callback_data_round_trips_within_telegrams_64_bytes(payload: object) -> None:
+    """What a button carries parses back to the same value, matches its handler's pattern, and fits 64 bytes."""
+    packed = payload.pack()  # type: ignore[attr-defined]
+    kind = type(payload)
+    assert kind.parse(packed) == payload  # type: ignore[attr-defined]
+    assert re.match(kind.PATTERN, packed)  # type: ignore[attr-defined]
+    assert len(packed.encode()) <= 64
+
+
+@pytest.mark.parametrize(
+    ("kind", "data"),
+    [
+        (DraftAction, "pub:99999999999999999999999"),
+        (DraftAction, "pub:"),
+        (DraftAction, "publish:1"),
+        (DraftPick, "tt:18446744073709551616:health"),
+        (Decision, "apr:9223372036854775808"),
+        (FilterPick, "jp:t:-99999999999999999999:0:health"),
+        (StopAnswer, "js:1:0:maybe"),
+        (SearchPage, "srch:1"),
+        (SearchPage, None),
+    ],
+)
+def test_malformed_or_out_of_range_callback_data_parses_to_nothing(kind: type, data: str | None) -> None:
+    """A forged or stale payload (an id SQLite cannot hold, a wrong shape) is None, never an exception."""
+    assert kind.parse(data) is None  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("12", 12), ("۱۲", 12), (" ٣ ", 3), ("-100", -100), (str(SQLITE_MAX_INT), SQLITE_MAX_INT)],
+)
+def test_ids_are_read_in_latin_persian_and_arabic_digits(typed: str, expected: int) -> None:
+    """An id typed in any of the three digit sets is the same id."""
+    assert parse_id(typed) == expected
+
+
+@pytest.mark.parametrize("typed", ["", "12a", "۱۲.۵", str(SQLITE_MAX_INT + 1), "9" * 30, "--1", "²", "1-"])
+def test_what_is_not_an_id_or_cannot_be_one_is_none(typed: str) -> None:
+    """Text, decimals and numbers beyond SQLite's integer range are not ids."""
+    assert parse_id(typed) is None
+
+
+def test_command_text_keeps_line_breaks_after_the_command() -> None:
+    """The text after a command starts after the command word, whether a space or a line break follows it."""
+
+    class Message:
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+    assert command_text(Message("/addorg  فرمانداری | ilam")) == "فرمانداری | ilam"  # type: ignore[arg-type]
+    assert command_text(Message("/keywords\n+سد\n-تصادف")) == "+سد\n-تصادف"  # type: ignore[arg-type]
+    assert command_text(Message("/orgs")) == ""  # type: ignore[arg-type]
+
+
+def test_every_command_is_declared_once_and_handled() -> None:
+    """No command name is declared twice, and each declared name has its CommandHandler."""
+    names = [name for command in all_commands() for name in command.names]
+    assert len(names) == len(set(names))
+    handled = {c for h in all_handlers() for c in getattr(h, "commands", ())}
+    assert set(names) <= handled
+
+
+def test_help_shows_each_role_what_its_menu_offers() -> None:
+    """Everyone's /help lists receiving commands and no desk; an officer's adds the desk; an admin's everything."""
+    menus = Menus(all_commands())
+    everyone, officer, admin = (menus.help_text(r) for r in (Role.EVERYONE, Role.OFFICER, Role.ADMIN))
+    assert "/topics" in everyone
+    assert "/search" in everyone
+    assert "/publish" not in everyone
+    assert "/addorg" not in everyone
+    assert "/publish" in officer
+    assert "/addorg" not in officer
+    assert texts.HELP_SECTIONS[Section.OFFICER.value].splitlines()[0] in officer
+    assert "/publish" in admin
+    for command in all_commands():
+        if Menu.ADMIN in command.menus:
+            assert f"/{command.name}" in admin, command.name
+
+
+async def test_a_refusal_under_a_button_is_an_alert_and_changes_nothing(tg: FakeTelegram, tmp_path: Path) -> None:
+    """A stranger pressing an admin's approve button gets the refusal as an alert; nothing is approved."""
+    async with running_bot(settings_for(tg, tmp_path)):
+        [greeting] = await say(tg, STRANGER, "/help")
+        assert "/addorg" not in (greeting.text or "")
+        before = len(tg.answered_callbacks)
+        tg.inject(tg.callback_query(STRANGER, STRANGER, Decision("apr", 1).pack(), greeting.message_id))
+        await tg.wait_for(lambda s: len(s.answered_callbacks) > before, timeout=10)
+        answer = tg.answered_callbacks[-1]
+    assert answer.get("text") == texts.NOT_ADMIN
+    assert answer.get("show_alert") in (True, "true")
+
+
+async def test_a_huge_id_gets_the_unknown_id_answer_not_an_error(tg: FakeTelegram, tmp_path: Path) -> None:
+    """An id beyond SQLite's range is answered like any id that names nothing: with the usage, in Persian."""
+    async with running_bot(settings_for(tg, tmp_path, ADMIN_CHAT_ID="-100500")):
+        [reply] = await say(tg, ADMIN, "/approve 99999999999999999999999")
+        [usage] = await say(tg, ADMIN, "/approve")
+    assert reply.text == usage.text == texts.APPROVE_USAGE
+    assert tg.messages_to(-100500) == []  # no alert to the admin chat: nothing went wrong
