@@ -96,6 +96,15 @@ class Readers:
                 return Place(chat.id, chosen[1], chat.type, chat.title)
         return Place(chat_id, 0, "private", title)
 
+    async def place_of_button(self, user_id: int, chat_id: int, thread_id: int) -> Place | None:
+        """The place a button was made for: the presser's own chat, or a group or channel the bot knows."""
+        if chat_id == user_id:
+            return Place(chat_id, 0, "private", None)
+        chat = await self.storage.subscriptions.get_chat(chat_id)
+        if chat is None:
+            return None
+        return Place(chat.id, thread_id, chat.type, chat.title)
+
     async def check_control(self, user_id: int, place: Place) -> None:
         """Ask the messenger now whether the user controls the place; UserError if not."""
         if place.is_private:

@@ -16,7 +16,7 @@ from bot import texts
 from bot.domain.digits import fa_number, to_latin_digits
 from bot.domain.jalali import current_jalali_month, jalali_month_bounds, parse_jalali_month
 from bot.domain.report import MonthReport, build_report, report_csv, report_summary
-from bot.errors import InvalidInput
+from bot.errors import InvalidInput, WrongState
 from bot.services.charts import Chart, ChartBar, render_month_chart
 from storage import Storage
 from storage.audit import AuditEntry
@@ -63,6 +63,12 @@ async def month_report(storage: Storage, year: int, month: int, zone: ZoneInfo) 
     start, end = jalali_month_bounds(year, month, zone)
     activity = await storage.reports.period_activity(start, end)
     return build_report(year, month, activity.organizations, activity.chats_reached)
+
+
+async def require_organizations(storage: Storage) -> None:
+    """WrongState when no organization is registered yet: a report would be empty."""
+    if not await storage.organizations.list_all():
+        raise WrongState(texts.REPORT_NO_ORGS)
 
 
 async def report_files(storage: Storage, year: int, month: int, zone: ZoneInfo) -> ReportFiles:

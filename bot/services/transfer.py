@@ -93,6 +93,11 @@ async def take_backup(db: Database, target: Path) -> FileCheck:
     return await check_file(target)
 
 
+async def record_backup(storage: Storage, actor_id: int, size: int, *, sound: bool) -> None:
+    """The audit entry of a backup an admin took (whether or not the messenger then takes the file)."""
+    await storage.audit.record(actor_id, "database.backup", None, None, {"bytes": size, "sound": sound})
+
+
 def _sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 

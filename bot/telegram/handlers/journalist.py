@@ -95,7 +95,7 @@ async def pick_button(update: Update, context: WireContext) -> None:
         return
     pressed = FilterPick.parse(query.data)
     readers = context.runtime.readers
-    place = await _place_of_button(readers, user.id, pressed.chat_id, pressed.thread_id) if pressed else None
+    place = await readers.place_of_button(user.id, pressed.chat_id, pressed.thread_id) if pressed else None
     if pressed is None or place is None:
         await query.answer(texts.PICKER_STALE, show_alert=True)
         return
@@ -130,16 +130,6 @@ async def pick_button(update: Update, context: WireContext) -> None:
     else:
         await query.edit_message_text(await _subscribed_text(readers, subscription, label))
     await query.answer(texts.PICKER_SAVED)
-
-
-async def _place_of_button(readers: Readers, user_id: int, chat_id: int, thread_id: int) -> Place | None:
-    """The place a button was made for: the presser's own chat, or a group or channel the bot knows."""
-    if chat_id == user_id:
-        return Place(chat_id, 0, "private", None)
-    chat = await readers.storage.subscriptions.get_chat(chat_id)
-    if chat is None:
-        return None
-    return Place(chat.id, thread_id, chat.type, chat.title)
 
 
 async def _subscribed_text(readers: Readers, subscription: Subscription, label: str) -> str:
@@ -340,7 +330,7 @@ async def stop_button(update: Update, context: WireContext) -> None:
         return
     answered = StopAnswer.parse(query.data)
     readers = context.runtime.readers
-    place = await _place_of_button(readers, user.id, answered.chat_id, answered.thread_id) if answered else None
+    place = await readers.place_of_button(user.id, answered.chat_id, answered.thread_id) if answered else None
     if answered is None or place is None:
         await query.answer(texts.PICKER_STALE, show_alert=True)
         return

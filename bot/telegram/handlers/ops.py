@@ -12,7 +12,7 @@ from telegram import Update
 from bot import texts
 from bot.domain.digits import fa
 from bot.domain.jalali import format_datetime
-from bot.services.transfer import TELEGRAM_UPLOAD_LIMIT, backup_file_name, format_size, take_backup
+from bot.services.transfer import TELEGRAM_UPLOAD_LIMIT, backup_file_name, format_size, record_backup, take_backup
 from bot.telegram.commands import Menu, command, command_handlers
 from bot.telegram.context import WireContext
 from bot.telegram.guards import admin_request
@@ -53,7 +53,7 @@ async def backup_command(update: Update, context: WireContext) -> None:
         if not check.sound:
             caption += texts.BACKUP_DAMAGED_NOTE.format(problem=check.problems[0][:200])
         # Recorded before the upload: the snapshot exists whether or not Telegram takes the file.
-        await storage.audit.record(admin.id, "database.backup", None, None, {"bytes": size, "sound": check.sound})
+        await record_backup(storage, admin.id, size, sound=check.sound)
         await message.reply_document(
             await asyncio.to_thread(path.read_bytes),  # at most 50 MB, off the event loop
             filename=name,

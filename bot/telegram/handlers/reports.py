@@ -14,8 +14,14 @@ from telegram.constants import ChatAction
 
 from bot import texts
 from bot.domain.jalali import format_month
-from bot.errors import WrongState
-from bot.services.reports import audit_entries, parse_audit_count, report_files, resolve_month, statistics
+from bot.services.reports import (
+    audit_entries,
+    parse_audit_count,
+    report_files,
+    require_organizations,
+    resolve_month,
+    statistics,
+)
 from bot.telegram.args import command_text
 from bot.telegram.commands import Menu, command, command_handlers
 from bot.telegram.context import WireContext
@@ -36,8 +42,7 @@ async def report_command(update: Update, context: WireContext) -> None:
     message, _ = found
     storage, zone = context.runtime.storage, context.runtime.settings.timezone
     year, month = resolve_month(command_text(message), utcnow(), zone)
-    if not await storage.organizations.list_all():
-        raise WrongState(texts.REPORT_NO_ORGS)
+    await require_organizations(storage)
     await message.reply_chat_action(ChatAction.UPLOAD_PHOTO)
     files = await report_files(storage, year, month, zone)
     caption = texts.REPORT_CAPTION.format(month=format_month(year, month))
