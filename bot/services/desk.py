@@ -154,11 +154,16 @@ class Desk:
         """An officer's text: a release's corrected text after /correct, a draft's new text, or a new draft."""
         pending = await self.storage.officers.correcting(user_id)
         target = await self.storage.releases.get(pending) if pending is not None else None
-        if target is not None and target.status == "published":
-            version, enqueued = await self.correct(user_id, target.id, raw_text)
-            return Correction(target.id, version, enqueued.deliveries)
-        if target is not None and target.status in EDITABLE_STATUSES:
-            return await self.replace_text(user_id, target.id, raw_text)
+        try:
+            if target is not None and target.status == "published":
+                version, enqueued = await self.correct(user_id, target.id, raw_text)
+                return Correction(target.id, version, enqueued.deliveries)
+            if target is not None and target.status in EDITABLE_STATUSES:
+                return await self.replace_text(user_id, target.id, raw_text)
+        except UserError:
+            # The correction or replacement mode ends either way: a refused text is not waited for again.
+            await self.storage.officers.set_correcting(user_id, None)
+            raise
         return await self.create_draft(
             user_id, raw_text, source_chat_id=source_chat_id, source_message_id=source_message_id
         )
@@ -287,16 +292,9 @@ class Desk:
         await self.storage.officers.set_correcting(user_id, release_id)
 
     async def replace_text(self, user_id: int, release_id: int, raw_text: str) -> Preview:
-        """A new text for a draft, kept as a new version; topics and county are suggested afresh.
-
-        The replacement mode ends either way: a refused text is not waited for again.
-        """
-        try:
-            _, org, release = await self.own_draft(user_id, release_id)
-            prepared = self.prepare_text(raw_text, org)
-        except UserError:
-            await self.storage.officers.set_correcting(user_id, None)
-            raise
+        """A new text for a draft, kept as a new version; topics and county are suggested afresh."""
+        _, org, release = await self.own_draft(user_id, release_id)
+        prepared = self.prepare_text(raw_text, org)
         async with self.storage.db.transaction() as tx:
             await self._store_version(release.id, prepared, user_id, tx=tx)
             await self.storage.releases.set_tags(release.id, prepared.topics, prepared.county or org.county, tx=tx)
@@ -439,16 +437,9 @@ class Desk:
         await self.storage.officers.set_correcting(user_id, release_id)
 
     async def correct(self, user_id: int, release_id: int, raw_text: str) -> tuple[int, service.Enqueued]:
-        """Store the corrected text as a new version and edit every delivered copy; return the version.
-
-        The correction mode ends either way: a refused text is not waited for again.
-        """
-        try:
-            _, org, release = await self.own_published(user_id, release_id)
-            prepared = self.prepare_text(raw_text, org)
-        except UserError:
-            await self.storage.officers.set_correcting(user_id, None)
-            raise
+        """Store the corrected text as a new version and edit every delivered copy; return the version."""
+        _, org, release = await self.own_published(user_id, release_id)
+        prepared = self.prepare_text(raw_text, org)
         version = await self._store_version(release.id, prepared, user_id)
         corrected = await self.storage.releases.get(release.id)
         assert corrected is not None
