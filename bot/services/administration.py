@@ -85,7 +85,7 @@ class Administration:
         return configured, stored
 
     async def add_admin(self, actor_id: int, user_id: int) -> None:
-        """Make a user an admin at once, and tell them."""
+        """Make a user an admin at once."""
         if user_id in self.core.settings.admin_ids:
             raise WrongState(texts.ADDADMIN_EXISTS.format(user_id=fa(user_id)))
         async with self.storage.db.transaction() as tx:
@@ -95,10 +95,9 @@ class Administration:
         if not added:
             raise WrongState(texts.ADDADMIN_EXISTS.format(user_id=fa(user_id)))
         log.info("admin added user_id=%d by user_id=%d", user_id, actor_id)
-        await self.core.ports.notices.tell(user_id, texts.ADDADMIN_NOTICE)
 
     async def remove_admin(self, actor_id: int, user_id: int) -> None:
-        """Take admin rights from a user added through the bot (never the last admin), and tell them."""
+        """Take admin rights from a user added through the bot (never the last admin)."""
         if user_id in self.core.settings.admin_ids:
             raise WrongState(texts.REMOVEADMIN_FROM_SETTINGS.format(user_id=fa(user_id)))
         async with self.storage.db.transaction() as tx:
@@ -113,8 +112,6 @@ class Administration:
         if not removed:
             raise UnknownId(texts.REMOVEADMIN_NONE.format(user_id=fa(user_id)))
         log.info("admin removed user_id=%d by user_id=%d", user_id, actor_id)
-        if user_id != actor_id:
-            await self.core.ports.notices.tell(user_id, texts.REMOVEADMIN_NOTICE)
 
     # -- organizations -----------------------------------------------------------------------------
 
@@ -207,7 +204,7 @@ class Administration:
         return [OfficerEntry(o, names.get(o.organization_id, "?")) for o in await self.storage.officers.list(org_id)]
 
     async def revoke(self, actor_id: int, user_id: int) -> OfficerEntry:
-        """Remove an officer's publishing at once, and tell them."""
+        """Remove an officer's publishing at once."""
         officer = await self.storage.officers.get(user_id)
         async with self.storage.db.transaction() as tx:
             revoked = await self.storage.officers.revoke(user_id, actor_id, tx=tx)
@@ -216,7 +213,4 @@ class Administration:
         if not revoked or officer is None:
             raise UnknownId(texts.REVOKE_NONE.format(user_id=fa(user_id)))
         org = await self.storage.organizations.get(officer.organization_id)
-        org_name = org.name if org else "?"
-        # The officer may have blocked the bot; the revocation stands either way.
-        await self.core.ports.notices.tell(user_id, texts.REVOKED_NOTICE.format(org=org_name))
-        return OfficerEntry(officer, org_name)
+        return OfficerEntry(officer, org.name if org else "?")

@@ -91,6 +91,8 @@ async def revoke(update: Update, context: WireContext) -> None:
     await message.reply_text(
         texts.REVOKE_DONE.format(name=entry.officer.full_name, user_id=fa(user_id), org=entry.organization_name)
     )
+    # The officer may have blocked the bot; the revocation stands either way.
+    await _tell(context, user_id, texts.REVOKED_NOTICE.format(org=entry.organization_name))
     await context.menus.refresh_user_menu(context.bot, context.runtime.storage, context.runtime.settings, user_id)
 
 
@@ -104,6 +106,7 @@ async def add_admin(update: Update, context: WireContext) -> None:
     await context.runtime.administration.add_admin(admin.id, user_id)
     await message.reply_text(texts.ADDADMIN_DONE.format(user_id=fa(user_id)))
     await _refresh_menu(context, user_id, admin=True)
+    await _tell(context, user_id, texts.ADDADMIN_NOTICE)
 
 
 async def remove_admin(update: Update, context: WireContext) -> None:
@@ -116,6 +119,13 @@ async def remove_admin(update: Update, context: WireContext) -> None:
     await context.runtime.administration.remove_admin(admin.id, user_id)
     await message.reply_text(texts.REMOVEADMIN_DONE.format(user_id=fa(user_id)))
     await _refresh_menu(context, user_id, admin=False)
+    if user_id != admin.id:
+        await _tell(context, user_id, texts.REMOVEADMIN_NOTICE)
+
+
+async def _tell(context: WireContext, user_id: int, text: str) -> None:
+    """Let the user know, if they ever started the bot; the change of their rights stands either way."""
+    await context.runtime.core.ports.notices.tell(user_id, text)
 
 
 async def _refresh_menu(context: WireContext, user_id: int, *, admin: bool) -> None:

@@ -76,8 +76,8 @@ async def search_page_button(update: Update, context: WireContext) -> None:
     if query is None:
         return
     wanted = SearchPage.parse(query.data)
-    if wanted is None:
-        await query.answer(texts.PICKER_STALE, show_alert=True)
+    if wanted is None:  # an id no saved search can have
+        await query.answer(texts.SEARCH_EXPIRED, show_alert=True)
         return
     archive = context.runtime.archive
     results = await archive.page(query.from_user.id, wanted.search_id, wanted.page)
