@@ -544,6 +544,7 @@ COMMAND = re.compile(r"^/[a-z_]+$")
 # Latin digits that belong where they are, with the reason.
 LATIN_DIGITS_ALLOWED: dict[str, str] = {
     "MSG_BAD_TIME_OF_DAY": "«۰۸:۳۰» یا «23:00» shows on purpose that a time typed in Latin digits is accepted too",
+    "COMMAND_USAGES": "what /help shows right after a command («/quiet 23:00-07:00»), typed as it is",
 }
 
 

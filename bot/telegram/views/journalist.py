@@ -113,20 +113,18 @@ def overview_text(subscription: Subscription, place_label: str, filters: str) ->
     )
 
 
-_STATE_TEXTS = {
-    "paused": texts.PAUSED,
-    "already_paused": texts.ALREADY_PAUSED,
-    "resumed": texts.RESUMED,
-    "already_active": texts.ALREADY_ACTIVE,
-}
-
-
 def state_change_text(change: StateChange, label: str) -> str:
     """What /pause or /resume did to the place called ``label``."""
-    if change.outcome == "cannot_resume":
-        reason = change.reason or ""
-        return texts.CANNOT_RESUME.format(place=label, reason=texts.REASONS.get(reason, reason))
-    return _STATE_TEXTS[change.outcome].format(place=label)
+    if change.outcome == "paused":
+        return texts.PAUSED.format(place=label)
+    if change.outcome == "already_paused":
+        return texts.ALREADY_PAUSED.format(place=label)
+    if change.outcome == "resumed":
+        return texts.RESUMED.format(place=label)
+    if change.outcome == "already_active":
+        return texts.ALREADY_ACTIVE.format(place=label)
+    reason = change.reason or ""
+    return texts.CANNOT_RESUME.format(place=label, reason=texts.REASONS.get(reason, reason))
 
 
 def quiet_text(window: tuple[str, str] | None, label: str) -> str:
