@@ -9,6 +9,7 @@ import pytest
 from telegram.ext import Application
 
 from bot import texts
+from bot.domain.digits import fa
 from bot.domain.taxonomy import (
     KeywordSet,
     TaxonomyError,
@@ -20,7 +21,6 @@ from bot.domain.taxonomy import (
     parse_keywords,
 )
 from bot.domain.text import fold
-from bot.services.desk import fa
 from bot.telegram.replies import split_message
 from storage import Storage
 from storage.db import utcnow

@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 from telegram.ext import Application
 
 from bot import texts
+from bot.domain.digits import fa
 from bot.domain.text import fold
-from bot.services.desk import fa
 from bot.services.readers import Place
 from storage import Storage
 from storage.db import utcnow
