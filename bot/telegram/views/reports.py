@@ -17,7 +17,7 @@ CHAT_TYPES = ("private", "group", "supergroup", "channel")
 
 def _rate(value: float) -> str:
     """Messages per second with one decimal, Persian digits and decimal separator."""
-    return to_persian_digits(f"{value:.1f}").replace(".", "٫")
+    return fa(round(value, 1))
 
 
 def stats_text(stats: Statistics, rate: float) -> str:
