@@ -12,7 +12,7 @@ from telegram.ext import Application
 from bot.app import build_application
 from bot.config import Settings
 from bot.services import Services, services_of
-from tests.tgserver import FakeTelegram
+from tests.fakegram import FakeTelegram
 
 
 def settings_for(tg: FakeTelegram, folder: Path, **overrides: str) -> Settings:

@@ -10,8 +10,8 @@ import pytest
 
 from bot import texts
 from storage.db import utcnow
+from tests.fakegram import FakeTelegram
 from tests.harness import running_bot, services, settings_for
-from tests.tgserver import FakeTelegram
 
 ADMIN = 1  # in ADMIN_IDS (tests.harness.settings_for)
 OFFICER = 2001

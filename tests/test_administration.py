@@ -25,8 +25,8 @@ from bot.handlers.topics_admin import split_message
 from storage import Storage
 from storage.db import utcnow
 from storage.topics import TopicRow
+from tests.fakegram import FakeTelegram, SentMessage
 from tests.harness import running_bot, services, settings_for
-from tests.tgserver import FakeTelegram, SentMessage
 
 ADMIN = 1  # in ADMIN_IDS (tests.harness.settings_for)
 NEW_ADMIN, SECOND_ADMIN, OFFICER, READER, STRANGER = 7001, 7002, 7003, 7004, 7005

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from bot import texts
+from tests.fakegram import FakeTelegram
 from tests.harness import running_bot, settings_for
-from tests.tgserver import FakeTelegram
 
 ROOT = Path(__file__).resolve().parent.parent
 USER = 5001

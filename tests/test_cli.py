@@ -15,7 +15,7 @@ import pytest
 from bot.cli import preview_release
 from bot.domain.render import CAPTION_LIMIT, TEXT_LIMIT
 from bot.domain.text import fold
-from tests.tgserver import parse_html, utf16_len
+from tests.fakegram import parse_html, utf16_len
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = [json.loads(line) for line in (ROOT / "tests/data/releases.jsonl").read_text(encoding="utf-8").splitlines()]

@@ -15,8 +15,8 @@ from bot.app import _handlers
 from bot.domain.text import fold
 from storage import Storage
 from storage.db import utcnow
+from tests.fakegram import FakeTelegram
 from tests.harness import running_bot, settings_for
-from tests.tgserver import FakeTelegram
 
 ADMIN = 1  # in ADMIN_IDS (tests.harness.settings_for)
 OFFICER = 3001

@@ -20,7 +20,7 @@ from bot.domain.text import fold
 from storage import Storage
 from storage.releases import NewRelease
 from storage.topics import TopicRow
-from tests.tgserver import FakeTelegram
+from tests.fakegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parent.parent
 CHATS = [60_000 + i for i in range(240)] + [-1_006_000 - i for i in range(60)]

@@ -26,8 +26,8 @@ from bot.domain.text import fold
 from storage import Storage
 from storage.outbox import Progress
 from storage.releases import Attachment, NewRelease
+from tests.fakegram import FakeTelegram
 from tests.harness import running_bot, services, settings_for
-from tests.tgserver import FakeTelegram
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 PRIVATE = [10_000 + i for i in range(12)]

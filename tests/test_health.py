@@ -16,7 +16,7 @@ from bot.config import Settings
 from bot.health import CheckResult, run_checks
 from storage import Storage
 from storage.db import load_migrations
-from tests.tgserver import FakeTelegram
+from tests.fakegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parent.parent
 

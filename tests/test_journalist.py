@@ -18,8 +18,8 @@ from bot.readers import Place
 from storage import Storage
 from storage.db import utcnow
 from storage.subscriptions import Subscription
+from tests.fakegram import FakeTelegram, SentMessage
 from tests.harness import running_bot, services, settings_for
-from tests.tgserver import FakeTelegram, SentMessage
 
 T = TypeVar("T")
 READER, OTHER, ADMIN_OF_GROUP, MEMBER_OF_GROUP = 5001, 5002, 5003, 5004

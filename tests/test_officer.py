@@ -14,8 +14,8 @@ from bot.domain.text import fold
 from storage import Storage
 from storage.db import utcnow
 from storage.releases import NewRelease
+from tests.fakegram import FakeTelegram, SentMessage
 from tests.harness import running_bot, services, settings_for
-from tests.tgserver import FakeTelegram, SentMessage
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = {

@@ -32,8 +32,8 @@ from storage import Storage
 from storage.db import to_db, utcnow
 from storage.releases import NewRelease
 from storage.reports import OrganizationActivity
+from tests.fakegram import FakeTelegram, SentMessage
 from tests.harness import running_bot, services, settings_for
-from tests.tgserver import FakeTelegram, SentMessage
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = {

@@ -33,8 +33,8 @@ from storage import Storage
 from storage.db import utcnow
 from storage.releases import NewRelease
 from storage.topics import TopicRow
+from tests.fakegram import FakeTelegram, SentMessage
 from tests.harness import running_bot, services, settings_for
-from tests.tgserver import FakeTelegram, SentMessage
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = [json.loads(line) for line in (ROOT / "tests/data/releases.jsonl").read_text(encoding="utf-8").splitlines()]

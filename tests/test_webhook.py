@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.tgserver import FakeTelegram
+from tests.fakegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parent.parent
 WEBHOOK_URL = "https://bot.example.ir/telegram"
