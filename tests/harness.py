@@ -16,7 +16,10 @@ from tests.fakegram import FakeTelegram
 
 
 def settings_for(tg: FakeTelegram, folder: Path, **overrides: str) -> Settings:
-    """Settings that point the bot at the fake server and a database file in ``folder``."""
+    """Settings that point the bot at the fake server and a database file in ``folder``.
+
+    The bot keeps the rate limits the server enforces (``tg.limits``): fast ones unless the test is
+    about the limits."""
     env = {
         "BOT_TOKEN": tg.token,
         "TELEGRAM_BASE_URL": tg.base_url,
@@ -25,7 +28,7 @@ def settings_for(tg: FakeTelegram, folder: Path, **overrides: str) -> Settings:
         "ADMIN_IDS": "1",
     }
     env.update(overrides)
-    return Settings.from_mapping(env)
+    return Settings.from_mapping(env, limits=tg.limits)
 
 
 @asynccontextmanager

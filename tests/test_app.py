@@ -100,6 +100,7 @@ def test_run_polls_and_shuts_down_cleanly(tg_thread: FakeTelegram, tmp_path: Pat
     assert tg_thread.token.split(":")[1] not in stderr
 
 
+@pytest.mark.real_limits
 async def test_quick_messages_get_every_reply_without_a_flood_error(tg: FakeTelegram, tmp_path: Path) -> None:
     """Three messages sent at once are answered one a second apart, none refused by Telegram's chat limit."""
     async with running_bot(settings_for(tg, tmp_path)):

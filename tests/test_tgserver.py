@@ -44,6 +44,9 @@ from telegram.request import HTTPXRequest
 
 from tests.fakegram import FakeTelegram, HtmlParseError, RateRules, TelegramLimits, parse_html, utf16_len
 
+# The server's own tests: its rules are checked against Telegram's real limits, as the server's defaults.
+pytestmark = pytest.mark.real_limits
+
 
 @pytest.fixture(autouse=True)
 def _ptb_timedelta(monkeypatch: pytest.MonkeyPatch) -> None:
