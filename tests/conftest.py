@@ -12,6 +12,7 @@ import pytest
 os.environ.setdefault("PTB_TIMEDELTA", "1")
 
 from tests.fakegram import FAST, TELEGRAM, FakeTelegram, TelegramLimits
+from tests.harness import Cli
 
 
 def limits_for(request: pytest.FixtureRequest) -> TelegramLimits:
@@ -41,3 +42,9 @@ def tg_thread() -> Iterator[FakeTelegram]:
     this server enforces them too."""
     with FakeTelegram(limits=TELEGRAM).run_in_thread() as server:
         yield server
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """Run the command line in this process (see ``Cli``); one smoke test runs it as a subprocess."""
+    return Cli(monkeypatch, capsys)

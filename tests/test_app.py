@@ -64,6 +64,7 @@ async def test_startup_migrates_and_seeds_topics(tg: FakeTelegram, tmp_path: Pat
     assert {"health", "border", "public_relations"} <= slugs
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
 def test_run_polls_and_shuts_down_cleanly(tg_thread: FakeTelegram, tmp_path: Path, stop_signal: int) -> None:
     """`python -m bot run` answers /start, and SIGTERM or SIGINT stops it with exit code 0 and no traceback."""
