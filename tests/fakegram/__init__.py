@@ -6,6 +6,7 @@ server, ``FakeTelegram``) and ``drivers`` (``Officer``, ``Journalist``, ``Admin`
 things to the bot and reads its replies). See ``tests/fakegram/server.py`` for a tour.
 """
 
+from tests.fakegram.drivers import Admin, Journalist, Officer, Person
 from tests.fakegram.entities import HtmlParseError, parse_html, utf16_len
 from tests.fakegram.records import ApiCall, Edit, Fault, SentMessage, Upload
 from tests.fakegram.rules import FAST, TELEGRAM, RateRules, TelegramLimits
@@ -14,11 +15,15 @@ from tests.fakegram.server import FakeTelegram, ServerThread
 __all__ = [
     "FAST",
     "TELEGRAM",
+    "Admin",
     "ApiCall",
     "Edit",
     "FakeTelegram",
     "Fault",
     "HtmlParseError",
+    "Journalist",
+    "Officer",
+    "Person",
     "RateRules",
     "SentMessage",
     "ServerThread",
