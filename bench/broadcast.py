@@ -6,7 +6,7 @@ about two minutes), ``--chats N``, ``--scenarios ours,naive,aio,uncapped`` (a su
 ``--concurrency 8,16,32,64`` (requests in flight for the uncapped runs; default 16,32,64) and
 ``--pool-sweep`` (adds the raw-send CPU sweep below, about a minute).
 
-The issue's requirement, measured in one run against the fake Bot API server (``tests/tgserver.py``)
+The issue's requirement, measured in one run against the fake Bot API server (``tests/fakegram/``)
 on loopback with 50 ms ± 30 ms latency:
 
     2,000 chats (about 70% private, 30% channels and groups) at BROADCAST_RATE=25: achieved rate
@@ -100,8 +100,8 @@ from bot.domain.render import MessagePart, ReleaseView, render_release  # noqa: 
 from bot.domain.text import fold  # noqa: E402
 from storage import Storage  # noqa: E402
 from storage.releases import NewRelease  # noqa: E402
+from tests.fakegram import TELEGRAM, FakeTelegram, RateRules, SentMessage  # noqa: E402
 from tests.harness import running_bot, runtime, settings_for  # noqa: E402
-from tests.tgserver import FakeTelegram, RateRules, SentMessage  # noqa: E402
 
 RESULTS_PATH = ROOT / "bench" / "results" / "broadcast.json"
 REQUIREMENT = (
@@ -661,7 +661,7 @@ async def scenario_uncapped(
 ) -> dict[str, Any]:
     """Throughput of our dispatcher and of raw PTB, rate enforcement off, for several concurrencies."""
     rules = tg.rules
-    tg.rules = RateRules(enforce=False)
+    tg.rules = RateRules(TELEGRAM, enforce=False)
     runs: list[dict[str, Any]] = []
     sweep: list[dict[str, Any]] = []
     try:
@@ -853,7 +853,7 @@ async def run(args: argparse.Namespace, tg: FakeTelegram) -> dict[str, Any]:
             "latency_s": LATENCY,
             "jitter_s": JITTER,
             "start_interval_s": START_INTERVAL,
-            "server_rules": asdict(RateRules()),
+            "server_rules": asdict(RateRules(TELEGRAM)),
             "release_html_chars": len(html),
             "uncapped_concurrencies": args.concurrency,
             "app_broadcast_concurrency": BROADCAST_CONCURRENCY,
@@ -919,7 +919,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     log.setLevel(logging.INFO)
 
-    with FakeTelegram().run_in_thread() as tg:
+    # Telegram's real limits, for the server and (through settings_for) the bot.
+    with FakeTelegram(limits=TELEGRAM).run_in_thread() as tg:
         results = asyncio.run(run(args, tg))
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -31,7 +31,7 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
         builder = builder.request(request)
     # One pacer for everything this process sends: broadcasts wait on it, interactive replies are only
     # recorded on it (never delayed), so broadcasts leave them room within the overall rate.
-    pacer = Pacer(settings.broadcast_rate)
+    pacer = Pacer(settings.broadcast_rate, limits=settings.telegram_limits)
     application: WireApplication = (
         builder.context_types(ContextTypes(context=WireContext, bot_data=BotData))
         .concurrent_updates(16)  # a slow handler must not hold up other users

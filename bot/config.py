@@ -16,12 +16,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.delivery.limits import TELEGRAM, TelegramLimits
+
 DEFAULT_DATABASE_PATH = Path("data/bot.db")
 DEFAULT_TIMEZONE = "Asia/Tehran"
 DEFAULT_BROADCAST_RATE = 25.0
 # Telegram allows about 30 messages per second to different chats, and up to 1000 with paid broadcasts.
-MAX_FREE_RATE = 30.0
-MAX_PAID_RATE = 1000.0
+MAX_FREE_RATE = TELEGRAM.overall_per_second
+MAX_PAID_RATE = TELEGRAM.paid_overall_per_second
 
 _TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{8,}$")
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -83,10 +85,15 @@ class Settings:
     log_level: str = "INFO"
     log_format: str = "text"
     admin_chat_id: int | None = None
+    # Telegram's flood limits, which the pacer keeps: never an environment variable, only tests change it.
+    telegram_limits: TelegramLimits = TELEGRAM
 
     @classmethod
-    def from_mapping(cls, env: Mapping[str, str]) -> Settings:
-        """Build settings from a mapping of environment variables, raising ConfigError on bad input."""
+    def from_mapping(cls, env: Mapping[str, str], *, limits: TelegramLimits = TELEGRAM) -> Settings:
+        """Build settings from a mapping of environment variables, raising ConfigError on bad input.
+
+        ``limits`` are Telegram's (tests pass faster ones); BROADCAST_RATE may not exceed their overall rate.
+        """
         token = env.get("BOT_TOKEN", "").strip()
         if not token:
             raise ConfigError(
@@ -107,7 +114,7 @@ class Settings:
             telegram_base_url=_parse_url(env, "TELEGRAM_BASE_URL"),
             telegram_base_file_url=_parse_url(env, "TELEGRAM_BASE_FILE_URL"),
             timezone=_parse_timezone(env.get("BOT_TIMEZONE", "").strip() or DEFAULT_TIMEZONE),
-            broadcast_rate=_parse_rate(env.get("BROADCAST_RATE", "").strip(), paid=paid),
+            broadcast_rate=_parse_rate(env.get("BROADCAST_RATE", "").strip(), paid=paid, limits=limits),
             paid_broadcast=paid,
             webhook_url=webhook_url,
             webhook_secret=_parse_webhook_secret(env, required=webhook_url is not None),
@@ -116,6 +123,7 @@ class Settings:
             log_level=_parse_choice(env, "LOG_LEVEL", _LOG_LEVELS, "INFO", upper=True),
             log_format=_parse_choice(env, "LOG_FORMAT", _LOG_FORMATS, "text", upper=False),
             admin_chat_id=_parse_optional_int(env, "ADMIN_CHAT_ID"),
+            telegram_limits=limits,
         )
 
     @classmethod
@@ -283,18 +291,18 @@ def _parse_timezone(name: str) -> ZoneInfo:
         ) from None
 
 
-def _parse_rate(raw: str, *, paid: bool) -> float:
+def _parse_rate(raw: str, *, paid: bool, limits: TelegramLimits) -> float:
     if not raw:
         return DEFAULT_BROADCAST_RATE
     try:
         rate = float(raw)
     except ValueError:
         rate = -1.0
-    ceiling = MAX_PAID_RATE if paid else MAX_FREE_RATE
+    ceiling = limits.paid_overall_per_second if paid else limits.overall_per_second
     if not 0 < rate <= ceiling:
         raise ConfigError(
             f"BROADCAST_RATE باید عددی بزرگ‌تر از صفر و حداکثر {ceiling:g} پیام در ثانیه باشد، نه «{raw}» "
-            "(BROADCAST_RATE is out of range; above 30 requires PAID_BROADCAST=1)."
+            f"(BROADCAST_RATE is out of range; above {limits.overall_per_second:g} requires PAID_BROADCAST=1)."
         )
     return rate
 

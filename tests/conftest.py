@@ -11,13 +11,22 @@ import pytest
 # importing bot need the same, or every RetryAfter raises a deprecation warning (an error here).
 os.environ.setdefault("PTB_TIMEDELTA", "1")
 
-from tests.tgserver import FakeTelegram
+from tests.fakegram import FAST, TELEGRAM, FakeTelegram, TelegramLimits
+from tests.harness import Cli
+
+
+def limits_for(request: pytest.FixtureRequest) -> TelegramLimits:
+    """Telegram's real limits for tests marked ``real_limits`` (the tests about them), else fast ones."""
+    return TELEGRAM if request.node.get_closest_marker("real_limits") else FAST
 
 
 @pytest.fixture
-async def tg() -> AsyncIterator[FakeTelegram]:
-    """A fake Telegram Bot API server in the test's event loop, stopped after the test."""
-    server = FakeTelegram()
+async def tg(request: pytest.FixtureRequest) -> AsyncIterator[FakeTelegram]:
+    """A fake Telegram Bot API server in the test's event loop, stopped after the test.
+
+    It enforces fast limits unless the test is marked ``real_limits``; a bot built with
+    ``tests.harness.settings_for`` keeps the same ones."""
+    server = FakeTelegram(limits=limits_for(request))
     await server.start()
     try:
         yield server
@@ -27,6 +36,15 @@ async def tg() -> AsyncIterator[FakeTelegram]:
 
 @pytest.fixture
 def tg_thread() -> Iterator[FakeTelegram]:
-    """A fake Telegram Bot API server in its own thread, for subprocess bots and sync code."""
-    with FakeTelegram().run_in_thread() as server:
+    """A fake Telegram Bot API server in its own thread, for subprocess bots and sync code.
+
+    A bot in a subprocess keeps Telegram's real limits (its settings come from the environment), so
+    this server enforces them too."""
+    with FakeTelegram(limits=TELEGRAM).run_in_thread() as server:
         yield server
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """Run the command line in this process (see ``Cli``); one smoke test runs it as a subprocess."""
+    return Cli(monkeypatch, capsys)

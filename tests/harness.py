@@ -1,22 +1,33 @@
-"""Helpers that run the real Application against the fake Bot API server, as ``run_polling`` would."""
+"""Helpers that run the real Application against the fake Bot API server, as ``run_polling`` would,
+and the command line in this process."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+import concurrent.futures
+import io
+import os
+import sys
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from telegram import Update
 from telegram.ext import Application
 
 from bot.app import build_application
 from bot.config import Settings
 from bot.runtime import Runtime
-from tests.tgserver import FakeTelegram
+from tests.fakegram import FakeTelegram
 
 
 def settings_for(tg: FakeTelegram, folder: Path, **overrides: str) -> Settings:
-    """Settings that point the bot at the fake server and a database file in ``folder``."""
+    """Settings that point the bot at the fake server and a database file in ``folder``.
+
+    The bot keeps the rate limits the server enforces (``tg.limits``): fast ones unless the test is
+    about the limits."""
     env = {
         "BOT_TOKEN": tg.token,
         "TELEGRAM_BASE_URL": tg.base_url,
@@ -25,7 +36,7 @@ def settings_for(tg: FakeTelegram, folder: Path, **overrides: str) -> Settings:
         "ADMIN_IDS": "1",
     }
     env.update(overrides)
-    return Settings.from_mapping(env)
+    return Settings.from_mapping(env, limits=tg.limits)
 
 
 @asynccontextmanager
@@ -55,3 +66,54 @@ def runtime(application: Application) -> Runtime:  # type: ignore[type-arg]
     found = application.bot_data.runtime
     assert isinstance(found, Runtime), "post_init has not run"
     return found
+
+
+@dataclass(frozen=True)
+class CliResult:
+    """What ``python -m bot ARGS`` would have left: its exit code and what it printed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+class Cli:
+    """``python -m bot ARGS`` in this process: ``bot.cli.main`` with the environment, working folder and
+    standard input swapped in for the call, and its output captured. ``env`` replaces the whole
+    environment, as a subprocess's would."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+        self._monkeypatch = monkeypatch
+        self._capsys = capsys
+
+    def __call__(
+        self, *args: str, stdin: str | None = None, cwd: Path | None = None, env: Mapping[str, str] | None = None
+    ) -> CliResult:
+        from bot.cli import main  # noqa: PLC0415 - the command line, only for the tests that use it
+
+        with self._monkeypatch.context() as patch:
+            if env is not None:
+                for name in list(os.environ):
+                    patch.delenv(name)
+                for name, value in env.items():
+                    patch.setenv(name, value)
+            if cwd is not None:
+                patch.chdir(cwd)
+            patch.setattr(sys, "stdin", io.StringIO(stdin or ""))
+            self._capsys.readouterr()  # what the test printed before is not the command's
+            try:
+                code = _in_a_thread_if_a_loop_runs(lambda: main(list(args)))
+            except SystemExit as exit_:  # argparse's usage errors
+                code = exit_.code if isinstance(exit_.code, int) else 2
+            out, err = self._capsys.readouterr()
+        return CliResult(code, out, err)
+
+
+def _in_a_thread_if_a_loop_runs(call: Callable[[], int]) -> int:
+    """Commands run their own event loop (asyncio.run), which an async test's running loop forbids."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return call()
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(call).result()

@@ -10,8 +10,9 @@ import pytest
 
 from bot import texts
 from storage.db import utcnow
+from tests.fakegram import FakeTelegram
+from tests.fakegram.drivers import Person
 from tests.harness import running_bot, runtime, settings_for
-from tests.tgserver import FakeTelegram
 
 ADMIN = 1  # in ADMIN_IDS (tests.harness.settings_for)
 OFFICER = 2001
@@ -20,10 +21,7 @@ OTHER = 2002
 
 async def ask(tg: FakeTelegram, user: int, text: str, *, first_name: str = "کاربر") -> str:
     """Send a private message as ``user`` and return the bot's next reply to them."""
-    before = len(tg.messages_to(user))
-    tg.inject(tg.message(user, user, text, first_name=first_name))
-    await tg.wait_for(lambda s: len(s.messages_to(user)) > before, timeout=10)
-    return tg.messages_to(user)[before].text or ""
+    return await Person(tg, user, timeout=10).ask(text, first_name=first_name)
 
 
 @pytest.mark.parametrize("command", ["/addorg استانداری", "/orgs", "/invite 1", "/officers", "/revoke 5"])

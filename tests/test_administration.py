@@ -25,8 +25,9 @@ from bot.telegram.replies import split_message
 from storage import Storage
 from storage.db import utcnow
 from storage.topics import TopicRow
+from tests.fakegram import FakeTelegram, SentMessage
+from tests.fakegram.drivers import Person
 from tests.harness import running_bot, runtime, settings_for
-from tests.tgserver import FakeTelegram, SentMessage
 
 ADMIN = 1  # in ADMIN_IDS (tests.harness.settings_for)
 NEW_ADMIN, SECOND_ADMIN, OFFICER, READER, STRANGER = 7001, 7002, 7003, 7004, 7005
@@ -45,15 +46,12 @@ ADD_DRONES = "/addtopic drones | پهپاد و فناوری هوایی | پهپ�
 
 async def say(tg: FakeTelegram, user: int, text: str, *, count: int = 1) -> list[SentMessage]:
     """Send ``text`` as ``user`` in their private chat and return the next ``count`` replies."""
-    before = len(tg.messages_to(user))
-    tg.send_text(user, user, text)
-    await tg.wait_for(lambda s: len(s.messages_to(user)) >= before + count, timeout=15)
-    return tg.messages_to(user)[before:]
+    return await Person(tg, user).say(text, count=count)
 
 
 async def ask(tg: FakeTelegram, user: int, text: str) -> str:
     """Send ``text`` as ``user`` and return the text of the bot's next reply."""
-    return (await say(tg, user, text))[0].text or ""
+    return await Person(tg, user).ask(text)
 
 
 async def add_admin(tg: FakeTelegram, by: int, user: int) -> None:

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from bot import texts
+from tests.fakegram import FakeTelegram
 from tests.harness import running_bot, settings_for
-from tests.tgserver import FakeTelegram
 
 ROOT = Path(__file__).resolve().parent.parent
 USER = 5001
@@ -64,6 +64,7 @@ async def test_startup_migrates_and_seeds_topics(tg: FakeTelegram, tmp_path: Pat
     assert {"health", "border", "public_relations"} <= slugs
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stop_signal", [signal.SIGTERM, signal.SIGINT])
 def test_run_polls_and_shuts_down_cleanly(tg_thread: FakeTelegram, tmp_path: Path, stop_signal: int) -> None:
     """`python -m bot run` answers /start, and SIGTERM or SIGINT stops it with exit code 0 and no traceback."""
@@ -100,6 +101,7 @@ def test_run_polls_and_shuts_down_cleanly(tg_thread: FakeTelegram, tmp_path: Pat
     assert tg_thread.token.split(":")[1] not in stderr
 
 
+@pytest.mark.real_limits
 async def test_quick_messages_get_every_reply_without_a_flood_error(tg: FakeTelegram, tmp_path: Path) -> None:
     """Three messages sent at once are answered one a second apart, none refused by Telegram's chat limit."""
     async with running_bot(settings_for(tg, tmp_path)):

@@ -28,8 +28,9 @@ from bot.services.desk import Desk
 from storage import Storage
 from storage.db import utcnow
 from storage.releases import Attachment, Release
+from tests.fakegram import FakeTelegram, SentMessage
+from tests.fakegram.drivers import Journalist
 from tests.harness import running_bot, runtime, settings_for
-from tests.tgserver import FakeTelegram, SentMessage
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = {
@@ -72,10 +73,7 @@ def numbered(i: int) -> str:
 
 async def ask(tg: FakeTelegram, chat: int, user: int, text: str, *, count: int = 1) -> list[SentMessage]:
     """Send ``text`` as ``user`` in ``chat`` and return the next ``count`` messages the bot sends there."""
-    before = len(tg.messages_to(chat))
-    tg.send_text(chat, user, text)
-    await tg.wait_for(lambda s: len(s.messages_to(chat)) >= before + count, timeout=15)
-    return tg.messages_to(chat)[before:]
+    return await Journalist(tg, user, chat).say(text, count=count)
 
 
 async def press(tg: FakeTelegram, message: SentMessage, user: int, data: str) -> dict[str, object]:

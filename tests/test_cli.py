@@ -1,4 +1,8 @@
-"""`python -m bot preview` and `migrate`: what an officer sees offline, checked on every sample release."""
+"""`python -m bot preview` and `migrate`: what an officer sees offline, checked on every sample release.
+
+The commands run in-process through ``bot.cli.main`` (the ``cli`` fixture); one smoke test starts
+``python -m bot`` as a subprocess.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +19,8 @@ import pytest
 from bot.cli import preview_release
 from bot.domain.render import CAPTION_LIMIT, TEXT_LIMIT
 from bot.domain.text import fold
-from tests.tgserver import parse_html, utf16_len
+from tests.fakegram import parse_html, utf16_len
+from tests.harness import Cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = [json.loads(line) for line in (ROOT / "tests/data/releases.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -138,29 +143,35 @@ def test_parts_are_valid_telegram_html_within_limits(
     assert previews[sample["id"]]["search_text"] == fold(previews[sample["id"]]["search_text"])
 
 
-def _cli(
-    *args: str, stdin: str | None = None, cwd: Path = ROOT, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    environment = dict(env if env is not None else os.environ, PYTHONPATH=str(ROOT))
+def _subprocess_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
         capture_output=True,
         text=True,
-        env=environment,
-        cwd=cwd,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        cwd=ROOT,
         check=False,
         timeout=120,
     )
 
 
-def test_preview_json_from_a_file_and_from_stdin(tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_python_dash_m_bot_runs_the_command_line() -> None:
+    """The smoke test of the real entry point: `python -m bot preview --json -` in its own process
+    prints the preview object and exits 0 (the other command-line tests call ``bot.cli.main`` in-process)."""
+    result = _subprocess_cli("preview", "--json", "-", stdin=SAMPLES[2]["text"])
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["county"] == "abdanan"
+
+
+def test_preview_json_from_a_file_and_from_stdin(cli: Cli, tmp_path: Path) -> None:
     """`preview --json FILE` and `preview --json -` print one object with the contract's fields."""
     sample = SAMPLES[2]
     source = tmp_path / "release.txt"
     source.write_text(sample["text"], encoding="utf-8")
-    from_file = _cli("preview", "--json", str(source))
-    from_stdin = _cli("preview", "--json", "-", stdin=sample["text"])
+    from_file = cli("preview", "--json", str(source), cwd=ROOT)
+    from_stdin = cli("preview", "--json", "-", stdin=sample["text"], cwd=ROOT)
     assert from_file.returncode == 0, from_file.stderr
     assert from_stdin.returncode == 0, from_stdin.stderr
     result = json.loads(from_file.stdout)
@@ -170,9 +181,9 @@ def test_preview_json_from_a_file_and_from_stdin(tmp_path: Path) -> None:
     assert json.loads(from_stdin.stdout)["body"] == result["body"]
 
 
-def test_preview_human_output(tmp_path: Path) -> None:
+def test_preview_human_output(cli: Cli, tmp_path: Path) -> None:
     """Without --json the preview prints the title, topics, county and each message part in Persian."""
-    result = _cli("preview", "-", stdin=SAMPLES[1]["text"])
+    result = cli("preview", "-", stdin=SAMPLES[1]["text"], cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("عنوان: آغاز واکسیناسیون")
     assert "شهرستان: ایلام" in result.stdout
@@ -186,30 +197,30 @@ def test_preview_human_output(tmp_path: Path) -> None:
         (("preview", "/nonexistent/release.txt"), None, "فایل پیدا نشد"),
     ],
 )
-def test_preview_bad_input_is_one_clear_line(args: tuple[str, ...], stdin: str | None, needle: str) -> None:
+def test_preview_bad_input_is_one_clear_line(cli: Cli, args: tuple[str, ...], stdin: str | None, needle: str) -> None:
     """Empty input or a missing file exits 1 with a Persian line and no traceback."""
-    result = _cli(*args, stdin=stdin)
+    result = cli(*args, stdin=stdin, cwd=ROOT)
     assert result.returncode == 1
     assert needle in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_preview_rejects_a_file_that_is_not_utf8(tmp_path: Path) -> None:
+def test_preview_rejects_a_file_that_is_not_utf8(cli: Cli, tmp_path: Path) -> None:
     """A file in another encoding is refused with a clear line."""
     source = tmp_path / "cp1256.txt"
     source.write_bytes("خبر".encode("cp1256"))
-    result = _cli("preview", str(source))
+    result = cli("preview", str(source), cwd=ROOT)
     assert result.returncode == 1
     assert "UTF-8" in result.stderr
 
 
-def test_migrate_needs_no_token_and_is_idempotent(tmp_path: Path) -> None:
+def test_migrate_needs_no_token_and_is_idempotent(cli: Cli, tmp_path: Path) -> None:
     """`migrate` creates the database, a second run applies nothing, and no BOT_TOKEN is required."""
     database = tmp_path / "db" / "bot.db"
     env = {k: v for k, v in os.environ.items() if k != "BOT_TOKEN"}
     env["DATABASE_PATH"] = str(database)
-    first = _cli("migrate", cwd=tmp_path, env=env)
-    second = _cli("migrate", cwd=tmp_path, env=env)
+    first = cli("migrate", cwd=tmp_path, env=env)
+    second = cli("migrate", cwd=tmp_path, env=env)
     assert first.returncode == 0, first.stderr
     assert "0001" in first.stdout
     assert second.returncode == 0

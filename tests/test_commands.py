@@ -16,8 +16,8 @@ from bot.telegram.handlers import all_commands, all_handlers
 from bot.telegram.menus import Menus
 from storage import Storage
 from storage.db import utcnow
+from tests.fakegram import FakeTelegram
 from tests.harness import running_bot, runtime, settings_for
-from tests.tgserver import FakeTelegram
 
 ADMIN = 1  # in ADMIN_IDS (tests.harness.settings_for)
 OFFICER = 3001

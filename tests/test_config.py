@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 
 from bot.config import ConfigError, Settings, ensure_database_writable, read_env_file
 from bot.logging_setup import KeyValueFormatter, RedactSecrets
+from tests.harness import Cli
 
 TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
 ROOT = Path(__file__).resolve().parent.parent
@@ -199,21 +199,6 @@ def test_database_path_under_a_file_is_refused(tmp_path: Path) -> None:
         ensure_database_writable(blocker / "bot.db")
 
 
-def _run_cli(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in {"BOT_TOKEN", "ADMIN_IDS", "DATABASE_PATH"}}
-    clean.update(env)
-    clean["PYTHONPATH"] = str(ROOT)
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        check=False,
-        cwd=cwd,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
 @pytest.mark.parametrize(
     ("env", "needle"),
     [
@@ -223,9 +208,10 @@ def _run_cli(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.Comp
         ({"BOT_TOKEN": TOKEN, "DATABASE_PATH": "/proc/forbidden/bot.db"}, "DATABASE_PATH"),
     ],
 )
-def test_run_exits_with_one_clear_line(tmp_path: Path, env: dict[str, str], needle: str) -> None:
+def test_run_exits_with_one_clear_line(cli: Cli, tmp_path: Path, env: dict[str, str], needle: str) -> None:
     """`python -m bot run` with a bad setting exits non-zero with one line naming it, no traceback."""
-    result = _run_cli(["run"], env, tmp_path)
+    clean = {k: v for k, v in os.environ.items() if k not in {"BOT_TOKEN", "ADMIN_IDS", "DATABASE_PATH"}}
+    result = cli("run", env={**clean, **env}, cwd=tmp_path)
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr

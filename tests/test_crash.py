@@ -13,6 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from bot.delivery import service
 from bot.domain.render import ReleaseView, render_release
 from bot.domain.tagging import load_topics
@@ -20,14 +22,18 @@ from bot.domain.text import fold
 from storage import Storage
 from storage.releases import NewRelease
 from storage.topics import TopicRow
-from tests.tgserver import FakeTelegram
+from tests.fakegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parent.parent
-CHATS = [60_000 + i for i in range(240)] + [-1_006_000 - i for i in range(60)]
+pytestmark = pytest.mark.slow  # two bot processes
+# Big enough that the kill lands mid-broadcast with sends in flight (120 messages at 25 a second take
+# about five seconds), small enough to be quick; the semantics do not depend on the size.
+CHATS = [60_000 + i for i in range(48)] + [-1_006_000 - i for i in range(12)]
+KILL_AFTER = 40  # messages received before the SIGKILL
 
 
 async def _seed(path: Path) -> list[str]:
-    """300 subscribed chats and one published two-part release waiting in the outbox; return the parts."""
+    """60 subscribed chats and one published two-part release waiting in the outbox; return the parts."""
     store = await Storage.open(path)
     try:
         await store.topics.seed(
@@ -106,7 +112,7 @@ def test_sigkill_mid_broadcast_loses_nothing(tg_thread: FakeTelegram, tmp_path: 
 
     first = _start_bot(tg_thread, database, tmp_path)
     try:
-        tg_thread.wait_until(lambda s: len(s.messages) >= 150, timeout=60)
+        tg_thread.wait_until(lambda s: len(s.messages) >= KILL_AFTER, timeout=60)
     finally:
         first.send_signal(signal.SIGKILL)
         first.communicate(timeout=30)

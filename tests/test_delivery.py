@@ -26,10 +26,12 @@ from bot.domain.text import fold
 from storage import Storage
 from storage.outbox import Progress
 from storage.releases import Attachment, NewRelease
+from tests.fakegram import TELEGRAM, FakeTelegram
 from tests.harness import running_bot, runtime, settings_for
-from tests.tgserver import FakeTelegram
 
 TEHRAN = ZoneInfo("Asia/Tehran")
+# The delivery engine's tests are about Telegram's limits: the server (``tg``) and the pacer keep the real ones.
+pytestmark = pytest.mark.real_limits
 PRIVATE = [10_000 + i for i in range(12)]
 GROUPS = [-1_000_000 - i for i in range(4)]
 
@@ -115,7 +117,7 @@ def make_dispatcher(store: Storage, bot: Bot, *, rate: float | None = 50, **kw: 
     """A dispatcher with fast retries for tests."""
     options: dict[str, object] = {"backoff_base": 0.05, "backoff_cap": 0.2, "idle_poll": 0.1}
     options.update(kw)
-    return Dispatcher(store, bot, Pacer(rate), **options)  # type: ignore[arg-type]
+    return Dispatcher(store, bot, Pacer(rate, limits=TELEGRAM), **options)  # type: ignore[arg-type]
 
 
 async def drain(dispatcher: Dispatcher, store: Storage, limit: float = 30) -> None:
@@ -617,4 +619,3 @@ async def test_an_idle_dispatcher_forgets_the_chats_it_paced(tg: FakeTelegram, b
     finally:
         await dispatcher.stop()
     assert len(tg.messages) == 6
-

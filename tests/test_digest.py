@@ -25,9 +25,9 @@ from bot.services.desk import Desk
 from bot.services.digests import DigestClock
 from storage import Storage
 from storage.db import to_db, utcnow
+from tests.fakegram import FakeTelegram, SentMessage
 from tests.harness import running_bot, runtime, settings_for
 from tests.test_officer import say
-from tests.tgserver import FakeTelegram, SentMessage
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 OFFICER = 3101

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import socket
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +14,8 @@ from bot.config import Settings
 from bot.telegram.health import CheckResult, run_checks
 from storage import Storage
 from storage.db import load_migrations
-from tests.tgserver import FakeTelegram
+from tests.fakegram import FakeTelegram
+from tests.harness import Cli, CliResult
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -134,36 +133,27 @@ async def test_health_never_creates_the_database(tg: FakeTelegram, tmp_path: Pat
     assert not database.parent.exists()
 
 
-def _cli(env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+def _cli(cli: Cli, env: dict[str, str], cwd: Path) -> CliResult:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_", "DATABASE_", "WEBHOOK_"))}
-    clean.update(env, PYTHONPATH=str(ROOT))
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "health"],
-        check=False,
-        cwd=cwd,
-        env=clean,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return cli("health", env={**clean, **env}, cwd=cwd)
 
 
-async def test_cli_exit_codes(tg_thread: FakeTelegram, tmp_path: Path) -> None:
+async def test_cli_exit_codes(cli: Cli, tg_thread: FakeTelegram, tmp_path: Path) -> None:
     """The command prints one line per check and exits 0 when healthy, 1 when the server is gone or the
     database has no schema."""
     database = await migrated(tmp_path / "bot.db")
-    healthy = _cli(env_for(tg_thread, database), tmp_path)
+    healthy = _cli(cli, env_for(tg_thread, database), tmp_path)
     assert healthy.returncode == 0, healthy.stdout + healthy.stderr
     assert [line.split(":")[0] for line in healthy.stdout.splitlines()] == ["ok database", "ok bot_api"]
 
     gone = env_for(tg_thread, database, TELEGRAM_BASE_URL=f"http://127.0.0.1:{closed_port()}/bot")
-    unreachable = _cli(gone, tmp_path)
+    unreachable = _cli(cli, gone, tmp_path)
     assert unreachable.returncode == 1
     assert [line.split(":")[0] for line in unreachable.stdout.splitlines()] == ["ok database", "FAILED bot_api"]
 
     empty = tmp_path / "empty.db"
     empty.write_bytes(b"")
-    no_schema = _cli(env_for(tg_thread, empty), tmp_path)
+    no_schema = _cli(cli, env_for(tg_thread, empty), tmp_path)
     assert no_schema.returncode == 1
     assert no_schema.stdout.startswith("FAILED database: ")
     assert tg_thread.token not in healthy.stdout + unreachable.stdout + no_schema.stdout

@@ -18,8 +18,10 @@ from bot.services.readers import Place
 from storage import Storage
 from storage.db import utcnow
 from storage.subscriptions import Subscription
+from tests.fakegram import FakeTelegram, SentMessage
+from tests.fakegram.drivers import Journalist
+from tests.fakegram.drivers import buttons as inline_buttons
 from tests.harness import running_bot, runtime, settings_for
-from tests.tgserver import FakeTelegram, SentMessage
 
 T = TypeVar("T")
 READER, OTHER, ADMIN_OF_GROUP, MEMBER_OF_GROUP = 5001, 5002, 5003, 5004
@@ -30,24 +32,17 @@ async def say(
     tg: FakeTelegram, chat_id: int, user: int, text: str, *, count: int = 1, **kw: object
 ) -> list[SentMessage]:
     """Send ``text`` as ``user`` in ``chat_id`` and return the next ``count`` messages the bot sent there."""
-    before = len(tg.messages_to(chat_id))
-    tg.inject(tg.message(chat_id, user, text, **kw))  # type: ignore[arg-type]
-    await tg.wait_for(lambda s: len(s.messages_to(chat_id)) >= before + count, timeout=15)
-    return tg.messages_to(chat_id)[before:]
+    return await Journalist(tg, user, chat_id).say(text, count=count, **kw)
 
 
 async def press(tg: FakeTelegram, chat_id: int, user: int, message: SentMessage, data: str) -> dict[str, object]:
     """Press the inline button ``data`` of ``message`` and return the callback answer."""
-    answered = len(tg.answered_callbacks)
-    tg.inject(tg.callback_query(chat_id, user, data, message.message_id))
-    await tg.wait_for(lambda s: len(s.answered_callbacks) > answered, timeout=15)
-    return tg.answered_callbacks[answered]
+    return await Journalist(tg, user, chat_id).press(message, data)
 
 
 def buttons(message: SentMessage) -> dict[str, str]:
     """The message's inline buttons as callback data → text (of its current version)."""
-    markup = message.reply_markup or {}
-    return {b["callback_data"]: b["text"] for row in markup.get("inline_keyboard", []) for b in row}
+    return inline_buttons(message)
 
 
 async def subscription(app: Application, chat_id: int, thread_id: int = 0) -> Subscription | None:  # type: ignore[type-arg]

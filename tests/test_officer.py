@@ -14,8 +14,9 @@ from bot.services.desk import PUBLISH_LIMIT_PER_HOUR
 from storage import Storage
 from storage.db import utcnow
 from storage.releases import NewRelease
+from tests.fakegram import FakeTelegram, SentMessage
+from tests.fakegram.drivers import Officer
 from tests.harness import running_bot, runtime, settings_for
-from tests.tgserver import FakeTelegram, SentMessage
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = {
@@ -40,10 +41,7 @@ async def setup_desk(app: Application) -> Storage:  # type: ignore[type-arg]
 
 async def say(tg: FakeTelegram, user: int, text: str, *, count: int = 1) -> list[SentMessage]:
     """Send ``text`` as ``user`` and return the next ``count`` replies."""
-    before = len(tg.messages_to(user))
-    tg.send_text(user, user, text)
-    await tg.wait_for(lambda s: len(s.messages_to(user)) >= before + count, timeout=15)
-    return tg.messages_to(user)[before:]
+    return await Officer(tg, user).say(text, count=count)
 
 
 async def test_text_becomes_a_draft_with_the_exact_preview(tg: FakeTelegram, tmp_path: Path) -> None:
@@ -419,9 +417,7 @@ def _buttons(message: SentMessage) -> list[str]:
 
 async def press(tg: FakeTelegram, message: SentMessage, data: str) -> None:
     """Press an inline button of ``message`` and wait until Telegram has the answer to it."""
-    before = len(tg.answered_callbacks)
-    tg.inject(tg.callback_query(message.chat_id, message.chat_id, data, message.message_id))
-    await tg.wait_for(lambda s: len(s.answered_callbacks) > before, timeout=10)
+    await Officer(tg, message.chat_id, timeout=10).press(message, data)
 
 
 async def test_buttons_change_topics_county_schedule_and_text(tg: FakeTelegram, tmp_path: Path) -> None:

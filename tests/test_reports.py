@@ -32,8 +32,9 @@ from storage import Storage
 from storage.db import to_db, utcnow
 from storage.releases import NewRelease
 from storage.reports import OrganizationActivity
+from tests.fakegram import FakeTelegram, SentMessage
+from tests.fakegram.drivers import Admin
 from tests.harness import running_bot, runtime, settings_for
-from tests.tgserver import FakeTelegram, SentMessage
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = {
@@ -51,10 +52,7 @@ ORG_A, ORG_B, ORG_C = "فرمانداری آبدانان", "شرکت گاز اس
 
 async def ask(tg: FakeTelegram, user: int, text: str, *, count: int = 1) -> list[SentMessage]:
     """Send ``text`` in ``user``'s private chat and return the bot's next ``count`` messages there."""
-    before = len(tg.messages_to(user))
-    tg.inject(tg.message(user, user, text))
-    await tg.wait_for(lambda s: len(s.messages_to(user)) >= before + count, timeout=20)
-    return tg.messages_to(user)[before:]
+    return await Admin(tg, user, timeout=20).say(text, count=count)
 
 
 async def drained(store: Storage) -> None:

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 from bot import texts
 from bot.domain.jalali import format_date, format_datetime
 from storage import Storage
+from tests.fakegram import FakeTelegram
 from tests.harness import running_bot, runtime, settings_for
 from tests.test_officer import OFFICER, READERS, say, setup_desk
-from tests.tgserver import FakeTelegram
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 BODY = (

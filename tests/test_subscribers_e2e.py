@@ -22,9 +22,9 @@ from bot import texts
 from bot.domain.digits import to_latin_digits
 from bot.domain.text import fold
 from storage.db import utcnow
+from tests.fakegram import FakeTelegram
 from tests.harness import running_bot, runtime, settings_for
 from tests.test_journalist import eventually, press, quiet_window_around_now, say
-from tests.tgserver import FakeTelegram
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES: list[dict[str, Any]] = [

@@ -42,7 +42,10 @@ from telegram.error import (
 from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes
 from telegram.request import HTTPXRequest
 
-from tests.tgserver import FakeTelegram, HtmlParseError, RateRules, parse_html, utf16_len
+from tests.fakegram import FakeTelegram, HtmlParseError, RateRules, TelegramLimits, parse_html, utf16_len
+
+# The server's own tests: its rules are checked against Telegram's real limits, as the server's defaults.
+pytestmark = pytest.mark.real_limits
 
 
 @pytest.fixture(autouse=True)
@@ -553,7 +556,7 @@ async def test_per_chat_limit(tg: FakeTelegram, bot: Bot) -> None:
     assert error.value.retry_after == dtm.timedelta(seconds=1)
     assert tg.violations == {"per_chat": 1, "per_group_minute": 0, "global": 0}
     assert [m.text for m in tg.messages_to(110)] == ["a"]
-    tg.rules = RateRules(per_chat_interval=0.2, tolerance=0.05)
+    tg.rules = RateRules(TelegramLimits(per_chat_interval=0.2), tolerance=0.05)
     await asyncio.sleep(0.16)  # more than interval - tolerance
     await bot.send_message(110, "c")
     assert [m.text for m in tg.messages_to(110)] == ["a", "c"]
@@ -561,7 +564,7 @@ async def test_per_chat_limit(tg: FakeTelegram, bot: Bot) -> None:
 
 async def test_group_limit_per_minute(tg: FakeTelegram, bot: Bot) -> None:
     """More than group_per_minute items to a group in 60 s is a 429 with the wait until a slot frees."""
-    tg.rules = RateRules(per_chat_interval=0, tolerance=0, group_per_minute=3)
+    tg.rules = RateRules(TelegramLimits(per_chat_interval=0, group_per_minute=3), tolerance=0)
     await bot.send_message(-120, "1")
     await bot.send_media_group(-120, [InputMediaPhoto(b"a"), InputMediaPhoto(b"b")])
     with pytest.raises(RetryAfter) as error:
@@ -577,7 +580,7 @@ async def test_group_limit_per_minute(tg: FakeTelegram, bot: Bot) -> None:
 
 async def test_global_limit_and_paid_broadcast(tg: FakeTelegram, bot: Bot) -> None:
     """More than global_per_second sends in a second is a 429, unless allow_paid_broadcast lifts the limit."""
-    tg.rules = RateRules(global_per_second=5)
+    tg.rules = RateRules(TelegramLimits(overall_per_second=5))
     for chat_id in range(130, 135):
         await bot.send_message(chat_id, "x")
     with pytest.raises(RetryAfter) as error:

@@ -32,8 +32,8 @@ from storage import Storage
 from storage.db import utcnow
 from storage.releases import NewRelease
 from storage.topics import TopicRow
+from tests.fakegram import FakeTelegram, SentMessage
 from tests.harness import running_bot, runtime, settings_for
-from tests.tgserver import FakeTelegram, SentMessage
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = [json.loads(line) for line in (ROOT / "tests/data/releases.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -199,6 +199,7 @@ async def _wait_for_empty_outbox(store: Storage, seconds: float = 30) -> None:
 
 
 @pytest.mark.parametrize("snapshot", ["command", "cli"])
+@pytest.mark.slow  # the CLI in its own process while the bot holds the database
 async def test_backup_taken_mid_broadcast_restores_and_resumes(tg: FakeTelegram, tmp_path: Path, snapshot: str) -> None:
     """A backup taken while the dispatcher sends (/backup, or the CLI against the live file) restores to a sound,
     consistent database, and a bot started on it delivers exactly what the snapshot had not, once per chat."""
@@ -298,6 +299,7 @@ async def test_backup_taken_mid_broadcast_restores_and_resumes(tg: FakeTelegram,
 # -- restore -------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # the CLI in its own process while the bot holds the database
 async def test_restore_refuses_an_open_database_and_a_damaged_backup(tmp_path: Path) -> None:
     """Restore refuses while the database is open elsewhere and for a file that is not a backup; then it works,
     keeping the old file as bot.db.before-restore."""

@@ -15,9 +15,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.tgserver import FakeTelegram
+from tests.fakegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow  # the bot in a subprocess, in webhook mode
 WEBHOOK_URL = "https://bot.example.ir/telegram"
 SECRET = "wire-secret_0123456789abcdefABCDEF"
 GOOD, NO_HEADER, WRONG_HEADER = 6001, 6002, 6003

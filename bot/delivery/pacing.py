@@ -1,5 +1,8 @@
 """Broadcast pacing: the overall rate, one message per second per chat, 20 per minute per group.
 
+The per-chat and per-group limits are Telegram's (``TelegramLimits``, real by default); the overall
+rate is the configured BROADCAST_RATE.
+
 Pure bookkeeping over a monotonic clock passed in by the caller, so every rule is unit-testable
 without sleeping. The dispatcher asks ``wait_for(chat)`` before sending and calls ``record(chat)``
 when it sends; interactive replies are recorded too (they are never delayed, but they use up the
@@ -13,9 +16,8 @@ import math
 from collections import deque
 from dataclasses import dataclass
 
-PER_CHAT_INTERVAL = 1.0
-GROUP_PER_MINUTE = 20
-GROUP_WINDOW = 60.0
+from bot.delivery.limits import TELEGRAM, TelegramLimits
+
 # Requests reach Telegram a few milliseconds after we send them, unevenly; the margins keep the
 # spacing Telegram sees at or above its limits.
 CHAT_MARGIN = 0.05
@@ -41,8 +43,7 @@ class Pacer:
         self,
         rate: float | None,
         *,
-        per_chat_interval: float = PER_CHAT_INTERVAL,
-        group_per_minute: int = GROUP_PER_MINUTE,
+        limits: TelegramLimits = TELEGRAM,
         chat_margin: float = CHAT_MARGIN,
         group_margin: float = GROUP_MARGIN,
     ) -> None:
@@ -54,8 +55,10 @@ class Pacer:
         # When recent sends actually left (bounded): the current sending rate, and the record that
         # the configured rate held.
         self.send_log: deque[float] = deque(maxlen=SEND_LOG_SIZE)
-        self.per_chat_interval = per_chat_interval
-        self.group_per_minute = group_per_minute
+        self.limits = limits
+        self.per_chat_interval = limits.per_chat_interval
+        self.group_per_minute = limits.group_per_minute
+        self.group_window = limits.group_window
         self.chat_margin = chat_margin
         self.group_margin = group_margin
         self._next_slot = 0.0
@@ -73,10 +76,10 @@ class Pacer:
             return 0.0
         wait = max(state.next_allowed - now, state.paused_until - now)
         if is_group and state.recent is not None:
-            while state.recent and state.recent[0] <= now - GROUP_WINDOW:
+            while state.recent and state.recent[0] <= now - self.group_window:
                 state.recent.popleft()
             if len(state.recent) >= self.group_per_minute:
-                wait = max(wait, state.recent[0] + GROUP_WINDOW + self.group_margin - now)
+                wait = max(wait, state.recent[0] + self.group_window + self.group_margin - now)
         return max(wait, 0.0)
 
     def wait_for(self, chat_id: int, is_group: bool, now: float) -> float:
@@ -143,10 +146,11 @@ class Pacer:
 
     def forget_idle(self, now: float) -> int:
         """Drop chats with nothing left to remember (keeps memory flat over long runs); return how many."""
+        horizon = now - self.group_window
         idle = [
             chat_id
             for chat_id, s in self._chats.items()
-            if s.next_allowed <= now and s.paused_until <= now and not (s.recent and s.recent[-1] > now - GROUP_WINDOW)
+            if s.next_allowed <= now and s.paused_until <= now and not (s.recent and s.recent[-1] > horizon)
         ]
         for chat_id in idle:
             del self._chats[chat_id]

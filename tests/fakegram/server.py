@@ -1,4 +1,4 @@
-"""A fake Telegram Bot API server for tests and benchmarks.
+"""The fake Telegram Bot API server: HTTP, the chat registry and every method the bot uses.
 
 The real python-telegram-bot ``Bot``/``Application`` talks to it over HTTP on 127.0.0.1, so
 everything above the HTTP boundary (PTB's request code, its exceptions, our handlers and the
@@ -10,6 +10,10 @@ In an async test (``tg`` fixture from ``tests/conftest.py``)::
         async with Bot(tg.token, base_url=tg.base_url, base_file_url=tg.base_file_url) as bot:
             await bot.send_message(42, "<b>سلام</b>", parse_mode="HTML")
         assert tg.messages_to(42)[0].plain_text == "سلام"
+
+``FakeTelegram()`` applies Telegram's real limits (``TELEGRAM``); the ``tg`` fixture builds it with
+``FAST`` ones unless the test is marked ``real_limits``, and ``tests.harness.settings_for`` hands the
+server's limits to the bot, so both always keep the same ones.
 
 With a bot running in a subprocess (``tg_thread`` fixture, or ``FakeTelegram().run_in_thread()``)::
 
@@ -25,7 +29,8 @@ chat_not_found, bad_request, server_error, timeout, disconnect), ``block``/``unb
 ``not_found``, ``migrate``, ``reset_faults``, ``set_editable``/``set_deletable``, the chat and
 member registry (``add_chat``, ``set_member``) and the rate rules: assign
 ``tg.rules = RateRules(...)`` at any time, e.g. ``RateRules(enforce=False)`` to only count
-violations.  Records: ``calls``, ``messages`` (``SentMessage``), ``violations``, ``wait_for``.
+violations of the real limits (``tests/fakegram/rules.py``).  Records: ``calls``, ``messages``
+(``SentMessage``), ``violations``, ``wait_for``.
 
 PTB 22 emits a PTBDeprecationWarning whenever it builds a RetryAfter unless the environment has
 ``PTB_TIMEDELTA=true`` (then ``RetryAfter.retry_after`` is a timedelta).  Under this project's
@@ -49,30 +54,23 @@ import functools
 import itertools
 import json
 import logging
-import math
 import random
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import web
 
-__all__ = [
-    "ApiCall",
-    "Edit",
-    "FakeTelegram",
-    "Fault",
-    "HtmlParseError",
-    "RateRules",
-    "SentMessage",
-    "ServerThread",
-    "Upload",
-    "parse_html",
-    "utf16_len",
-]
+from bot.delivery.limits import TelegramLimits
+from tests.fakegram.entities import HtmlParseError, _trim, parse_html, utf16_len
+from tests.fakegram.records import ApiCall, Edit, Fault, SentMessage, Upload
+from tests.fakegram.rules import RateBook, RateRules
+from tests.fakegram.updates import UpdateBuilders
+
+__all__ = ["FakeTelegram", "ServerThread"]
 
 JSONDict = dict[str, Any]
 
@@ -80,117 +78,6 @@ _LOG = logging.getLogger(__name__)
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
-
-
-# --------------------------------------------------------------------------------------------
-# Public records
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RateRules:
-    """Telegram's flood limits, measured at request arrival.
-
-    Sends (``send*``, ``copyMessage``, ``forwardMessage``) to one chat closer together than
-    ``per_chat_interval - tolerance`` seconds, more than ``group_per_minute`` items in any
-    rolling 60 s to a group, supergroup or channel, or more than ``global_per_second`` items in
-    any rolling second overall (``paid_global_per_second`` when ``allow_paid_broadcast`` is
-    true) are violations.  A media group is one request for the per-chat interval and one item
-    per medium for the other two limits.  With ``enforce`` a violation is answered with 429.
-    """
-
-    per_chat_interval: float = 1.0
-    tolerance: float = 0.05
-    group_per_minute: int = 20
-    global_per_second: int = 30
-    paid_global_per_second: int = 1000
-    enforce: bool = True
-
-
-@dataclass(frozen=True)
-class Upload:
-    """A file that arrived in a multipart request."""
-
-    filename: str | None
-    content_type: str | None
-    data: bytes
-
-    def __repr__(self) -> str:
-        return f"Upload({self.filename!r}, {self.content_type!r}, {len(self.data)} bytes)"
-
-
-@dataclass
-class ApiCall:
-    """One request as it arrived; ``status`` is 0 while unanswered or when the connection was dropped."""
-
-    method: str
-    params: JSONDict
-    at: float
-    status: int = 0
-    response: JSONDict | None = None
-
-
-@dataclass(frozen=True)
-class Edit:
-    """One successful edit of a sent message (the new content)."""
-
-    at: float
-    method: str
-    text: str | None
-    parse_mode: str | None
-    reply_markup: JSONDict | None
-
-
-@dataclass
-class SentMessage:
-    """A message the bot sent successfully.  ``text`` is the text or caption exactly as sent
-    (HTML included), ``plain_text``/``entities`` what Telegram made of it; both follow edits,
-    whose history is in ``edits``."""
-
-    chat_id: int
-    message_id: int
-    method: str
-    kind: str
-    text: str | None
-    parse_mode: str | None
-    plain_text: str | None
-    entities: list[JSONDict]
-    message_thread_id: int | None
-    reply_to_message_id: int | None
-    disable_notification: bool
-    protect_content: bool
-    allow_paid_broadcast: bool
-    reply_markup: JSONDict | None
-    link_preview_options: JSONDict | None
-    media_group_id: str | None
-    file_id: str | None
-    at: float
-    json: JSONDict = field(repr=False)
-    deleted: bool = False
-    edits: list[Edit] = field(default_factory=list)
-    editable: bool = True
-    deletable: bool = True
-
-
-@dataclass
-class Fault:
-    """A queued failure; see ``FakeTelegram.fail``.  ``remaining`` is None for "forever"."""
-
-    kind: str
-    methods: frozenset[str] | None
-    chat_ids: frozenset[int] | None
-    remaining: int | None
-    params: JSONDict
-    hits: int = 0
-    tag: str | None = None
-
-    def matches(self, method: str, chat_id: object) -> bool:
-        if self.methods is None:
-            if method == "getupdates":
-                return False
-        elif method not in self.methods:
-            return False
-        return self.chat_ids is None or chat_id in self.chat_ids
 
 
 class _ApiError(Exception):
@@ -209,304 +96,6 @@ class _ApiError(Exception):
 
 def _bad(description: str) -> _ApiError:
     return _ApiError(400, f"Bad Request: {description}")
-
-
-# --------------------------------------------------------------------------------------------
-# Telegram's HTML subset
-# --------------------------------------------------------------------------------------------
-
-
-class HtmlParseError(ValueError):
-    """Telegram's "can't parse entities" reason, e.g. 'Unsupported start tag "p" at byte offset 0'."""
-
-
-_HTML_TAGS = frozenset(
-    {
-        "a",
-        "b",
-        "strong",
-        "i",
-        "em",
-        "u",
-        "ins",
-        "s",
-        "strike",
-        "del",
-        "span",
-        "tg-spoiler",
-        "tg-emoji",
-        "code",
-        "pre",
-        "blockquote",
-    }
-)
-_SIMPLE_ENTITY = {
-    "b": "bold",
-    "strong": "bold",
-    "i": "italic",
-    "em": "italic",
-    "u": "underline",
-    "ins": "underline",
-    "s": "strikethrough",
-    "strike": "strikethrough",
-    "del": "strikethrough",
-    "tg-spoiler": "spoiler",
-    "span": "spoiler",
-}
-_NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
-_SPACES = frozenset(" \t\r\n\v\f")
-_HEX = frozenset("0123456789abcdefABCDEF")
-
-
-def utf16_len(text: str) -> int:
-    """Length in UTF-16 code units, the unit of Telegram's limits and entity offsets."""
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
-
-
-def _byte_offset(text: str, index: int) -> int:
-    return len(text[:index].encode("utf-8", "surrogatepass"))
-
-
-@dataclass
-class _OpenTag:
-    tag: str
-    attrs: dict[str, str]
-    offset: int
-    begin: int
-    language: str | None = None
-
-
-def _decode_entity(text: str, i: int) -> tuple[str | None, int, str]:
-    """Decode the character reference at ``text[i] == "&"`` like tdlib's decode_html_entity.
-    Returns (character or None, index after it, the reference's name for error messages)."""
-    n = len(text)
-    j = i + 1
-    if j < n and text[j] == "#":
-        j += 1
-        hexadecimal = j < n and text[j] == "x"
-        if hexadecimal:
-            j += 1
-        start = j
-        while j < n and (text[j] in _HEX if hexadecimal else "0" <= text[j] <= "9"):
-            j += 1
-        digits = text[start:j]
-        name = text[i + 1 : j]
-        if not digits or j - i >= 10:
-            return None, j, name
-        value = int(digits, 16 if hexadecimal else 10)
-        if value == 0 or value >= 0x10FFFF:
-            return None, j, name
-        if 0xD800 <= value <= 0xDFFF:
-            raise HtmlParseError(
-                "Text contains invalid Unicode characters after decoding HTML entities, "
-                "check for unmatched surrogate code units"
-            )
-        char: str | None = chr(value)
-    else:
-        while j < n and text[j].isascii() and text[j].isalpha():
-            j += 1
-        name = text[i + 1 : j]
-        char = _NAMED_ENTITIES.get(name)
-        if char is None:
-            return None, j, name
-    if j < n and text[j] == ";":
-        j += 1
-    return char, j, name
-
-
-def _entity_error(text: str, i: int, end: int) -> HtmlParseError:
-    where = f"at byte offset {_byte_offset(text, i)}"
-    if end == i + 1:
-        return HtmlParseError(f'Bare "&" {where}; escape it as "&amp;"')
-    if text[end : end + 1] == ";":
-        end += 1
-    return HtmlParseError(f'Unsupported HTML entity "{text[i:end]}" {where}; escape "&" as "&amp;"')
-
-
-def parse_html(text: str, *, strict: bool = True) -> tuple[str, list[JSONDict]]:
-    """Parse Telegram's HTML subset into (plain text, Bot API entities with UTF-16 offsets).
-
-    Follows tdlib's parser and its error texts; raises HtmlParseError.  With ``strict`` a bare
-    ``&`` or an unknown entity is an error (Telegram keeps it literally).  The text is not
-    trimmed here."""
-    n = len(text)
-    out: list[str] = []
-    pos = 0  # UTF-16 offset of the end of ``out``
-    stack: list[_OpenTag] = []
-    entities: list[JSONDict] = []
-    i = 0
-
-    def at(k: int) -> str:
-        return text[k] if k < n else ""
-
-    def decode_ref(k: int) -> tuple[str, int]:
-        char, after, _ = _decode_entity(text, k)
-        if char is not None:
-            return char, after
-        if strict:
-            raise _entity_error(text, k, after)
-        return "&", k + 1
-
-    while i < n:
-        c = text[i]
-        if c == "&":
-            char, i = decode_ref(i)
-            out.append(char)
-            pos += 2 if ord(char) > 0xFFFF else 1
-            continue
-        if c != "<":
-            out.append(c)
-            pos += 2 if ord(c) > 0xFFFF else 1
-            i += 1
-            continue
-
-        begin = i
-        i += 1
-        if at(i) == "/":  # an end tag
-            i += 1
-            if not stack:
-                raise HtmlParseError(f"Unexpected end tag at byte offset {_byte_offset(text, begin)}")
-            start = i
-            while i < n and text[i] not in _SPACES and text[i] != ">":
-                i += 1
-            end_name = text[start:i].lower()
-            while i < n and text[i] in _SPACES:
-                i += 1
-            if at(i) != ">":
-                raise HtmlParseError(f"Unclosed end tag at byte offset {_byte_offset(text, begin)}")
-            i += 1
-            top = stack[-1]
-            if end_name and end_name != top.tag:
-                raise HtmlParseError(
-                    f"Unmatched end tag at byte offset {_byte_offset(text, begin)}, "
-                    f'expected "</{top.tag}>", found "</{end_name}>"'
-                )
-            stack.pop()
-            _close_tag(top, pos, "".join(out), stack, entities)
-            continue
-
-        start = i
-        while i < n and text[i] not in _SPACES and text[i] != ">":
-            i += 1
-        if i >= n:
-            raise HtmlParseError(f"Unclosed start tag at byte offset {_byte_offset(text, begin)}")
-        tag = text[start:i].lower()
-        if tag not in _HTML_TAGS:
-            raise HtmlParseError(f'Unsupported start tag "{tag}" at byte offset {_byte_offset(text, begin)}')
-        unclosed_named = f'Unclosed start tag "{tag}" at byte offset {_byte_offset(text, begin)}'
-        attrs: dict[str, str] = {}
-        while at(i) != ">":
-            while i < n and text[i] in _SPACES:
-                i += 1
-            if at(i) == ">":
-                break
-            if i >= n:
-                raise HtmlParseError(unclosed_named)
-            attr_start = i
-            while i < n and text[i] not in _SPACES and text[i] not in "=>/\"'":
-                i += 1
-            attr = text[attr_start:i].lower()
-            if not attr:
-                raise HtmlParseError(
-                    f'Empty attribute name in the tag "{tag}" at byte offset {_byte_offset(text, begin)}'
-                )
-            while i < n and text[i] in _SPACES:
-                i += 1
-            if at(i) != "=":
-                if i >= n:
-                    raise HtmlParseError(unclosed_named)
-                attrs[attr] = ""
-                continue
-            i += 1
-            while i < n and text[i] in _SPACES:
-                i += 1
-            if i >= n:
-                raise HtmlParseError(unclosed_named)
-            if text[i] not in "'\"":
-                token_start = i
-                while i < n and ((text[i].isascii() and text[i].isalnum()) or text[i] in ".-"):
-                    i += 1
-                if i < n and text[i] not in _SPACES and text[i] != ">":
-                    raise HtmlParseError(
-                        f"Unexpected end of name token at byte offset {_byte_offset(text, token_start)}"
-                    )
-                attrs[attr] = text[token_start:i].lower()
-            else:
-                quote = text[i]
-                i += 1
-                value: list[str] = []
-                while i < n and text[i] != quote:
-                    if text[i] == "&":
-                        char, i = decode_ref(i)
-                        value.append(char)
-                    else:
-                        value.append(text[i])
-                        i += 1
-                if i >= n:
-                    raise HtmlParseError(f"Unclosed start tag at byte offset {_byte_offset(text, begin)}")
-                i += 1
-                attrs[attr] = "".join(value)
-        i += 1  # the ">"
-        if tag == "span" and attrs.get("class") != "tg-spoiler":
-            raise HtmlParseError(f'Tag "span" must have class "tg-spoiler" at byte offset {_byte_offset(text, begin)}')
-        stack.append(_OpenTag(tag, attrs, pos, len(out)))
-
-    if stack:
-        raise HtmlParseError(f'Can\'t find end tag corresponding to start tag "{stack[-1].tag}"')
-    entities.sort(key=lambda e: (e["offset"], -e["length"]))
-    return "".join(out), entities
-
-
-def _close_tag(open_tag: _OpenTag, pos: int, plain: str, stack: list[_OpenTag], entities: list[JSONDict]) -> None:
-    length = pos - open_tag.offset
-    tag = open_tag.tag
-    if tag == "tg-emoji":
-        emoji_id = open_tag.attrs.get("emoji-id", "")
-        if not emoji_id.isdigit() or not 0 < int(emoji_id) < 2**63:
-            raise HtmlParseError("Invalid custom emoji identifier specified")
-    if length <= 0:
-        return
-    entity: JSONDict = {"offset": open_tag.offset, "length": length}
-    if tag in _SIMPLE_ENTITY:
-        entity["type"] = _SIMPLE_ENTITY[tag]
-    elif tag == "tg-emoji":
-        entity.update(type="custom_emoji", custom_emoji_id=open_tag.attrs["emoji-id"])
-    elif tag == "a":
-        url = open_tag.attrs.get("href") or plain[open_tag.begin :]
-        if not url:
-            return
-        entity.update(type="text_link", url=url)
-    elif tag == "code":
-        language = open_tag.attrs.get("class", "")
-        parent = stack[-1] if stack else None
-        if parent is not None and parent.tag == "pre":
-            if language.startswith("language-"):
-                parent.language = language.removeprefix("language-")
-            return
-        entity["type"] = "code"
-    elif tag == "pre":
-        entity["type"] = "pre"
-        if open_tag.language:
-            entity["language"] = open_tag.language
-    else:  # blockquote
-        entity["type"] = "expandable_blockquote" if "expandable" in open_tag.attrs else "blockquote"
-    entities.append(entity)
-
-
-def _trim(plain: str, entities: list[JSONDict]) -> tuple[str, list[JSONDict]]:
-    """Strip surrounding whitespace like Telegram does, moving the entities along."""
-    stripped = plain.strip()
-    if stripped == plain:
-        return plain, entities
-    lead = utf16_len(plain[: len(plain) - len(plain.lstrip())])
-    size = utf16_len(stripped)
-    moved: list[JSONDict] = []
-    for entity in entities:
-        start = max(0, entity["offset"] - lead)
-        end = min(size, entity["offset"] + entity["length"] - lead)
-        if end > start:
-            moved.append({**entity, "offset": start, "length": end - start})
-    return stripped, moved
 
 
 # --------------------------------------------------------------------------------------------
@@ -669,17 +258,12 @@ def _kind_of(message: JSONDict) -> str:
     return "other"
 
 
-def _prune(window: deque[float], horizon: float) -> None:
-    while window and window[0] <= horizon:
-        window.popleft()
-
-
 # --------------------------------------------------------------------------------------------
 # The server
 # --------------------------------------------------------------------------------------------
 
 
-class FakeTelegram:
+class FakeTelegram(UpdateBuilders):
     """A Bot API server on 127.0.0.1.  Every public method may be called from any thread."""
 
     def __init__(
@@ -688,13 +272,16 @@ class FakeTelegram:
         *,
         bot_id: int = 7000000001,
         bot_username: str = "ilam_press_bot",
+        limits: TelegramLimits | None = None,
         rules: RateRules | None = None,
         strict_html: bool = True,
     ) -> None:
+        """``limits`` are the rate limits to enforce (Telegram's by default); ``rules`` says how, and
+        wins when both are given."""
         self.token = token
         self.bot_id = bot_id
         self.bot_username = bot_username
-        self.rules = rules or RateRules()
+        self.rules = rules or (RateRules(limits) if limits is not None else RateRules())
         self.strict_html = strict_html
         self.bot_user: JSONDict = {
             "id": bot_id,
@@ -739,11 +326,7 @@ class FakeTelegram:
         self._latency = (0.0, 0.0)
         self._random = random.Random()
 
-        self._last_send: dict[int, float] = {}
-        self._group_windows: dict[int, deque[float]] = {}
-        self._global_window: deque[float] = deque()
-        self._violations: dict[str, int] = {"per_chat": 0, "per_group_minute": 0, "global": 0}
-        self._violation_log: list[tuple[float, str, int]] = []
+        self._rates = RateBook()
 
         self._answered_callbacks: list[JSONDict] = []
         self._inline_answers: list[JSONDict] = []
@@ -833,6 +416,11 @@ class FakeTelegram:
     def run_in_thread(self, port: int = 0) -> ServerThread:
         """A context manager running this server in its own thread and event loop."""
         return ServerThread(self, port)
+
+    @property
+    def limits(self) -> TelegramLimits:
+        """The limits the server enforces now; ``tests.harness.settings_for`` gives the bot the same."""
+        return self.rules.limits
 
     @property
     def port(self) -> int:
@@ -989,187 +577,6 @@ class FakeTelegram:
         with self._lock:
             self._members.setdefault(chat_id, {})[user_id] = (status, dict(rights))
 
-    # ---------------------------------------------------------------- update builders
-
-    def user(self, user_id: int, first_name: str = "کاربر", username: str | None = None) -> JSONDict:
-        """A Bot API User (registered, so getChatMember knows it)."""
-        data: JSONDict = {"id": user_id, "is_bot": False, "first_name": first_name, "language_code": "fa"}
-        if username:
-            data["username"] = username
-        with self._lock:
-            self._users[user_id] = data
-        return dict(data)
-
-    def message(
-        self,
-        chat_id: int,
-        user_id: int,
-        text: str | None = None,
-        *,
-        chat_type: str | None = None,
-        chat_title: str | None = None,
-        message_thread_id: int | None = None,
-        is_topic_message: bool = False,
-        photo: bool | bytes = False,
-        video: bool | bytes = False,
-        document: bool | bytes = False,
-        document_name: str = "document.pdf",
-        caption: str | None = None,
-        media_group_id: str | None = None,
-        forward_origin: JSONDict | None = None,
-        reply_to: int | None = None,
-        first_name: str | None = None,
-        username: str | None = None,
-    ) -> JSONDict:
-        """An Update with a user's message; it takes the chat's next message_id.
-
-        ``chat_type`` defaults to the registered type, else private for positive ids and group
-        or supergroup (-100...) for negative ones.  A text starting with "/" gets its
-        bot_command entity.  ``photo``/``video``/``document`` may be True (some bytes) or the
-        bytes themselves; getFile serves them."""
-        with self._lock:
-            sender = self._users.get(user_id)
-            if sender is None or first_name or username:
-                sender = self.user(user_id, first_name or "کاربر", username)
-            chat = self._chat_for_update(chat_id, chat_type, chat_title)
-            if chat["type"] == "private" and chat_id == user_id:
-                chat["first_name"] = sender["first_name"]
-                if sender.get("username"):
-                    chat["username"] = sender["username"]
-            msg: JSONDict = {
-                "message_id": self._alloc_message_id(chat_id),
-                "from": dict(sender),
-                "chat": chat,
-                "date": int(time.time()),
-            }
-            if message_thread_id is not None:
-                msg["message_thread_id"] = message_thread_id
-                if is_topic_message or chat.get("is_forum"):
-                    msg["is_topic_message"] = True
-            if text is not None:
-                msg["text"] = text
-                entities = self._command_entities(text)
-                if entities:
-                    msg["entities"] = entities
-            if photo:
-                stored = self._store_file(photo if isinstance(photo, bytes) else None, "photos", ".jpg", "image/jpeg")
-                msg["photo"] = [self._photo_size(stored)]
-            if video:
-                stored = self._store_file(video if isinstance(video, bytes) else None, "videos", ".mp4", "video/mp4")
-                msg["video"] = self._video_json(stored)
-            if document:
-                stored = self._store_file(
-                    document if isinstance(document, bytes) else None,
-                    "documents",
-                    "",
-                    "application/pdf",
-                    document_name,
-                )
-                msg["document"] = self._document_json(stored)
-            if caption is not None:
-                msg["caption"] = caption
-            if media_group_id is not None:
-                msg["media_group_id"] = media_group_id
-            if forward_origin is not None:
-                msg["forward_origin"] = forward_origin
-            if reply_to is not None:
-                msg["reply_to_message"] = self._reply_json(chat_id, reply_to)
-        return {"message": msg}
-
-    def callback_query(self, chat_id: int, user_id: int, data: str, message_id: int) -> JSONDict:
-        """An Update with a press on an inline button of message ``message_id``."""
-        with self._lock:
-            sender = self._users.get(user_id) or self.user(user_id)
-            found = self._find(chat_id, message_id)
-            if found is None:
-                message: JSONDict = {
-                    "message_id": message_id,
-                    "date": int(time.time()),
-                    "chat": self._chat_json(chat_id),
-                }
-            else:
-                message = dict(found)
-            query = {
-                "id": str(next(self._ids)),
-                "from": dict(sender),
-                "message": message,
-                "chat_instance": str(chat_id),
-                "data": data,
-            }
-        return {"callback_query": query}
-
-    def my_chat_member(
-        self,
-        chat_id: int,
-        chat_type: str,
-        user_id: int,
-        old_status: str,
-        new_status: str,
-        *,
-        chat_title: str | None = None,
-        **rights: Any,
-    ) -> JSONDict:
-        """An Update saying user ``user_id`` changed the bot's status in a chat; injecting it
-        also updates the registry (so a kicked bot gets 403 on sends)."""
-        with self._lock:
-            sender = self._users.get(user_id) or self.user(user_id)
-            update = {
-                "chat": self._chat_for_update(chat_id, chat_type, chat_title),
-                "from": dict(sender),
-                "date": int(time.time()),
-                "old_chat_member": self._member_json(self.bot_user, old_status, {}),
-                "new_chat_member": self._member_json(self.bot_user, new_status, rights),
-            }
-        return {"my_chat_member": update}
-
-    def channel_post(self, chat_id: int, text: str, *, chat_title: str | None = None) -> JSONDict:
-        """An Update with a post in a channel."""
-        with self._lock:
-            chat = self._chat_for_update(chat_id, "channel", chat_title)
-            post: JSONDict = {
-                "message_id": self._alloc_message_id(chat_id),
-                "sender_chat": dict(chat),
-                "chat": chat,
-                "date": int(time.time()),
-                "text": text,
-            }
-            entities = self._command_entities(text)
-            if entities:
-                post["entities"] = entities
-        return {"channel_post": post}
-
-    def inline_query(self, user_id: int, query: str, offset: str = "") -> JSONDict:
-        """An Update with an inline query ``@bot query``."""
-        with self._lock:
-            sender = self._users.get(user_id) or self.user(user_id)
-            data = {
-                "id": str(next(self._ids)),
-                "from": dict(sender),
-                "query": query,
-                "offset": offset,
-                "chat_type": "sender",
-            }
-        return {"inline_query": data}
-
-    def inject(self, update: JSONDict) -> int:
-        """Queue an update for getUpdates (giving it the next update_id) and wake long polls.
-        Messages, callback queries, inline queries and member changes in it are registered."""
-        with self._lock:
-            update = {k: v for k, v in update.items() if k != "update_id"}
-            update_id = self._next_update_id
-            self._next_update_id += 1
-            self._register_update(update)
-            self._updates.append({"update_id": update_id, **update})
-            loop = self._loop if self._running else None
-        if loop is not None:
-            with contextlib.suppress(RuntimeError):  # the loop is closing
-                loop.call_soon_threadsafe(self._wake)
-        return update_id
-
-    def send_text(self, chat_id: int, user_id: int, text: str, **kw: Any) -> int:
-        """inject(message(chat_id, user_id, text, **kw))."""
-        return self.inject(self.message(chat_id, user_id, text, **kw))
-
     # ---------------------------------------------------------------- records
 
     @property
@@ -1235,13 +642,13 @@ class FakeTelegram:
     def violations(self) -> dict[str, int]:
         """Rate-limit violations by kind: per_chat, per_group_minute, global."""
         with self._lock:
-            return dict(self._violations)
+            return dict(self._rates.violations)
 
     @property
     def violation_log(self) -> list[tuple[float, str, int]]:
         """(arrival, kind, chat_id) of every violation."""
         with self._lock:
-            return list(self._violation_log)
+            return list(self._rates.violation_log)
 
     @property
     def internal_errors(self) -> list[str]:
@@ -1258,8 +665,7 @@ class FakeTelegram:
         with self._lock:
             self._calls.clear()
             self._calls_by_method.clear()
-            self._violations = dict.fromkeys(self._violations, 0)
-            self._violation_log.clear()
+            self._rates.forget_violations()
             self._answered_callbacks.clear()
             self._inline_answers.clear()
 
@@ -1723,41 +1129,15 @@ class FakeTelegram:
     # ---------------------------------------------------------------- rate limits
 
     def _check_rate(self, chat_id: int, items: int, paid: bool, now: float) -> None:
-        rules = self.rules
-        kinds: list[str] = []
-        waits: list[float] = []
-        gap = rules.per_chat_interval - rules.tolerance
-        last = self._last_send.get(chat_id)
-        if last is not None and now - last < gap:
-            kinds.append("per_chat")
-            waits.append(last + gap - now)
-        if self._chat_type(chat_id) != "private":
-            window = self._group_windows.setdefault(chat_id, deque())
-            _prune(window, now - 60.0)
-            over = len(window) + items - rules.group_per_minute
-            if over > 0:
-                kinds.append("per_group_minute")
-                waits.append(window[over - 1] + 60.0 - now if over <= len(window) else 60.0)
-        limit = rules.paid_global_per_second if paid else rules.global_per_second
-        _prune(self._global_window, now - 1.0)
-        over = len(self._global_window) + items - limit
-        if over > 0:
-            kinds.append("global")
-            waits.append(self._global_window[over - 1] + 1.0 - now if over <= len(self._global_window) else 1.0)
-        if not kinds:
-            return
-        for kind in kinds:
-            self._violations[kind] += 1
-            self._violation_log.append((now, kind, chat_id))
-        if rules.enforce:
-            seconds = max(1, math.ceil(max(waits) - 1e-9))
+        seconds = self._rates.check(self.rules, chat_id, self._is_group(chat_id), items, paid, now)
+        if seconds is not None:
             raise _ApiError(429, f"Too Many Requests: retry after {seconds}", {"retry_after": seconds})
 
     def _record_send(self, chat_id: int, items: int, now: float) -> None:
-        self._last_send[chat_id] = now
-        if self._chat_type(chat_id) != "private":
-            self._group_windows.setdefault(chat_id, deque()).extend([now] * items)
-        self._global_window.extend([now] * items)
+        self._rates.record(chat_id, self._is_group(chat_id), items, now)
+
+    def _is_group(self, chat_id: int) -> bool:
+        return self._chat_type(chat_id) != "private"
 
     # ---------------------------------------------------------------- files
 

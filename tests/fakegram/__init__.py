@@ -1,0 +1,34 @@
+"""A fake Telegram Bot API server for tests and benchmarks, and the people who talk to the bot through it.
+
+Modules: ``entities`` (Telegram's HTML subset), ``rules`` (the rate limits as the server applies
+them), ``records`` (what the server keeps), ``updates`` (update builders), ``server`` (the HTTP
+server, ``FakeTelegram``) and ``drivers`` (``Officer``, ``Journalist``, ``Admin``: a user who says
+things to the bot and reads its replies). See ``tests/fakegram/server.py`` for a tour.
+"""
+
+from tests.fakegram.drivers import Admin, Journalist, Officer, Person
+from tests.fakegram.entities import HtmlParseError, parse_html, utf16_len
+from tests.fakegram.records import ApiCall, Edit, Fault, SentMessage, Upload
+from tests.fakegram.rules import FAST, TELEGRAM, RateRules, TelegramLimits
+from tests.fakegram.server import FakeTelegram, ServerThread
+
+__all__ = [
+    "FAST",
+    "TELEGRAM",
+    "Admin",
+    "ApiCall",
+    "Edit",
+    "FakeTelegram",
+    "Fault",
+    "HtmlParseError",
+    "Journalist",
+    "Officer",
+    "Person",
+    "RateRules",
+    "SentMessage",
+    "ServerThread",
+    "TelegramLimits",
+    "Upload",
+    "parse_html",
+    "utf16_len",
+]
