@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -11,6 +11,10 @@ import aiosqlite
 from storage.db import Database, Tx, from_db, opt_from_db, to_db, utcnow
 
 STATUSES = ("draft", "scheduled", "pending_approval", "rejected", "published", "retracted", "cancelled")
+# What an officer may still change, publish now or cancel.
+EDITABLE = ("draft", "scheduled")
+# What may become published: an officer's draft, a scheduled release, one an admin approves.
+PUBLISHABLE = ("draft", "scheduled", "pending_approval")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +137,31 @@ def fts_query(folded_query: str) -> str | None:
     return " ".join(f'"{w}"' for w in words)
 
 
+async def _changed(t: Tx, update: str, params: tuple[object, ...], from_statuses: Collection[str]) -> bool:
+    """Run a status change ``UPDATE … WHERE id = ?`` only for a release in one of ``from_statuses``.
+
+    The condition is part of the statement, so two requests racing for one release cannot both
+    change it: the second finds the status moved on and changes nothing. Whether the row changed.
+    """
+    statuses = tuple(from_statuses)
+    marks = ",".join("?" * len(statuses))
+    sql = f"{update} AND status IN ({marks})"
+    return await t.execute_rowcount(sql, (*params, *statuses)) == 1
+
+
+class StatusChanged(Exception):
+    """A release was not in the status a change starts from: another request changed it first.
+
+    Raised inside the transaction that was to make the change, so that transaction rolls back;
+    ``status`` is what the release is now (None if it no longer exists).
+    """
+
+    def __init__(self, release_id: int, status: str | None) -> None:
+        super().__init__(f"release {release_id} is {status}")
+        self.release_id = release_id
+        self.status = status
+
+
 class Releases:
     """Repository of releases."""
 
@@ -246,24 +275,45 @@ class Releases:
             )
         return version
 
-    async def mark_published(self, release_id: int, when: datetime | None = None, *, tx: Tx | None = None) -> None:
-        """Set a release published (it enters the search index through the FTS trigger)."""
+    async def mark_published(
+        self,
+        release_id: int,
+        when: datetime | None = None,
+        *,
+        from_statuses: Collection[str] = PUBLISHABLE,
+        tx: Tx | None = None,
+    ) -> bool:
+        """Set a release published if it is in one of ``from_statuses``; whether it was.
+
+        It enters the search index through the FTS trigger. False (nothing changed) when another
+        request moved the release on first: the caller's transaction decides what to do then.
+        """
         stamp = to_db(when or utcnow())
         async with self.db.joined(tx) as t:
-            await t.execute(
+            return await _changed(
+                t,
                 "UPDATE releases SET status = 'published', published_at = ?, updated_at = ? WHERE id = ?",
                 (stamp, stamp, release_id),
+                from_statuses,
             )
 
-    async def mark_retracted(self, release_id: int, reason: str | None, *, tx: Tx | None = None) -> None:
-        """Set a release retracted (it leaves the search index through the FTS trigger)."""
+    async def mark_retracted(self, release_id: int, reason: str | None, *, tx: Tx | None = None) -> bool:
+        """Set a published release retracted (it leaves the search index through the FTS trigger); whether it was."""
         stamp = to_db(utcnow())
         async with self.db.joined(tx) as t:
-            await t.execute(
+            return await _changed(
+                t,
                 "UPDATE releases SET status = 'retracted', retracted_at = ?, retraction_reason = ?,"
                 " updated_at = ? WHERE id = ?",
                 (stamp, reason, stamp, release_id),
+                ("published",),
             )
+
+    async def status_of(self, release_id: int, *, tx: Tx | None = None) -> str | None:
+        """A release's status now (None if there is no such release)."""
+        async with self.db.joined(tx) as t:
+            value = await t.fetchval("SELECT status FROM releases WHERE id = ?", (release_id,))
+        return None if value is None else str(value)
 
     async def search(self, folded_query: str, *, limit: int = 10, offset: int = 0) -> SearchPage:
         """Published releases matching every word of the folded query, best by relevance and recency first.
@@ -312,20 +362,26 @@ class Releases:
                 releases = [_release(rows[i], topics[i]) for i in ids if i in rows]
         return SearchPage(releases, len(candidates), capped)
 
-    async def set_status(self, release_id: int, status: str, *, tx: Tx | None = None) -> None:
-        """Change a release's status (drafts being cancelled, for instance)."""
+    async def cancel(self, release_id: int, *, tx: Tx | None = None) -> bool:
+        """Cancel a draft or scheduled release; whether it was one (and so was cancelled)."""
         async with self.db.joined(tx) as t:
-            await t.execute(
-                "UPDATE releases SET status = ?, updated_at = ? WHERE id = ?", (status, to_db(utcnow()), release_id)
+            return await _changed(
+                t,
+                "UPDATE releases SET status = 'cancelled', updated_at = ? WHERE id = ?",
+                (to_db(utcnow()), release_id),
+                EDITABLE,
             )
 
-    async def schedule(self, release_id: int, when: datetime | None, *, tx: Tx | None = None) -> None:
-        """Schedule a draft for ``when``, or (None) turn a scheduled release back into a draft."""
+    async def schedule(self, release_id: int, when: datetime | None, *, tx: Tx | None = None) -> bool:
+        """Schedule a draft (or a scheduled release again) for ``when``, or (None) turn a scheduled release
+        back into a draft; whether the release was in a status that allows it."""
         status, stamp = ("draft", None) if when is None else ("scheduled", to_db(when))
         async with self.db.joined(tx) as t:
-            await t.execute(
+            return await _changed(
+                t,
                 "UPDATE releases SET status = ?, scheduled_at = ?, updated_at = ? WHERE id = ?",
                 (status, stamp, to_db(utcnow()), release_id),
+                ("scheduled",) if when is None else EDITABLE,
             )
 
     async def due_scheduled(self, now: datetime) -> list[int]:
@@ -343,26 +399,33 @@ class Releases:
             value = await t.fetchval("SELECT min(scheduled_at) FROM releases WHERE status = 'scheduled'")
         return opt_from_db(value)
 
-    async def submit_for_approval(self, release_id: int, *, tx: Tx | None = None) -> None:
-        """Put a release in the admins' approval queue."""
+    async def submit_for_approval(
+        self, release_id: int, *, from_statuses: Collection[str] = EDITABLE, tx: Tx | None = None
+    ) -> bool:
+        """Put a draft (or scheduled release) in the admins' approval queue; whether it was one."""
         stamp = to_db(utcnow())
         async with self.db.joined(tx) as t:
-            await t.execute(
+            return await _changed(
+                t,
                 "UPDATE releases SET status = 'pending_approval', submitted_at = coalesce(submitted_at, ?),"
                 " updated_at = ? WHERE id = ?",
                 (stamp, stamp, release_id),
+                from_statuses,
             )
 
     async def record_decision(
         self, release_id: int, admin_id: int, reason: str | None, *, approved: bool, tx: Tx | None = None
-    ) -> None:
-        """Record an admin's approval (the caller publishes) or rejection with its reason."""
+    ) -> bool:
+        """Record an admin's approval (the caller publishes, in the same transaction) or rejection with its
+        reason; whether the release was still waiting for a decision (nothing changes if not)."""
         stamp = to_db(utcnow())
         async with self.db.joined(tx) as t:
-            await t.execute(
+            return await _changed(
+                t,
                 "UPDATE releases SET decided_by = ?, decided_at = ?, rejection_reason = ?, updated_at = ?,"
                 " status = CASE WHEN ? THEN status ELSE 'rejected' END WHERE id = ?",
                 (admin_id, stamp, reason, stamp, int(approved), release_id),
+                ("pending_approval",),
             )
 
     async def pending_approval(self) -> list[Release]:

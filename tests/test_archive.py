@@ -21,6 +21,7 @@ from bot.domain.archive import (
     parse_positive_id,
     search_listing,
 )
+from bot.domain.digits import fa
 from bot.domain.jalali import format_date
 from bot.domain.render import TEXT_LIMIT, utf16_length
 from bot.domain.text import fold
@@ -277,7 +278,7 @@ async def test_release_refuses_drafts_unknown_and_retracted_releases(tg: FakeTel
         texts.RELEASE_NOT_FOUND.format(id="۹۹"),
         texts.RELEASE_BAD_ID,
         texts.RELEASE_BAD_ID,
-        texts.RELEASE_BAD_ID,
+        texts.RELEASE_NOT_FOUND.format(id=fa("99999999999999999999999")),  # no release has it (issue 11)
         texts.RELEASE_USAGE,
     ]
     assert not any("زلزله" in (m.text or "") for i in range(8) for m in tg.messages_to(5100 + i))

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from bot import texts
-from bot.telegram.args import SQLITE_MAX_INT, command_text, parse_id
+from bot.domain.digits import fa
+from bot.telegram.args import SQLITE_MAX_INT, beyond_range, command_text, parse_id
 from bot.telegram.callbacks import Decision, DraftAction, DraftPick, FilterPick, SearchPage, StopAnswer
 from bot.telegram.commands import Menu, Section
 from bot.telegram.handlers import all_commands, all_handlers
@@ -128,9 +129,33 @@ async def test_a_refusal_under_a_button_is_an_alert_and_changes_nothing(tg: Fake
 
 
 async def test_a_huge_id_gets_the_unknown_id_answer_not_an_error(tg: FakeTelegram, tmp_path: Path) -> None:
-    """An id beyond SQLite's range is answered like any id that names nothing: with the usage, in Persian."""
+    """An id beyond SQLite's range is answered like any id that names nothing (issue 11): «not found», in
+    Persian; a command without an id still gets its usage."""
     async with running_bot(settings_for(tg, tmp_path, ADMIN_CHAT_ID="-100500")):
         [reply] = await say(tg, ADMIN, "/approve 99999999999999999999999")
+        [unknown] = await say(tg, ADMIN, "/approve 999")
         [usage] = await say(tg, ADMIN, "/approve")
-    assert reply.text == usage.text == texts.APPROVE_USAGE
+    assert reply.text == texts.UNKNOWN_RELEASE.format(id=fa("99999999999999999999999"))
+    assert unknown.text == texts.UNKNOWN_RELEASE.format(id="۹۹۹")
+    assert usage.text == texts.APPROVE_USAGE
     assert tg.messages_to(-100500) == []  # no alert to the admin chat: nothing went wrong
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        (str(SQLITE_MAX_INT + 1), str(SQLITE_MAX_INT + 1)),
+        ("-9223372036854775809", "-9223372036854775809"),
+        ("۹" * 25, "9" * 25),
+        ("9" * 100, "9" * 30 + "…"),
+        (str(SQLITE_MAX_INT), None),
+        ("12", None),
+        ("0" * 30 + "7", None),
+        ("abc", None),
+        ("12a", None),
+        ("", None),
+    ],
+)
+def test_a_number_beyond_sqlite_is_told_apart_from_what_is_no_number(typed: str, shown: str | None) -> None:
+    """``beyond_range``: a whole number no row can have, as shown in the answer (cut short when very long)."""
+    assert beyond_range(typed) == shown

@@ -7,7 +7,7 @@ domain's pure function over the stored filters.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from zoneinfo import ZoneInfo
@@ -20,7 +20,7 @@ from bot.domain.render import MessagePart
 from storage import Storage
 from storage.db import Tx, utcnow
 from storage.outbox import PartSpec, StartedSend, Target
-from storage.releases import Release
+from storage.releases import PUBLISHABLE, Release, StatusChanged
 from storage.subscriptions import Subscription
 
 
@@ -184,28 +184,43 @@ async def publish(
     when: datetime | None = None,
     zone: tzinfo = UTC,
     matcher: Matcher | None = None,
+    from_statuses: Collection[str] = PUBLISHABLE,
+    tx: Tx | None = None,
 ) -> Enqueued:
     """Mark a release published, write one delivery per matching instant chat and queue it for the
-    matching digests, in one transaction. ``zone`` is the local time of quiet hours."""
+    matching digests, in one transaction (the caller's ``tx`` if given). ``zone`` is the local time of
+    quiet hours.
+
+    The release must be in one of ``from_statuses`` inside that transaction: when another request
+    moved it on first (cancelled, rejected, published already), ``StatusChanged`` is raised and
+    nothing is written.
+    """
     when = when or utcnow()
-    async with storage.db.transaction() as tx:
-        release = await storage.releases.get(release_id, tx=tx)
+    async with storage.db.joined(tx) as t:
+        release = await storage.releases.get(release_id, tx=t)
         if release is None:
             raise LookupError(f"release {release_id} does not exist")
-        reach = await audience(storage, release, when, zone, tx=tx, matcher=matcher)
-        await storage.releases.mark_published(release_id, when, tx=tx)
-        await storage.outbox.store_release_parts(release_id, release.version, part_specs(parts), tx=tx)
+        if not await storage.releases.mark_published(release_id, when, from_statuses=from_statuses, tx=t):
+            raise StatusChanged(release_id, release.status)
+        reach = await audience(storage, release, when, zone, tx=t, matcher=matcher)
+        await storage.outbox.store_release_parts(release_id, release.version, part_specs(parts), tx=t)
         count = (
-            await storage.outbox.enqueue("send", reach.instant, release_id=release_id, version=release.version, tx=tx)
+            await storage.outbox.enqueue("send", reach.instant, release_id=release_id, version=release.version, tx=t)
             if reach.instant
             else 0
         )
-        await storage.digests.queue(release_id, reach.digest, tx=tx)
+        await storage.digests.queue(release_id, reach.digest, tx=t)
     return Enqueued(release_id, count, len(reach.digest))
 
 
 async def correct(
-    storage: Storage, release_id: int, version: int, parts: Sequence[MessagePart], notice_html: str
+    storage: Storage,
+    release_id: int,
+    version: int,
+    parts: Sequence[MessagePart],
+    notice_html: str,
+    *,
+    tx: Tx | None = None,
 ) -> Enqueued:
     """Edit every delivered copy of a release to its new version (already stored with ``add_version``).
 
@@ -213,13 +228,19 @@ async def correct(
     old parts beyond the new ones are deleted. Where Telegram no longer allows an edit, ``notice_html``
     is sent as a reply instead. Copies that have not started yet simply go out in the new version; an
     edit of a copy still being sent waits until that copy is complete.
+
+    Only a published release is corrected: inside the transaction (the caller's ``tx`` if given), a
+    release retracted meanwhile raises ``StatusChanged`` and nothing is written.
     """
     specs = part_specs(parts)
     written = 0
-    async with storage.db.transaction() as tx:
-        await storage.outbox.store_release_parts(release_id, version, specs, tx=tx)
-        await storage.outbox.move_unstarted_to_version(release_id, version, tx=tx)
-        for started in await storage.outbox.started_sends(release_id, tx=tx):
+    async with storage.db.joined(tx) as t:
+        status = await storage.releases.status_of(release_id, tx=t)
+        if status != "published":
+            raise StatusChanged(release_id, status)
+        await storage.outbox.store_release_parts(release_id, version, specs, tx=t)
+        await storage.outbox.move_unstarted_to_version(release_id, version, tx=t)
+        for started in await storage.outbox.started_sends(release_id, tx=t):
             width = max(len(specs), len(started.part_kinds))
             edit_parts = [
                 PartSpec(
@@ -235,7 +256,7 @@ async def correct(
                 version=version,
                 parts=edit_parts,
                 fallback_html=notice_html,
-                tx=tx,
+                tx=t,
             )
     return Enqueued(release_id, written)
 
@@ -248,10 +269,14 @@ async def retract(
     The release also leaves the digests: those still waiting lose it, and a digest that carried it is
     rewritten (not started yet) or edited (``notice_html`` where the edit is refused) without it;
     ``zone`` is the local time the digest shows (the settings' timezone).
+
+    Only a published release is retracted: one retracted meanwhile raises ``StatusChanged`` inside the
+    transaction, and nothing is written.
     """
     written = 0
     async with storage.db.transaction() as tx:
-        await storage.releases.mark_retracted(release_id, reason, tx=tx)
+        if not await storage.releases.mark_retracted(release_id, reason, tx=tx):
+            raise StatusChanged(release_id, await storage.releases.status_of(release_id, tx=tx))
         await storage.digests.remove_release(release_id, tx=tx)
         await _withdraw_from_sent_digests(storage, release_id, notice_html, zone or ZoneInfo(DEFAULT_TIMEZONE), tx=tx)
         for action in ("send", "edit"):

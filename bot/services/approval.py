@@ -7,19 +7,30 @@ told the decision, and an approved release's notice becomes its live delivery re
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Collection
+from typing import Protocol
 
 from bot import texts
 from bot.delivery import service
 from bot.domain.digits import fa
 from bot.errors import UnknownId, WrongState
 from bot.services.core import Core
+from bot.services.transitions import refusal
+from storage.db import Tx
 from storage.organizations import Organization
-from storage.releases import Release
+from storage.releases import EDITABLE, Release, StatusChanged
 
 log = logging.getLogger(__name__)
 
-PublishNow = Callable[[Release, Organization], Awaitable[service.Enqueued]]
+
+class PublishNow(Protocol):
+    """The desk's ``publish_now``: the release and its deliveries, in the caller's transaction."""
+
+    async def __call__(
+        self, release: Release, org: Organization, *, from_statuses: Collection[str], tx: Tx | None = None
+    ) -> service.Enqueued:
+        """Publish ``release`` if it is still in ``from_statuses`` (``StatusChanged`` if not)."""
+        ...
 
 
 class Approval:
@@ -30,10 +41,15 @@ class Approval:
         self.storage = core.storage
         self.publish_now = publish_now
 
-    async def submit(self, user_id: int | None, release: Release, org: Organization) -> None:
-        """Queue a release for the admins' decision and tell every admin."""
+    async def submit(
+        self, user_id: int | None, release: Release, org: Organization, *, from_statuses: Collection[str] = EDITABLE
+    ) -> None:
+        """Queue a release for the admins' decision and tell every admin (WrongState if it was cancelled,
+        published or submitted meanwhile)."""
         async with self.storage.db.transaction() as tx:
-            await self.storage.releases.submit_for_approval(release.id, tx=tx)
+            if not await self.storage.releases.submit_for_approval(release.id, from_statuses=from_statuses, tx=tx):
+                status = await self.storage.releases.status_of(release.id, tx=tx)
+                raise refusal(release.id, status, publishing=True)
             await self.storage.audit.record(user_id, "release.submit", "release", release.id, tx=tx)
         log.info("release submitted for approval release_id=%d", release.id)
         admins = set(self.core.settings.admin_ids) | await self.storage.officers.admin_ids()
@@ -62,11 +78,18 @@ class Approval:
     async def approve(self, admin_id: int, release_id: int) -> service.Enqueued:
         """Publish a release from the queue and tell its author (whose message becomes the live report)."""
         release, org = await self._pending_release(release_id)
-        await self.storage.releases.record_decision(release.id, admin_id, None, approved=True)
-        enqueued = await self.publish_now(release, org)
-        await self.storage.audit.record(
-            admin_id, "release.approve", "release", release.id, {"deliveries": enqueued.deliveries}
-        )
+        try:
+            # The decision, the release and its deliveries in one transaction: another admin's
+            # rejection (or approval) that came first wins, and nothing is written here.
+            async with self.storage.db.transaction() as tx:
+                if not await self.storage.releases.record_decision(release.id, admin_id, None, approved=True, tx=tx):
+                    raise StatusChanged(release.id, await self.storage.releases.status_of(release.id, tx=tx))
+                enqueued = await self.publish_now(release, org, from_statuses=("pending_approval",), tx=tx)
+                await self.storage.audit.record(
+                    admin_id, "release.approve", "release", release.id, {"deliveries": enqueued.deliveries}, tx=tx
+                )
+        except StatusChanged as changed:
+            raise refusal(release.id, changed.status, deciding=True) from None
         self.core.ports.wake_dispatcher()
         text = texts.APPROVED_OFFICER.format(id=fa(release.id), count=fa(enqueued.deliveries))
         told = await self.core.ports.notices.tell(release.author_id, text)
@@ -78,7 +101,9 @@ class Approval:
         """Refuse a release from the queue and tell its author why."""
         release, _ = await self._pending_release(release_id)
         async with self.storage.db.transaction() as tx:
-            await self.storage.releases.record_decision(release.id, admin_id, reason, approved=False, tx=tx)
+            if not await self.storage.releases.record_decision(release.id, admin_id, reason, approved=False, tx=tx):
+                status = await self.storage.releases.status_of(release.id, tx=tx)
+                raise refusal(release.id, status, deciding=True)
             await self.storage.audit.record(
                 admin_id, "release.reject", "release", release.id, {"reason": reason}, tx=tx
             )

@@ -6,9 +6,10 @@ what an officer may do with which release, and in what order.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -23,11 +24,12 @@ from bot.domain.render import MessagePart, ReleaseView, render_release
 from bot.errors import InvalidInput, NotAnOfficer, NotYourRelease, OfficerRevoked, UnknownId, UserError, WrongState
 from bot.services.approval import Approval
 from bot.services.core import Core
+from bot.services.transitions import refusal
 from storage.db import Tx, utcnow
 from storage.officers import Officer
 from storage.organizations import Organization
 from storage.outbox import Progress
-from storage.releases import Attachment, NewRelease, Release
+from storage.releases import EDITABLE, Attachment, NewRelease, Release, StatusChanged
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +38,10 @@ MAX_TOPICS = 3
 PUBLISH_LIMIT_PER_HOUR = 30
 DUPLICATE_WINDOW = timedelta(days=7)
 # A scheduled release is still the officer's to change, publish now or cancel.
-EDITABLE_STATUSES = ("draft", "scheduled")
+EDITABLE_STATUSES = EDITABLE
+# A release published this recently, asked to be published again, is a second press of «انتشار»
+# (or a /publish sent twice): the answer is that it is being published, not that it is no draft.
+REPUBLISH_IS_A_DOUBLE_TAP = timedelta(minutes=10)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,10 +121,15 @@ class Desk:
     async def own_draft(self, user_id: int, release_id: int) -> tuple[Officer, Organization, Release]:
         """A draft (or scheduled release) of the officer's own organization, or UserError saying why not."""
         officer, org, release = await self.own_release(user_id, release_id)
+        self._check_editable(release)
+        return officer, org, release
+
+    @staticmethod
+    def _check_editable(release: Release) -> None:
+        """WrongState unless the release is a draft or a scheduled release."""
         if release.status not in EDITABLE_STATUSES:
             status = texts.STATUS_NAMES.get(release.status, release.status)
-            raise WrongState(texts.NOT_A_DRAFT.format(id=fa(release_id), status=status))
-        return officer, org, release
+            raise WrongState(texts.NOT_A_DRAFT.format(id=fa(release.id), status=status))
 
     # -- texts -----------------------------------------------------------------------------------
 
@@ -321,7 +331,8 @@ class Desk:
         """Drop a draft; it is kept for the audit trail but never published."""
         _, _, release = await self.own_draft(user_id, release_id)
         async with self.storage.db.transaction() as tx:
-            await self.storage.releases.set_status(release.id, "cancelled", tx=tx)
+            if not await self.storage.releases.cancel(release.id, tx=tx):
+                raise refusal(release.id, await self.storage.releases.status_of(release.id, tx=tx))
             await self.storage.audit.record(user_id, "release.cancel", "release", release.id, tx=tx)
 
     # -- publishing ------------------------------------------------------------------------------
@@ -329,9 +340,15 @@ class Desk:
     async def publish(self, user_id: int, release_id: int, *, confirmed: bool = False) -> service.Enqueued | None:
         """Publish a draft now (None: it went to the admins' approval queue instead).
 
-        Guards come first; then the release and its deliveries are written in one transaction.
+        Guards come first; then the release and its deliveries are written in one transaction, which
+        checks that the release is still a draft: a request that changed it meanwhile (a /cancel, the
+        first of two presses of «انتشار») wins, and this one is told what happened instead.
         """
-        officer, org, release = await self.own_draft(user_id, release_id)
+        officer, org, release = await self.own_release(user_id, release_id)
+        since = utcnow() - REPUBLISH_IS_A_DOUBLE_TAP
+        if release.status == "published" and release.published_at is not None and release.published_at >= since:
+            raise refusal(release.id, release.status, publishing=True)
+        self._check_editable(release)
         published = await self.storage.releases.published_by_author_since(
             officer.user_id, utcnow() - timedelta(hours=1)
         )
@@ -343,7 +360,10 @@ class Desk:
         if org.requires_approval:
             await self.approval.submit(user_id, release, org)
             return None
-        enqueued = await self.publish_now(release, org)
+        try:
+            enqueued = await self.publish_now(release, org)
+        except StatusChanged as changed:
+            raise refusal(release.id, changed.status, publishing=True) from None
         await self.storage.audit.record(
             user_id, "release.publish", "release", release.id, {"deliveries": enqueued.deliveries}
         )
@@ -351,17 +371,35 @@ class Desk:
         log.info("release published release_id=%d deliveries=%d", release.id, enqueued.deliveries)
         return enqueued
 
-    async def publish_now(self, release: Release, org: Organization) -> service.Enqueued:
-        """Render the release as of now and write it with one delivery per matching chat (no checks here)."""
+    async def publish_now(
+        self,
+        release: Release,
+        org: Organization,
+        *,
+        from_statuses: Collection[str] = EDITABLE,
+        due_by: datetime | None = None,
+        tx: Tx | None = None,
+    ) -> service.Enqueued:
+        """Render the release as it is now and write it with one delivery per matching chat, in one
+        transaction (the caller's ``tx`` if given) that first checks it is still in ``from_statuses``
+        and, with ``due_by``, still scheduled for no later than that; ``StatusChanged`` if not."""
         now = utcnow()
-        return await service.publish(
-            self.storage,
-            release.id,
-            self.render(release, org, now),
-            when=now,
-            zone=self.core.settings.timezone,
-            matcher=self.core.matcher,
-        )
+        async with self.storage.db.joined(tx) as t:
+            current = await self.storage.releases.get(release.id, tx=t)
+            if current is None:
+                raise StatusChanged(release.id, None)
+            if due_by is not None and (current.scheduled_at is None or current.scheduled_at > due_by):
+                raise StatusChanged(release.id, current.status)  # rescheduled meanwhile: not due any more
+            return await service.publish(
+                self.storage,
+                release.id,
+                self.render(current, org, now),
+                when=now,
+                zone=self.core.settings.timezone,
+                matcher=self.core.matcher,
+                from_statuses=from_statuses,
+                tx=t,
+            )
 
     async def schedule(self, user_id: int, release_id: int, when_text: str, *, confirmed: bool = False) -> datetime:
         """Schedule (or reschedule) a release for a time typed by the officer; return it in UTC."""
@@ -374,7 +412,8 @@ class Desk:
         if duplicate is not None and not confirmed:
             raise InvalidInput(texts.NEEDS_CONFIRMATION.format(id=fa(duplicate.release_id), draft=fa(release.id)))
         async with self.storage.db.transaction() as tx:
-            await self.storage.releases.schedule(release.id, when, tx=tx)
+            if not await self.storage.releases.schedule(release.id, when, tx=tx):
+                raise refusal(release.id, await self.storage.releases.status_of(release.id, tx=tx))
             await self.storage.audit.record(
                 user_id, "release.schedule", "release", release.id, {"at": when.isoformat()}, tx=tx
             )
@@ -397,11 +436,17 @@ class Desk:
         if release.status != "scheduled":
             raise WrongState(texts.NOT_SCHEDULED.format(id=fa(release_id)))
         async with self.storage.db.transaction() as tx:
-            await self.storage.releases.schedule(release.id, None, tx=tx)
+            if not await self.storage.releases.schedule(release.id, None, tx=tx):
+                raise refusal(release.id, await self.storage.releases.status_of(release.id, tx=tx))
             await self.storage.audit.record(user_id, "release.unschedule", "release", release.id, tx=tx)
 
     async def publish_scheduled(self, release_id: int) -> service.Enqueued | None:
-        """Publish a scheduled release whose time has come (the scheduler's call); None if it changed."""
+        """Publish a scheduled release whose time has come (the scheduler's call); None if it changed.
+
+        The officer may cancel, reschedule or unschedule it at this very moment: the transaction that
+        publishes it checks it is still scheduled and due, and whichever comes second gives way.
+        """
+        now = utcnow()
         release = await self.storage.releases.get(release_id)
         if release is None or release.status != "scheduled":
             return None
@@ -413,9 +458,16 @@ class Desk:
             log.info("scheduled release held, author revoked release_id=%d", release.id)
             return None
         if org.requires_approval:
-            await self.approval.submit(None, release, org)
+            try:
+                await self.approval.submit(None, release, org, from_statuses=("scheduled",))
+            except UserError:
+                log.info("scheduled release changed meanwhile release_id=%d", release.id)
             return None
-        enqueued = await self.publish_now(release, org)
+        try:
+            enqueued = await self.publish_now(release, org, from_statuses=("scheduled",), due_by=now)
+        except StatusChanged as changed:
+            log.info("scheduled release changed meanwhile release_id=%d status=%s", release.id, changed.status)
+            return None
         await self.storage.audit.record(
             None, "release.publish", "release", release.id, {"deliveries": enqueued.deliveries, "scheduled": True}
         )
@@ -440,13 +492,24 @@ class Desk:
         """Store the corrected text as a new version and edit every delivered copy; return the version."""
         _, org, release = await self.own_published(user_id, release_id)
         prepared = self.prepare_text(raw_text, org)
-        version = await self._store_version(release.id, prepared, user_id)
-        corrected = await self.storage.releases.get(release.id)
-        assert corrected is not None
+        corrected = dataclasses.replace(
+            release,
+            raw_text=prepared.raw_text,
+            title=prepared.title,
+            body=prepared.body,
+            search_text=prepared.search_text,
+            fingerprint=prepared.fingerprint,
+        )
         assert release.published_at is not None
         parts = self.render(corrected, org, release.published_at, corrected=True)
-        notice = texts.CORRECTION_NOTICE.format(title=corrected.title, org=org.name)
-        enqueued = await service.correct(self.storage, release.id, version, parts, html.escape(notice))
+        notice = html.escape(texts.CORRECTION_NOTICE.format(title=corrected.title, org=org.name))
+        try:
+            # The new version and its edits in one transaction that checks the release is still published.
+            async with self.storage.db.transaction() as tx:
+                version = await self._store_version(release.id, prepared, user_id, tx=tx)
+                enqueued = await service.correct(self.storage, release.id, version, parts, notice, tx=tx)
+        except StatusChanged as changed:
+            raise refusal(release.id, changed.status) from None
         await self.storage.officers.set_correcting(user_id, None)
         await self.storage.audit.record(user_id, "release.correct", "release", release.id, {"version": version})
         self.core.ports.wake_dispatcher()
@@ -457,13 +520,16 @@ class Desk:
         _, org, release = await self.own_published(user_id, release_id)
         reason_text = texts.RETRACTION_REASON.format(reason=reason) if reason else ""
         notice = texts.RETRACTION_NOTICE.format(title=release.title, org=org.name, reason=reason_text)
-        enqueued = await service.retract(
-            self.storage,
-            release.id,
-            reason,
-            html.escape(notice),
-            zone=self.core.settings.timezone,
-        )
+        try:
+            enqueued = await service.retract(
+                self.storage,
+                release.id,
+                reason,
+                html.escape(notice),
+                zone=self.core.settings.timezone,
+            )
+        except StatusChanged as changed:
+            raise refusal(release.id, changed.status) from None
         await self.storage.audit.record(user_id, "release.retract", "release", release.id, {"reason": reason})
         self.core.ports.wake_dispatcher()
         return enqueued

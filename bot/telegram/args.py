@@ -22,6 +22,8 @@ YES_WORDS = frozenset({"yes", "بله", "آره"})
 OFF_WORDS = frozenset({"off", "لغو"})
 _COMMAND_AND_REST = re.compile(r"\S+\s*(.*)\Z", re.DOTALL)
 _ID = re.compile(r"-?[0-9]{1,20}")  # more digits than any 64-bit integer has cannot name a row
+_NUMBER = re.compile(r"-?[0-9]+")
+SHOWN_DIGITS = 30  # a longer number is shown cut short in the answer («۹۹۹…»), which must stay one message
 
 
 def in_id_range(value: int) -> bool:
@@ -36,6 +38,23 @@ def parse_id(value: str) -> int | None:
         return None
     number = int(cleaned)
     return number if in_id_range(number) else None
+
+
+def beyond_range(value: str) -> str | None:
+    """A whole number (Latin or Persian digits) too large or too small for SQLite, as typed; else None.
+
+    Such a number names no row: the handler answers it as it answers an unknown id («خبری با شناسه …
+    پیدا نشد»), not with the command's usage, and it never reaches the database. A very long one is
+    cut to ``SHOWN_DIGITS`` digits and «…».
+    """
+    cleaned = to_latin_digits(value.strip())
+    if not _NUMBER.fullmatch(cleaned) or parse_id(cleaned) is not None:
+        return None
+    sign, digits = ("-", cleaned[1:]) if cleaned.startswith("-") else ("", cleaned)
+    significant = digits.lstrip("0")
+    if len(significant) <= 19 and in_id_range(int(sign + (significant or "0"))):
+        return None  # a small number written with many leading zeros: not an id parse_id reads
+    return sign + (digits if len(digits) <= SHOWN_DIGITS else digits[:SHOWN_DIGITS] + "…")
 
 
 def command_text(message: Message | None) -> str:

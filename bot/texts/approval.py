@@ -12,6 +12,8 @@ __all__ = [
     "APPROVE_USAGE",
     "BUTTON_APPROVE",
     "BUTTON_REJECT",
+    "JUST_APPROVED",
+    "JUST_REJECTED",
     "NOT_PENDING",
     "PENDING_EMPTY",
     "PENDING_HEADER",
@@ -37,6 +39,9 @@ PENDING_LINE = "{id}. {title} — {org} — {when}\n/approve {id} — /reject {i
 APPROVE_USAGE = "شکل درست: /approve شناسه‌خبر"
 REJECT_USAGE = "شکل درست: /reject شناسه‌خبر دلیل\nدلیل برای کارشناس فرستاده می‌شود."
 NOT_PENDING = "خبر {id} در انتظار تأیید نیست (وضعیت: {status})."
+# Two admins deciding on the same release at the same moment: the one who came second is told.
+JUST_APPROVED = "خبر {id} همین حالا تأیید و منتشر شد."
+JUST_REJECTED = "خبر {id} همین حالا رد شد و منتشر نمی‌شود."
 APPROVED_ADMIN = "✅ خبر {id} تأیید شد و برای {count} گفت‌وگو در صف ارسال است."
 APPROVED_OFFICER = "✅ خبر {id} تأیید شد و برای {count} گفت‌وگو در صف ارسال است."
 REJECTED_ADMIN = "❌ خبر {id} رد شد و دلیل برای کارشناس فرستاده شد."

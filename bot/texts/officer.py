@@ -5,6 +5,7 @@ from __future__ import annotations
 
 __all__ = [
     "ALBUM_TOO_LARGE",
+    "ALREADY_PUBLISHING",
     "BUTTON_BACK",
     "BUTTON_CANCEL",
     "BUTTON_COUNTY",
@@ -34,6 +35,10 @@ __all__ = [
     "INVITE_UNKNOWN",
     "INVITE_USED",
     "JOINED",
+    "JUST_CANCELLED",
+    "JUST_PUBLISHED",
+    "JUST_RETRACTED",
+    "JUST_SUBMITTED",
     "MEDIA_NEEDS_CAPTION",
     "MY_EMPTY",
     "MY_HEADER",
@@ -127,6 +132,13 @@ RATE_LIMITED = "در یک ساعت گذشته {count} خبر منتشر کرده
 DRAFT_CANCELLED = "پیش‌نویس {id} لغو شد."
 PUBLISHING = "📤 خبر {id} منتشر شد و برای {count} گفت‌وگو در صف ارسال است."
 PUBLISHED_NO_READERS = "📤 خبر {id} منتشر شد و در آرشیو است؛ اکنون هیچ مشترکی با این موضوع‌ها و شهرستان نیست."
+# A request that lost to another one changing the same release at the same moment (the status is
+# checked inside the transaction that changes it), and a second press of «انتشار».
+ALREADY_PUBLISHING = "خبر {id} در حال انتشار است؛ لازم نیست دوباره بزنید. گزارش ارسال: /status {id}"
+JUST_PUBLISHED = "خبر {id} همین حالا منتشر شد؛ برای پس گرفتن آن: /retract {id}"
+JUST_CANCELLED = "خبر {id} همین حالا لغو شد و منتشر نمی‌شود."
+JUST_SUBMITTED = "خبر {id} همین حالا برای تأیید به اداره کل روابط عمومی استانداری فرستاده شد."
+JUST_RETRACTED = "خبر {id} همین حالا پس گرفته شد."
 REPORT_PROGRESS = "📊 گزارش ارسال خبر {id}\n✅ رسیده: {sent} از {total}\n⏳ در صف: {pending}\n❌ ناموفق: {failed}"
 REPORT_FINAL = (
     "📊 گزارش نهایی ارسال خبر {id}\n✅ رسیده: {sent} از {total}\n❌ ناموفق: {failed}\n"

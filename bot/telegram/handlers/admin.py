@@ -8,8 +8,8 @@ from telegram import Update
 
 from bot import texts
 from bot.domain.digits import fa
-from bot.errors import InvalidInput
-from bot.telegram.args import command_text, parse_id
+from bot.errors import InvalidInput, UnknownId
+from bot.telegram.args import beyond_range, command_text, parse_id
 from bot.telegram.commands import Menu, command, command_handlers
 from bot.telegram.context import WireContext
 from bot.telegram.guards import admin_request
@@ -17,6 +17,11 @@ from bot.telegram.menus import Role
 from bot.telegram.views.admin import admins_text, invite_text, officers_text, organizations_text
 
 log = logging.getLogger(__name__)
+
+
+def _huge(argument: str) -> str | None:
+    """The number typed, when it is one no row can have (beyond SQLite's range): answered as an unknown id."""
+    return beyond_range(argument) if argument and len(argument.split()) == 1 else None
 
 
 def _user_id(argument: str, usage: str) -> int:
@@ -56,7 +61,10 @@ async def invite(update: Update, context: WireContext) -> None:
     if found is None:
         return
     message, admin = found
-    org_id = parse_id(command_text(message))
+    argument = command_text(message)
+    org_id = parse_id(argument)
+    if org_id is None and (huge := _huge(argument)) is not None:
+        raise UnknownId(texts.UNKNOWN_ORG.format(id=fa(huge)))
     if org_id is None:
         raise InvalidInput(texts.INVITE_USAGE)
     created = await context.runtime.administration.create_invite(admin.id, org_id)
@@ -73,6 +81,8 @@ async def list_officers(update: Update, context: WireContext) -> None:
     message, _ = found
     argument = command_text(message)
     org_id = parse_id(argument) if argument else None
+    if org_id is None and (huge := _huge(argument)) is not None:
+        raise UnknownId(texts.UNKNOWN_ORG.format(id=fa(huge)))
     if argument and org_id is None:
         raise InvalidInput(texts.OFFICERS_USAGE)
     await message.reply_html(officers_text(await context.runtime.administration.officers(org_id)))
@@ -84,7 +94,10 @@ async def revoke(update: Update, context: WireContext) -> None:
     if found is None:
         return
     message, admin = found
-    user_id = parse_id(command_text(message))
+    argument = command_text(message)
+    user_id = parse_id(argument)
+    if user_id is None and (huge := _huge(argument)) is not None:
+        raise UnknownId(texts.REVOKE_NONE.format(user_id=fa(huge)))
     if user_id is None:
         raise InvalidInput(texts.REVOKE_USAGE)
     entry = await context.runtime.administration.revoke(admin.id, user_id)
@@ -115,7 +128,10 @@ async def remove_admin(update: Update, context: WireContext) -> None:
     if found is None:
         return
     message, admin = found
-    user_id = _user_id(command_text(message), texts.REMOVEADMIN_USAGE)
+    argument = command_text(message)
+    if (huge := _huge(argument)) is not None and not huge.startswith("-"):
+        raise UnknownId(texts.REMOVEADMIN_NONE.format(user_id=fa(huge)))
+    user_id = _user_id(argument, texts.REMOVEADMIN_USAGE)
     await context.runtime.administration.remove_admin(admin.id, user_id)
     await message.reply_text(texts.REMOVEADMIN_DONE.format(user_id=fa(user_id)))
     await _refresh_menu(context, user_id, admin=False)

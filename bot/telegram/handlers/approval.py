@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 from telegram import Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot import texts
 from bot.domain.digits import fa
-from bot.errors import InvalidInput
-from bot.telegram.args import parse_id
+from bot.errors import InvalidInput, UnknownId
+from bot.telegram.args import beyond_range, parse_id
 from bot.telegram.callbacks import Decision
 from bot.telegram.commands import Menu, command, command_handlers
 from bot.telegram.context import WireContext
@@ -25,11 +27,24 @@ async def approval(update: Update, context: WireContext) -> None:
     message, admin = found
     args = context.args or []
     org_id = parse_id(args[0]) if args else None
-    if org_id is None or len(args) != 2 or args[1].lower() not in {"on", "off"}:
+    if len(args) != 2 or args[1].lower() not in {"on", "off"}:
         raise InvalidInput(texts.APPROVAL_USAGE)
+    if org_id is None:
+        _unknown(args[0], texts.UNKNOWN_ORG, texts.APPROVAL_USAGE)
     required = args[1].lower() == "on"
     org = await context.runtime.administration.set_approval(admin.id, org_id, required=required)
     await message.reply_text((texts.APPROVAL_ON if required else texts.APPROVAL_OFF).format(org=org.name))
+
+
+def _unknown(typed: str, unknown: str, usage: str) -> NoReturn:
+    """Refuse what is not an id: a number beyond SQLite's range as an unknown id, anything else with the usage.
+
+    ``unknown`` is the template with ``{id}`` that an id naming nothing gets (UNKNOWN_RELEASE, UNKNOWN_ORG).
+    """
+    huge = beyond_range(typed)
+    if huge is None:
+        raise InvalidInput(usage)
+    raise UnknownId(unknown.format(id=fa(huge)))
 
 
 async def pending(update: Update, context: WireContext) -> None:
@@ -50,7 +65,7 @@ async def approve(update: Update, context: WireContext) -> None:
     message, admin = found
     release_id = parse_id(context.args[0]) if context.args else None
     if release_id is None:
-        raise InvalidInput(texts.APPROVE_USAGE)
+        _unknown(context.args[0] if context.args else "", texts.UNKNOWN_RELEASE, texts.APPROVE_USAGE)
     await _approve(message, context, admin.id, release_id)
 
 
@@ -68,8 +83,10 @@ async def reject(update: Update, context: WireContext) -> None:
     args = context.args or []
     release_id = parse_id(args[0]) if args else None
     reason = " ".join(args[1:]).strip()
-    if release_id is None or not reason:
+    if not reason:
         raise InvalidInput(texts.REJECT_USAGE)
+    if release_id is None:
+        _unknown(args[0], texts.UNKNOWN_RELEASE, texts.REJECT_USAGE)
     await context.runtime.approval.reject(admin.id, release_id, reason)
     await message.reply_text(texts.REJECTED_ADMIN.format(id=fa(release_id)))
 
@@ -80,8 +97,11 @@ async def decision_button(update: Update, context: WireContext) -> None:
     if query is None or not isinstance(query.message, Message):
         return
     found = await admin_request(update, context)
-    await query.answer()
     decision = Decision.parse(query.data)
+    if found is not None and decision is None:  # a forged payload (an id no release can have): stale
+        await query.answer(texts.PICKER_STALE, show_alert=True)
+        return
+    await query.answer()
     if found is None or decision is None:
         return
     _, admin = found

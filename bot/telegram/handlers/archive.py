@@ -22,7 +22,9 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, InlineQueryHandler, 
 
 from bot import texts
 from bot.domain.archive import latest_listing, parse_latest_count, parse_positive_id, search_listing
+from bot.domain.digits import fa
 from bot.services.archive import INLINE_CACHE_SECONDS, ResultsPage
+from bot.telegram.args import beyond_range
 from bot.telegram.callbacks import SearchPage
 from bot.telegram.commands import Menu, Section, command, command_handlers
 from bot.telegram.context import WireContext
@@ -118,9 +120,19 @@ async def release_command(update: Update, context: WireContext) -> None:
         return
     release_id = parse_positive_id(context.args[0]) if len(context.args) == 1 else None
     if release_id is None:
-        await message.reply_text(texts.RELEASE_BAD_ID)
+        await _refuse_id(message, context.args[0] if len(context.args) == 1 else "")
         return
     await _show_release(message, context, release_id)
+
+
+async def _refuse_id(message: Message, typed: str) -> None:
+    """What is not a release id: a positive number beyond SQLite's range is answered as a release the
+    archive does not have; anything else (a word, zero, a negative number) as no id at all."""
+    huge = beyond_range(typed)
+    if huge is not None and not huge.startswith("-"):
+        await message.reply_text(texts.RELEASE_NOT_FOUND.format(id=fa(huge)))
+        return
+    await message.reply_text(texts.RELEASE_BAD_ID)
 
 
 async def release_link(update: Update, context: WireContext) -> None:
@@ -134,7 +146,7 @@ async def release_link(update: Update, context: WireContext) -> None:
         return  # a command for another bot in the same group
     release_id = parse_positive_id(match.group(1))
     if release_id is None:
-        await message.reply_text(texts.RELEASE_BAD_ID)
+        await _refuse_id(message, match.group(1))
         return
     await _show_release(message, context, release_id)
 

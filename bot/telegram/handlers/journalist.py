@@ -16,10 +16,10 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot import texts
 from bot.domain.daytime import parse_time_of_day, parse_time_range
-from bot.domain.digits import to_persian_digits
-from bot.errors import InvalidInput, NotAChatAdmin, WrongState
+from bot.domain.digits import fa, to_persian_digits
+from bot.errors import InvalidInput, NotAChatAdmin, UnknownId, WrongState
 from bot.services.readers import Place, Readers, option_lines
-from bot.telegram.args import clears, command_text, is_yes, parse_id
+from bot.telegram.args import beyond_range, clears, command_text, is_yes, parse_id
 from bot.telegram.callbacks import FilterPick, StopAnswer
 from bot.telegram.commands import Menu, command, command_handlers
 from bot.telegram.context import WireContext
@@ -375,6 +375,8 @@ async def use_command(update: Update, context: WireContext) -> None:
         await message.reply_text(texts.USE_ME)
         return
     chat_id = parse_id(value)
+    if chat_id is None and (huge := beyond_range(value)) is not None:
+        raise UnknownId(texts.USE_UNKNOWN.format(id=fa(huge)))  # no chat has such an id
     if chat_id is None:
         raise InvalidInput(texts.USE_USAGE)
     place = await context.runtime.readers.use(user.id, chat_id)

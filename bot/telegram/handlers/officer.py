@@ -10,9 +10,9 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filt
 from bot import texts
 from bot.domain.digits import fa
 from bot.domain.jalali import format_datetime
-from bot.errors import InvalidInput, NotAnOfficer
+from bot.errors import InvalidInput, NotAnOfficer, UnknownId
 from bot.services.desk import ALBUM_MAX_ITEMS, Correction, Preview
-from bot.telegram.args import is_confirm, is_off, parse_id
+from bot.telegram.args import beyond_range, is_confirm, is_off, parse_id
 from bot.telegram.callbacks import DraftAction, DraftPick
 from bot.telegram.commands import Menu, command, command_handlers
 from bot.telegram.context import WireContext
@@ -126,12 +126,21 @@ async def _media_draft(items: list[Message], context: WireContext, user_id: int)
     await _show(first, context, preview)
 
 
-def _first_id(context: WireContext, usage: str) -> int:
-    """The release id typed first after the command; InvalidInput with the command's usage if there is none."""
-    release_id = parse_id(context.args[0]) if context.args else None
-    if release_id is None:
+async def _first_id(context: WireContext, user_id: int, usage: str) -> int:
+    """The release id typed first after the command; InvalidInput with the command's usage if there is none.
+
+    A number no release can have (beyond SQLite's range) is answered as an unknown release is, after
+    the same check of who is asking.
+    """
+    typed = context.args[0] if context.args else ""
+    release_id = parse_id(typed)
+    if release_id is not None:
+        return release_id
+    huge = beyond_range(typed)
+    if huge is None:
         raise InvalidInput(usage)
-    return release_id
+    await context.runtime.desk.officer(user_id)
+    raise UnknownId(texts.UNKNOWN_RELEASE.format(id=fa(huge)))
 
 
 async def _publish(message: Message, context: WireContext, user_id: int, release_id: int, *, confirmed: bool) -> None:
@@ -152,7 +161,7 @@ async def publish_command(update: Update, context: WireContext) -> None:
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    release_id = _first_id(context, texts.PUBLISH_USAGE)
+    release_id = await _first_id(context, user.id, texts.PUBLISH_USAGE)
     args = context.args or []
     await _publish(message, context, user.id, release_id, confirmed=len(args) > 1 and is_confirm(args[1]))
 
@@ -162,7 +171,7 @@ async def cancel_command(update: Update, context: WireContext) -> None:
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    await _cancel(message, context, user.id, _first_id(context, texts.CANCEL_USAGE))
+    await _cancel(message, context, user.id, await _first_id(context, user.id, texts.CANCEL_USAGE))
 
 
 async def _cancel(message: Message, context: WireContext, user_id: int, release_id: int) -> None:
@@ -244,7 +253,7 @@ async def schedule_command(update: Update, context: WireContext) -> None:
     if message is None or user is None:
         return
     args = list(context.args or [])
-    release_id = _first_id(context, texts.SCHEDULE_USAGE)
+    release_id = await _first_id(context, user.id, texts.SCHEDULE_USAGE)
     if len(args) < 2:
         raise InvalidInput(texts.SCHEDULE_USAGE)
     words = args[1:]
@@ -282,7 +291,7 @@ async def correct_command(update: Update, context: WireContext) -> None:
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    release_id = _first_id(context, texts.CORRECT_USAGE)
+    release_id = await _first_id(context, user.id, texts.CORRECT_USAGE)
     await context.runtime.desk.start_correction(user.id, release_id)
     await message.reply_text(texts.CORRECT_WAITING.format(id=fa(release_id)))
 
@@ -292,7 +301,7 @@ async def retract_command(update: Update, context: WireContext) -> None:
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    release_id = _first_id(context, texts.RETRACT_USAGE)
+    release_id = await _first_id(context, user.id, texts.RETRACT_USAGE)
     reason = " ".join((context.args or [])[1:]).strip() or None
     enqueued = await context.runtime.desk.retract(user.id, release_id, reason)
     await message.reply_text(texts.RETRACTION_QUEUED.format(id=fa(release_id), count=fa(enqueued.deliveries)))
@@ -304,7 +313,7 @@ async def set_topics_command(update: Update, context: WireContext) -> None:
     if message is None or user is None:
         return
     usage = texts.SETTOPICS_USAGE.format(all_topics=" ".join(t.slug for t in context.runtime.core.pipeline.topics))
-    release_id = _first_id(context, usage)
+    release_id = await _first_id(context, user.id, usage)
     if len(context.args or []) < 2:
         raise InvalidInput(usage)
     await _show(message, context, await context.runtime.desk.set_topics(user.id, release_id, (context.args or [])[1:]))
@@ -317,7 +326,7 @@ async def set_county_command(update: Update, context: WireContext) -> None:
         return
     counties = " ".join(c.slug for c in context.runtime.core.pipeline.counties)
     usage = texts.SETCOUNTY_USAGE.format(all_counties=counties)
-    release_id = _first_id(context, usage)
+    release_id = await _first_id(context, user.id, usage)
     if len(context.args or []) != 2:
         raise InvalidInput(usage)
     await _show(message, context, await context.runtime.desk.set_county(user.id, release_id, (context.args or [])[1]))
@@ -337,7 +346,8 @@ async def status_command(update: Update, context: WireContext) -> None:
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    release, progress = await context.runtime.desk.status(user.id, _first_id(context, texts.STATUS_USAGE))
+    release_id = await _first_id(context, user.id, texts.STATUS_USAGE)
+    release, progress = await context.runtime.desk.status(user.id, release_id)
     await message.reply_text(status_text(release, progress))
 
 
