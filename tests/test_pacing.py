@@ -119,3 +119,27 @@ def test_current_rate_counts_recent_sends() -> None:
         pacer.launched(100.0 + i * 0.1)
     assert pacer.current_rate(105.0) == pytest.approx(5.0)
     assert pacer.current_rate(200.0) == 0
+
+
+def test_replies_and_broadcasts_share_one_window_and_replies_go_first() -> None:
+    """Replies count in the window broadcasts launch against; a broadcast holds at its rate while a
+    reply may still go, up to Telegram's overall limit less the headroom, never beyond."""
+    pacer = Pacer(25)
+    assert pacer.reply_limit == 28
+    for i in range(25):
+        pacer.launched(i * 0.01)
+    assert pacer.launch_wait(0.30) > 0  # the broadcast's own rate is used up
+    for i in range(3):
+        assert pacer.reply_wait(0.30 + i * 0.01) == 0  # a reply still has room
+        pacer.reply_launched(0.30 + i * 0.01)
+    assert pacer.reply_wait(0.40) == pytest.approx(0.60)  # 28 in the window: until the oldest leaves
+    assert pacer.reply_wait(0.40, weight=3) == pytest.approx(0.62)  # an album of three needs three to leave
+    assert pacer.reply_wait(1.50) == 0
+    assert pacer.current_rate(1.0) == pytest.approx(2.5)  # replies are not the broadcast's send rate
+    assert Pacer(None).reply_wait(0.0) == 0
+
+
+def test_replies_never_starve_at_the_highest_rate() -> None:
+    """At BROADCAST_RATE=30 (or a paid rate) replies may fill the window as far as broadcasts may."""
+    assert Pacer(30).reply_limit == 30
+    assert Pacer(200).reply_limit == 200

@@ -5,9 +5,15 @@ rate is the configured BROADCAST_RATE.
 
 Pure bookkeeping over a monotonic clock passed in by the caller, so every rule is unit-testable
 without sleeping. The dispatcher asks ``wait_for(chat)`` before sending and calls ``record(chat)``
-when it sends; interactive replies are recorded too (they are never delayed, but they use up the
-same budget, so broadcasts make room for them). Pauses asked for by Telegram (RetryAfter) only ever
-grow: a later, shorter RetryAfter never releases an earlier, longer one.
+when it sends; interactive replies are recorded too (they use up the same budget, so broadcasts make
+room for them). Pauses asked for by Telegram (RetryAfter) only ever grow: a later, shorter RetryAfter
+never releases an earlier, longer one.
+
+The process's total: every send that leaves, broadcast or reply, is noted in one rolling one-second
+window (``launched``). A broadcast send waits while the window holds ``window_limit`` (the configured
+rate); a reply only while it holds ``reply_limit``, which is at least as many (Telegram's overall limit
+less a little headroom for the jitter between our clock and Telegram's). Replies therefore go first
+and never starve, and the sum of both never exceeds Telegram's overall limit in any second.
 """
 
 from __future__ import annotations
@@ -27,6 +33,10 @@ GROUP_MARGIN = 0.5
 RATE_MARGIN = 1.02
 RATE_WINDOW = 1.0
 SEND_LOG_SIZE = 10_000
+# Requests leave our process and arrive at Telegram a few tens of milliseconds later, unevenly: a
+# second of our clock can look like slightly more sends in a second of Telegram's. Two messages of
+# headroom under Telegram's overall limit absorb that.
+OVERALL_HEADROOM = 2
 
 
 @dataclass(slots=True)
@@ -51,6 +61,10 @@ class Pacer:
         # Planned slots are exact, but sends leave a little late and unevenly; this rolling window of
         # actual send times is the guarantee: never more than ``rate`` sends in any one second.
         self.window_limit = 0 if rate is None else max(1, math.floor(rate))
+        # Interactive replies may fill the window up to Telegram's overall limit (less the headroom), and
+        # never less than broadcasts may, so a reply always gets a turn.
+        overall = math.floor(limits.overall_per_second) - OVERALL_HEADROOM
+        self.reply_limit = 0 if rate is None else max(self.window_limit, overall, 1)
         self._launched: deque[float] = deque()
         # When recent sends actually left (bounded): the current sending rate, and the record that
         # the configured rate held.
@@ -114,6 +128,27 @@ class Pacer:
         """Note that a send (of ``weight`` messages) actually left now."""
         self.send_log.extend([now] * weight)
         if self.window_limit:
+            self._launched.extend([now] * weight)
+
+    def reply_wait(self, now: float, *, weight: int = 1) -> float:
+        """Seconds to hold an interactive reply (of ``weight`` messages) so the process's total in the last
+        second stays within ``reply_limit``; 0 in the common case, when the window has room."""
+        if not self.reply_limit:
+            return 0.0
+        while self._launched and self._launched[0] <= now - RATE_WINDOW:
+            self._launched.popleft()
+        room = self.reply_limit - len(self._launched)
+        if room >= weight or not self._launched:
+            return 0.0
+        # Until enough of the oldest sends leave the window (an album larger than the limit waits for
+        # the whole window to empty).
+        index = min(weight - room, len(self._launched)) - 1
+        return max(self._launched[index] + RATE_WINDOW - now, 0.0)
+
+    def reply_launched(self, now: float, *, weight: int = 1) -> None:
+        """Note that an interactive reply (of ``weight`` messages) left now: it counts in the window that
+        broadcasts and replies share, not in the broadcast's send log."""
+        if self.reply_limit:
             self._launched.extend([now] * weight)
 
     def current_rate(self, now: float, window: float = 10.0) -> float:
