@@ -544,6 +544,9 @@ class InteractiveRecorder(BaseRateLimiter[None]):
                     raise
                 log.info("interactive flood wait chat_id=%d seconds=%.1f", chat_id, seconds)
                 self.pacer.pause_chat(chat_id, self.clock() + seconds)
+            finally:
+                # Telegram saw the request at some moment before its answer: it counts until a second later.
+                self.pacer.reply_finished(self.clock(), weight=weight)
         raise AssertionError("unreachable")  # pragma: no cover
 
     async def _wait_for_turn(self, chat_id: int | None, is_group: bool, weight: int) -> None:
@@ -561,7 +564,7 @@ class InteractiveRecorder(BaseRateLimiter[None]):
                 break
             await asyncio.sleep(wait)
         self.pacer.record(chat_id, is_group, now, weight=weight)
-        self.pacer.reply_launched(now, weight=weight)
+        self.pacer.reply_started(weight=weight)
 
 
 def _as_chat_id(value: object) -> int | None:

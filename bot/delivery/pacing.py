@@ -37,6 +37,8 @@ SEND_LOG_SIZE = 10_000
 # second of our clock can look like slightly more sends in a second of Telegram's. Two messages of
 # headroom under Telegram's overall limit absorb that.
 OVERALL_HEADROOM = 2
+# How often a send re-checks a window that is full of replies still in flight (their answers free it).
+IN_FLIGHT_POLL = 0.02
 
 
 @dataclass(slots=True)
@@ -66,6 +68,7 @@ class Pacer:
         overall = math.floor(limits.overall_per_second) - OVERALL_HEADROOM
         self.reply_limit = 0 if rate is None else max(self.window_limit, overall, 1)
         self._launched: deque[float] = deque()
+        self._replies_in_flight = 0
         # When recent sends actually left (bounded): the current sending rate, and the record that
         # the configured rate held.
         self.send_log: deque[float] = deque(maxlen=SEND_LOG_SIZE)
@@ -115,14 +118,17 @@ class Pacer:
             state.recent.extend([now] * weight)
 
     def launch_wait(self, now: float) -> float:
-        """Seconds to hold a send that is about to leave so the last second holds at most ``rate``."""
+        """Seconds to hold a send that is about to leave so the last second holds at most ``rate``
+        (interactive replies included, those still waiting for their answer too)."""
         if not self.window_limit:
             return 0.0
-        while self._launched and self._launched[0] <= now - RATE_WINDOW:
-            self._launched.popleft()
-        if len(self._launched) < self.window_limit:
+        self._prune(now)
+        over = len(self._launched) + self._replies_in_flight + 1 - self.window_limit
+        if over <= 0:
             return 0.0
-        return self._launched[-self.window_limit] + RATE_WINDOW - now
+        if over <= len(self._launched):
+            return self._launched[over - 1] + RATE_WINDOW - now
+        return IN_FLIGHT_POLL
 
     def launched(self, now: float, *, weight: int = 1) -> None:
         """Note that a send (of ``weight`` messages) actually left now."""
@@ -132,24 +138,36 @@ class Pacer:
 
     def reply_wait(self, now: float, *, weight: int = 1) -> float:
         """Seconds to hold an interactive reply (of ``weight`` messages) so the process's total in the last
-        second stays within ``reply_limit``; 0 in the common case, when the window has room."""
+        second stays within ``reply_limit``; 0 in the common case, when the window has room.
+
+        Replies in flight count too: Telegram sees a request somewhere between the moment it leaves and
+        its answer, so a reply occupies the window from its launch until a second after its answer.
+        """
         if not self.reply_limit:
             return 0.0
+        self._prune(now)
+        over = len(self._launched) + self._replies_in_flight + weight - self.reply_limit
+        if over <= 0 or (not self._launched and not self._replies_in_flight):
+            return 0.0  # room (or an album larger than the whole budget, alone in the window)
+        if over <= len(self._launched):
+            return max(self._launched[over - 1] + RATE_WINDOW - now, 0.0)
+        return IN_FLIGHT_POLL  # the window is full of replies still waiting for their answers
+
+    def reply_started(self, *, weight: int = 1) -> None:
+        """Note that an interactive reply (of ``weight`` messages) left now and is waiting for its answer."""
+        if self.reply_limit:
+            self._replies_in_flight += weight
+
+    def reply_finished(self, now: float, *, weight: int = 1) -> None:
+        """Note that a reply's answer came now: it stays in the window for a second from now (not the
+        broadcast's send log)."""
+        if self.reply_limit:
+            self._replies_in_flight = max(self._replies_in_flight - weight, 0)
+            self._launched.extend([now] * weight)
+
+    def _prune(self, now: float) -> None:
         while self._launched and self._launched[0] <= now - RATE_WINDOW:
             self._launched.popleft()
-        room = self.reply_limit - len(self._launched)
-        if room >= weight or not self._launched:
-            return 0.0
-        # Until enough of the oldest sends leave the window (an album larger than the limit waits for
-        # the whole window to empty).
-        index = min(weight - room, len(self._launched)) - 1
-        return max(self._launched[index] + RATE_WINDOW - now, 0.0)
-
-    def reply_launched(self, now: float, *, weight: int = 1) -> None:
-        """Note that an interactive reply (of ``weight`` messages) left now: it counts in the window that
-        broadcasts and replies share, not in the broadcast's send log."""
-        if self.reply_limit:
-            self._launched.extend([now] * weight)
 
     def current_rate(self, now: float, window: float = 10.0) -> float:
         """Messages per second actually sent over the last ``window`` seconds."""
