@@ -92,12 +92,12 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Callba
 from telegram.request import HTTPXRequest  # noqa: E402
 
 from bot import texts  # noqa: E402
-from bot.app import BROADCAST_CONCURRENCY  # noqa: E402
 from bot.delivery import service  # noqa: E402
 from bot.delivery.dispatcher import Dispatcher  # noqa: E402
 from bot.delivery.pacing import Pacer  # noqa: E402
 from bot.domain.render import MessagePart, ReleaseView, render_release  # noqa: E402
 from bot.domain.text import fold  # noqa: E402
+from bot.runtime import BROADCAST_CONCURRENCY  # noqa: E402
 from storage import Storage  # noqa: E402
 from storage.releases import NewRelease  # noqa: E402
 from tests.fakegram import TELEGRAM, FakeTelegram, RateRules, SentMessage  # noqa: E402

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import functools
 import logging
+from typing import cast
 
 from telegram.ext import ApplicationBuilder, ContextTypes
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.config import Settings
 from bot.delivery.dispatcher import InteractiveRecorder
@@ -16,30 +17,37 @@ from bot.telegram.context import BotData, WireApplication, WireContext
 from bot.telegram.errors import on_error
 from bot.telegram.handlers import all_commands, all_handlers
 from bot.telegram.menus import Menus
+from bot.telegram.updates import WireBot
 
 log = logging.getLogger(__name__)
 
 
 def build_application(settings: Settings, request: BaseRequest | None = None) -> WireApplication:
     """Build the Application: the bot, its handlers in order, and the services' lifecycle."""
-    builder = ApplicationBuilder().token(settings.bot_token.reveal())
-    if settings.telegram_base_url:
-        builder = builder.base_url(settings.telegram_base_url)
-    if settings.telegram_base_file_url:
-        builder = builder.base_file_url(settings.telegram_base_file_url)
-    if request is not None:
-        builder = builder.request(request)
     # One pacer for everything this process sends: broadcasts wait on it, interactive replies are only
     # recorded on it (never delayed), so broadcasts leave them room within the overall rate.
     pacer = Pacer(settings.broadcast_rate, limits=settings.telegram_limits)
-    application: WireApplication = (
-        builder.context_types(ContextTypes(context=WireContext, bot_data=BotData))
+    # Our own bot, so that an update the library cannot parse is skipped instead of stopping polling;
+    # the requests are ApplicationBuilder's defaults (256 connections, and one for getUpdates).
+    bot = WireBot(
+        settings.bot_token.reveal(),
+        base_url=settings.telegram_base_url or "https://api.telegram.org/bot",
+        base_file_url=settings.telegram_base_file_url or "https://api.telegram.org/file/bot",
+        request=request or HTTPXRequest(connection_pool_size=256),
+        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        rate_limiter=InteractiveRecorder(pacer),
+    )
+    # The Application's bot type is ExtBot in the context's typing; WireBot is one.
+    application = cast(
+        "WireApplication",
+        ApplicationBuilder()
+        .bot(bot)
+        .context_types(ContextTypes(context=WireContext, bot_data=BotData))
         .concurrent_updates(16)  # a slow handler must not hold up other users
-        .rate_limiter(InteractiveRecorder(pacer))
         .post_init(functools.partial(_post_init, pacer))
         .post_stop(_post_stop)
         .post_shutdown(_post_shutdown)
-        .build()
+        .build(),
     )
     application.bot_data.settings = settings
 

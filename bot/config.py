@@ -24,6 +24,11 @@ DEFAULT_BROADCAST_RATE = 25.0
 # Telegram allows about 30 messages per second to different chats, and up to 1000 with paid broadcasts.
 MAX_FREE_RATE = TELEGRAM.overall_per_second
 MAX_PAID_RATE = TELEGRAM.paid_overall_per_second
+# Below one message every two seconds a broadcast to a few hundred chats would take hours: a typo.
+MIN_RATE = 0.5
+# Telegram's user and chat ids fit in 52 bits (the Bot API's promise); anything longer is a typo, and
+# above SQLite's 64-bit integers it could not even be stored.
+MAX_TELEGRAM_ID = 2**52
 
 _TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{8,}$")
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -201,7 +206,7 @@ def _parse_ids(raw: str) -> frozenset[int]:
     for piece in raw.replace(" ", "").split(","):
         if not piece:
             continue
-        if not re.fullmatch(r"-?\d{1,20}", piece):
+        if not re.fullmatch(r"-?\d{1,20}", piece) or not 0 < int(piece) < MAX_TELEGRAM_ID:
             raise ConfigError(
                 f"ADMIN_IDS نادرست است: «{piece}» شناسه عددی کاربر تلگرام نیست؛ شناسه‌ها را با ویرگول "
                 "جدا کنید، مثل 12345,67890 (ADMIN_IDS is malformed)."
@@ -214,8 +219,8 @@ def _parse_optional_int(env: Mapping[str, str], name: str) -> int | None:
     raw = env.get(name, "").strip()
     if not raw:
         return None
-    if not re.fullmatch(r"-?\d{1,20}", raw):
-        raise ConfigError(f"{name} باید عدد صحیح باشد، نه «{raw}» ({name} is malformed).")
+    if not re.fullmatch(r"-?\d{1,20}", raw) or not 0 < abs(int(raw)) < MAX_TELEGRAM_ID:
+        raise ConfigError(f"{name} باید شناسهٔ عددی یک گفت‌وگوی تلگرام باشد، نه «{raw}» ({name} is malformed).")
     return int(raw)
 
 
@@ -299,10 +304,11 @@ def _parse_rate(raw: str, *, paid: bool, limits: TelegramLimits) -> float:
     except ValueError:
         rate = -1.0
     ceiling = limits.paid_overall_per_second if paid else limits.overall_per_second
-    if not 0 < rate <= ceiling:
+    if not MIN_RATE <= rate <= ceiling:
         raise ConfigError(
-            f"BROADCAST_RATE باید عددی بزرگ‌تر از صفر و حداکثر {ceiling:g} پیام در ثانیه باشد، نه «{raw}» "
-            f"(BROADCAST_RATE is out of range; above {limits.overall_per_second:g} requires PAID_BROADCAST=1)."
+            f"BROADCAST_RATE باید عددی از {MIN_RATE:g} تا {ceiling:g} پیام در ثانیه باشد، نه «{raw}» "
+            f"(BROADCAST_RATE is out of range {MIN_RATE:g}..{ceiling:g}; above {limits.overall_per_second:g} "
+            "requires PAID_BROADCAST=1)."
         )
     return rate
 

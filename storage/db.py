@@ -37,6 +37,72 @@ class StorageError(Exception):
     """A storage operation could not be carried out (bad migration set, nested transaction, ...)."""
 
 
+class UnusableDatabase(StorageError):
+    """The database file cannot be run by this code; the bot must refuse to start (``reason`` says why)."""
+
+
+class UnreadableDatabase(UnusableDatabase):
+    """The file is not a readable SQLite database: garbage, truncated or damaged (``reason`` is SQLite's)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path} is not a readable SQLite database: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class NewerSchema(UnusableDatabase):
+    """The database records migrations this code does not have: a newer version of the bot wrote it."""
+
+    def __init__(self, versions: Sequence[int]) -> None:
+        super().__init__(f"the database has migrations this code does not know: {_versions(versions)}")
+        self.versions = tuple(versions)
+
+
+class EditedMigration(UnusableDatabase):
+    """A migration applied to the database differs from the file this code ships."""
+
+    def __init__(self, version: int, name: str) -> None:
+        super().__init__(f"migration {version:04d}_{name} was edited after it was applied")
+        self.version = version
+        self.name = name
+
+
+def _versions(versions: Iterable[int]) -> str:
+    return ", ".join(f"{v:04d}" for v in sorted(versions))
+
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_HEADER_SIZE = 100
+
+
+def check_header(path: Path) -> None:
+    """Raise UnreadableDatabase when ``path`` exists but is not a whole SQLite file (cheap: reads 100 bytes).
+
+    SQLite itself only notices a missing tail when a query reaches the missing pages, possibly long
+    after start-up; the header's page count (when valid) says how long the file must be. A missing or
+    empty file is fine: SQLite creates the database.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return
+    if size == 0:
+        return
+    with path.open("rb") as file:
+        header = file.read(_HEADER_SIZE)
+    if len(header) < _HEADER_SIZE or not header.startswith(SQLITE_MAGIC):
+        raise UnreadableDatabase(path, "file is not a database")
+    raw_page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if raw_page_size == 1 else raw_page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    change_counter, valid_for = header[24:28], header[92:96]
+    # With a write-ahead log beside it, the file may lag its header until SQLite finishes a checkpoint.
+    wal = path.with_name(path.name + "-wal")
+    pending_log = wal.is_file() and wal.stat().st_size > 0
+    if page_count and change_counter == valid_for and not pending_log and size < page_count * page_size:
+        raise UnreadableDatabase(path, f"database file is truncated ({size} of {page_count * page_size} bytes)")
+
+
 def utcnow() -> datetime:
     """The current time, aware, in UTC (one place so storage formats agree)."""
     return datetime.now(UTC)
@@ -140,12 +206,23 @@ class Database:
     async def open(cls, path: Path | str) -> Database:
         """Open (creating if needed) the database file and set the pragmas every connection needs."""
         path = Path(path)
+        await asyncio.to_thread(check_header, path)
         conn = await aiosqlite.connect(path, isolation_level=None)
-        conn.row_factory = aiosqlite.Row
-        await conn.execute("PRAGMA journal_mode = WAL")
-        await conn.execute("PRAGMA synchronous = NORMAL")
-        await conn.execute("PRAGMA foreign_keys = ON")
-        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        try:
+            conn.row_factory = aiosqlite.Row
+            await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            await conn.execute("PRAGMA journal_mode = WAL")
+            await conn.execute("PRAGMA synchronous = NORMAL")
+            await conn.execute("PRAGMA foreign_keys = ON")
+            # Reading the schema touches the pages every query needs first; a damaged file fails here.
+            await conn.execute("SELECT count(*) FROM sqlite_master")
+        except sqlite3.DatabaseError as error:
+            # aiosqlite's worker thread keeps the process alive until the connection is closed.
+            await conn.close()
+            raise UnreadableDatabase(path, str(error)) from None
+        except BaseException:
+            await conn.close()
+            raise
         return cls(conn, path)
 
     async def close(self) -> None:
@@ -219,13 +296,16 @@ class Database:
             )
             async with self._conn.execute("SELECT version, checksum FROM schema_migrations") as cursor:
                 applied = {int(row[0]): str(row[1]) for row in await cursor.fetchall()}
+        migrations = load_migrations()
+        unknown = set(applied) - {m.version for m in migrations}
+        if unknown:
+            raise NewerSchema(sorted(unknown))
+        for migration in migrations:
+            if migration.version in applied and applied[migration.version] != migration.checksum:
+                raise EditedMigration(migration.version, migration.name)
         done: list[int] = []
-        for migration in load_migrations():
+        for migration in migrations:
             if migration.version in applied:
-                if applied[migration.version] != migration.checksum:
-                    raise StorageError(
-                        f"migration {migration.version:04d}_{migration.name} was edited after it was applied"
-                    )
                 continue
             await self._apply(migration)
             done.append(migration.version)

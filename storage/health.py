@@ -7,12 +7,13 @@ un-migrated database by "repairing" it.
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 import aiosqlite
 
-from storage.db import BUSY_TIMEOUT_MS
+from storage.db import BUSY_TIMEOUT_MS, UnreadableDatabase, check_header
 
 # quick_check lists at most this many problems; one is enough to fail, a few help the operator.
 QUICK_CHECK_LIMIT = 5
@@ -43,6 +44,10 @@ async def inspect_database(path: Path) -> DatabaseState:
     Raises FileNotFoundError when there is no such file and sqlite3.Error when it cannot be read.
     """
     uri = await asyncio.to_thread(_read_only_uri, path)
+    try:
+        await asyncio.to_thread(check_header, path)
+    except UnreadableDatabase as error:
+        raise sqlite3.DatabaseError(error.reason) from None
     async with aiosqlite.connect(uri, uri=True) as conn:
         await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         async with conn.execute(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.delivery.pacing import CHAT_MARGIN, GROUP_MARGIN, RATE_MARGIN, Pacer
+from bot.delivery.pacing import CHAT_MARGIN, GROUP_MARGIN, IN_FLIGHT_POLL, RATE_MARGIN, Pacer
 
 
 def test_overall_rate_spaces_every_send() -> None:
@@ -119,3 +119,45 @@ def test_current_rate_counts_recent_sends() -> None:
         pacer.launched(100.0 + i * 0.1)
     assert pacer.current_rate(105.0) == pytest.approx(5.0)
     assert pacer.current_rate(200.0) == 0
+
+
+def test_replies_and_broadcasts_share_one_window_and_replies_go_first() -> None:
+    """Replies count in the window broadcasts launch against, from their launch until a second after
+    their answer; a broadcast holds at its rate while a reply may still go, up to Telegram's overall
+    limit less the headroom, never beyond."""
+    pacer = Pacer(25)
+    assert pacer.reply_limit == 28
+    for i in range(25):
+        pacer.launched(i * 0.01)
+    assert pacer.launch_wait(0.30) > 0  # the broadcast's own rate is used up
+    for i in range(3):
+        assert pacer.reply_wait(0.30 + i * 0.01) == 0  # a reply still has room
+        pacer.reply_started()
+    assert pacer.reply_wait(0.40) == pytest.approx(0.60)  # 28 counted (three awaiting answers): the oldest must leave
+    for i in range(3):
+        pacer.reply_finished(0.40 + i * 0.01)
+    assert pacer.reply_wait(0.45) == pytest.approx(0.55)  # until the oldest broadcast send leaves
+    assert pacer.reply_wait(0.45, weight=3) == pytest.approx(0.57)  # an album of three needs three to leave
+    assert pacer.reply_wait(1.30) == 0
+    assert pacer.launch_wait(1.30) == 0
+    assert pacer.current_rate(1.0) == pytest.approx(2.5)  # replies are not the broadcast's send rate
+    assert Pacer(None).reply_wait(0.0) == 0
+
+
+def test_a_reply_in_flight_holds_broadcasts_too() -> None:
+    """A broadcast send counts the replies still waiting for their answers."""
+    pacer = Pacer(2)
+    pacer.reply_started()
+    pacer.reply_started()
+    assert pacer.launch_wait(0.0) == IN_FLIGHT_POLL  # nothing to wait for but their answers
+    pacer.reply_finished(0.1)
+    assert pacer.launch_wait(0.2) == pytest.approx(0.9)  # the answered one leaves the window at 1.1
+    pacer.reply_finished(0.3)
+    assert pacer.launch_wait(0.35) == pytest.approx(0.75)
+    assert pacer.launch_wait(1.2) == 0
+
+
+def test_replies_never_starve_at_the_highest_rate() -> None:
+    """At BROADCAST_RATE=30 (or a paid rate) replies may fill the window as far as broadcasts may."""
+    assert Pacer(30).reply_limit == 30
+    assert Pacer(200).reply_limit == 200

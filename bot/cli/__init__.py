@@ -61,8 +61,41 @@ def _load_settings() -> Settings:
     return settings
 
 
+def _unusable_database(path: Path, error: Exception) -> str:
+    """The one line that says why the bot cannot run on the database at ``path``."""
+    from storage.db import EditedMigration, NewerSchema, UnreadableDatabase  # noqa: PLC0415
+
+    if isinstance(error, UnreadableDatabase):
+        return texts.CLI_DATABASE_UNREADABLE.format(path=path, reason=error.reason)
+    if isinstance(error, NewerSchema):
+        return texts.CLI_DATABASE_NEWER.format(path=path, versions=", ".join(f"{v:04d}" for v in error.versions))
+    if isinstance(error, EditedMigration):
+        return texts.CLI_MIGRATION_EDITED.format(path=path, version=f"{error.version:04d}")
+    raise error
+
+
+async def _open_and_migrate(path: Path) -> list[int]:
+    """Open the database, refuse it if this code cannot run it, apply pending migrations, close it."""
+    from storage import Storage  # noqa: PLC0415
+
+    storage = await Storage.open(path, migrate=False)
+    try:
+        return await storage.db.migrate()
+    finally:
+        await storage.close()
+
+
 def _run() -> int:
     settings = _load_settings()
+    from storage.db import UnusableDatabase  # noqa: PLC0415
+
+    # Before anything starts: a database this code cannot run stops the process with one line and exit
+    # code 2 (so a restart policy sees a failure), instead of a traceback inside the running application.
+    try:
+        asyncio.run(_open_and_migrate(settings.database_path))
+    except UnusableDatabase as error:
+        print(_unusable_database(settings.database_path, error), file=sys.stderr)
+        return 2
     from telegram import Update  # noqa: PLC0415 - heavy imports only for the command that needs them
 
     from bot.app import build_application  # noqa: PLC0415
@@ -81,15 +114,15 @@ def _run() -> int:
 
 
 async def _migrate() -> int:
-    from storage import Storage  # noqa: PLC0415
+    from storage.db import UnusableDatabase  # noqa: PLC0415
 
     path = database_path(merged_environment())
     ensure_database_writable(path)
-    storage = await Storage.open(path, migrate=False)
     try:
-        applied = await storage.db.migrate()
-    finally:
-        await storage.close()
+        applied = await _open_and_migrate(path)
+    except UnusableDatabase as error:
+        print(_unusable_database(path, error), file=sys.stderr)
+        return 2
     versions = ", ".join(f"{v:04d}" for v in applied) or texts.CLI_NO_MIGRATIONS
     print(texts.CLI_MIGRATED.format(path=path, versions=versions))
     return 0

@@ -497,12 +497,15 @@ class _NoMedia(TelegramError):
 
 
 class InteractiveRecorder(BaseRateLimiter[None]):
-    """The Application bot's rate limiter: interactive replies go first, within each chat's limits.
+    """The Application bot's rate limiter: interactive replies go first, within an overall budget.
 
-    A reply never waits for the overall budget or for broadcasts; it only keeps the spacing Telegram
-    requires within its own chat (a second reply to the same user goes a second after the first). Each
-    send is recorded on the shared Pacer, so broadcasts make room for it. A RetryAfter is waited out
-    exactly once, as asked, and the request repeated.
+    A reply keeps the spacing Telegram requires within its own chat (a second reply to the same user
+    goes a second after the first) and the process's overall budget (``Pacer.reply_wait``: broadcasts
+    and replies together stay under Telegram's overall limit in any second). Broadcasts hold back
+    before replies do, so a reply waits for the budget only when replies alone fill it, e.g. hundreds
+    of users at once; a user's first reply is otherwise sent at once. Each send is recorded on the
+    shared Pacer, so broadcasts make room for it. A RetryAfter is waited out exactly once, as asked,
+    and the request repeated.
     """
 
     def __init__(self, pacer: Pacer, clock: Callable[[], float] = time.monotonic) -> None:
@@ -524,19 +527,15 @@ class InteractiveRecorder(BaseRateLimiter[None]):
         data: dict[str, Any],
         rate_limit_args: None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
-        """Keep the chat's spacing for message-sending requests, record them, then perform them."""
+        """Wait for the chat's spacing and the overall budget, record the send, then perform it."""
         if endpoint not in SEND_ENDPOINTS:
             return await callback(*args, **kwargs)
         chat_id = _as_chat_id(data.get("chat_id"))
         is_group = chat_id is not None and chat_id < 0
+        media = data.get("media")
+        weight = len(media) if endpoint == "sendMediaGroup" and isinstance(media, list) and media else 1
         for attempt in range(2):
-            # Reserve the slot before waiting for it, so replies handled concurrently for one chat
-            # queue one behind the other instead of all seeing a free slot at once.
-            now = self.clock()
-            wait = self.pacer.chat_wait(chat_id, is_group, now) if chat_id is not None else 0.0
-            self.pacer.record(chat_id, is_group, now + wait)
-            if wait > 0:
-                await asyncio.sleep(wait)
+            await self._wait_for_turn(chat_id, is_group, weight)
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as error:
@@ -545,7 +544,27 @@ class InteractiveRecorder(BaseRateLimiter[None]):
                     raise
                 log.info("interactive flood wait chat_id=%d seconds=%.1f", chat_id, seconds)
                 self.pacer.pause_chat(chat_id, self.clock() + seconds)
+            finally:
+                # Telegram saw the request at some moment before its answer: it counts until a second later.
+                self.pacer.reply_finished(self.clock(), weight=weight)
         raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _wait_for_turn(self, chat_id: int | None, is_group: bool, weight: int) -> None:
+        """Sleep until the chat's spacing and the overall budget both allow the send, then record it.
+
+        The check and the record happen with no await between them, so replies handled concurrently
+        (for one chat, or hundreds of users at once) take their turns one by one instead of all seeing
+        a free slot at the same moment.
+        """
+        while True:
+            now = self.clock()
+            chat_wait = self.pacer.chat_wait(chat_id, is_group, now) if chat_id is not None else 0.0
+            wait = max(chat_wait, self.pacer.reply_wait(now, weight=weight))
+            if wait <= 0:
+                break
+            await asyncio.sleep(wait)
+        self.pacer.record(chat_id, is_group, now, weight=weight)
+        self.pacer.reply_started(weight=weight)
 
 
 def _as_chat_id(value: object) -> int | None:

@@ -5,9 +5,15 @@ rate is the configured BROADCAST_RATE.
 
 Pure bookkeeping over a monotonic clock passed in by the caller, so every rule is unit-testable
 without sleeping. The dispatcher asks ``wait_for(chat)`` before sending and calls ``record(chat)``
-when it sends; interactive replies are recorded too (they are never delayed, but they use up the
-same budget, so broadcasts make room for them). Pauses asked for by Telegram (RetryAfter) only ever
-grow: a later, shorter RetryAfter never releases an earlier, longer one.
+when it sends; interactive replies are recorded too (they use up the same budget, so broadcasts make
+room for them). Pauses asked for by Telegram (RetryAfter) only ever grow: a later, shorter RetryAfter
+never releases an earlier, longer one.
+
+The process's total: every send that leaves, broadcast or reply, is noted in one rolling one-second
+window (``launched``). A broadcast send waits while the window holds ``window_limit`` (the configured
+rate); a reply only while it holds ``reply_limit``, which is at least as many (Telegram's overall limit
+less a little headroom for the jitter between our clock and Telegram's). Replies therefore go first
+and never starve, and the sum of both never exceeds Telegram's overall limit in any second.
 """
 
 from __future__ import annotations
@@ -27,6 +33,12 @@ GROUP_MARGIN = 0.5
 RATE_MARGIN = 1.02
 RATE_WINDOW = 1.0
 SEND_LOG_SIZE = 10_000
+# Requests leave our process and arrive at Telegram a few tens of milliseconds later, unevenly: a
+# second of our clock can look like slightly more sends in a second of Telegram's. Two messages of
+# headroom under Telegram's overall limit absorb that.
+OVERALL_HEADROOM = 2
+# How often a send re-checks a window that is full of replies still in flight (their answers free it).
+IN_FLIGHT_POLL = 0.02
 
 
 @dataclass(slots=True)
@@ -51,7 +63,12 @@ class Pacer:
         # Planned slots are exact, but sends leave a little late and unevenly; this rolling window of
         # actual send times is the guarantee: never more than ``rate`` sends in any one second.
         self.window_limit = 0 if rate is None else max(1, math.floor(rate))
+        # Interactive replies may fill the window up to Telegram's overall limit (less the headroom), and
+        # never less than broadcasts may, so a reply always gets a turn.
+        overall = math.floor(limits.overall_per_second) - OVERALL_HEADROOM
+        self.reply_limit = 0 if rate is None else max(self.window_limit, overall, 1)
         self._launched: deque[float] = deque()
+        self._replies_in_flight = 0
         # When recent sends actually left (bounded): the current sending rate, and the record that
         # the configured rate held.
         self.send_log: deque[float] = deque(maxlen=SEND_LOG_SIZE)
@@ -101,20 +118,56 @@ class Pacer:
             state.recent.extend([now] * weight)
 
     def launch_wait(self, now: float) -> float:
-        """Seconds to hold a send that is about to leave so the last second holds at most ``rate``."""
+        """Seconds to hold a send that is about to leave so the last second holds at most ``rate``
+        (interactive replies included, those still waiting for their answer too)."""
         if not self.window_limit:
             return 0.0
-        while self._launched and self._launched[0] <= now - RATE_WINDOW:
-            self._launched.popleft()
-        if len(self._launched) < self.window_limit:
+        self._prune(now)
+        over = len(self._launched) + self._replies_in_flight + 1 - self.window_limit
+        if over <= 0:
             return 0.0
-        return self._launched[-self.window_limit] + RATE_WINDOW - now
+        if over <= len(self._launched):
+            return self._launched[over - 1] + RATE_WINDOW - now
+        return IN_FLIGHT_POLL
 
     def launched(self, now: float, *, weight: int = 1) -> None:
         """Note that a send (of ``weight`` messages) actually left now."""
         self.send_log.extend([now] * weight)
         if self.window_limit:
             self._launched.extend([now] * weight)
+
+    def reply_wait(self, now: float, *, weight: int = 1) -> float:
+        """Seconds to hold an interactive reply (of ``weight`` messages) so the process's total in the last
+        second stays within ``reply_limit``; 0 in the common case, when the window has room.
+
+        Replies in flight count too: Telegram sees a request somewhere between the moment it leaves and
+        its answer, so a reply occupies the window from its launch until a second after its answer.
+        """
+        if not self.reply_limit:
+            return 0.0
+        self._prune(now)
+        over = len(self._launched) + self._replies_in_flight + weight - self.reply_limit
+        if over <= 0 or (not self._launched and not self._replies_in_flight):
+            return 0.0  # room (or an album larger than the whole budget, alone in the window)
+        if over <= len(self._launched):
+            return max(self._launched[over - 1] + RATE_WINDOW - now, 0.0)
+        return IN_FLIGHT_POLL  # the window is full of replies still waiting for their answers
+
+    def reply_started(self, *, weight: int = 1) -> None:
+        """Note that an interactive reply (of ``weight`` messages) left now and is waiting for its answer."""
+        if self.reply_limit:
+            self._replies_in_flight += weight
+
+    def reply_finished(self, now: float, *, weight: int = 1) -> None:
+        """Note that a reply's answer came now: it stays in the window for a second from now (not the
+        broadcast's send log)."""
+        if self.reply_limit:
+            self._replies_in_flight = max(self._replies_in_flight - weight, 0)
+            self._launched.extend([now] * weight)
+
+    def _prune(self, now: float) -> None:
+        while self._launched and self._launched[0] <= now - RATE_WINDOW:
+            self._launched.popleft()
 
     def current_rate(self, now: float, window: float = 10.0) -> float:
         """Messages per second actually sent over the last ``window`` seconds."""

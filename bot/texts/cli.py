@@ -9,6 +9,8 @@ __all__ = [
     "CLI_BACKUP_FAILED",
     "CLI_CONFIG_ERROR",
     "CLI_DATABASE_MISSING",
+    "CLI_DATABASE_NEWER",
+    "CLI_DATABASE_UNREADABLE",
     "CLI_EMPTY_INPUT",
     "CLI_EXPORT_DONE",
     "CLI_EXPORT_STDOUT",
@@ -18,6 +20,7 @@ __all__ = [
     "CLI_IMPORT_MORE_ERRORS",
     "CLI_IMPORT_REFUSED",
     "CLI_MIGRATED",
+    "CLI_MIGRATION_EDITED",
     "CLI_NOT_UTF8",
     "CLI_NO_MIGRATIONS",
     "CLI_PROGRESS",
@@ -59,6 +62,20 @@ CLI_NO_MIGRATIONS = "هیچ"
 CLI_EMPTY_INPUT = "ورودی خالی است: متن خبر را در فایل یا ورودی استاندارد بدهید."
 CLI_FILE_NOT_FOUND = "فایل پیدا نشد: {path}"
 CLI_NOT_UTF8 = "فایل {path} با رمزگذاری UTF-8 خوانده نشد."
+
+# python -m bot run / migrate on a database this code cannot run: one line, exit code 2.
+CLI_DATABASE_UNREADABLE = (
+    "پایگاه داده {path} فایل سالم SQLite نیست ({reason})؛ آن را با python -m bot restore از پشتیبان "
+    "بازگردانید یا DATABASE_PATH را درست کنید (the database is not a readable SQLite file)."
+)
+CLI_DATABASE_NEWER = (
+    "پایگاه داده {path} مهاجرت‌های {versions} را دارد که این نسخه نمی‌شناسد؛ نسخهٔ تازه‌تر ربات را اجرا کنید "
+    "(the database was written by a newer version of the bot)."
+)
+CLI_MIGRATION_EDITED = (
+    "مهاجرت {version} پس از اعمال روی پایگاه داده {path} تغییر کرده است؛ فایل مهاجرت را به همان نسخهٔ "
+    "اعمال‌شده برگردانید (migration {version} was edited after it was applied)."
+)
 
 PREVIEW_ORG_PLACEHOLDER = "نام دستگاه"
 

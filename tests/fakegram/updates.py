@@ -212,6 +212,21 @@ class UpdateBuilders:
                 loop.call_soon_threadsafe(self._wake)
         return update_id
 
+    def inject_raw(self, update: JSONDict) -> int:
+        """Queue ``update`` for getUpdates exactly as given (only its update_id is set) and wake long polls.
+
+        Nothing in it is registered or checked, so it may be anything Telegram could send, including
+        an update a library cannot parse (a field of the wrong type, a required field missing)."""
+        with self._lock:
+            update_id = self._next_update_id
+            self._next_update_id += 1
+            self._updates.append({"update_id": update_id, **{k: v for k, v in update.items() if k != "update_id"}})
+            loop = self._loop if self._running else None
+        if loop is not None:
+            with contextlib.suppress(RuntimeError):  # the loop is closing
+                loop.call_soon_threadsafe(self._wake)
+        return update_id
+
     def send_text(self, chat_id: int, user_id: int, text: str, **kw: Any) -> int:
         """inject(message(chat_id, user_id, text, **kw))."""
         return self.inject(self.message(chat_id, user_id, text, **kw))

@@ -1,0 +1,199 @@
+"""Start-up refuses what it cannot run (issue 11, finding 8): one clear line and exit code 2, never a hang.
+
+`python -m bot run` runs in a subprocess against the fake Bot API server, on a real database file that
+is garbage, truncated, from a newer version of the code, or whose applied migration was edited; and
+with settings outside their sane ranges. Each run has a deadline, so a hang fails the test instead of
+holding up the suite; `python -m bot health` must agree that such a database is unusable.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from storage.db import load_migrations
+from tests.fakegram import FakeTelegram
+
+ROOT = Path(__file__).resolve().parent.parent
+RUN_DEADLINE = 25.0  # seconds: hazm and PTB import in a few; a bot still up by then hangs
+
+
+def bot_env(tg: FakeTelegram, database: Path, **overrides: str) -> dict[str, str]:
+    """The environment of a bot process pointed at the fake server and ``database``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_", "DATABASE_", "BROADCAST_"))}
+    env.update(
+        BOT_TOKEN=tg.token,
+        TELEGRAM_BASE_URL=tg.base_url,
+        TELEGRAM_BASE_FILE_URL=tg.base_file_url,
+        DATABASE_PATH=str(database),
+        PYTHONPATH=str(ROOT),
+        PTB_TIMEDELTA="1",
+    )
+    env.update(overrides)
+    return env
+
+
+def run_bot(
+    *args: str, env: dict[str, str], cwd: Path, timeout: float = RUN_DEADLINE
+) -> subprocess.CompletedProcess[str]:
+    """``python -m bot ARGS`` in its own process; a process still running at the deadline fails the test."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        stdout, stderr = process.communicate()
+        command = " ".join(args)
+        pytest.fail(f"`python -m bot {command}` still running after {timeout:.0f} s (a hang):\n{stderr[-2000:]}")
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+def migrated(path: Path) -> Path:
+    """A database with every migration applied, made by the real `python -m bot migrate`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_")}
+    env.update(DATABASE_PATH=str(path), PYTHONPATH=str(ROOT))
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "migrate"],
+        check=False,
+        env=env,
+        cwd=path.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def garbage(path: Path) -> None:
+    """A file of random bytes where the database should be."""
+    path.write_bytes(os.urandom(64 * 1024))
+
+
+def truncated_head(path: Path) -> None:
+    """The first third of a real database: its header promises pages that are not there."""
+    data = migrated(path).read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+
+
+def truncated_tail(path: Path) -> None:
+    """A real database missing only its last pages (what a full disk or a cut copy leaves)."""
+    data = migrated(path).read_bytes()
+    page_size = int.from_bytes(data[16:18], "big")
+    path.write_bytes(data[: len(data) - 2 * page_size])
+
+
+def newer_schema(path: Path) -> None:
+    """A database that a newer version of the bot migrated: it records a migration this code lacks."""
+    migrated(path)
+    version = len(load_migrations()) + 1
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
+            (version, "from_the_future", "0" * 64, "2030-01-01T00:00:00.000000Z"),
+        )
+        db.execute("CREATE TABLE future_things (id INTEGER PRIMARY KEY)")
+    db.close()
+
+
+def edited_migration(path: Path) -> None:
+    """A database whose applied migration 0002 differs from the file this code ships."""
+    migrated(path)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE schema_migrations SET checksum = ? WHERE version = 2", ("f" * 64,))
+    db.close()
+
+
+CASES: dict[str, tuple[Callable[[Path], None], str]] = {
+    # case: (how the file is spoiled, a word the one line must contain)
+    "garbage": (garbage, "SQLite"),
+    "truncated_head": (truncated_head, "SQLite"),
+    "truncated_tail": (truncated_tail, "SQLite"),
+    "newer_schema": (newer_schema, "0004"),
+    "edited_migration": (edited_migration, "0002"),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", list(CASES))
+def test_run_refuses_an_unusable_database_in_one_line(tg_thread: FakeTelegram, tmp_path: Path, case: str) -> None:
+    """`python -m bot run` on a database it cannot run exits 2 at once with one line and no traceback,
+    touches nothing, and `python -m bot health` fails on the same file."""
+    spoil, word = CASES[case]
+    database = tmp_path / "bot.db"
+    spoil(database)
+    before = database.read_bytes()
+    env = bot_env(tg_thread, database)
+
+    result = run_bot("run", env=env, cwd=tmp_path)
+
+    assert result.returncode == 2, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert word in lines[0]
+    assert database.read_bytes() == before  # refused, not "repaired" or migrated
+    assert not tg_thread.calls_to("getUpdates")  # it never started taking updates
+
+    health = run_bot("health", env=env, cwd=tmp_path)
+    assert health.returncode == 1
+    assert "FAILED database" in health.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", ["garbage", "newer_schema", "edited_migration"])
+def test_migrate_refuses_an_unusable_database_in_one_line(tmp_path: Path, case: str) -> None:
+    """`python -m bot migrate` says the same one line with exit code 2 instead of a traceback."""
+    spoil, word = CASES[case]
+    database = tmp_path / "bot.db"
+    spoil(database)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_")}
+    env.update(DATABASE_PATH=str(database), PYTHONPATH=str(ROOT))
+
+    result = run_bot("migrate", env=env, cwd=tmp_path)
+
+    assert result.returncode == 2, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert word in lines[0]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("overrides", "variable"),
+    [
+        ({"BROADCAST_RATE": "1e-9"}, "BROADCAST_RATE"),
+        ({"BROADCAST_RATE": "0.1"}, "BROADCAST_RATE"),
+        ({"BROADCAST_RATE": "31"}, "BROADCAST_RATE"),
+        ({"BROADCAST_RATE": "1001", "PAID_BROADCAST": "1"}, "BROADCAST_RATE"),
+        ({"ADMIN_IDS": "99999999999999999999"}, "ADMIN_IDS"),
+        ({"ADMIN_CHAT_ID": "-99999999999999999999"}, "ADMIN_CHAT_ID"),
+    ],
+)
+def test_run_refuses_settings_out_of_range(
+    tg_thread: FakeTelegram, tmp_path: Path, overrides: dict[str, str], variable: str
+) -> None:
+    """A setting the bot could not honour (a rate at which nothing would ever be sent, an id SQLite
+    cannot store) stops `python -m bot run` with one line naming it and exit code 2."""
+    result = run_bot("run", env=bot_env(tg_thread, tmp_path / "bot.db", **overrides), cwd=tmp_path)
+
+    assert result.returncode == 2, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert variable in lines[0]
+    assert not tg_thread.calls_to("getUpdates")
