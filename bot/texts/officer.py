@@ -58,8 +58,10 @@ __all__ = [
     "RATE_LIMITED",
     "REPLACE_WAITING",
     "REPORT_FINAL",
+    "REPORT_HELD",
     "REPORT_PROGRESS",
     "REPORT_REASON",
+    "REPORT_WAITING",
     "RETRACTION_NOTICE",
     "RETRACTION_QUEUED",
     "RETRACTION_REASON",
@@ -128,6 +130,9 @@ DRAFT_CANCELLED = "پیش‌نویس {id} لغو شد."
 PUBLISHING = "📤 خبر {id} منتشر شد و برای {count} گفت‌وگو در صف ارسال است."
 PUBLISHED_NO_READERS = "📤 خبر {id} منتشر شد و در آرشیو است؛ اکنون هیچ مشترکی با این موضوع‌ها و شهرستان نیست."
 REPORT_PROGRESS = "📊 گزارش ارسال خبر {id}\n✅ رسیده: {sent} از {total}\n⏳ در صف: {pending}\n❌ ناموفق: {failed}"
+# Part of the pending ones: a transient error from Telegram (a timeout, a 5xx, a network failure) is retried.
+REPORT_WAITING = "📡 در انتظار تلگرام (تلاش دوباره خودکار): {waiting}"
+REPORT_HELD = "⏸ ارسال موقتاً متوقف است: سامانه نمی‌تواند ذخیره کند؛ پس از رفع مشکل خودکار ادامه می‌یابد."
 REPORT_FINAL = (
     "📊 گزارش نهایی ارسال خبر {id}\n✅ رسیده: {sent} از {total}\n❌ ناموفق: {failed}\n"
     "🚫 گفت‌وگوهای غیرفعال‌شده: {deactivated}"
