@@ -10,13 +10,21 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import time
 from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from bot import texts
+from bot.delivery import service
+from bot.domain.render import ReleaseView, render_release
 from bot.domain.text import fold
+from bot.telegram.health import check_dispatcher, run_checks
 from storage import Storage
-from storage.db import utcnow
+from storage.db import to_db, utcnow
+from storage.health import heartbeat_path
+from storage.releases import NewRelease
 from tests.fakegram import FakeTelegram
 from tests.fakegram.drivers import Officer
 from tests.harness import running_bot, runtime, settings_for
@@ -65,6 +73,7 @@ async def test_an_outage_of_100_seconds_loses_no_delivery(tg: FakeTelegram, tmp_
         tg.fail("disconnect", methods="sendMessage", chat_ids=READERS[1::2], times=None)
         await officer.press(card, "pub:1")
         await asyncio.sleep(OUTAGE)
+        during = await check_dispatcher(settings)
         attempted = {c.params.get("chat_id") for c in tg.calls_to("sendMessage")}
         assert set(READERS) <= attempted, "every chat was tried during the outage"
         assert not any(tg.messages_to(c) for c in READERS)
@@ -76,9 +85,47 @@ async def test_an_outage_of_100_seconds_loses_no_delivery(tg: FakeTelegram, tmp_
         await tg.wait_for(final, timeout=20)
         progress = await store.outbox.progress(1)
     assert (progress.sent, progress.failed, progress.pending) == (len(READERS), 0, 0)
+    assert during is not None
+    assert during.ok, during.detail  # waiting for Telegram is not a stalled dispatcher
     assert all(len(tg.messages_to(c)) == 1 for c in READERS)
     report = next(m for m in tg.messages_to(OFFICER) if (m.text or "").startswith("📊 گزارش نهایی"))
     assert "ناموفق: ۰" in (report.text or "")
     # While Telegram was down the live report said how many were waiting for it, in Persian.
     waiting = texts.REPORT_WAITING.split("{")[0]
     assert any(waiting in e.text for e in report.edits if e.text), [e.text for e in report.edits]
+
+
+async def test_health_reports_a_stalled_dispatcher(tg: FakeTelegram, tmp_path: Path) -> None:
+    """Deliveries due for ten minutes and no heartbeat from the dispatcher for as long: ``health`` fails with
+    "dispatcher stalled"; a fresh heartbeat (a dispatcher at work) makes it pass; an empty outbox prints nothing."""
+    settings = settings_for(tg, tmp_path)
+    store = await Storage.open(settings.database_path)
+    try:
+        assert await check_dispatcher(settings) is None
+        await setup_desk(store)
+        body = "گزارش عملکرد هفته دولت در شهرستان‌های استان."
+        draft = await store.releases.create_draft(
+            NewRelease(1, OFFICER, body, "گزارش", body, fold(body), (), None, None)
+        )
+        view = ReleaseView(draft.id, draft.title, body, "فرمانداری آبدانان", None, (), None, utcnow())
+        await service.publish(store, draft.id, render_release(view, ZoneInfo("Asia/Tehran")))
+        async with store.db.transaction() as tx:
+            await tx.execute("UPDATE deliveries SET next_attempt_at = ?", (to_db(utcnow() - timedelta(minutes=10)),))
+    finally:
+        await store.close()
+    beat = heartbeat_path(settings.database_path)
+    assert not beat.exists()
+    stalled = {r.check: r for r in await run_checks(settings)}["dispatcher"]
+    assert not stalled.ok
+    assert stalled.line().startswith("FAILED dispatcher: ")
+    assert f"dispatcher stalled: {len(READERS)} due" in stalled.detail
+
+    beat.touch()
+    working = await check_dispatcher(settings)
+    assert working is not None
+    assert working.ok, working.detail
+    ten_minutes_ago = time.time() - 600
+    os.utime(beat, (ten_minutes_ago, ten_minutes_ago))
+    again = await check_dispatcher(settings)
+    assert again is not None
+    assert not again.ok
