@@ -73,7 +73,7 @@ class OutboxState:
     """What a health check needs to know about the outbox and the dispatcher that drains it."""
 
     due: int  # pending deliveries whose time has come
-    waiting: int  # pending deliveries due later (retries after transient errors, pacing)
+    waiting: int  # deliveries in flight, or pending and due later (retries after transient errors, pacing)
     oldest_due: datetime | None  # when the longest-waiting due delivery fell due
     heartbeat: datetime | None  # when the dispatcher last wrote progress or found nothing due (None: never)
 
@@ -91,7 +91,9 @@ async def inspect_outbox(path: Path, now: datetime) -> OutboxState:
             row = await cursor.fetchone()
         due, oldest = (int(row[0]), row[1]) if row is not None else (0, None)
         async with conn.execute(
-            "SELECT count(*) FROM deliveries WHERE status = 'pending' AND next_attempt_at > ?", (stamp,)
+            "SELECT count(*) FROM deliveries"
+            " WHERE (status = 'pending' AND next_attempt_at > ?) OR status = 'in_flight'",
+            (stamp,),
         ) as cursor:
             later = await cursor.fetchone()
     beat = await asyncio.to_thread(_modified, heartbeat_path(path))

@@ -132,9 +132,13 @@ class BotProcess:
         return took
 
     def kill(self) -> None:
+        """Kill the process if it still runs, and close its pipe."""
         if self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait()
+        self._reader.join(timeout=5)
+        if self.proc.stderr is not None:
+            self.proc.stderr.close()
 
 
 def _received(tg: FakeTelegram, text_part: str) -> Counter[int]:

@@ -16,7 +16,10 @@ from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from bot import texts
+from bot.config import ConfigError
 from bot.delivery import service
 from bot.domain.render import ReleaseView, render_release
 from bot.domain.text import fold
@@ -82,7 +85,7 @@ async def test_an_outage_of_100_seconds_loses_no_delivery(tg: FakeTelegram, tmp_
         def final(server: FakeTelegram) -> bool:
             return any((m.text or "").startswith("📊 گزارش نهایی") for m in server.messages_to(OFFICER))
 
-        await tg.wait_for(final, timeout=20)
+        await tg.wait_for(final, timeout=30)
         progress = await store.outbox.progress(1)
     assert (progress.sent, progress.failed, progress.pending) == (len(READERS), 0, 0)
     assert during is not None
@@ -129,3 +132,47 @@ async def test_health_reports_a_stalled_dispatcher(tg: FakeTelegram, tmp_path: P
     again = await check_dispatcher(settings)
     assert again is not None
     assert not again.ok
+
+
+async def test_a_transient_error_fails_only_after_the_retry_horizon(tg: FakeTelegram, tmp_path: Path) -> None:
+    """A chat answering 502 forever is retried until the horizon (here 5 s) and then fails with the reason;
+    a blocked chat fails at once; the others are not held up."""
+    settings = settings_for(tg, tmp_path, PAID_BROADCAST="1", BROADCAST_RATE="1000")
+    async with running_bot(settings) as app:
+        dispatcher = runtime(app).dispatcher
+        dispatcher.backoff_base, dispatcher.backoff_cap, dispatcher.retry_horizon = 0.05, 0.3, 5.0
+        store = runtime(app).storage
+        await setup_desk(store)
+        down, blocked, fine = READERS[0], READERS[1], READERS[2:10]
+        tg.fail("server_error", methods="sendMessage", chat_ids=down, times=None, status=502)
+        tg.block(blocked)
+        officer = Officer(tg, OFFICER)
+        *_, card = await officer.say(SAMPLE, count=3)
+        started = time.monotonic()
+        await officer.press(card, "pub:1")
+        await tg.wait_for(lambda s: all(s.messages_to(c) for c in fine), timeout=15)
+        assert time.monotonic() - started < 2.0, "the healthy chats did not wait for the failing one"
+        await tg.wait_for(lambda s: all(s.messages_to(c) for c in READERS[10:]), timeout=30)
+        async with asyncio.timeout(15):
+            while (await store.outbox.progress(1)).pending:  # noqa: ASYNC110 - the condition lives in the database
+                await asyncio.sleep(0.1)
+        [(down_status, down_error)] = [(s, e) for _, s, e in await store.outbox.deliveries_for_chat(down)]
+        [(blocked_status, _)] = [(s, e) for _, s, e in await store.outbox.deliveries_for_chat(blocked)]
+    tries = [c for c in tg.calls_to("sendMessage") if c.params.get("chat_id") == down]
+    assert down_status == "failed"
+    assert down_error is not None
+    assert "bad gateway" in down_error.lower()
+    assert "h after it was queued" in down_error
+    assert len(tries) >= 4
+    assert tries[-1].at - tries[0].at >= 4.0  # kept trying for (nearly) the whole horizon, then gave up
+    assert blocked_status == "failed"
+    assert len([c for c in tg.calls_to("sendMessage") if c.params.get("chat_id") == blocked]) == 1
+
+
+def test_delivery_retry_hours_setting(tg: FakeTelegram, tmp_path: Path) -> None:
+    """DELIVERY_RETRY_HOURS: 24 by default, any hours from 0.1 to 168, anything else refused in one line."""
+    assert settings_for(tg, tmp_path).delivery_retry_hours == 24.0
+    assert settings_for(tg, tmp_path, DELIVERY_RETRY_HOURS="2.5").delivery_retry_hours == 2.5
+    for bad in ("0", "-1", "1000", "soon", "nan"):
+        with pytest.raises(ConfigError, match="DELIVERY_RETRY_HOURS"):
+            settings_for(tg, tmp_path, DELIVERY_RETRY_HOURS=bad)
