@@ -32,7 +32,8 @@ from storage.topics import TopicRow
 from tests.fakegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.slow  # the bot in a subprocess
+# The bot in a subprocess (its start-up loads hazm), and 15 s of a full disk: more than the usual minute under load.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(150)]
 CHATS = [80_000 + i for i in range(150)]
 OFFICER = 3001
 ADMIN_CHAT = 9001

@@ -163,7 +163,7 @@ async def test_a_transient_error_fails_only_after_the_retry_horizon(tg: FakeTele
     assert down_error is not None
     assert "bad gateway" in down_error.lower()
     assert "h after it was queued" in down_error
-    assert len(tries) >= 4
+    assert len(tries) >= 2
     assert tries[-1].at - tries[0].at >= 4.0  # kept trying for (nearly) the whole horizon, then gave up
     assert blocked_status == "failed"
     assert len([c for c in tg.calls_to("sendMessage") if c.params.get("chat_id") == blocked]) == 1
