@@ -29,6 +29,9 @@ MIN_RATE = 0.5
 # Telegram's user and chat ids fit in 52 bits (the Bot API's promise); anything longer is a typo, and
 # above SQLite's 64-bit integers it could not even be stored.
 MAX_TELEGRAM_ID = 2**52
+# How long a delivery that keeps meeting transient errors (timeouts, 5xx, network failures) is retried.
+DEFAULT_DELIVERY_RETRY_HOURS = 24.0
+MIN_DELIVERY_RETRY_HOURS, MAX_DELIVERY_RETRY_HOURS = 0.1, 168.0
 
 _TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{8,}$")
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -90,6 +93,7 @@ class Settings:
     log_level: str = "INFO"
     log_format: str = "text"
     admin_chat_id: int | None = None
+    delivery_retry_hours: float = DEFAULT_DELIVERY_RETRY_HOURS
     # Telegram's flood limits, which the pacer keeps: never an environment variable, only tests change it.
     telegram_limits: TelegramLimits = TELEGRAM
 
@@ -128,6 +132,7 @@ class Settings:
             log_level=_parse_choice(env, "LOG_LEVEL", _LOG_LEVELS, "INFO", upper=True),
             log_format=_parse_choice(env, "LOG_FORMAT", _LOG_FORMATS, "text", upper=False),
             admin_chat_id=_parse_optional_int(env, "ADMIN_CHAT_ID"),
+            delivery_retry_hours=_parse_retry_hours(env.get("DELIVERY_RETRY_HOURS", "").strip()),
             telegram_limits=limits,
         )
 
@@ -311,6 +316,21 @@ def _parse_rate(raw: str, *, paid: bool, limits: TelegramLimits) -> float:
             "requires PAID_BROADCAST=1)."
         )
     return rate
+
+
+def _parse_retry_hours(raw: str) -> float:
+    if not raw:
+        return DEFAULT_DELIVERY_RETRY_HOURS
+    try:
+        hours = float(raw)
+    except ValueError:
+        hours = -1.0
+    if not MIN_DELIVERY_RETRY_HOURS <= hours <= MAX_DELIVERY_RETRY_HOURS:
+        raise ConfigError(
+            f"DELIVERY_RETRY_HOURS باید عددی از {MIN_DELIVERY_RETRY_HOURS:g} تا {MAX_DELIVERY_RETRY_HOURS:g} ساعت "
+            f"باشد، نه «{raw}» (DELIVERY_RETRY_HOURS is out of range)."
+        )
+    return hours
 
 
 def _parse_bool(env: Mapping[str, str], name: str, *, default: bool) -> bool:

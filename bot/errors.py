@@ -46,3 +46,7 @@ class WrongState(UserError):
 
 class InvalidInput(UserError, ValueError):
     """What was typed cannot be understood or is out of bounds: empty, too long, malformed."""
+
+
+class StorageUnavailable(UserError):
+    """The database refuses writes for now (a full disk, a lock held too long): nothing of the request was saved."""

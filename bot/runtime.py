@@ -30,8 +30,9 @@ from bot.services.digests import DigestClock
 from bot.services.readers import Readers
 from bot.services.scheduler import Scheduler
 from bot.services.taxonomy import Taxonomy, live_topics
-from bot.telegram.ports import LiveReports, telegram_ports
+from bot.telegram.ports import DispatcherAlerts, LiveReports, telegram_ports
 from storage import Storage
+from storage.health import heartbeat_path
 from storage.topics import TopicRow
 
 log = logging.getLogger(__name__)
@@ -88,9 +89,16 @@ class Runtime:
             await storage.close()
             raise
         dispatcher = Dispatcher(
-            storage, broadcast_bot, pacer, paid_broadcast=settings.paid_broadcast, concurrency=BROADCAST_CONCURRENCY
+            storage,
+            broadcast_bot,
+            pacer,
+            paid_broadcast=settings.paid_broadcast,
+            concurrency=BROADCAST_CONCURRENCY,
+            retry_horizon=settings.delivery_retry_hours * 3600,
+            heartbeat=heartbeat_path(settings.database_path),
         )
         dispatcher.on_progress = LiveReports(storage, bot)
+        dispatcher.on_crash = DispatcherAlerts(bot, settings.admin_chat_id)
         pipeline = ReleasePipeline(normalizer, topics, load_counties())
         core = Core(settings=settings, storage=storage, pipeline=pipeline, ports=telegram_ports(bot, dispatcher.wake))
         desk = Desk(core)

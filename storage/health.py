@@ -9,11 +9,12 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import aiosqlite
 
-from storage.db import BUSY_TIMEOUT_MS, UnreadableDatabase, check_header
+from storage.db import BUSY_TIMEOUT_MS, UnreadableDatabase, check_header, opt_from_db, to_db
 
 # quick_check lists at most this many problems; one is enough to fail, a few help the operator.
 QUICK_CHECK_LIMIT = 5
@@ -61,3 +62,51 @@ async def inspect_database(path: Path) -> DatabaseState:
         async with conn.execute(f"PRAGMA quick_check({QUICK_CHECK_LIMIT})") as cursor:
             problems = tuple(str(r[0]) for r in await cursor.fetchall())
     return DatabaseState(applied=applied, quick_check=problems)
+
+
+def heartbeat_path(database: Path) -> Path:
+    """The file the dispatcher touches while it makes progress (or has nothing due), next to the database.
+
+    A file rather than a row: touching it writes no data, so it still works when the disk is full, and
+    its age is what a health check in another process reads.
+    """
+    return database.with_name(database.name + "-dispatcher")
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxState:
+    """What a health check needs to know about the outbox and the dispatcher that drains it."""
+
+    due: int  # pending deliveries whose time has come
+    waiting: int  # deliveries in flight, or pending and due later (retries after transient errors, pacing)
+    oldest_due: datetime | None  # when the longest-waiting due delivery fell due
+    heartbeat: datetime | None  # when the dispatcher last wrote progress or found nothing due (None: never)
+
+
+async def inspect_outbox(path: Path, now: datetime) -> OutboxState:
+    """Read, read-only, how many deliveries are due and since when, and the dispatcher's heartbeat."""
+    uri = await asyncio.to_thread(_read_only_uri, path)
+    stamp = to_db(now)
+    async with aiosqlite.connect(uri, uri=True) as conn:
+        await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        async with conn.execute(
+            "SELECT count(*), min(next_attempt_at) FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ?",
+            (stamp,),
+        ) as cursor:
+            row = await cursor.fetchone()
+        due, oldest = (int(row[0]), row[1]) if row is not None else (0, None)
+        async with conn.execute(
+            "SELECT count(*) FROM deliveries"
+            " WHERE (status = 'pending' AND next_attempt_at > ?) OR status = 'in_flight'",
+            (stamp,),
+        ) as cursor:
+            later = await cursor.fetchone()
+    beat = await asyncio.to_thread(_modified, heartbeat_path(path))
+    return OutboxState(due=due, waiting=int(later[0]) if later else 0, oldest_due=opt_from_db(oldest), heartbeat=beat)
+
+
+def _modified(path: Path) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except FileNotFoundError:
+        return None

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from storage.db import Database, Tx, to_db, utcnow
+from storage.db import Database, Tx, from_db, to_db, utcnow
 
 ACTIONS = ("send", "edit", "delete", "digest", "notice")
 
@@ -68,6 +68,8 @@ class DeliveryJob:
     remaining_parts: int
     # Message ids of the first sent part of this delivery, used to reply correction notices.
     reply_to_message_id: int | None = None
+    # When the delivery was written: transient errors are retried until the retry horizon after this.
+    queued_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +84,11 @@ class Progress:
     cancelled: int
     failed_reasons: dict[str, int] = field(default_factory=dict)
     deactivated_chats: int = 0
+    # Of ``pending``: those waiting to be tried again after a transient error or a wait Telegram asked for.
+    waiting: int = 0
+    # Set by the dispatcher, not read from the database: outcomes cannot be written right now (a full disk),
+    # so sending is held until writes work again.
+    held: bool = False
 
     @property
     def done(self) -> bool:
@@ -233,7 +240,7 @@ class Outbox:
             marks = ",".join("?" * len(chosen))
             rows = await t.fetchall(
                 "SELECT d.id, d.release_id, d.chat_id, d.thread_id, coalesce(c.type, 'private') AS chat_type,"  # noqa: S608 - placeholders only
-                "  d.action, d.version, d.silent, d.attempts, d.replaces,"
+                "  d.action, d.version, d.silent, d.attempts, d.replaces, d.created_at,"
                 "  p.position, p.kind, coalesce(p.html, rp.html, '') AS html,"
                 "  (SELECT count(*) FROM delivery_parts q WHERE q.delivery_id = d.id AND q.status = 'pending')"
                 "   AS remaining,"
@@ -274,6 +281,7 @@ class Outbox:
                     ),
                     remaining_parts=r["remaining"],
                     reply_to_message_id=first_ids[0] if first_ids else None,
+                    queued_at=from_db(r["created_at"]),
                 )
             )
         return jobs
@@ -332,10 +340,13 @@ class Outbox:
             )
         counts: Counter[str] = Counter()
         reasons: Counter[str] = Counter()
+        waiting = 0
         for status, error, n in rows:
             counts[status] += n
             if status == "failed":
                 reasons[error or "unknown"] += n
+            elif status == "pending" and error is not None:
+                waiting += n  # tried, and due again after a transient error
         return Progress(
             release_id=release_id,
             total=sum(counts.values()),
@@ -345,7 +356,18 @@ class Outbox:
             cancelled=counts["cancelled"],
             failed_reasons=dict(reasons),
             deactivated_chats=int(deactivated or 0),
+            waiting=waiting,
         )
+
+    async def releases_in_progress(self, limit: int = 20) -> list[int]:
+        """Releases with send deliveries not yet final, most recent first (whose reports are still live)."""
+        async with self.db.snapshot() as t:
+            rows = await t.fetchall(
+                "SELECT DISTINCT release_id FROM deliveries WHERE status IN ('pending', 'in_flight')"
+                " AND action = 'send' AND release_id IS NOT NULL ORDER BY release_id DESC LIMIT ?",
+                (limit,),
+            )
+        return [r[0] for r in rows]
 
     async def started_sends(self, release_id: int, *, tx: Tx | None = None) -> list[StartedSend]:
         """A release's send deliveries that have reached a chat or may be doing so right now."""
@@ -506,7 +528,7 @@ _WAIT_OR_CANCEL = (
 )
 _DELIVERY_NEXT_PART = (
     f"UPDATE deliveries SET status = {_WAIT_OR_CANCEL},"  # noqa: S608 - built from constants only
-    " attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'in_flight'"
+    " attempts = 0, last_error = NULL, next_attempt_at = ?, updated_at = ? WHERE id = ? AND status = 'in_flight'"
 )
 
 

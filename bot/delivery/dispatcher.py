@@ -20,7 +20,9 @@ import random
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import replace
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from telegram import (
@@ -39,12 +41,32 @@ from bot.delivery.errors import Classified, Verdict, classify
 from bot.delivery.pacing import Pacer
 from storage import Storage
 from storage.db import utcnow
+from storage.faults import refuses_writes
 from storage.outbox import DeliveryJob, PartResult, Progress, is_group_chat
 from storage.releases import Attachment
 
 log = logging.getLogger(__name__)
 
 ProgressHook = Callable[[Progress], Awaitable[None]]
+# Told each time the loop fails and is restarted: the error, how many restarts so far, the wait before this one.
+CrashHook = Callable[[BaseException, int, float], Awaitable[None]]
+
+# Transient errors (timeouts, 5xx, network failures) are retried with exponential backoff and jitter,
+# from BACKOFF_BASE seconds up to BACKOFF_CAP, until DEFAULT_RETRY_HORIZON after the delivery was queued.
+BACKOFF_BASE = 2.0
+BACKOFF_CAP = 120.0
+DEFAULT_RETRY_HORIZON = 24 * 3600.0
+# Unexpected (non-Telegram) errors while sending are bugs, not outages: they get this many attempts.
+UNEXPECTED_ATTEMPTS = 6
+# A failed loop is restarted after RESTART_BASE seconds, doubling up to RESTART_CAP while it keeps failing.
+RESTART_BASE = 0.5
+RESTART_CAP = 10.0
+# ``stop`` returns within this long whatever state it finds (sends in flight, writes failing).
+STOP_GRACE = 5.0
+# How long an alert to the admin chat may take before the supervisor goes on without it.
+CRASH_HOOK_TIMEOUT = 5.0
+# The heartbeat file is touched at most this often.
+HEARTBEAT_INTERVAL = 1.0
 
 # Bot API methods that put a message into a chat (and so count against its limits).
 SEND_ENDPOINTS = frozenset(
@@ -84,14 +106,19 @@ class Dispatcher:
         *,
         paid_broadcast: bool = False,
         concurrency: int = 32,
-        max_attempts: int = 6,
-        backoff_base: float = 2.0,
-        backoff_cap: float = 300.0,
+        max_attempts: int | None = None,
+        backoff_base: float = BACKOFF_BASE,
+        backoff_cap: float = BACKOFF_CAP,
+        retry_horizon: float = DEFAULT_RETRY_HORIZON,
+        restart_base: float = RESTART_BASE,
+        restart_cap: float = RESTART_CAP,
         plan_horizon: float = 0.25,
         idle_poll: float = 1.0,
         flush_interval: float = 0.05,
         progress_interval: float = 3.0,
         on_progress: ProgressHook | None = None,
+        on_crash: CrashHook | None = None,
+        heartbeat: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.storage = storage
@@ -99,18 +126,29 @@ class Dispatcher:
         self.pacer = pacer
         self.paid_broadcast = paid_broadcast
         self.concurrency = concurrency
+        # Attempts of one part before a transient error fails it (None: only the retry horizon limits them).
         self.max_attempts = max_attempts
         self.backoff_base = backoff_base
         self.backoff_cap = backoff_cap
+        self.retry_horizon = retry_horizon
+        self.restart_base = restart_base
+        self.restart_cap = restart_cap
         self.plan_horizon = plan_horizon
         self.idle_poll = idle_poll
         self.flush_interval = flush_interval
         self.progress_interval = progress_interval
         self.on_progress = on_progress
+        self.on_crash = on_crash
+        self.heartbeat = heartbeat
         self.clock = clock
         self._slots = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
+        self._stop_requested = asyncio.Event()
         self._stopping = False
+        self._stopped = False
+        self._failures = 0  # consecutive failed runs of the loop (reset by a successful write)
+        self._held_reported = False
+        self._beat_at: float | None = None
         self._task: asyncio.Task[None] | None = None
         self._sending: set[asyncio.Task[None]] = set()
         self._results: list[PartResult] = []
@@ -124,20 +162,50 @@ class Dispatcher:
 
     def start(self, spawn: Callable[[Coroutine[Any, Any, None]], asyncio.Task[None]] | None = None) -> None:
         """Start the background task (through ``spawn``, e.g. ``application.create_task``)."""
-        self._stopping = False
+        self._stopping = self._stopped = False
+        self._stop_requested.clear()
         coroutine = self._supervise()
         self._task = spawn(coroutine) if spawn else asyncio.create_task(coroutine, name="dispatcher")
 
-    async def stop(self, grace: float = 10.0) -> None:
-        """Stop taking work, let sends in flight finish (up to ``grace`` seconds), record their outcomes."""
+    async def stop(self, grace: float = STOP_GRACE) -> None:
+        """Stop taking work, let sends in flight finish and record their outcomes, all within ``grace`` seconds.
+
+        Never raises: outcomes that cannot be written by then (the database refusing writes) are logged, and
+        their deliveries, still ``in_flight`` in the database, are sent again after the next start.
+        """
+        if self._stopped:
+            grace = min(grace, 1.0)  # a second call (post_shutdown after post_stop): one short last try
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + grace
         self._stopping = True
+        self._stop_requested.set()
         self._wake.set()
         if self._task is not None:
+            task, self._task = self._task, None
+            await asyncio.wait({task}, timeout=max(0.0, deadline - loop.time() - 1.0))
+            if not task.done():
+                task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
-        await self._drain(grace)
-        await self._flush()
+                try:
+                    await task
+                except Exception:
+                    log.exception("the dispatcher ended with an error")
+        await self._drain(max(0.0, deadline - loop.time() - 0.5))
+        while self._results or self._dirty:
+            try:
+                async with asyncio.timeout(max(0.1, deadline - loop.time())):
+                    await self._flush()
+            except Exception:
+                if loop.time() + 0.25 < deadline:
+                    await asyncio.sleep(0.2)
+                    continue
+                log.exception(
+                    "could not record %d delivery outcomes before stopping; their deliveries are sent again"
+                    " at the next start",
+                    len(self._results),
+                )
+            break
+        self._stopped = True
 
     def wake(self) -> None:
         """New deliveries were written: look for them now instead of at the next poll."""
@@ -149,26 +217,83 @@ class Dispatcher:
         return len(self._sending)
 
     async def _supervise(self) -> None:
-        """Run the loop, restarting it after an unexpected error (without losing or repeating work)."""
+        """Run the loop; whatever fails inside it (the cleanup included) restarts it with a growing pause.
+
+        Each restart is logged and reported through ``on_crash`` (an alert to the admin chat). Before the loop
+        runs again every send in flight has finished and every buffered outcome is written, so resetting the
+        deliveries left ``in_flight`` neither loses nor repeats work.
+        """
         while not self._stopping:
-            loop_done = asyncio.Event()
-            flusher = asyncio.create_task(self._flush_loop(loop_done), name="dispatcher-flush")
             try:
+                await self._settle()
                 recovered = await self.storage.outbox.recover_in_flight()
                 if recovered:
                     log.info("resuming deliveries left in flight count=%d", recovered)
-                await self._loop()
-            except Exception:
+                await self._run_loop()
+            except Exception as error:
                 self.crashes += 1
-                log.exception("dispatcher crashed; restarting")
-                await self._drain(30.0)
-                await asyncio.sleep(1.0)
-            finally:
-                # The flusher is told to stop, not cancelled: a cancelled flush could lose outcomes.
-                loop_done.set()
-                with contextlib.suppress(Exception):
-                    await flusher
-                await self._flush()
+                self._failures += 1
+                delay = min(self.restart_cap, self.restart_base * 2 ** min(self._failures - 1, 30))
+                log.exception("dispatcher crashed; restarting in %.1f s (restart %d)", delay, self.crashes)
+                await self._after_crash(error, delay)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._stop_requested.wait(), delay)
+
+    async def _settle(self) -> None:
+        """Wait for every send in flight, then write every buffered outcome (raises while writes fail)."""
+        while self._sending and not self._stopping:
+            await asyncio.wait(set(self._sending), timeout=1.0)
+        await self._flush()
+
+    async def _run_loop(self) -> None:
+        loop_done = asyncio.Event()
+        flusher = asyncio.create_task(self._flush_loop(loop_done), name="dispatcher-flush")
+        try:
+            await self._loop()
+        finally:
+            # The flusher is told to stop, not cancelled: a cancelled flush could lose outcomes.
+            loop_done.set()
+            await flusher
+
+    async def _after_crash(self, error: Exception, delay: float) -> None:
+        """Tell the admin chat, and while writes are refused mark the live reports as held (once per spell)."""
+        if self.on_crash is not None:
+            try:
+                async with asyncio.timeout(CRASH_HOOK_TIMEOUT):
+                    await self.on_crash(error, self.crashes, delay)
+            except Exception:
+                log.exception("the crash hook failed")
+        if self.on_progress is None or self._held_reported or not refuses_writes(error):
+            return
+        self._held_reported = True
+        try:
+            for release_id in await self.storage.outbox.releases_in_progress():
+                progress = await self.storage.outbox.progress(release_id)
+                async with asyncio.timeout(CRASH_HOOK_TIMEOUT):
+                    await self.on_progress(replace(progress, held=True))
+        except Exception:
+            log.exception("could not mark the live reports as held")
+
+    def _wrote(self) -> None:
+        """A write to the outbox succeeded: the loop is healthy again."""
+        if self._failures:
+            log.info("dispatcher writing again after %d failed runs", self._failures)
+        self._failures = 0
+        self._held_reported = False
+        self._beat()
+
+    def _beat(self) -> None:
+        """Touch the heartbeat file (``python -m bot health`` reads its age), at most once a second."""
+        if self.heartbeat is None:
+            return
+        now = self.clock()
+        if self._beat_at is not None and now - self._beat_at < HEARTBEAT_INTERVAL:
+            return
+        self._beat_at = now
+        try:
+            self.heartbeat.touch()
+        except OSError as error:
+            log.warning("heartbeat not written path=%s: %s", self.heartbeat, error)
 
     # -- the loop ------------------------------------------------------------------------------
 
@@ -179,6 +304,7 @@ class Dispatcher:
             wall, now = utcnow(), self.clock()
             jobs = await self.storage.outbox.due(wall, self._fetch_limit())
             if not jobs:
+                self._beat()  # nothing is due: idle is healthy
                 await self._idle()
                 continue
             planned: list[tuple[DeliveryJob, float]] = []
@@ -201,6 +327,8 @@ class Dispatcher:
                 planned.append((job, at))
             await self.storage.outbox.defer(deferred)
             await self.storage.outbox.claim([job.id for job, _ in planned])
+            if planned or deferred:
+                self._wrote()
             for index, (job, at) in enumerate(planned):
                 if self._stopping or not await self._launch(job, at):
                     # Claimed but not sent (stopping, or a global pause began): give them back untouched,
@@ -262,10 +390,15 @@ class Dispatcher:
             try:
                 message_ids = await self._perform(job)
             except TelegramError as error:
-                await self._handle_error(job, classify(error))
+                try:
+                    await self._handle_error(job, classify(error))
+                except Exception:
+                    # Writing what the error means failed (the database refusing writes): try the part again later.
+                    log.exception("could not record an error delivery_id=%d chat_id=%d", job.id, job.chat_id)
+                    self._results.append(self._release(job, wait=self.backoff_base, error=error.message))
             except Exception:
                 log.exception("unexpected error delivery_id=%d chat_id=%d", job.id, job.chat_id)
-                self._results.append(self._retry(job, "internal error"))
+                self._results.append(self._retry(job, "internal error", limit=UNEXPECTED_ATTEMPTS))
             else:
                 self.sent_count += 1
                 self._results.append(self._sent(job, message_ids))
@@ -421,18 +554,24 @@ class Dispatcher:
     def _failed(self, job: DeliveryJob, reason: str) -> PartResult:
         return PartResult(job.id, job.part.position, "failed", utcnow(), error=reason)
 
-    def _retry(self, job: DeliveryJob, reason: str) -> PartResult:
+    def _retry(self, job: DeliveryJob, reason: str, *, limit: int | None = None) -> PartResult:
+        """Try again after a capped, jittered exponential backoff, until the retry horizon has passed."""
         attempts = job.attempts + 1  # the claim counted this attempt
-        if attempts >= self.max_attempts:
+        limit = limit if limit is not None else self.max_attempts
+        if limit is not None and attempts >= limit:
             return self._failed(job, f"{reason} (after {attempts} attempts)")
-        backoff = min(self.backoff_cap, self.backoff_base * 2 ** (attempts - 1))
+        now = utcnow()
+        if job.queued_at is not None and (now - job.queued_at).total_seconds() >= self.retry_horizon:
+            hours = self.retry_horizon / 3600
+            return self._failed(job, f"{reason} (still failing {hours:g} h after it was queued, {attempts} attempts)")
+        backoff = min(self.backoff_cap, self.backoff_base * 2 ** min(attempts - 1, 30))
         backoff *= random.uniform(0.5, 1.5)  # noqa: S311 - jitter, not cryptography
         return PartResult(
             job.id,
             job.part.position,
             "retry",
-            utcnow(),
-            next_attempt_at=utcnow() + timedelta(seconds=backoff),
+            now,
+            next_attempt_at=now + timedelta(seconds=backoff),
             error=reason,
         )
 
@@ -449,13 +588,22 @@ class Dispatcher:
         )
 
     async def _flush_loop(self, done: asyncio.Event) -> None:
+        """Write outcomes every ``flush_interval``; while writes fail, keep them and try less often, logging once."""
+        failing = 0
         while not done.is_set():
+            wait = self.flush_interval if not failing else min(1.0, self.flush_interval * 2**failing)
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(done.wait(), self.flush_interval)
+                await asyncio.wait_for(done.wait(), wait)
             try:
                 await self._flush()
             except Exception:
-                log.exception("writing delivery outcomes failed; they are kept for the next attempt")
+                failing += 1
+                if failing == 1:
+                    log.exception("writing delivery outcomes failed; they are kept for the next attempt")
+            else:
+                if failing:
+                    log.info("delivery outcomes written again after %d failed attempts", failing)
+                failing = 0
 
     async def _flush(self) -> None:
         """Write buffered outcomes in one transaction, then report progress of the releases touched."""
@@ -466,6 +614,7 @@ class Dispatcher:
             except BaseException:
                 self._results[:0] = batch  # keep them for the next flush rather than lose them
                 raise
+            self._wrote()
             if any(r.outcome in {"retry", "notice"} or not r.last_part for r in batch):
                 self._wake.set()
         if self._dirty and self.on_progress is not None:

@@ -15,8 +15,9 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot import texts
-from bot.errors import UserError
+from bot.errors import StorageUnavailable, UserError
 from bot.telegram.context import WireContext
+from storage.faults import refuses_writes
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,13 @@ async def on_error(update: object, context: WireContext) -> None:
         return
     chat_id = update.effective_chat.id if isinstance(update, Update) and update.effective_chat else None
     update_id = update.update_id if isinstance(update, Update) else None
+    if refuses_writes(context.error):
+        # Not a bug and not the user's mistake: the disk is full (or the database locked) for now.
+        log.error("database refuses writes update_id=%s chat_id=%s: %s", update_id, chat_id, context.error)
+        await _alert_admins(context, update_id, texts.ADMIN_ALERT_STORAGE.format(reason=context.error))
+        if isinstance(update, Update):
+            await answer_user_error(update, StorageUnavailable(texts.STORAGE_UNAVAILABLE))
+        return
     log.error("unhandled error update_id=%s chat_id=%s", update_id, chat_id, exc_info=context.error)
     await _alert_admins(context, update_id)
     if isinstance(update, Update) and update.effective_message is not None and update.effective_chat is not None:
@@ -59,8 +67,8 @@ async def answer_user_error(update: Update, error: UserError) -> None:
         log.info("refusal not delivered chat_id=%s: %s", message.chat_id, failure.message)
 
 
-async def _alert_admins(context: WireContext, update_id: int | None) -> None:
-    """Tell the admin chat (ADMIN_CHAT_ID) that something went wrong, at most once a minute."""
+async def _alert_admins(context: WireContext, update_id: int | None, text: str | None = None) -> None:
+    """Tell the admin chat (ADMIN_CHAT_ID) that something went wrong (``text``), at most once a minute."""
     settings = context.bot_data.settings
     chat_id = settings.admin_chat_id if settings is not None else None
     if chat_id is None:
@@ -70,7 +78,9 @@ async def _alert_admins(context: WireContext, update_id: int | None) -> None:
         return
     context.bot_data.last_admin_alert = now
     kind = type(context.error).__name__ if context.error else "?"
+    if text is None:
+        text = texts.ADMIN_ALERT.format(kind=kind, update_id=update_id)
     try:
-        await context.bot.send_message(chat_id, texts.ADMIN_ALERT.format(kind=kind, update_id=update_id))
+        await context.bot.send_message(chat_id, text)
     except TelegramError:
         log.warning("could not alert the admin chat")

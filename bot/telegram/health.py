@@ -20,11 +20,14 @@ from telegram.request import HTTPXRequest
 from bot import texts
 from bot.config import Settings
 from storage.db import load_migrations
-from storage.health import inspect_database
+from storage.health import inspect_database, inspect_outbox
 
 DEFAULT_TIMEOUT = 5.0
 # A delivery error this recent, with updates waiting, means Telegram cannot reach the webhook now.
 RECENT_WEBHOOK_ERROR = timedelta(minutes=10)
+# The dispatcher is stalled when deliveries have been due this long and it has shown no progress for as long
+# (longer than any pause Telegram asks for in practice, and than the dispatcher's longest restart pause).
+DISPATCHER_STALL = timedelta(minutes=5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,32 @@ async def check_database(settings: Settings) -> CheckResult:
     return CheckResult("database", ok=True, detail=texts.HEALTH_DATABASE_OK.format(path=path, count=len(expected)))
 
 
+async def check_dispatcher(settings: Settings, stall: timedelta = DISPATCHER_STALL) -> CheckResult | None:
+    """Deliveries due for longer than ``stall`` while the dispatcher's heartbeat is older than that: stalled.
+
+    The heartbeat is a file the running bot's dispatcher touches whenever it writes progress or finds nothing
+    due, so this works from another process; a dispatcher that died, or cannot write, stops touching it.
+    None (no line) when the outbox holds nothing to send.
+    """
+    now = datetime.now(UTC)
+    try:
+        state = await inspect_outbox(settings.database_path, now)
+    except (OSError, sqlite3.Error) as error:
+        detail = texts.HEALTH_DATABASE_UNREADABLE.format(path=settings.database_path, reason=error)
+        return CheckResult("dispatcher", ok=False, detail=detail)
+    if not state.due and not state.waiting:
+        return None
+    if not state.due or state.oldest_due is None:
+        return CheckResult("dispatcher", ok=True, detail=texts.HEALTH_DISPATCHER_IDLE.format(waiting=state.waiting))
+    quiet = now - state.heartbeat if state.heartbeat is not None else now - state.oldest_due
+    seconds = max(0, int(quiet.total_seconds()))
+    if now - state.oldest_due > stall and quiet > stall:
+        return CheckResult(
+            "dispatcher", ok=False, detail=texts.HEALTH_DISPATCHER_STALLED.format(due=state.due, seconds=seconds)
+        )
+    return CheckResult("dispatcher", ok=True, detail=texts.HEALTH_DISPATCHER_OK.format(due=state.due, seconds=seconds))
+
+
 async def check_bot_api(settings: Settings, request_timeout: float = DEFAULT_TIMEOUT) -> list[CheckResult]:
     """``getMe`` answers with this token; in webhook mode also that Telegram has our webhook and reaches it."""
     token = settings.bot_token.reveal()
@@ -113,7 +142,9 @@ async def _check_webhook(bot: Bot, webhook_url: str) -> CheckResult:
 
 async def run_checks(settings: Settings, request_timeout: float = DEFAULT_TIMEOUT) -> list[CheckResult]:
     """Every check, in the order printed."""
-    return [await check_database(settings), *await check_bot_api(settings, request_timeout)]
+    database = await check_database(settings)
+    dispatcher = await check_dispatcher(settings) if database.ok else None
+    return [database, *await check_bot_api(settings, request_timeout), *([dispatcher] if dispatcher else [])]
 
 
 def run_health_checks(settings: Settings) -> int:

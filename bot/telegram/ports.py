@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
@@ -10,8 +11,10 @@ from telegram.constants import ChatMemberStatus
 from telegram.error import TelegramError
 
 from bot import texts
+from bot.domain.digits import fa
 from bot.services.ports import ChatUnreachable, Ports, SentMessage
 from bot.telegram.callbacks import Decision
+from bot.telegram.errors import ALERT_INTERVAL
 from bot.telegram.views.officer import report_text
 from storage import Storage
 from storage.outbox import Progress
@@ -90,3 +93,44 @@ class LiveReports:
             await self.bot.edit_message_text(report_text(progress), chat_id, message_id)
         except TelegramError as error:  # "not modified", or the officer deleted it: the report is advisory
             log.info("report not updated release_id=%d: %s", progress.release_id, error.message)
+
+
+class DispatcherAlerts:
+    """Tells the admin chat (ADMIN_CHAT_ID) that the dispatcher's loop failed and restarts, at most once a minute.
+
+    The dispatcher's ``on_crash`` hook: the supervisor logs every restart; the admins hear of the first
+    one and then of one a minute while it keeps failing.
+    """
+
+    def __init__(
+        self,
+        bot: Bot,
+        chat_id: int | None,
+        *,
+        interval: float = ALERT_INTERVAL,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.bot = bot
+        self.chat_id = chat_id
+        self.interval = interval
+        self.clock = clock
+        self.last: float | None = None
+        self.sent = 0
+
+    async def __call__(self, error: BaseException, restarts: int, delay: float) -> None:
+        """Alert the admin chat unless it was alerted less than ``interval`` seconds ago."""
+        if self.chat_id is None:
+            return
+        now = self.clock()
+        if self.last is not None and now - self.last < self.interval:
+            return
+        self.last = now
+        text = texts.ADMIN_ALERT_DISPATCHER.format(
+            kind=type(error).__name__, reason=str(error)[:200], restarts=fa(restarts), delay=fa(max(1, round(delay)))
+        )
+        try:
+            await self.bot.send_message(self.chat_id, text)
+        except TelegramError as failure:
+            log.warning("could not alert the admin chat about the dispatcher: %s", failure.message)
+        else:
+            self.sent += 1

@@ -11,6 +11,7 @@ __all__ = [
     "NOT_A_NUMBER",
     "PRIVATE_ONLY",
     "PROVINCE_WIDE_LABEL",
+    "STORAGE_UNAVAILABLE",
     "UNKNOWN_COMMAND",
     "UNSUPPORTED_MESSAGE",
     "WELCOME",
@@ -30,6 +31,11 @@ UNKNOWN_COMMAND = "این دستور را نمی‌شناسم. برای دیدن
 UNSUPPORTED_MESSAGE = "این پیام را نمی‌توانم پردازش کنم. برای آشنایی با کارهایی که از این ربات برمی‌آید /help را بفرستید."
 
 INTERNAL_ERROR = "متأسفم، در پردازش درخواست شما خطایی رخ داد و ثبت شد. لطفاً چند لحظه دیگر دوباره تلاش کنید."
+
+# The database refuses writes for now (a full disk, a lock held too long): nothing of the request was saved.
+STORAGE_UNAVAILABLE = (
+    "⏳ سامانه موقتاً نمی‌تواند ذخیره کند و درخواست شما ثبت نشد. مدیران باخبر شده‌اند؛ لطفاً چند دقیقه دیگر دوباره بفرستید."
+)
 
 # Roles and common refusals.
 NOT_ADMIN = "این دستور فقط برای مدیران اداره کل روابط عمومی استانداری است."

@@ -63,8 +63,10 @@ __all__ = [
     "RATE_LIMITED",
     "REPLACE_WAITING",
     "REPORT_FINAL",
+    "REPORT_HELD",
     "REPORT_PROGRESS",
     "REPORT_REASON",
+    "REPORT_WAITING",
     "RETRACTION_NOTICE",
     "RETRACTION_QUEUED",
     "RETRACTION_REASON",
@@ -140,6 +142,9 @@ JUST_CANCELLED = "خبر {id} همین حالا لغو شد و منتشر نمی
 JUST_SUBMITTED = "خبر {id} همین حالا برای تأیید به اداره کل روابط عمومی استانداری فرستاده شد."
 JUST_RETRACTED = "خبر {id} همین حالا پس گرفته شد."
 REPORT_PROGRESS = "📊 گزارش ارسال خبر {id}\n✅ رسیده: {sent} از {total}\n⏳ در صف: {pending}\n❌ ناموفق: {failed}"
+# Part of the pending ones: a transient error from Telegram (a timeout, a 5xx, a network failure) is retried.
+REPORT_WAITING = "📡 در انتظار تلگرام (تلاش دوباره خودکار): {waiting}"
+REPORT_HELD = "⏸ ارسال موقتاً متوقف است: سامانه نمی‌تواند ذخیره کند؛ پس از رفع مشکل خودکار ادامه می‌یابد."
 REPORT_FINAL = (
     "📊 گزارش نهایی ارسال خبر {id}\n✅ رسیده: {sent} از {total}\n❌ ناموفق: {failed}\n"
     "🚫 گفت‌وگوهای غیرفعال‌شده: {deactivated}"

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 __all__ = [
     "ADMIN_ALERT",
+    "ADMIN_ALERT_DISPATCHER",
+    "ADMIN_ALERT_STORAGE",
     "HEALTH_BOT_API_FAILED",
     "HEALTH_BOT_API_OK",
     "HEALTH_BOT_API_REFUSED",
     "HEALTH_DATABASE_MISSING",
     "HEALTH_DATABASE_OK",
     "HEALTH_DATABASE_UNREADABLE",
+    "HEALTH_DISPATCHER_IDLE",
+    "HEALTH_DISPATCHER_OK",
+    "HEALTH_DISPATCHER_STALLED",
     "HEALTH_FAILED",
     "HEALTH_LINE",
     "HEALTH_MIGRATIONS_EDITED",
@@ -24,6 +29,15 @@ __all__ = [
 
 # Alerts to administrators (bot/telegram/errors.py).
 ADMIN_ALERT = "⚠️ خطای پیش‌بینی‌نشده در ربات: {kind}\nجزئیات در گزارش‌های سرور (update_id={update_id})."
+ADMIN_ALERT_STORAGE = (
+    "⚠️ پایگاه داده نوشتن را نمی‌پذیرد ({reason}) و کاربران پاسخ «سامانه موقتاً نمی‌تواند ذخیره کند» "
+    "می‌گیرند. فضای دیسک و دسترسی پوشه پایگاه داده را بررسی کنید."
+)
+# The dispatcher's supervisor restarts the sending loop (bot/delivery/dispatcher.py, through bot/telegram/ports.py).
+ADMIN_ALERT_DISPATCHER = (
+    "⚠️ ارسال خبرها با خطا متوقف شد ({kind}: {reason}) و خودکار از سر گرفته می‌شود؛ "
+    "تلاش دوباره {restarts} در {delay} ثانیه. جزئیات در گزارش‌های سرور."
+)
 
 # The health check: database, migrations, Bot API, webhook (bot/telegram/health.py).
 HEALTH_LINE = "{mark} {check}: {detail}"
@@ -36,6 +50,17 @@ HEALTH_DATABASE_OK = (
 HEALTH_DATABASE_MISSING = (
     "فایل پایگاه داده {path} نیست؛ DATABASE_PATH را بررسی کنید یا python -m bot migrate را اجرا کنید "
     "(database file not found)"
+)
+HEALTH_DISPATCHER_OK = (
+    "ارسال در جریان است: {due} تحویل سررسیده، آخرین پیشرفت {seconds} ثانیه پیش "
+    "(dispatcher progressing: {due} due, last progress {seconds} s ago)"
+)
+HEALTH_DISPATCHER_IDLE = (
+    "صف ارسال عقب نیست؛ {waiting} تحویل در انتظار نوبت بعدی (dispatcher not behind: {waiting} waiting)"
+)
+HEALTH_DISPATCHER_STALLED = (
+    "ارسال متوقف مانده است: {due} تحویل سررسیده و {seconds} ثانیه هیچ پیشرفتی نبوده؛ گزارش‌های سرور و "
+    "فضای دیسک را بررسی کنید (dispatcher stalled: {due} due, no progress for {seconds} s)"
 )
 HEALTH_DATABASE_UNREADABLE = "پایگاه داده {path} خوانده نشد: {reason} (database is not readable)"
 HEALTH_MIGRATIONS_PENDING = (

@@ -25,13 +25,20 @@ MY_TITLE_CHARS = 80
 def report_text(progress: Progress) -> str:
     """The live (or final) delivery report of a release."""
     if not progress.done:
-        return texts.REPORT_PROGRESS.format(
-            id=fa(progress.release_id),
-            sent=fa(progress.sent),
-            total=fa(progress.total),
-            pending=fa(progress.pending),
-            failed=fa(progress.failed),
-        )
+        lines = [
+            texts.REPORT_PROGRESS.format(
+                id=fa(progress.release_id),
+                sent=fa(progress.sent),
+                total=fa(progress.total),
+                pending=fa(progress.pending - progress.waiting),
+                failed=fa(progress.failed),
+            )
+        ]
+        if progress.waiting:
+            lines.append(texts.REPORT_WAITING.format(waiting=fa(progress.waiting)))
+        if progress.held:
+            lines.append(texts.REPORT_HELD)
+        return "\n".join(lines)
     lines = [
         texts.REPORT_FINAL.format(
             id=fa(progress.release_id),
