@@ -180,17 +180,18 @@ def _load_average() -> list[float] | None:
         return None
 
 
-# The comparison across interpreters: (label, how to read it from a results file, format).
+# The comparison across interpreters: (label, how to read it from a results file, format). Throughput is
+# the best of the repeats, which other work on a shared machine disturbs least.
 _COMPARED: tuple[tuple[str, Callable[[dict[str, Any]], float], str], ...] = (
     ("start-up: process start to ready normalizer, s", lambda r: r["startup"]["process_to_ready_s"], "{:.2f}"),
     ("  of which building the normalizer (hazm), s", lambda r: r["startup"]["build_normalizer_s"], "{:.2f}"),
     ("memory when ready, MiB (VmRSS)", lambda r: r["startup"]["rss_ready_mib"], "{:.0f}"),
     ("memory after warm-up, MiB (VmRSS)", lambda r: r["startup"]["rss_mib"], "{:.0f}"),
-    ("normalize, ms/release", lambda r: _row(r, "normalize (ours)")["ms_per_release"], "{:.2f}"),
-    ("normalize + tagging, releases/s", lambda r: _row(r, "normalize + tagging")["releases_per_s"], "{:.0f}"),
+    ("normalize, ms/release (best)", lambda r: _row(r, "normalize (ours)")["ms_per_release_best"], "{:.2f}"),
+    ("normalize + tagging, releases/s (best)", lambda r: _best_rate(r, "normalize + tagging"), "{:.0f}"),
     (
-        "+ fold + fingerprint, releases/s",
-        lambda r: _row(r, "normalize + tagging + fold + fingerprint")["releases_per_s"],
+        "+ fold + fingerprint, releases/s (best)",
+        lambda r: _best_rate(r, "normalize + tagging + fold + fingerprint"),
         "{:.0f}",
     ),
 )
@@ -198,6 +199,11 @@ _COMPARED: tuple[tuple[str, Callable[[dict[str, Any]], float], str], ...] = (
 
 def _row(results: dict[str, Any], name: str) -> dict[str, Any]:
     return next(row for row in results["throughput"] if row["name"] == name)
+
+
+def _best_rate(results: dict[str, Any], name: str) -> float:
+    row = _row(results, name)
+    return float(row["releases"] / row["seconds_min"])
 
 
 def compare_versions(results_dir: Path = RESULTS_DIR) -> str:
