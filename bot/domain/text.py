@@ -22,9 +22,10 @@ The normalizer's stages, in order::
     restore_protected_spans
     drop_repeated_passages  a paragraph or long sentence pasted twice is kept once
 
-Everything except :class:`PersianNormalizer` is pure, free of hazm and cheap to import; hazm is
-imported only when a normalizer is built, once per process (about 3.5 s and 250 MB on the 2-core
-development machine: see ``bench/text.py``).
+Everything except :class:`PersianNormalizer` and :class:`HazmSteps` is pure, free of hazm and cheap
+to import; hazm is imported only when a normalizer is built, once per process (seconds and most of
+the process's memory: hazm 0.10.0 on Python 3.11 costs about 1 s and 100 MiB more than hazm 0.12 on
+3.12+; see ``bench/text.py`` and the README's Python versions).
 """
 
 from __future__ import annotations
