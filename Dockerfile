@@ -4,7 +4,9 @@
 # One-off commands use the same image: `docker compose run --rm bot migrate`, `... bot backup /data/x.db`.
 
 # ---- build: the package and its dependencies in a virtual environment ----
-FROM python:3.11-slim AS build
+# Python 3.13, the newest the project supports: hazm 0.12 there needs neither numpy, scikit-learn nor
+# gensim, so the image is smaller and starts faster than on 3.11 (README, Python versions).
+FROM python:3.13-slim AS build
 
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PYTHONDONTWRITEBYTECODE=1
@@ -25,7 +27,7 @@ COPY storage ./storage
 RUN pip install --no-cache-dir .
 
 # ---- runtime: only the virtual environment on a fresh slim image ----
-FROM python:3.11-slim
+FROM python:3.13-slim
 
 ENV PATH="/opt/venv/bin:$PATH" \
     PYTHONDONTWRITEBYTECODE=1 \

@@ -10,7 +10,10 @@ Run with ``python -m bench.text`` (``--quick`` for a short run). On the labelled
 
 and, in fresh subprocesses, the start-up cost (interpreter, importing our modules, building the
 normalizer and loading the taxonomy) and the resident memory (VmRSS from ``/proc/self/status``)
-after a warm-up. It prints a table and writes ``bench/results/text.json``.
+when ready and after a warm-up. It prints a table and writes ``bench/results/text-py3.X.json`` for the
+interpreter it runs on (Python 3.11 brings hazm 0.10.0, 3.12+ hazm 0.12). Run it under each version
+(``.venv/3.11/bin/python -m bench.text``, ``.venv/3.13/bin/python -m bench.text``); every run ends with
+a table of all the versions measured, which ``python -m bench.text --compare`` prints on its own.
 """
 
 from __future__ import annotations
@@ -31,7 +34,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES_PATH = ROOT / "tests" / "data" / "releases.jsonl"
-RESULTS_PATH = ROOT / "bench" / "results" / "text.json"
+RESULTS_DIR = ROOT / "bench" / "results"
+RESULTS_PATH = RESULTS_DIR / f"text-py{sys.version_info.major}.{sys.version_info.minor}.json"
 
 # Run in a fresh interpreter: time from before the first import of ours to a ready pipeline, then a
 # warm-up over the samples and the memory the process holds.
@@ -47,6 +51,9 @@ built = time.perf_counter()
 topics = tagging.load_topics()
 counties = tagging.load_counties()
 ready = time.perf_counter()
+ready_epoch = time.time()
+status = dict(line.split(":", 1) for line in open("/proc/self/status", encoding="ascii"))
+rss_ready_mib = int(status["VmRSS"].split()[0]) / 1024
 samples = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
 for sample in samples * 3:
     display = normalizer.normalize(sample["text"])
@@ -60,6 +67,8 @@ print(json.dumps({
     "build_normalizer_s": built - imported,
     "load_taxonomy_s": ready - built,
     "ready_s": ready - started,
+    "ready_epoch": ready_epoch,
+    "rss_ready_mib": rss_ready_mib,
     "rss_mib": int(status["VmRSS"].split()[0]) / 1024,
     "peak_rss_mib": int(status["VmHWM"].split()[0]) / 1024,
 }))
@@ -142,6 +151,7 @@ def _startup(runs: int) -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for _ in range(runs):
         started = time.perf_counter()
+        spawned = time.time()
         completed = subprocess.run(
             [sys.executable, "-c", _STARTUP_PROBE, str(SAMPLES_PATH)],
             capture_output=True,
@@ -151,13 +161,65 @@ def _startup(runs: int) -> dict[str, Any]:
             env=env,
         )
         walls.append(time.perf_counter() - started)
-        probes.append(json.loads(completed.stdout.strip().splitlines()[-1]))
+        probe = json.loads(completed.stdout.strip().splitlines()[-1])
+        # From starting the interpreter to a ready pipeline: what a restart costs before the first release.
+        probe["process_to_ready_s"] = probe.pop("ready_epoch") - spawned
+        probes.append(probe)
     result = {key: statistics.median(probe[key] for probe in probes) for key in probes[0]}
     # The probe's own clock starts after the interpreter is up; the wall time includes that and the
     # warm-up, so it is an upper bound of what a restart of the bot costs before the first message.
     result["process_wall_s_including_warmup"] = statistics.median(walls)
     result["runs"] = runs
     return result
+
+
+def _load_average() -> list[float] | None:
+    try:
+        return [float(x) for x in Path("/proc/loadavg").read_text(encoding="ascii").split()[:3]]
+    except OSError:
+        return None
+
+
+# The comparison across interpreters: (label, how to read it from a results file, format). Throughput is
+# the best of the repeats, which other work on a shared machine disturbs least.
+_COMPARED: tuple[tuple[str, Callable[[dict[str, Any]], float], str], ...] = (
+    ("start-up: process start to ready normalizer, s", lambda r: r["startup"]["process_to_ready_s"], "{:.2f}"),
+    ("  of which building the normalizer (hazm), s", lambda r: r["startup"]["build_normalizer_s"], "{:.2f}"),
+    ("memory when ready, MiB (VmRSS)", lambda r: r["startup"]["rss_ready_mib"], "{:.0f}"),
+    ("memory after warm-up, MiB (VmRSS)", lambda r: r["startup"]["rss_mib"], "{:.0f}"),
+    ("normalize, ms/release (best)", lambda r: _row(r, "normalize (ours)")["ms_per_release_best"], "{:.2f}"),
+    ("normalize + tagging, releases/s (best)", lambda r: _best_rate(r, "normalize + tagging"), "{:.0f}"),
+    (
+        "+ fold + fingerprint, releases/s (best)",
+        lambda r: _best_rate(r, "normalize + tagging + fold + fingerprint"),
+        "{:.0f}",
+    ),
+)
+
+
+def _row(results: dict[str, Any], name: str) -> dict[str, Any]:
+    return next(row for row in results["throughput"] if row["name"] == name)
+
+
+def _best_rate(results: dict[str, Any], name: str) -> float:
+    row = _row(results, name)
+    return float(row["releases"] / row["seconds_min"])
+
+
+def compare_versions(results_dir: Path = RESULTS_DIR) -> str:
+    """Return a table of the results of every interpreter measured (one ``text-py3.X.json`` each)."""
+    runs = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(results_dir.glob("text-py3.*.json"))]
+    runs.sort(key=lambda r: tuple(int(part) for part in r["machine"]["python"].split(".")[:2]))
+    if not runs:
+        return "no results yet: run python -m bench.text under each interpreter"
+    headers = [f"Python {r['machine']['python']} (hazm {r['machine']['hazm']})" for r in runs]
+    width = max(len(label) for label, _, _ in _COMPARED) + 2
+    lines = [f"{'':<{width}}" + "".join(f"{header:>28}" for header in headers)]
+    for label, read, form in _COMPARED:
+        lines.append(f"{label:<{width}}" + "".join(f"{form.format(read(r)):>28}" for r in runs))
+    loads = ", ".join(f"{r['machine']['python']}: {r.get('load_average')}" for r in runs)
+    lines.append(f"load average (1, 5, 15 min) at the start of each run: {loads}")
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,7 +230,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--startup-runs", type=int, default=3, help="fresh processes for start-up (default 3)")
     parser.add_argument("--quick", action="store_true", help="3 rounds, 3 repeats, 1 start-up run")
     parser.add_argument("--output", type=Path, default=RESULTS_PATH, help="where to write the JSON results")
+    parser.add_argument("--compare", action="store_true", help="only print the table of the versions measured")
     args = parser.parse_args(argv)
+    if args.compare:
+        print(compare_versions())
+        return 0
+    load_average = _load_average()
     if args.quick:
         args.rounds, args.repeats, args.startup_runs = 3, 3, 1
 
@@ -242,7 +309,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  build PersianNormalizer (imports hazm)    {startup['build_normalizer_s']:.3f} s")
     print(f"  load topics and counties                  {startup['load_taxonomy_s']:.3f} s")
     print(f"  ready to normalize                        {startup['ready_s']:.3f} s")
+    print(f"  process start to ready (incl. interpreter) {startup['process_to_ready_s']:.3f} s")
     print(f"  process wall time incl. interpreter and warm-up  {startup['process_wall_s_including_warmup']:.3f} s")
+    print(f"resident memory when ready: {startup['rss_ready_mib']:.0f} MiB")
     print(f"resident memory after warm-up: {startup['rss_mib']:.0f} MiB (peak {startup['peak_rss_mib']:.0f} MiB)")
     print(f"this benchmark process (two normalizers): {bench_rss:.0f} MiB")
 
@@ -251,6 +320,7 @@ def main(argv: list[str] | None = None) -> int:
         "command": "python -m bench.text" + (" --quick" if args.quick else ""),
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": _machine(),
+        "load_average": load_average,
         "samples": {"count": len(samples), "characters": sum(len(s["text"]) for s in samples), "rounds": args.rounds},
         "repeats": args.repeats,
         "throughput": measurements,
@@ -260,6 +330,8 @@ def main(argv: list[str] | None = None) -> int:
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"\nwrote {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}")
+    print()
+    print(compare_versions(args.output.parent))
     return 0
 
 

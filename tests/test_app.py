@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -58,7 +59,7 @@ async def test_startup_migrates_and_seeds_topics(tg: FakeTelegram, tmp_path: Pat
     """Starting the bot creates the database with the 15 default topics."""
     async with running_bot(settings_for(tg, tmp_path)):
         pass
-    with sqlite3.connect(tmp_path / "bot.db") as db:
+    with closing(sqlite3.connect(tmp_path / "bot.db")) as db:
         slugs = {row[0] for row in db.execute("SELECT slug FROM topics")}
     assert len(slugs) == 15
     assert {"health", "border", "public_relations"} <= slugs

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 from collections import Counter
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -89,7 +90,7 @@ def _start_bot(tg: FakeTelegram, database: Path, folder: Path) -> subprocess.Pop
 
 
 def _in_flight(database: Path) -> int:
-    with sqlite3.connect(database) as db:
+    with closing(sqlite3.connect(database)) as db:
         return int(db.execute("SELECT count(*) FROM deliveries WHERE status = 'in_flight'").fetchone()[0])
 
 

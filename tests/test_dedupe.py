@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +81,7 @@ def test_fingerprint_of_a_short_text_is_defined() -> None:
 def test_fingerprint_round_trips_through_sqlite() -> None:
     """Negative and positive fingerprints are stored and read back unchanged by SQLite."""
     values = [fingerprint(sample["text"]) for sample in SAMPLES] + [-(2**63), 2**63 - 1]
-    with sqlite3.connect(":memory:") as connection:
+    with closing(sqlite3.connect(":memory:")) as connection:
         connection.execute("CREATE TABLE releases (fingerprint INTEGER NOT NULL)")
         connection.executemany("INSERT INTO releases VALUES (?)", [(value,) for value in values])
         stored = [row[0] for row in connection.execute("SELECT fingerprint FROM releases ORDER BY rowid")]

@@ -14,11 +14,13 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from packaging.specifiers import SpecifierSet
 
 from bot.config import DEFAULT_WEBHOOK_LISTEN, DEFAULT_WEBHOOK_PORT
 
@@ -57,14 +59,26 @@ def _args(stage: list[tuple[str, str]], keyword: str) -> list[str]:
     return [arguments for name, arguments in stage if name == keyword]
 
 
-def test_dockerfile_builds_a_small_image_from_python_311_slim() -> None:
-    """Two stages from python:3.11-slim; pip caches nothing; the runtime stage copies only the virtualenv."""
+def test_dockerfile_builds_a_small_image_from_python_313_slim() -> None:
+    """Two stages from python:3.13-slim; pip caches nothing; the runtime stage copies only the virtualenv."""
     build, runtime = dockerfile_stages()
-    assert _args(build, "FROM") == ["python:3.11-slim AS build"]
-    assert _args(runtime, "FROM") == ["python:3.11-slim"]
+    assert _args(build, "FROM") == ["python:3.13-slim AS build"]
+    assert _args(runtime, "FROM") == ["python:3.13-slim"]
     assert any("pip install --no-cache-dir ." in run for run in _args(build, "RUN"))
     assert _args(runtime, "COPY") == ["--from=build /opt/venv /opt/venv"]
     assert not any("build-essential" in run for run in _args(runtime, "RUN"))
+
+
+def test_dockerfile_python_is_the_newest_the_project_supports() -> None:
+    """The image's Python satisfies requires-python and is the newest minor version it allows."""
+    [image] = _args(dockerfile_stages()[-1], "FROM")
+    version = re.fullmatch(r"python:(3\.\d+)-slim", image)
+    assert version, image
+    requires = SpecifierSet(
+        tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
+    )
+    supported = [f"3.{minor}" for minor in range(8, 20) if f"3.{minor}" in requires]
+    assert version.group(1) == supported[-1], (version.group(1), str(requires))
 
 
 def test_dockerfile_runs_as_a_non_root_user_with_the_database_on_a_volume() -> None:

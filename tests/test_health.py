@@ -6,6 +6,7 @@ import os
 import socket
 import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -82,17 +83,17 @@ async def test_refused_token_fails(tg: FakeTelegram, tmp_path: Path) -> None:
 
 
 def _drop_last_migration_record(path: Path) -> None:
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db, db:  # closed, and committed by `with db`
         db.execute("DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)")
 
 
 def _add_unknown_migration_record(path: Path) -> None:
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db, db:  # closed, and committed by `with db`
         db.execute("INSERT INTO schema_migrations VALUES (9999, 'future', 'x', '2030-01-01T00:00:00.000000Z')")
 
 
 def _edit_first_migration_record(path: Path) -> None:
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db, db:  # closed, and committed by `with db`
         db.execute("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1")
 
 

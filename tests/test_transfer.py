@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from contextlib import closing
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -148,7 +149,7 @@ async def test_backup_command_sends_a_sound_copy_with_the_same_releases(tg: Fake
     copy = tmp_path / "copy.db"
     assert reply.file_id is not None
     copy.write_bytes(tg.file_bytes(reply.file_id))
-    with sqlite3.connect(copy) as db:
+    with closing(sqlite3.connect(copy)) as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         stored = [r[0] for r in db.execute("SELECT title FROM releases WHERE status = 'published' ORDER BY id")]
     assert stored == titles

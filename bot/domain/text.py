@@ -22,9 +22,10 @@ The normalizer's stages, in order::
     restore_protected_spans
     drop_repeated_passages  a paragraph or long sentence pasted twice is kept once
 
-Everything except :class:`PersianNormalizer` is pure, free of hazm and cheap to import; hazm is
-imported only when a normalizer is built, once per process (about 3.5 s and 250 MB on the 2-core
-development machine: see ``bench/text.py``).
+Everything except :class:`PersianNormalizer` and :class:`HazmSteps` is pure, free of hazm and cheap
+to import; hazm is imported only when a normalizer is built, once per process (seconds and most of
+the process's memory: hazm 0.10.0 on Python 3.11 costs about 1 s and 100 MiB more than hazm 0.12 on
+3.12+; see ``bench/text.py`` and the README's Python versions).
 """
 
 from __future__ import annotations
@@ -67,6 +68,26 @@ _LETTER_FOLD = str.maketrans(
     }
 )
 
+
+def sparse_translation(table: Mapping[int, str | None]) -> Callable[[str], str]:
+    """Return a function equal to ``str.translate(table)`` that visits only the characters the table changes.
+
+    ``str.translate`` with a dict looks every character of the text up in the table, which on Python
+    3.13 takes about twice as long as on 3.11 (1.7 ms against 0.8 ms for the 12,000 characters of the
+    samples); a regex finds the few characters that change in C. Entries mapping a character to itself
+    are skipped.
+    """
+    changed = sorted(code for code, value in table.items() if value != chr(code))
+    if not changed:
+        return str
+    pattern = re.compile("[" + "".join(re.escape(chr(code)) for code in changed) + "]+")
+
+    def translate(text: str) -> str:
+        return pattern.sub(lambda match: match.group().translate(table), text)
+
+    return translate
+
+
 # Harakat, tanwin, shadda, sukun, superscript alef, hamza above/below marks.
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
 # Everything that is not a letter or a digit separates words in the folded text.
@@ -78,6 +99,9 @@ _PREFIX_JOIN = re.compile(r"(?<!\w)(ن?می) (?=\w)")
 _SUFFIX_JOIN = re.compile(r"(?<=\w) (هایی|هایم|هایت|هایش|هایمان|هایتان|هایشان|های|ها|ترین|تر)(?!\w)")
 
 
+_fold_letters = sparse_translation(_LETTER_FOLD)
+
+
 def fold(text: str) -> str:
     """Return the search form of ``text``: one spelling for every variant a person might type.
 
@@ -86,7 +110,7 @@ def fold(text: str) -> str:
     to their word. The result is a single-spaced string of words; ``fold(fold(x)) == fold(x)``.
     """
     folded = unicodedata.normalize("NFKC", text)
-    folded = folded.translate(_LETTER_FOLD)
+    folded = _fold_letters(folded)
     folded = _DIACRITICS.sub("", folded)
     folded = to_latin_digits(folded).lower()
     folded = _NON_WORD.sub(" ", folded).replace("_", " ")
@@ -133,6 +157,9 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 _PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
 
 
+_persian_letters = sparse_translation(_ARABIC_TO_PERSIAN_LETTERS)
+
+
 def clean_unicode(text: str) -> str:
     """Return ``text`` with invisible clutter removed and Arabic-script variants made Persian.
 
@@ -147,7 +174,7 @@ def clean_unicode(text: str) -> str:
     cleaned = _INVISIBLE.sub("", cleaned)
     cleaned = _PRESENTATION_FORMS.sub(lambda match: unicodedata.normalize("NFKC", match.group()), cleaned)
     cleaned = unicodedata.normalize("NFC", cleaned)
-    cleaned = cleaned.translate(_ARABIC_TO_PERSIAN_LETTERS)
+    cleaned = _persian_letters(cleaned)
     # NFKC of some presentation forms yields a kashida (U+FE7D, medial shadda, is kashida + shadda);
     # a second pass over the invisible characters removes it and keeps clean_unicode idempotent.
     return _INVISIBLE.sub("", cleaned)
@@ -641,57 +668,232 @@ def drop_repeated_passages(
 
 
 # --------------------------------------------------------------------------------------------------
-# The normalizer
+# hazm's steps
 # --------------------------------------------------------------------------------------------------
 
+# hazm 0.10.0 (the last release for Python 3.11) and hazm 0.12 (Python 3.12+ only) share their word
+# tokenizer, lexicon and verb list, but 0.12 rewrote the normalizer around them: its spacing step glues
+# more suffixes («کار‌ت», «مدیر‌ان», «ماش‌ین»), its replacements work per match instead of on the whole
+# text, and its tables moved to hazm.constants. So that a release reads the same whichever interpreter
+# the bot runs on, the steps we use are written out below as hazm 0.10.0 has them (hazm is MIT licensed,
+# https://github.com/roshan-research/hazm); only the tokenizer, the lexicon, the verbs and the letter
+# table come from the installed hazm. tests/test_text_samples.py pins the output on both versions.
 
+_HAZM_PERSIAN_LETTERS = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
+_HAZM_PUNCTUATION_AFTER = r"\.:!،؛؟»\]\)\}"
+_HAZM_PUNCTUATION_BEFORE = r"«\[\(\{"
+
+
+def _compiled(patterns: Iterable[tuple[str, str]]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), replacement) for pattern, replacement in patterns)
+
+
+def _substitute_all(patterns: Iterable[tuple[re.Pattern[str], str]], text: str) -> str:
+    """Apply each ``(pattern, replacement)`` in turn, like hazm's ``regex_replace``."""
+    for pattern, replacement in patterns:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+_HAZM_PERSIAN_STYLE = _compiled(
+    [
+        ('"([^\n"]+)"', r"«\1»"),  # straight quotes to guillemets
+        (r"([\d+])\.([\d+])", r"\1٫\2"),  # decimal point to the Persian separator
+        (r" ?\.\.\.", " …"),  # three dots to an ellipsis
+    ]
+)
+_HAZM_EXTRA_SPACE = _compiled(
+    [
+        (r" {2,}", " "),
+        (r"\n{3,}", "\n\n"),
+        (r"\u200c{2,}", "\u200c"),
+        (r"\u200c{1,} ", " "),
+        (r" \u200c{1,}", " "),
+        (r"\b\u200c*\B", ""),
+        (r"\B\u200c*\b", ""),
+        (r"[ـ\r]", ""),
+    ]
+)
+_HAZM_PUNCTUATION_SPACING = _compiled(
+    [
+        ('" ([^\n"]+) "', r'"\1"'),
+        (" ([" + _HAZM_PUNCTUATION_AFTER + "])", r"\1"),
+        ("([" + _HAZM_PUNCTUATION_BEFORE + "]) ", r"\1"),
+        ("([" + _HAZM_PUNCTUATION_AFTER[:3] + "])([^ " + _HAZM_PUNCTUATION_AFTER + r"\d۰۱۲۳۴۵۶۷۸۹])", r"\1 \2"),
+        ("([" + _HAZM_PUNCTUATION_AFTER[3:] + "])([^ " + _HAZM_PUNCTUATION_AFTER + "])", r"\1 \2"),
+        ("([^ " + _HAZM_PUNCTUATION_BEFORE + "])([" + _HAZM_PUNCTUATION_BEFORE + "])", r"\1 \2"),
+        (rf"(\d)([{_HAZM_PERSIAN_LETTERS}])", r"\1 \2"),
+        (rf"([{_HAZM_PERSIAN_LETTERS}])(\d)", r"\1 \2"),
+    ]
+)
+_HAZM_AFFIX_SPACING = _compiled(
+    [
+        (r"([^ ]ه) ی ", "\\1\u200cی "),
+        (r"(^| )(ن?می) ", "\\1\\2\u200c"),
+        (
+            r"(?<=[^\n\d " + _HAZM_PUNCTUATION_AFTER + _HAZM_PUNCTUATION_BEFORE + "]{2}) (تر(ین?)?|گری?|های?)"
+            "(?=[ \n" + _HAZM_PUNCTUATION_AFTER + _HAZM_PUNCTUATION_BEFORE + "]|$)",
+            "\u200c\\1",
+        ),
+        (r"([^ ]ه) (ا(م|یم|ش|ند|ی|ید|ت))(?=[ \n" + _HAZM_PUNCTUATION_AFTER + "]|$)", "\\1\u200c\\2"),
+        ("(ه)(ها)", "\\1\u200c\\2"),
+    ]
+)
+# Presentation-form ligatures; clean_unicode has already decomposed them, so this step is kept for fidelity.
+_HAZM_UNICODE_REPLACEMENTS = _compiled(
+    [
+        ("﷽", "بسم الله الرحمن الرحیم"),
+        ("﷼", "ریال"),
+        ("(ﷰ|ﷹ)", "صلی"),
+        ("ﷲ", "الله"),
+        ("ﷳ", "اکبر"),
+        ("ﷴ", "محمد"),
+        ("ﷵ", "صلعم"),
+        ("ﷶ", "رسول"),
+        ("ﷷ", "علیه"),
+        ("ﷸ", "وسلم"),
+        ("ﻵ|ﻶ|ﻷ|ﻸ|ﻹ|ﻺ|ﻻ|ﻼ", "لا"),
+    ]
+)
+# The suffixes hazm 0.10's spacing step attaches to a known word before them (0.12 has 27).
+_HAZM_SUFFIXES = frozenset({"ی", "ای", "ها", "های", "هایی", "تر", "تری", "ترین", "گر", "گری", "ام", "ات", "اش"})
+_HAZM_REPEATED_LETTER = re.compile(f"([{_HAZM_PERSIAN_LETTERS}])\\1{{2,}}")
+_HAZM_WORD_WITH_REPEATS = re.compile(
+    f"[{_HAZM_PERSIAN_LETTERS}]*([{_HAZM_PERSIAN_LETTERS}])\\1{{2,}}[{_HAZM_PERSIAN_LETTERS}]*"
+)
+_HAZM_JOINED_MI = re.compile(f"\\bن?می[{_HAZM_PERSIAN_LETTERS}]+")
+_HAZM_MI = re.compile("^(ن?می)")
 # hazm's affix rule «(^| )(ن?می) » for the start of every line, not only of the text.
 _DETACHED_MI_AT_LINE_START = re.compile("^(ن?می) ", re.MULTILINE)
+
+
+def _hazm_letter_table(hazm: Any) -> dict[int, str]:
+    """Return hazm's table of Arabic-script letter variants, for the letters that survive :func:`clean_unicode`.
+
+    hazm 0.12 keeps the table in ``hazm.constants``, 0.10 on each Normalizer. 0.12 adds three
+    presentation forms, which clean_unicode has already decomposed, so the tables that are left agree.
+    """
+    try:
+        from hazm.constants import TRANSLATION_DST, TRANSLATION_SRC  # noqa: PLC0415  (hazm 0.11+)
+    except ImportError:
+        bare = hazm.Normalizer(
+            correct_spacing=False,
+            remove_diacritics=False,
+            remove_specials_chars=False,
+            decrease_repeated_chars=False,
+            persian_style=False,
+            persian_numbers=False,
+            unicodes_replacement=False,
+            seperate_mi=False,
+        )
+        source, target = bare.translation_src, bare.translation_dst
+    else:
+        source, target = TRANSLATION_SRC, TRANSLATION_DST
+    table: dict[int, str] = hazm.maketrans(source, target)
+    return {code: letter for code, letter in table.items() if clean_unicode(chr(code)) == chr(code)}
+
+
+class HazmSteps:
+    """hazm 0.10.0's normalizer steps that we use, over the installed hazm's tokenizer and lexicon.
+
+    Construction imports hazm and loads its lexicon and verbs (seconds, and most of the process's
+    memory); the steps are then pure and keep no per-call state.
+    """
+
+    def __init__(self) -> None:
+        """Import hazm and load its word tokenizer, lexicon, verbs and letter table."""
+        import hazm  # noqa: PLC0415  (lazy: importing this module must stay cheap)
+
+        self._tokenizer: Any = hazm.WordTokenizer(join_verb_parts=False)
+        # hazm's lexicon: word -> (frequency, tags); and its verbs (joined parts as «گفته_شده»).
+        self.lexicon: Mapping[str, Any] = self._tokenizer.words
+        self.verbs: Mapping[str, Any] = hazm.Lemmatizer(joined_verb_parts=False).verbs
+        # hazm's normalize() rebuilds this table on every call (a third of a millisecond); built once.
+        self.letters = _hazm_letter_table(hazm)
+        self._translate_letters = sparse_translation(self.letters)
+
+    def normalize(self, text: str) -> str:
+        """Run the steps of hazm 0.10's ``Normalizer.normalize`` that we enable, in its order.
+
+        Enabled: letter table, persian_style, correct_spacing, unicodes_replacement,
+        decrease_repeated_chars, seperate_mi. Diacritics and special characters are the author's, and
+        digits are made Persian by us, outside protected spans only. hazm's pattern for a detached «می»
+        anchors at ^ without MULTILINE, so «می» opening a later line would be fixed only on a second
+        pass and normalize would not be idempotent; the same fix is applied at every line start here.
+        """
+        text = self._translate_letters(text)
+        text = _substitute_all(_HAZM_PERSIAN_STYLE, text)
+        text = self.correct_spacing(text)
+        text = _DETACHED_MI_AT_LINE_START.sub("\\1" + ZWNJ, text)
+        text = _substitute_all(_HAZM_UNICODE_REPLACEMENTS, text)
+        text = self.decrease_repeated_chars(text)
+        return self.separate_mi(text)
+
+    def correct_spacing(self, text: str) -> str:
+        """Spacing around words, affixes and punctuation; compounds the lexicon knows get a ZWNJ."""
+        text = _substitute_all(_HAZM_EXTRA_SPACE, text)
+        text = "\n".join(" ".join(self.token_spacing(self._tokenizer.tokenize(line))) for line in text.split("\n"))
+        text = _substitute_all(_HAZM_AFFIX_SPACING, text)
+        return _substitute_all(_HAZM_PUNCTUATION_SPACING, text)
+
+    def token_spacing(self, tokens: list[str]) -> list[str]:
+        """Join a token to the one before with a ZWNJ where the pair is a known verb or word, or a suffix."""
+        result: list[str] = []
+        for index, token in enumerate(tokens):
+            joined = False
+            if result:
+                pair = result[-1] + ZWNJ + token
+                if pair in self.verbs or (pair in self.lexicon and self.lexicon[pair][0] > 0):
+                    following = tokens[index + 1] if index < len(tokens) - 1 else None
+                    joined = following is None or f"{token}_{following}" not in self.verbs
+                elif token in _HAZM_SUFFIXES and result[-1] in self.lexicon:
+                    joined = True
+            if joined:
+                result[-1] = pair
+            else:
+                result.append(token)
+        return result
+
+    def decrease_repeated_chars(self, text: str) -> str:
+        """A letter written three times or more («سلاممممم») becomes one or two, whichever is a word."""
+        for match in _HAZM_WORD_WITH_REPEATS.finditer(text):
+            word = match.group()
+            if word in self.lexicon:
+                continue
+            once = _HAZM_REPEATED_LETTER.sub(r"\1", word)
+            twice = _HAZM_REPEATED_LETTER.sub(r"\1\1", word)
+            if (once in self.lexicon) != (twice in self.lexicon):
+                text = text.replace(word, once if once in self.lexicon else twice)
+            else:
+                text = text.replace(word, twice)
+        return text
+
+    def separate_mi(self, text: str) -> str:
+        """«میگفت» becomes «می‌گفت» where the result is a verb hazm knows."""
+        for word in _HAZM_JOINED_MI.findall(text):
+            separated = _HAZM_MI.sub("\\1" + ZWNJ, word)
+            if separated in self.verbs:
+                text = text.replace(word, separated)
+        return text
+
+
+# --------------------------------------------------------------------------------------------------
+# The normalizer
+# --------------------------------------------------------------------------------------------------
 
 
 class PersianNormalizer:
     """Turns a release as pasted into its display text. Build one at start-up and share it.
 
-    Construction imports hazm and builds its Normalizer (seconds, and most of the process's memory);
-    :meth:`normalize` is then pure and thread-safe (hazm's Normalizer keeps no per-call state).
+    Construction imports hazm and loads its lexicon (seconds, and most of the process's memory);
+    :meth:`normalize` is then pure and thread-safe (no per-call state is kept).
     """
 
     def __init__(self) -> None:
-        """Import hazm and build its Normalizer with our choice of steps."""
-        import hazm  # noqa: PLC0415  (lazy: importing this module must stay cheap)
-
-        self._hazm: Any = hazm.Normalizer(
-            correct_spacing=True,
-            # Deliberate vowel marks (tanwin in «فعلاً», the hamza of «خانهٔ») are the author's spelling.
-            remove_diacritics=False,
-            remove_specials_chars=False,
-            decrease_repeated_chars=True,
-            persian_style=True,
-            # Digits are made Persian by us, outside protected spans only.
-            persian_numbers=False,
-            unicodes_replacement=True,
-            seperate_mi=True,
-        )
+        """Load hazm's tokenizer, lexicon and verbs."""
+        self.hazm = HazmSteps()
         # hazm's lexicon, already loaded by its tokenizer: word -> (frequency, tags).
-        self.lexicon: Mapping[str, Any] = self._hazm.words
-        # hazm's normalize() rebuilds this table on every call (a third of a millisecond); built once.
-        self._hazm_letters = hazm.maketrans(self._hazm.translation_src, self._hazm.translation_dst)
-
-    def _hazm_normalize(self, text: str) -> str:
-        """Run the steps of hazm 0.10's ``Normalizer.normalize`` enabled in ``__init__``, in its order.
-
-        hazm's pattern for a detached «می» anchors at ^ without MULTILINE, so «می» opening a later line
-        would be fixed only on a second pass and normalize would not be idempotent; the same fix is
-        applied at every line start here.
-        """
-        hazm_normalizer = self._hazm
-        text = text.translate(self._hazm_letters)
-        text = hazm_normalizer.persian_style(text)
-        text = hazm_normalizer.correct_spacing(text)
-        text = _DETACHED_MI_AT_LINE_START.sub("\\1" + ZWNJ, text)
-        text = hazm_normalizer.unicodes_replacement(text)
-        text = hazm_normalizer.decrease_repeated_chars(text)
-        return str(hazm_normalizer.seperate_mi(text))
+        self.lexicon: Mapping[str, Any] = self.hazm.lexicon
 
     def normalize(self, raw: str) -> str:
         """Return the display text of ``raw``; ``normalize(normalize(x)) == normalize(x)``.
@@ -704,7 +906,7 @@ class PersianNormalizer:
         # Placeholders hold no digits, so this is persian_digits_outside_spans without a second scan.
         masked = tidy_zwnj(tidy_punctuation(to_persian_digits(masked)))
         before_hazm = masked
-        by_hazm = self._hazm_normalize(masked)
+        by_hazm = self.hazm.normalize(masked)
         # hazm never touches Latin capitals, but if a placeholder were ever damaged, losing hazm's
         # spacing fixes is better than losing a URL or a phone number.
         if _placeholders_intact(by_hazm, len(originals)):
