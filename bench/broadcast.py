@@ -40,11 +40,11 @@ Scenarios, all on the same chats with the same one-part release HTML, one after 
   429 is retried instead of losing the message), the same /start handler, long polling, and the
   broadcast as ``asyncio.gather`` of every ``send_message``; failures count as lost.
 * ``uncapped`` (rate enforcement off at the server, latency kept): our ``Dispatcher`` with
-  ``Pacer(None)`` on a fresh database per run, with a Bot built like ``bot.app._broadcast_bot``
+  ``Pacer(None)`` on a fresh database per run, with a Bot built like ``bot.runtime._broadcast_bot``
   (pool = concurrency + 8), timed from ``start()`` until the outbox is empty (outcomes written);
   and raw PTB: ``asyncio.gather`` of the same sends bounded by a Semaphore of the same
   concurrency, with an identical Bot. For each ``--concurrency``; the headline ratio is at
-  ``bot.app.BROADCAST_CONCURRENCY``. With ``--pool-sweep``, raw sends over (requests in flight, pool
+  ``bot.runtime.BROADCAST_CONCURRENCY``. With ``--pool-sweep``, raw sends over (requests in flight, pool
   size) measure the CPU one send costs, to tell the pool's cost from the concurrency's.
 
 CPU per message is read per thread (``/proc/self/task``): "loop" is the thread running the bot's
@@ -143,7 +143,7 @@ NOTES = {
     "is 30/s); broadcast = asyncio.gather of every send_message through app.bot; the /start reply goes through "
     "the same limiter; failures count as lost",
     "uncapped": "server enforcement off, latency kept; ours = Dispatcher(Pacer(None), concurrency=c) with a Bot "
-    "like bot.app._broadcast_bot (pool c + 8), fresh database, timed from start() to an empty outbox; raw = "
+    "like bot.runtime._broadcast_bot (pool c + 8), fresh database, timed from start() to an empty outbox; raw = "
     "asyncio.gather of the same sends under Semaphore(c) with an identical Bot",
     "rate": "(messages - 1) / (last arrival - first arrival) at the server; rate_all_messages also counts the "
     "interactive replies sent meanwhile",
@@ -414,7 +414,7 @@ async def _welcome(update: Update, context: CallbackContext[Any, Any, Any, Any])
 
 
 def broadcast_bot(tg: FakeTelegram, pool: int) -> Bot:
-    """A Bot with its own connection pool, configured as ``bot.app._broadcast_bot`` does."""
+    """A Bot with its own connection pool, configured as ``bot.runtime._broadcast_bot`` does."""
     return Bot(
         tg.token,
         base_url=tg.base_url,

@@ -25,8 +25,8 @@ from typing import Any
 import pytest
 
 from bot import cli
-from bot.app import shared_normalizer
 from bot.domain.text import HazmSteps
+from bot.services.core import shared_normalizer
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES_PATH = ROOT / "tests" / "data" / "samples.jsonl"
