@@ -8,10 +8,13 @@ answered like an unknown id instead of failing in the database).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import NoReturn
 
 from telegram import Message
 
-from bot.domain.digits import to_latin_digits
+from bot.domain.digits import fa, to_latin_digits
+from bot.errors import InvalidInput, UnknownId
 
 SQLITE_MIN_INT = -(2**63)
 SQLITE_MAX_INT = 2**63 - 1
@@ -82,3 +85,14 @@ def is_off(word: str) -> bool:
 def clears(text: str) -> bool:
     """A word that clears a setting: ``all``, ``none``, ``clear``, ``off`` or their Persian forms."""
     return text.strip().lower() in CLEAR_WORDS
+
+
+def refuse_id(typed: str, *, usage: str, unknown: Callable[[str], str]) -> NoReturn:
+    """Refuse what is not an id: a number beyond SQLite's range as an unknown id, anything else with the usage.
+
+    ``unknown`` writes the reply an id naming nothing gets, from the number as typed (in Persian digits).
+    """
+    huge = beyond_range(typed)
+    if huge is None:
+        raise InvalidInput(usage)
+    raise UnknownId(unknown(fa(huge)))

@@ -9,7 +9,7 @@ from telegram import Update
 from bot import texts
 from bot.domain.digits import fa
 from bot.errors import InvalidInput, UnknownId
-from bot.telegram.args import beyond_range, command_text, parse_id
+from bot.telegram.args import beyond_range, command_text, parse_id, refuse_id
 from bot.telegram.commands import Menu, command, command_handlers
 from bot.telegram.context import WireContext
 from bot.telegram.guards import admin_request
@@ -63,10 +63,8 @@ async def invite(update: Update, context: WireContext) -> None:
     message, admin = found
     argument = command_text(message)
     org_id = parse_id(argument)
-    if org_id is None and (huge := _huge(argument)) is not None:
-        raise UnknownId(texts.UNKNOWN_ORG.format(id=fa(huge)))
     if org_id is None:
-        raise InvalidInput(texts.INVITE_USAGE)
+        refuse_id(argument, usage=texts.INVITE_USAGE, unknown=lambda id_: texts.UNKNOWN_ORG.format(id=id_))
     created = await context.runtime.administration.create_invite(admin.id, org_id)
     await message.reply_text(
         invite_text(created, context.bot.username, context.runtime.settings.timezone), link_preview_options=None
@@ -81,10 +79,8 @@ async def list_officers(update: Update, context: WireContext) -> None:
     message, _ = found
     argument = command_text(message)
     org_id = parse_id(argument) if argument else None
-    if org_id is None and (huge := _huge(argument)) is not None:
-        raise UnknownId(texts.UNKNOWN_ORG.format(id=fa(huge)))
     if argument and org_id is None:
-        raise InvalidInput(texts.OFFICERS_USAGE)
+        refuse_id(argument, usage=texts.OFFICERS_USAGE, unknown=lambda id_: texts.UNKNOWN_ORG.format(id=id_))
     await message.reply_html(officers_text(await context.runtime.administration.officers(org_id)))
 
 
@@ -96,10 +92,8 @@ async def revoke(update: Update, context: WireContext) -> None:
     message, admin = found
     argument = command_text(message)
     user_id = parse_id(argument)
-    if user_id is None and (huge := _huge(argument)) is not None:
-        raise UnknownId(texts.REVOKE_NONE.format(user_id=fa(huge)))
     if user_id is None:
-        raise InvalidInput(texts.REVOKE_USAGE)
+        refuse_id(argument, usage=texts.REVOKE_USAGE, unknown=lambda id_: texts.REVOKE_NONE.format(user_id=id_))
     entry = await context.runtime.administration.revoke(admin.id, user_id)
     await message.reply_text(
         texts.REVOKE_DONE.format(name=entry.officer.full_name, user_id=fa(user_id), org=entry.organization_name)

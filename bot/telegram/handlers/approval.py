@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import NoReturn
-
 from telegram import Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot import texts
 from bot.domain.digits import fa
-from bot.errors import InvalidInput, UnknownId
-from bot.telegram.args import beyond_range, parse_id
+from bot.errors import InvalidInput
+from bot.telegram.args import parse_id, refuse_id
 from bot.telegram.callbacks import Decision
 from bot.telegram.commands import Menu, command, command_handlers
 from bot.telegram.context import WireContext
@@ -30,21 +28,10 @@ async def approval(update: Update, context: WireContext) -> None:
     if len(args) != 2 or args[1].lower() not in {"on", "off"}:
         raise InvalidInput(texts.APPROVAL_USAGE)
     if org_id is None:
-        _unknown(args[0], texts.UNKNOWN_ORG, texts.APPROVAL_USAGE)
+        refuse_id(args[0], usage=texts.APPROVAL_USAGE, unknown=lambda id_: texts.UNKNOWN_ORG.format(id=id_))
     required = args[1].lower() == "on"
     org = await context.runtime.administration.set_approval(admin.id, org_id, required=required)
     await message.reply_text((texts.APPROVAL_ON if required else texts.APPROVAL_OFF).format(org=org.name))
-
-
-def _unknown(typed: str, unknown: str, usage: str) -> NoReturn:
-    """Refuse what is not an id: a number beyond SQLite's range as an unknown id, anything else with the usage.
-
-    ``unknown`` is the template with ``{id}`` that an id naming nothing gets (UNKNOWN_RELEASE, UNKNOWN_ORG).
-    """
-    huge = beyond_range(typed)
-    if huge is None:
-        raise InvalidInput(usage)
-    raise UnknownId(unknown.format(id=fa(huge)))
 
 
 async def pending(update: Update, context: WireContext) -> None:
@@ -65,7 +52,8 @@ async def approve(update: Update, context: WireContext) -> None:
     message, admin = found
     release_id = parse_id(context.args[0]) if context.args else None
     if release_id is None:
-        _unknown(context.args[0] if context.args else "", texts.UNKNOWN_RELEASE, texts.APPROVE_USAGE)
+        typed = context.args[0] if context.args else ""
+        refuse_id(typed, usage=texts.APPROVE_USAGE, unknown=lambda id_: texts.UNKNOWN_RELEASE.format(id=id_))
     await _approve(message, context, admin.id, release_id)
 
 
@@ -86,7 +74,7 @@ async def reject(update: Update, context: WireContext) -> None:
     if not reason:
         raise InvalidInput(texts.REJECT_USAGE)
     if release_id is None:
-        _unknown(args[0], texts.UNKNOWN_RELEASE, texts.REJECT_USAGE)
+        refuse_id(args[0], usage=texts.REJECT_USAGE, unknown=lambda id_: texts.UNKNOWN_RELEASE.format(id=id_))
     await context.runtime.approval.reject(admin.id, release_id, reason)
     await message.reply_text(texts.REJECTED_ADMIN.format(id=fa(release_id)))
 
