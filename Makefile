@@ -63,10 +63,10 @@ migrate: setup
 # The whole suite on parallel workers, with the coverage floor; test-fast leaves out the tests that
 # start the bot or the command line in a subprocess (marked slow).
 test: setup
-	$(BIN)/python -m pytest -q -n 4 --durations=10 --cov --cov-report= --cov-fail-under=$(COVERAGE_FLOOR)
+	$(BIN)/python -m pytest -q -n 4 --dist worksteal --durations=10 --cov --cov-report= --cov-fail-under=$(COVERAGE_FLOOR)
 
 test-fast: setup
-	$(BIN)/python -m pytest -q -n 4 -m "not slow"
+	$(BIN)/python -m pytest -q -n 4 --dist worksteal -m "not slow"
 
 lint: setup
 	$(BIN)/ruff check .
