@@ -123,6 +123,9 @@ def test_webhook_takes_only_updates_with_the_secret(tg_thread: FakeTelegram, web
 
     assert _post(local, {"update_id": 1, **tg_thread.message(NO_HEADER, NO_HEADER, "/help")}, None) == 403
     assert _post(local, {"update_id": 2, **tg_thread.message(WRONG_HEADER, WRONG_HEADER, "/help")}, "guess") == 403
+    # An update the library cannot parse is answered 200 (or Telegram sends it again forever) and skipped.
+    malformed = {"update_id": 4, "message": {"message_id": 1, "date": "yesterday", "chat": "nowhere"}}
+    assert _post(local, malformed, SECRET) == 200
     assert _post(local, {"update_id": 3, **tg_thread.message(GOOD, GOOD, "/help")}, SECRET) == 200
     [reply] = tg_thread.wait_until(lambda s: s.messages_to(GOOD), timeout=15)
     assert "راهنما" in (reply.text or "")
@@ -135,6 +138,8 @@ def test_webhook_takes_only_updates_with_the_secret(tg_thread: FakeTelegram, web
     # PTB logs each refused request with its traceback, at DEBUG only.
     assert [line for line in stderr.splitlines() if "Traceback" in line and "level=DEBUG" not in line] == []
     assert "database closed" in stderr
+    assert "skipped an update the library cannot parse update_id=4 type=message" in stderr
+    assert "yesterday" not in stderr  # the update's content is not logged
     assert SECRET not in stderr
     assert "<secret>" in stderr  # masked in setWebhook's parameters
     assert tg_thread.token.split(":")[1] not in stderr

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from datetime import timedelta
 from typing import Any, cast
 
-from telegram import Update
+from telegram import Bot, Update
 from telegram._utils.defaultvalue import DEFAULT_NONE, DefaultValue
 from telegram._utils.types import JSONDict, ODVInput, TimePeriod
 from telegram.ext import ExtBot
@@ -38,7 +38,7 @@ def update_id_of(data: object) -> int | None:
     return None
 
 
-def parse_update(data: object, bot: ExtBot[Any]) -> Update | None:
+def parse_update(data: object, bot: Bot) -> Update | None:
     """``Update.de_json``, or None (logged once) when the library cannot parse the update."""
     try:
         update = Update.de_json(cast("JSONDict", data), bot)
