@@ -19,11 +19,6 @@ from bot.telegram.views.admin import admins_text, invite_text, officers_text, or
 log = logging.getLogger(__name__)
 
 
-def _huge(argument: str) -> str | None:
-    """The number typed, when it is one no row can have (beyond SQLite's range): answered as an unknown id."""
-    return beyond_range(argument) if argument and len(argument.split()) == 1 else None
-
-
 def _user_id(argument: str, usage: str) -> int:
     """A Telegram user id typed after a command (a positive number); InvalidInput with the usage if not."""
     value = parse_id(argument) if argument and len(argument.split()) == 1 else None
@@ -123,7 +118,7 @@ async def remove_admin(update: Update, context: WireContext) -> None:
         return
     message, admin = found
     argument = command_text(message)
-    if (huge := _huge(argument)) is not None and not huge.startswith("-"):
+    if (huge := beyond_range(argument)) is not None and not huge.startswith("-"):
         raise UnknownId(texts.REMOVEADMIN_NONE.format(user_id=fa(huge)))
     user_id = _user_id(argument, texts.REMOVEADMIN_USAGE)
     await context.runtime.administration.remove_admin(admin.id, user_id)
