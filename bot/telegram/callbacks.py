@@ -163,3 +163,75 @@ class SearchPage:
             return None
         search_id, page = _int(groups[0]), _int(groups[1])
         return cls(search_id, page) if search_id is not None and page is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionAction:
+    """A button under a question's notice or thread.
+
+    Officers: ``claim`` («پاسخ می‌دهم»), ``answer``, ``forward``, ``decline``; journalists: ``followup``
+    and ``close``; anyone allowed to see the thread: ``thread``.
+    """
+
+    PATTERN: ClassVar[str] = r"^q:(claim|answer|forward|decline|followup|close|thread):(\d+)$"
+    action: str
+    question_id: int
+
+    def pack(self) -> str:
+        """``q:action:question_id``."""
+        return f"q:{self.action}:{self.question_id}"
+
+    @classmethod
+    def parse(cls, data: str | None) -> QuestionAction | None:
+        """The action and question, or None."""
+        groups = _match(cls.PATTERN, data)
+        question_id = _int(groups[1]) if groups else None
+        return cls(groups[0], question_id) if groups and question_id is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class AskAgency:
+    """«❓ پرسش از این دستگاه» under a delivered release (``release_id``), or an agency in /ask's picker (0)."""
+
+    PATTERN: ClassVar[str] = r"^qa:(\d+):(\d+)$"
+    organization_id: int
+    release_id: int
+
+    def pack(self) -> str:
+        """``qa:organization_id:release_id``."""
+        return f"qa:{self.organization_id}:{self.release_id}"
+
+    @classmethod
+    def parse(cls, data: str | None) -> AskAgency | None:
+        """The agency and the release (0: none), or None."""
+        groups = _match(cls.PATTERN, data)
+        if groups is None:
+            return None
+        organization_id, release_id = _int(groups[0]), _int(groups[1])
+        if organization_id is None or release_id is None:
+            return None
+        return cls(organization_id, release_id)
+
+
+@dataclass(frozen=True, slots=True)
+class ForwardTo:
+    """An agency chosen in the forward picker of a question."""
+
+    PATTERN: ClassVar[str] = r"^qf:(\d+):(\d+)$"
+    question_id: int
+    organization_id: int
+
+    def pack(self) -> str:
+        """``qf:question_id:organization_id``."""
+        return f"qf:{self.question_id}:{self.organization_id}"
+
+    @classmethod
+    def parse(cls, data: str | None) -> ForwardTo | None:
+        """The question and the agency, or None."""
+        groups = _match(cls.PATTERN, data)
+        if groups is None:
+            return None
+        question_id, organization_id = _int(groups[0]), _int(groups[1])
+        if question_id is None or organization_id is None:
+            return None
+        return cls(question_id, organization_id)

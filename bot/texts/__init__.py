@@ -22,4 +22,5 @@ from bot.texts.journalist import *  # noqa: F403
 from bot.texts.menus import *  # noqa: F403
 from bot.texts.officer import *  # noqa: F403
 from bot.texts.ops import *  # noqa: F403
+from bot.texts.questions import *  # noqa: F403
 from bot.texts.reports import *  # noqa: F403
