@@ -122,7 +122,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "garbage": (garbage, "SQLite"),
     "truncated_head": (truncated_head, "SQLite"),
     "truncated_tail": (truncated_tail, "SQLite"),
-    "newer_schema": (newer_schema, "0004"),
+    "newer_schema": (newer_schema, f"{len(load_migrations()) + 1:04d}"),  # the version newer_schema records
     "edited_migration": (edited_migration, "0002"),
 }
 
