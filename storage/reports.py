@@ -4,6 +4,10 @@ The report takes the releases each organization published in a period (``publish
 ``[start, end)``, retracted ones included: they were published) and describes them as they stand now:
 how long each took from its first draft to publication, how many corrections and retractions they
 had, how many distinct chats received them and how many of their deliveries failed.
+
+Its responsiveness section takes the question assignments that started in the period (``assigned_at`` in
+``[start, end)``: a forwarded question's second assignment starts when it was forwarded, with a fresh
+clock) as they stand now, with the status of their question; ``bot/domain/responsiveness.py`` counts them.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from storage.db import Database, Tx, from_db, to_db
+from storage.db import Database, Tx, from_db, opt_from_db, to_db
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,22 @@ class PeriodActivity:
 
     organizations: list[OrganizationActivity]
     chats_reached: int
+
+
+@dataclass(frozen=True, slots=True)
+class AssignmentRecord:
+    """One agency's turn with a question (a ``question_assignments`` row) and its question's status now."""
+
+    question_id: int
+    organization_id: int
+    assigned_at: datetime
+    due_at: datetime
+    first_response_at: datetime | None
+    answered_at: datetime | None
+    outcome: str | None  # answered, declined, forwarded, reassigned, closed; None while it goes on
+    outcome_reason: str | None  # why it was declined or forwarded
+    ended_at: datetime | None  # None: the question is with this agency now
+    question_status: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +142,43 @@ class Reports:
             ],
             chats_reached=reached,
         )
+
+    async def period_assignments(self, start: datetime, end: datetime) -> list[AssignmentRecord]:
+        """The question assignments that started in ``[start, end)``, oldest first, with their question's status."""
+        async with self.db.snapshot() as t:
+            rows = await t.fetchall(
+                "SELECT a.question_id, a.organization_id, a.assigned_at, a.due_at, a.first_response_at, a.answered_at,"
+                " a.outcome, a.outcome_reason, a.ended_at, q.status"
+                " FROM question_assignments a JOIN questions q ON q.id = a.question_id"
+                " WHERE a.assigned_at >= ? AND a.assigned_at < ? ORDER BY a.assigned_at, a.id",
+                (to_db(start), to_db(end)),
+            )
+        return [
+            AssignmentRecord(
+                question_id=int(question_id),
+                organization_id=int(org_id),
+                assigned_at=from_db(assigned_at),
+                due_at=from_db(due_at),
+                first_response_at=opt_from_db(first_response_at),
+                answered_at=opt_from_db(answered_at),
+                outcome=outcome,
+                outcome_reason=reason,
+                ended_at=opt_from_db(ended_at),
+                question_status=status,
+            )
+            for (
+                question_id,
+                org_id,
+                assigned_at,
+                due_at,
+                first_response_at,
+                answered_at,
+                outcome,
+                reason,
+                ended_at,
+                status,
+            ) in rows
+        ]
 
     async def overview(self, *, day_start: datetime, week_start: datetime, month_start: datetime) -> Overview:
         """Totals for ``/stats``; "today" counts from ``day_start``, and so on."""

@@ -21,6 +21,7 @@ from bot.domain.report import (
     format_minutes,
     median_minutes,
     pack_lines,
+    publishing_summary,
     report_csv,
     report_summary,
 )
@@ -47,6 +48,8 @@ OFFICER_A, OFFICER_B = 3001, 3002
 READERS = [4000, 4001, 4002]
 BLOCKED = 4003
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# The responsiveness columns of an agency no question reached (tests/test_report_responsiveness.py has the rest).
+NO_QUESTIONS = ["0", "0", "0", "", "", "", "0", "0", "0", "", "0", ""]
 ORG_A, ORG_B, ORG_C = "فرمانداری آبدانان", "شرکت گاز استان ایلام", "اداره کل ورزش و جوانان"
 
 
@@ -145,7 +148,7 @@ async def test_report_numbers_on_a_known_data_set(tg: FakeTelegram, tmp_path: Pa
             await set_drafted_before(store, release_id, minutes)
         audit_before = len(await store.audit.latest(100))
 
-        photo, document, summary = await ask(tg, ADMIN, "/report", count=3)
+        photo, questions, document, summary = await ask(tg, ADMIN, "/report", count=4)
 
         year, month = current_jalali_month(utcnow(), TEHRAN)
         assert photo.kind == "photo"
@@ -154,33 +157,40 @@ async def test_report_numbers_on_a_known_data_set(tg: FakeTelegram, tmp_path: Pa
         png = tg.file_bytes(photo.file_id)
         assert png.startswith(PNG_SIGNATURE)
         assert len(png) > 10_000
+        assert questions.kind == "photo"
+        assert questions.text == texts.REPORT_Q_CAPTION.format(month=format_month(year, month))
         assert document.kind == "document"
         assert document.json["document"]["file_name"] == f"report-{year:04d}-{month:02d}.csv"
         assert document.file_id is not None
         assert csv_rows(tg.file_bytes(document.file_id)) == [
-            list(texts.REPORT_CSV_HEADER),
-            [str(org_a), ORG_A, "3", "20", "1", "0", "3", "1", ""],
-            [str(org_b), ORG_B, "2", "10.5", "0", "1", "3", "0", ""],
-            [str(org_c), ORG_C, "0", "", "0", "0", "0", "0", texts.REPORT_CSV_SILENT],
+            [*texts.REPORT_CSV_HEADER, *texts.REPORT_Q_CSV_HEADER],
+            [str(org_a), ORG_A, "3", "20", "1", "0", "3", "1", "", *NO_QUESTIONS],
+            [str(org_b), ORG_B, "2", "10.5", "0", "1", "3", "0", "", *NO_QUESTIONS],
+            [str(org_c), ORG_C, "0", "", "0", "0", "0", "0", texts.REPORT_CSV_SILENT, *NO_QUESTIONS],
         ]
-        assert summary.text == texts.REPORT_SUMMARY.format(
-            month=format_month(year, month),
-            published="۵",
-            active="۲",
-            silent="۱",
-            orgs="۳",
-            median="۱۵ دقیقه",
-            corrections="۱",
-            retractions="۱",
-            chats="۳",
-            failed="۱",
-        ) + texts.REPORT_SILENT_LIST.format(names=ORG_C)
+        assert (
+            summary.text
+            == texts.REPORT_SUMMARY.format(
+                month=format_month(year, month),
+                published="۵",
+                active="۲",
+                silent="۱",
+                orgs="۳",
+                median="۱۵ دقیقه",
+                corrections="۱",
+                retractions="۱",
+                chats="۳",
+                failed="۱",
+            )
+            + texts.REPORT_SILENT_LIST.format(names=ORG_C)
+            + texts.REPORT_Q_NONE
+        )
         assert len(await store.audit.latest(100)) == audit_before  # a report changes nothing
 
         # Last month: only org C published.
         previous = month_start - timedelta(days=1)
         last_year, last_month = current_jalali_month(previous, TEHRAN)
-        _, last_document, _ = await ask(tg, ADMIN, f"/report {last_year}-{last_month:02d}", count=3)
+        _, _, last_document, _ = await ask(tg, ADMIN, f"/report {last_year}-{last_month:02d}", count=4)
         assert last_document.file_id is not None
         rows = csv_rows(tg.file_bytes(last_document.file_id))
         assert [row[:3] for row in rows[1:]] == [
@@ -209,7 +219,7 @@ async def test_report_accepts_a_month_name_and_says_when_there_are_no_organizati
         [reply] = await ask(tg, ADMIN, "/report آذر ۱۴۰۵")
         assert reply.text == texts.REPORT_NO_ORGS
         await add_org(runtime(app).storage, ORG_A)
-        photo, _, summary = await ask(tg, ADMIN, "/report آذر ۱۴۰۵", count=3)
+        photo, _, _, summary = await ask(tg, ADMIN, "/report آذر ۱۴۰۵", count=4)
     assert photo.text == texts.REPORT_CAPTION.format(month="آذر ۱۴۰۵")
     assert "دستگاه‌های بی‌خبر: ۱ از ۱ دستگاه" in (summary.text or "")
 
@@ -385,8 +395,8 @@ def test_cli_report_writes_the_chart_and_the_csv(
     assert "خبرهای منتشرشده: ۱ خبر از ۱ دستگاه" in printed
     assert (out / "report-1405-09.png").read_bytes().startswith(PNG_SIGNATURE)
     assert csv_rows((out / "report-1405-09.csv").read_bytes())[1:] == [
-        [str(org_a), ORG_A, "1", "42", "0", "0", "0", "0", ""],
-        [str(org_b), ORG_B, "0", "", "0", "0", "0", "0", texts.REPORT_CSV_SILENT],
+        [str(org_a), ORG_A, "1", "42", "0", "0", "0", "0", "", *NO_QUESTIONS],
+        [str(org_b), ORG_B, "0", "", "0", "0", "0", "0", texts.REPORT_CSV_SILENT, *NO_QUESTIONS],
     ]
 
 
@@ -454,10 +464,12 @@ def test_report_csv_is_excel_friendly() -> None:
         chats_reached=9,
     )
     data = report_csv(report)
-    assert data.startswith(b"\xef\xbb\xbf" + ",".join(texts.REPORT_CSV_HEADER).encode() + b"\r\n")
+    header = [*texts.REPORT_CSV_HEADER, *texts.REPORT_Q_CSV_HEADER]
+    assert data.startswith(b"\xef\xbb\xbf" + ",".join(header).encode() + b"\r\n")
+    no_questions = ",".join(NO_QUESTIONS)
     assert data.decode("utf-8-sig").splitlines()[1:] == [
-        "2,دستگاه 2,3,2,2,1,9,4,",
-        f"1,دستگاه 1,0,,0,0,0,0,{texts.REPORT_CSV_SILENT}",
+        f"2,دستگاه 2,3,2,2,1,9,4,,{no_questions}",
+        f"1,دستگاه 1,0,,0,0,0,0,{texts.REPORT_CSV_SILENT},{no_questions}",
     ]
 
 
@@ -481,9 +493,10 @@ def test_format_minutes(minutes: float | None, expected: str) -> None:
 def test_summary_names_at_most_twenty_silent_organizations() -> None:
     """With 25 silent organizations the summary names 20 and says how many more there are."""
     report = build_report(1405, 9, [_activity(i, 0) for i in range(1, 26)], chats_reached=0)
-    summary = report_summary(report)
+    summary = publishing_summary(report)
     assert "دستگاه‌های بی‌خبر: ۲۵ از ۲۵ دستگاه" in summary
     assert summary.endswith("دستگاه 20 و ۵ دستگاه دیگر")
+    assert report_summary(report) == summary + texts.REPORT_Q_NONE
     assert "دستگاه 21" not in summary
 
 

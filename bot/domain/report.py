@@ -14,28 +14,39 @@ The CSV is UTF-8 with a byte-order mark, so Excel opens the Persian text correct
 Persian (``texts.REPORT_CSV_HEADER``), because the provincial PR council reads it; the numbers are Latin
 digits and the median has a decimal point, so spreadsheets compute with them. Column order: id, name,
 published, median minutes, corrections, retractions, chats reached, failed deliveries, status (the
-word «بی‌خبر» for an organization that published nothing, otherwise empty). Rows follow the chart:
-most releases first, ties by id, silent organizations last.
+word «بی‌خبر» for an organization that published nothing, otherwise empty), then the responsiveness
+columns (``texts.REPORT_Q_CSV_HEADER``, counted by ``bot/domain/responsiveness.py``): received, answered,
+answered within the time, that as a percentage of the settled questions, median minutes to the first
+response and to the answer, open and overdue at the time of the report, declined, the reasons of the
+declines, forwarded away, and the word «بی‌پاسخ» for an agency with settled questions and no answer. Rows
+follow the publishing chart: most releases first, ties by id, silent organizations last.
+
+The summary has both sections: publishing, then the answers to journalists' questions, with the agencies
+marked «بی‌پاسخ», those with questions past their time now, and the reasons of the declines.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Protocol
 
 from bot import texts
 from bot.domain.digits import fa_number
 from bot.domain.jalali import format_month
+from bot.domain.medians import median_minutes
 from bot.domain.render import TEXT_LIMIT, shorten, utf16_length
+from bot.domain.responsiveness import Responsiveness, ResponsivenessRow
 
 # How many silent organizations the summary names before it says «and N more», each cut to this many units.
 SILENT_NAMES_SHOWN = 20
 SILENT_NAME_UNITS = 60
+# How many declines the summary quotes, each reason cut to this many units.
+DECLINES_SHOWN = 10
+REASON_UNITS = 120
 FILE_STEM = "report-{year:04d}-{month:02d}"
 
 
@@ -88,6 +99,7 @@ class MonthReport:
     rows: tuple[ReportRow, ...]
     chats_reached: int  # distinct chats over all organizations
     median_minutes: float | None  # over every release of the month
+    responsiveness: Responsiveness = field(default_factory=Responsiveness)  # the answers to journalists' questions
 
     @property
     def silent(self) -> tuple[ReportRow, ...]:
@@ -105,14 +117,13 @@ class MonthReport:
         return FILE_STEM.format(year=self.year, month=self.month)
 
 
-def median_minutes(durations: Sequence[timedelta]) -> float | None:
-    """The median of ``durations`` in minutes, rounded to one decimal; None for no durations."""
-    if not durations:
-        return None
-    return round(statistics.median(d.total_seconds() for d in durations) / 60, 1)
-
-
-def build_report(year: int, month: int, activity: Sequence[Activity], chats_reached: int) -> MonthReport:
+def build_report(
+    year: int,
+    month: int,
+    activity: Sequence[Activity],
+    chats_reached: int,
+    responsiveness: Responsiveness | None = None,
+) -> MonthReport:
     """Order the organizations (most releases first, ties by id; silent ones thus last) and compute medians."""
     rows = [
         ReportRow(
@@ -129,7 +140,9 @@ def build_report(year: int, month: int, activity: Sequence[Activity], chats_reac
     ]
     rows.sort(key=lambda row: (-row.published, row.organization_id))
     every_delay = [d for a in activity for d in a.draft_to_publication]
-    return MonthReport(year, month, tuple(rows), chats_reached, median_minutes(every_delay))
+    return MonthReport(
+        year, month, tuple(rows), chats_reached, median_minutes(every_delay), responsiveness or Responsiveness()
+    )
 
 
 def _minutes_cell(value: float | None) -> str:
@@ -138,12 +151,32 @@ def _minutes_cell(value: float | None) -> str:
     return str(int(value)) if value == int(value) else f"{value:.1f}"
 
 
+def _responsiveness_cells(row: ResponsivenessRow) -> list[object]:
+    percent = row.in_time_percent
+    return [
+        row.received,
+        row.answered,
+        row.answered_in_time,
+        "" if percent is None else percent,
+        _minutes_cell(row.first_response_minutes),
+        _minutes_cell(row.answer_minutes),
+        row.open_now,
+        row.overdue_now,
+        row.declined,
+        texts.REPORT_Q_REASON_JOIN.join(row.decline_reasons),
+        row.forwarded,
+        texts.REPORT_Q_UNANSWERED if row.unanswered else "",
+    ]
+
+
 def report_csv(report: MonthReport) -> bytes:
     """The report as CSV bytes: UTF-8 with BOM, CRLF line ends, the Persian header row first."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(texts.REPORT_CSV_HEADER)
+    writer.writerow([*texts.REPORT_CSV_HEADER, *texts.REPORT_Q_CSV_HEADER])
+    answers = {row.organization_id: row for row in report.responsiveness.rows}
     for row in report.rows:
+        questions = answers.get(row.organization_id) or ResponsivenessRow(row.organization_id, row.name)
         writer.writerow(
             [
                 row.organization_id,
@@ -155,6 +188,7 @@ def report_csv(report: MonthReport) -> bytes:
                 row.chats_reached,
                 row.failed_deliveries,
                 texts.REPORT_CSV_SILENT if row.silent else "",
+                *_responsiveness_cells(questions),
             ]
         )
     return buffer.getvalue().encode("utf-8-sig")
@@ -180,8 +214,67 @@ def format_minutes(minutes: float | None) -> str:
     return texts.REPORT_DURATION_JOIN.join(pieces)
 
 
+def _listed(items: Sequence[str]) -> str:
+    """At most ``SILENT_NAMES_SHOWN`` items, joined, and how many more there are."""
+    text = texts.LIST_SEPARATOR.join(items[:SILENT_NAMES_SHOWN])
+    if len(items) > SILENT_NAMES_SHOWN:
+        text += texts.REPORT_SILENT_MORE.format(count=fa_number(len(items) - SILENT_NAMES_SHOWN))
+    return text
+
+
+def responsiveness_summary(section: Responsiveness) -> str:
+    """The summary's second section: the answers to journalists' questions (it starts with a blank line)."""
+    if not section.asked:
+        return texts.REPORT_Q_NONE
+    totals = section.totals
+    text = texts.REPORT_Q_SUMMARY.format(
+        received=fa_number(totals.received),
+        asked=fa_number(len(section.ranked)),
+        answered=fa_number(totals.answered),
+        in_time=fa_number(totals.answered_in_time),
+        late=fa_number(totals.answered_late),
+        first_response=format_minutes(totals.first_response_minutes),
+        answer=format_minutes(totals.answer_minutes),
+        open=fa_number(totals.open_now),
+        overdue=fa_number(totals.overdue_now),
+        declined=fa_number(totals.declined),
+        forwarded=fa_number(totals.forwarded),
+    )
+    if section.unanswered:
+        names = [shorten(row.name, SILENT_NAME_UNITS) for row in section.unanswered]
+        text += texts.REPORT_Q_UNANSWERED_LIST.format(names=_listed(names))
+    if section.overdue:
+        items = [
+            texts.REPORT_Q_OVERDUE_ITEM.format(
+                name=shorten(row.name, SILENT_NAME_UNITS), count=fa_number(row.overdue_now)
+            )
+            for row in section.overdue
+        ]
+        text += texts.REPORT_Q_OVERDUE_LIST.format(items=_listed(items))
+    declines = [(row.name, reason) for row in section.rows for reason in row.decline_reasons]
+    if declines:
+        text += texts.REPORT_Q_DECLINES
+        for name, reason in declines[:DECLINES_SHOWN]:
+            text += texts.REPORT_Q_DECLINE_LINE.format(
+                name=shorten(name, SILENT_NAME_UNITS), reason=shorten(reason, REASON_UNITS)
+            )
+        if len(declines) > DECLINES_SHOWN:
+            text += texts.REPORT_Q_DECLINE_MORE.format(count=fa_number(len(declines) - DECLINES_SHOWN))
+    return text
+
+
+def summary_messages(summary: str, limit: int = TEXT_LIMIT) -> list[str]:
+    """A summary as Telegram messages: one when it fits, otherwise split between lines."""
+    return pack_lines("", summary.split("\n"), limit)
+
+
 def report_summary(report: MonthReport) -> str:
-    """The short plain-text summary sent with the chart and the CSV."""
+    """The plain-text summary sent with the charts and the CSV: publishing, then the answers to questions."""
+    return publishing_summary(report) + responsiveness_summary(report.responsiveness)
+
+
+def publishing_summary(report: MonthReport) -> str:
+    """The summary's first section: the releases published."""
     silent = report.silent
     text = texts.REPORT_SUMMARY.format(
         month=format_month(report.year, report.month),
@@ -196,10 +289,7 @@ def report_summary(report: MonthReport) -> str:
         failed=fa_number(sum(r.failed_deliveries for r in report.rows)),
     )
     if silent:
-        names = texts.LIST_SEPARATOR.join(shorten(row.name, SILENT_NAME_UNITS) for row in silent[:SILENT_NAMES_SHOWN])
-        if len(silent) > SILENT_NAMES_SHOWN:
-            names += texts.REPORT_SILENT_MORE.format(count=fa_number(len(silent) - SILENT_NAMES_SHOWN))
-        text += texts.REPORT_SILENT_LIST.format(names=names)
+        text += texts.REPORT_SILENT_LIST.format(names=_listed([shorten(row.name, SILENT_NAME_UNITS) for row in silent]))
     return text
 
 

@@ -1,8 +1,9 @@
 """Reports, statistics and the audit log: queries, pure computation and rendering put together.
 
 Used by the admin commands (``bot/telegram/handlers/reports.py``) and by ``python -m bot report``; nothing
-here talks to a messenger; the replies are written by ``bot/telegram/views/reports.py``. The chart is
-drawn in a worker thread so the event loop keeps serving updates.
+here talks to a messenger; the replies are written by ``bot/telegram/views/reports.py``. The charts are
+drawn in a worker thread so the event loop keeps serving updates. The report's responsiveness section is
+counted as at ``now``, which callers pass (the handler and the CLI: the clock; tests: a fixed moment).
 """
 
 from __future__ import annotations
@@ -15,9 +16,16 @@ from zoneinfo import ZoneInfo
 from bot import texts
 from bot.domain.digits import fa_number, to_latin_digits
 from bot.domain.jalali import current_jalali_month, jalali_month_bounds, parse_jalali_month
-from bot.domain.report import MonthReport, build_report, report_csv, report_summary
+from bot.domain.report import MonthReport, build_report, report_csv, report_summary, summary_messages
+from bot.domain.responsiveness import Responsiveness, build_responsiveness
 from bot.errors import InvalidInput, WrongState
-from bot.services.charts import Chart, ChartBar, render_month_chart
+from bot.services.charts import (
+    Chart,
+    ChartBar,
+    ResponsivenessBar,
+    render_month_chart,
+    render_responsiveness_chart,
+)
 from storage import Storage
 from storage.audit import AuditEntry
 from storage.reports import Overview
@@ -28,17 +36,28 @@ AUDIT_MAX = 100
 
 @dataclass(frozen=True, slots=True)
 class ReportFiles:
-    """A month's report with everything that is sent or written: the chart, the CSV and the summary."""
+    """A month's report with everything that is sent or written: the two charts, the CSV and the summary."""
 
     report: MonthReport
-    chart: Chart
+    chart: Chart  # releases per agency
+    responsiveness_chart: Chart  # the agencies ranked by answers to questions within the time
     csv: bytes
     summary: str
 
     @property
     def png_name(self) -> str:
-        """The chart's file name, e.g. ``report-1405-09.png``."""
+        """The publishing chart's file name, e.g. ``report-1405-09.png``."""
         return f"{self.report.file_stem}.png"
+
+    @property
+    def responsiveness_png_name(self) -> str:
+        """The responsiveness chart's file name, e.g. ``report-1405-09-questions.png``."""
+        return f"{self.report.file_stem}-questions.png"
+
+    @property
+    def summary_messages(self) -> list[str]:
+        """The summary as Telegram messages (one unless it is too long)."""
+        return summary_messages(self.summary)
 
     @property
     def csv_name(self) -> str:
@@ -58,11 +77,14 @@ def resolve_month(text: str | None, now: datetime, zone: ZoneInfo) -> tuple[int,
     return year, month
 
 
-async def month_report(storage: Storage, year: int, month: int, zone: ZoneInfo) -> MonthReport:
-    """The accountability report of one Jalali month (on ``zone``'s clock)."""
+async def month_report(storage: Storage, year: int, month: int, zone: ZoneInfo, now: datetime) -> MonthReport:
+    """The accountability report of one Jalali month (on ``zone``'s clock), questions counted as at ``now``."""
     start, end = jalali_month_bounds(year, month, zone)
     activity = await storage.reports.period_activity(start, end)
-    return build_report(year, month, activity.organizations, activity.chats_reached)
+    agencies = [(org.organization_id, org.name) for org in activity.organizations]
+    assignments = await storage.reports.period_assignments(start, end)
+    responsiveness = build_responsiveness(agencies, assignments, now)
+    return build_report(year, month, activity.organizations, activity.chats_reached, responsiveness)
 
 
 async def require_organizations(storage: Storage) -> None:
@@ -71,12 +93,31 @@ async def require_organizations(storage: Storage) -> None:
         raise WrongState(texts.REPORT_NO_ORGS)
 
 
-async def report_files(storage: Storage, year: int, month: int, zone: ZoneInfo) -> ReportFiles:
-    """The report with its chart (drawn in a worker thread), its CSV and its summary."""
-    report = await month_report(storage, year, month, zone)
+def responsiveness_bars(section: Responsiveness) -> list[ResponsivenessBar]:
+    """The responsiveness chart's bars: the agencies that received questions, in ranking order."""
+    return [
+        ResponsivenessBar(
+            name=row.name,
+            in_time=row.answered_in_time,
+            late=row.answered_late,
+            declined=row.declined,
+            unresolved=row.unresolved,
+            waiting=row.waiting,
+            percent=row.in_time_percent,
+            unanswered=row.unanswered,
+        )
+        for row in section.ranked
+    ]
+
+
+async def report_files(storage: Storage, year: int, month: int, zone: ZoneInfo, now: datetime) -> ReportFiles:
+    """The report with its two charts (drawn in a worker thread), its CSV and its summary."""
+    report = await month_report(storage, year, month, zone, now)
     bars = [ChartBar(row.name, row.published) for row in report.rows]
     chart = await asyncio.to_thread(render_month_chart, year, month, bars)
-    return ReportFiles(report, chart, report_csv(report), report_summary(report))
+    ranking = responsiveness_bars(report.responsiveness)
+    responsiveness_chart = await asyncio.to_thread(render_responsiveness_chart, year, month, ranking)
+    return ReportFiles(report, chart, responsiveness_chart, report_csv(report), report_summary(report))
 
 
 @dataclass(frozen=True, slots=True)

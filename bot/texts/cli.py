@@ -80,7 +80,7 @@ CLI_MIGRATION_EDITED = (
 PREVIEW_ORG_PLACEHOLDER = "نام دستگاه"
 
 # python -m bot report (bot/services/reports.py).
-CLI_REPORT_WRITTEN = "نمودار: {png}\nجدول: {csv}"
+CLI_REPORT_WRITTEN = "نمودار انتشار: {png}\nنمودار پاسخ به پرسش‌ها: {questions_png}\nجدول: {csv}"
 
 # Backup, restore, export and import (bot/cli/transfer.py; CLI_DATABASE_MISSING also bot/cli/report.py).
 CLI_DATABASE_MISSING = "پایگاه داده پیدا نشد: {path}. DATABASE_PATH را بررسی کنید (database file not found)."

@@ -25,6 +25,29 @@ __all__ = [
     "REPORT_MINUTES",
     "REPORT_NO_MEDIAN",
     "REPORT_NO_ORGS",
+    "REPORT_Q_CAPTION",
+    "REPORT_Q_CHART_AXIS",
+    "REPORT_Q_CHART_DECLINED",
+    "REPORT_Q_CHART_EMPTY",
+    "REPORT_Q_CHART_IN_TIME",
+    "REPORT_Q_CHART_LABEL",
+    "REPORT_Q_CHART_LATE",
+    "REPORT_Q_CHART_PERCENT",
+    "REPORT_Q_CHART_TITLE",
+    "REPORT_Q_CHART_UNANSWERED",
+    "REPORT_Q_CHART_UNRESOLVED",
+    "REPORT_Q_CHART_WAITING",
+    "REPORT_Q_CSV_HEADER",
+    "REPORT_Q_DECLINES",
+    "REPORT_Q_DECLINE_LINE",
+    "REPORT_Q_DECLINE_MORE",
+    "REPORT_Q_NONE",
+    "REPORT_Q_OVERDUE_ITEM",
+    "REPORT_Q_OVERDUE_LIST",
+    "REPORT_Q_REASON_JOIN",
+    "REPORT_Q_SUMMARY",
+    "REPORT_Q_UNANSWERED",
+    "REPORT_Q_UNANSWERED_LIST",
     "REPORT_SILENT_LIST",
     "REPORT_SILENT_MORE",
     "REPORT_SUMMARY",
@@ -42,6 +65,7 @@ REPORT_NO_ORGS = "هنوز هیچ دستگاهی ثبت نشده است؛ گزا
 REPORT_CAPTION = "📊 گزارش پاسخ‌گویی روابط عمومی دستگاه‌ها — {month}"
 REPORT_SUMMARY = (
     "📊 گزارش پاسخ‌گویی روابط عمومی دستگاه‌ها — {month}\n\n"
+    "📰 انتشار خبر\n"
     "خبرهای منتشرشده: {published} خبر از {active} دستگاه\n"
     "دستگاه‌های بی‌خبر: {silent} از {orgs} دستگاه\n"
     "میانهٔ زمان پیش‌نویس تا انتشار: {median}\n"
@@ -68,6 +92,54 @@ REPORT_CSV_HEADER = (
     "وضعیت",
 )
 REPORT_CSV_SILENT = "بی‌خبر"
+
+# The responsiveness section: journalists' questions to the agencies (bot/domain/responsiveness.py).
+REPORT_Q_UNANSWERED = "بی‌پاسخ"  # an agency with questions past their time or dealt with, and not one answer
+REPORT_Q_CAPTION = "❓ پاسخ‌گویی دستگاه‌ها به پرسش خبرنگاران — {month}"
+REPORT_Q_SUMMARY = (
+    "\n\n❓ پاسخ به پرسش خبرنگاران\n"
+    "پرسش‌های دریافتی: {received} پرسش در {asked} دستگاه\n"
+    "پاسخ‌داده: {answered} · در مهلت: {in_time} · با تأخیر: {late}\n"
+    "میانهٔ زمان تا نخستین واکنش: {first_response} · تا پاسخ: {answer}\n"
+    "باز در همین لحظه: {open} · از این‌ها گذشته از مهلت: {overdue}\n"
+    "ردشده: {declined} · ارجاع‌داده به دستگاه دیگر: {forwarded}"
+)
+REPORT_Q_NONE = "\n\n❓ پاسخ به پرسش خبرنگاران\nدر این ماه پرسشی از خبرنگاران به دستگاه‌ها نرسیده است."
+REPORT_Q_UNANSWERED_LIST = "\n\nبی‌پاسخ در این ماه: {names}"
+REPORT_Q_OVERDUE_LIST = "\nگذشته از مهلت در همین لحظه: {items}"
+REPORT_Q_OVERDUE_ITEM = "{name} ({count})"
+REPORT_Q_DECLINES = "\nدلایل رد:"
+REPORT_Q_DECLINE_LINE = "\n• {name}: «{reason}»"
+REPORT_Q_DECLINE_MORE = "\n• و {count} رد دیگر"
+REPORT_Q_REASON_JOIN = " | "  # the reasons in one CSV cell
+REPORT_Q_CSV_HEADER = (
+    "پرسش‌های دریافتی",
+    "پاسخ‌داده",
+    "پاسخ در مهلت",
+    "درصد پاسخ در مهلت (پرسش‌هایی که هنوز مهلت دارند حساب نشده‌اند)",
+    "میانه زمان تا نخستین واکنش (دقیقه)",
+    "میانه زمان تا پاسخ (دقیقه)",
+    "باز در لحظه گزارش",
+    "گذشته از مهلت در لحظه گزارش",
+    "ردشده",
+    "دلایل رد",
+    "ارجاع‌داده",
+    "وضعیت پاسخ‌گویی",
+)
+# The ranking chart (no «ٔ» here either).
+REPORT_Q_CHART_TITLE = "پاسخ به‌موقع به پرسش خبرنگاران — {month}"
+REPORT_Q_CHART_AXIS = "درصد پرسش‌ها (پرسش‌هایی که هنوز مهلت دارند حساب نشده‌اند)"
+REPORT_Q_CHART_IN_TIME = "پاسخ در مهلت"
+REPORT_Q_CHART_LATE = "پاسخ با تأخیر"
+REPORT_Q_CHART_DECLINED = "رد شده"
+REPORT_Q_CHART_UNRESOLVED = "بی‌پاسخ مانده"
+# Beside each bar, its parts joined by texts.LIST_SEPARATOR. No «·» in the chart: in the Persian font it
+# looks like the digit zero «۰».
+REPORT_Q_CHART_LABEL = "{percent} ({in_time} از {settled})"
+REPORT_Q_CHART_PERCENT = "{percent}٪"
+REPORT_Q_CHART_UNANSWERED = "بی‌پاسخ ({in_time} از {settled})"
+REPORT_Q_CHART_WAITING = "{waiting} پرسش هنوز در مهلت"
+REPORT_Q_CHART_EMPTY = "در این ماه پرسشی به دستگاه‌ها نرسیده است"
 
 STATS_TEXT = (
     "<b>📈 آمار خبرنامه</b>\n\n"

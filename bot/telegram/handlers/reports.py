@@ -9,11 +9,12 @@ from __future__ import annotations
 import logging
 import time
 
-from telegram import InputFile, Update
+from telegram import InputFile, Message, Update
 from telegram.constants import ChatAction
 
 from bot import texts
 from bot.domain.jalali import format_month
+from bot.services.charts import Chart
 from bot.services.reports import (
     audit_entries,
     parse_audit_count,
@@ -34,25 +35,37 @@ log = logging.getLogger(__name__)
 RATE_WINDOW_SECONDS = 10.0  # /stats shows the sending rate over the last ten seconds
 
 
+async def _send_chart(message: Message, chart: Chart, name: str, caption: str) -> None:
+    image = InputFile(chart.png, filename=name)
+    if chart.fits_photo:
+        await message.reply_photo(image, caption=caption)
+    else:  # too tall for Telegram's photo limits: the full-size image as a file
+        await message.reply_document(image, caption=caption)
+
+
 async def report_command(update: Update, context: WireContext) -> None:
-    """/report [MONTH]: the month's chart of releases per organization, the CSV and a summary."""
+    """/report [MONTH]: the month's charts (releases, answers to questions), the CSV and a summary."""
     found = await admin_request(update, context)
     if found is None:
         return
     message, _ = found
     storage, zone = context.runtime.storage, context.runtime.settings.timezone
-    year, month = resolve_month(command_text(message), utcnow(), zone)
+    now = utcnow()
+    year, month = resolve_month(command_text(message), now, zone)
     await require_organizations(storage)
     await message.reply_chat_action(ChatAction.UPLOAD_PHOTO)
-    files = await report_files(storage, year, month, zone)
-    caption = texts.REPORT_CAPTION.format(month=format_month(year, month))
-    chart = InputFile(files.chart.png, filename=files.png_name)
-    if files.chart.fits_photo:
-        await message.reply_photo(chart, caption=caption)
-    else:  # too tall for Telegram's photo limits: the full-size image as a file
-        await message.reply_document(chart, caption=caption)
+    files = await report_files(storage, year, month, zone, now)
+    month_name = format_month(year, month)
+    await _send_chart(message, files.chart, files.png_name, texts.REPORT_CAPTION.format(month=month_name))
+    await _send_chart(
+        message,
+        files.responsiveness_chart,
+        files.responsiveness_png_name,
+        texts.REPORT_Q_CAPTION.format(month=month_name),
+    )
     await message.reply_document(InputFile(files.csv, filename=files.csv_name))
-    await message.reply_text(files.summary)
+    for part in files.summary_messages:
+        await message.reply_text(part)
     log.info("report sent year=%d month=%d organizations=%d", year, month, len(files.report.rows))
 
 
