@@ -377,13 +377,14 @@ def test_a_month_without_questions_says_so() -> None:
 
 def test_waiting_questions_are_not_held_against_an_agency() -> None:
     """An agency whose only question still has time is neither ranked by a share nor marked «بی‌پاسخ»;
-    the reassigned question counts nowhere; a closed question nobody answered counts as unresolved."""
+    a question reassigned within its time counts nowhere; a closed question nobody answered counts as
+    unresolved."""
     agencies = [(1, "الف"), (2, "ب"), (3, "پ")]
     section = build_responsiveness(
         agencies,
         [
             _assignment(1, "claimed", assigned_at=NOW - timedelta(hours=1), due_at=NOW + timedelta(hours=47)),
-            _assignment(2, "open", outcome="reassigned", ended_at=AZAR_START + timedelta(hours=50)),
+            _assignment(2, "open", outcome="reassigned", ended_at=AZAR_START + timedelta(hours=20)),
             _assignment(3, "open", assigned_at=AZAR_START + timedelta(hours=50)),
             _assignment(3, "closed", outcome="closed", ended_at=AZAR_START + timedelta(hours=1)),
         ],
@@ -438,3 +439,21 @@ def test_empty_section_has_no_rows() -> None:
     """The default section of a report built without questions is empty and asks nothing."""
     assert Responsiveness().totals.received == 0
     assert build_report(1405, 9, [], 0).responsiveness == Responsiveness()
+
+
+def test_a_question_taken_away_after_its_deadline_stays_against_the_agency() -> None:
+    """An admin who reassigns an overdue question does not wipe it from the agency that let it expire:
+    received there and unresolved; reassigned within its time (the wrong agency), it is not counted."""
+    section = build_responsiveness(
+        [(1, "الف"), (2, "ب")],
+        [
+            _assignment(1, "open", outcome="reassigned", ended_at=AZAR_START + SLA + timedelta(hours=2)),
+            _assignment(2, "open", outcome="reassigned", ended_at=AZAR_START + SLA - timedelta(hours=2)),
+        ],
+        NOW,
+    )
+    first, second = section.row(1), section.row(2)
+    assert first is not None
+    assert second is not None
+    assert (first.received, first.answered, first.open_now, first.unresolved, first.unanswered) == (1, 0, 0, 1, True)
+    assert (second.received, second.forwarded, second.settled) == (0, 0, 0)

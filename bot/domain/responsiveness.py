@@ -3,9 +3,10 @@
 Counted per agency over the question assignments that started in the month (``assigned_at``, on the bot's
 clock like the publishing section), as they stand at ``now`` (passed in, so a report can be reproduced):
 
-- ``received``: its assignments, except those that left it by a forward or an admin's reassignment. A
-  forwarded question is counted at the agency it was forwarded to, where its clock started afresh; the
-  agency that forwarded it counts it under ``forwarded``;
+- ``received``: its assignments, except those that left it by a forward, or by an admin's reassignment
+  before their time ran out. A forwarded question is counted at the agency it was forwarded to, where its
+  clock started afresh; the agency that forwarded it counts it under ``forwarded``. A question an admin
+  took away after its deadline stays the agency's: received, and never answered there;
 - ``answered``; ``answered_in_time``: answered no later than the assignment's deadline (``answered_at <=
   due_at``); the others were answered late;
 - median minutes to the first response (the first claim, answer, decline or forward; over every assignment
@@ -31,8 +32,6 @@ from typing import Protocol
 
 from bot.domain.medians import median_minutes
 
-# An assignment that ended this way left the agency: it is not the agency's to answer.
-LEFT_THE_AGENCY = frozenset({"forwarded", "reassigned"})
 # A question in one of these states is no longer waiting for anyone's answer.
 FINISHED_STATUSES = frozenset({"declined", "closed"})
 
@@ -164,6 +163,15 @@ class Responsiveness:
         return next((row for row in self.rows if row.organization_id == organization_id), None)
 
 
+def _left_the_agency(assignment: AssignmentFacts) -> bool:
+    """Forwarded away, or reassigned by an admin within its time: it was not the agency's to answer."""
+    if assignment.outcome == "forwarded":
+        return True
+    return assignment.outcome == "reassigned" and (
+        assignment.ended_at is None or assignment.ended_at <= assignment.due_at
+    )
+
+
 def _is_open(assignment: AssignmentFacts) -> bool:
     return (
         assignment.ended_at is None
@@ -200,7 +208,7 @@ def build_responsiveness(
         org = a.organization_id
         if a.first_response_at is not None:
             first_responses[org].append(a.first_response_at - a.assigned_at)
-        if a.outcome in LEFT_THE_AGENCY:
+        if _left_the_agency(a):
             counts[org]["forwarded"] += a.outcome == "forwarded"
             continue
         counts[org]["received"] += 1
