@@ -7,7 +7,7 @@ import logging
 from typing import cast
 
 from telegram.ext import ApplicationBuilder, ContextTypes
-from telegram.request import BaseRequest, HTTPXRequest
+from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.delivery.dispatcher import InteractiveRecorder
@@ -16,6 +16,7 @@ from bot.runtime import Runtime
 from bot.telegram.context import BotData, WireApplication, WireContext
 from bot.telegram.errors import on_error
 from bot.telegram.handlers import all_commands, all_handlers
+from bot.telegram.http import bot_api_request
 from bot.telegram.menus import Menus
 from bot.telegram.updates import WireBot
 
@@ -33,8 +34,8 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
         settings.bot_token.reveal(),
         base_url=settings.telegram_base_url or "https://api.telegram.org/bot",
         base_file_url=settings.telegram_base_file_url or "https://api.telegram.org/file/bot",
-        request=request or HTTPXRequest(connection_pool_size=256),
-        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        request=request or bot_api_request(connection_pool_size=256),
+        get_updates_request=bot_api_request(connection_pool_size=1),
         rate_limiter=InteractiveRecorder(pacer),
     )
     # The Application's bot type is ExtBot in the context's typing; WireBot is one.

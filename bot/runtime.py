@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import Bot
-from telegram.request import HTTPXRequest
 
 from bot.config import Settings
 from bot.delivery.dispatcher import Dispatcher
@@ -30,6 +29,7 @@ from bot.services.digests import DigestClock
 from bot.services.readers import Readers
 from bot.services.scheduler import Scheduler
 from bot.services.taxonomy import Taxonomy, live_topics
+from bot.telegram.http import bot_api_request
 from bot.telegram.ports import DispatcherAlerts, LiveReports, telegram_ports
 from storage import Storage
 from storage.health import heartbeat_path
@@ -154,13 +154,14 @@ async def _broadcast_bot(settings: Settings) -> Bot:
         settings.bot_token.reveal(),
         base_url=settings.telegram_base_url or "https://api.telegram.org/bot",
         base_file_url=settings.telegram_base_file_url or "https://api.telegram.org/file/bot",
-        request=HTTPXRequest(
+        request=bot_api_request(
             connection_pool_size=BROADCAST_CONCURRENCY + 8,
             connect_timeout=10.0,
             read_timeout=20.0,
             write_timeout=20.0,
             pool_timeout=10.0,
         ),
+        get_updates_request=bot_api_request(connection_pool_size=1),  # never used, but PTB builds one
     )
     await bot.initialize()
     return bot

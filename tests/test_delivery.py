@@ -16,13 +16,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from telegram import Bot
-from telegram.request import HTTPXRequest
 
 from bot.delivery import service
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.pacing import Pacer
 from bot.domain.render import MessagePart, ReleaseView, render_release
 from bot.domain.text import fold
+from bot.telegram.http import bot_api_request
 from storage import Storage
 from storage.outbox import Progress
 from storage.releases import Attachment, NewRelease
@@ -51,7 +51,7 @@ async def store(tmp_path: Path) -> AsyncIterator[Storage]:
 @pytest.fixture
 async def bot(tg: FakeTelegram) -> AsyncIterator[Bot]:
     """A real PTB Bot talking to the fake server, with a short read timeout for the timeout tests."""
-    request = HTTPXRequest(connection_pool_size=16, read_timeout=1.0, connect_timeout=1.0, pool_timeout=5.0)
+    request = bot_api_request(connection_pool_size=16, read_timeout=1.0, connect_timeout=1.0, pool_timeout=5.0)
     async with Bot(tg.token, base_url=tg.base_url, base_file_url=tg.base_file_url, request=request) as instance:
         yield instance
 

@@ -664,3 +664,12 @@ def test_fold_unifies_arabic_zwnj_and_digit_variants(words: list[str], zwnj_as: 
     text = " ".join(words)
     variant = to_latin_digits(text.translate(ARABIC_VARIANT).replace(ZWNJ, zwnj_as))
     assert fold(variant) == fold(text)
+
+
+def test_verb_forms_are_hazms_lemmatizer_verbs() -> None:
+    """The verb table built at start-up is exactly the one hazm's Lemmatizer builds (which costs a second lexicon)."""
+    import hazm  # noqa: PLC0415
+
+    from bot.domain.text import hazm_verb_forms  # noqa: PLC0415
+
+    assert hazm_verb_forms(hazm) == hazm.Lemmatizer(joined_verb_parts=False).verbs

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from bot import texts
 from bot.domain.digits import fa
 from bot.domain.tagging import Topic
-from bot.domain.text import fold
+from bot.domain.tagging.phrases import spellings
 from bot.errors import InvalidInput
 
 __all__ = [
@@ -53,7 +53,6 @@ _EDIT_SEPARATORS = re.compile(r"[،,؛;\n]+|\s+(?=[+\-−])")
 _QUOTES = "«»\"'“”"
 _PERSIAN_LETTER = re.compile(r"[\u0621-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]")
 _HASHTAG_SEPARATORS = re.compile(r"[\s\u200c_]+")
-ZWNJ = "\u200c"
 
 
 class TaxonomyError(InvalidInput):
@@ -90,14 +89,9 @@ def check_label(label: str) -> str:
     return cleaned
 
 
-def _spellings(keyword: str) -> frozenset[str]:
-    """The folded forms of a keyword, as tagging matches them: a half-space typed as nothing or a space."""
-    return frozenset(form for form in (fold(keyword), fold(keyword.replace(ZWNJ, ""))) if form)
-
-
 def same_keyword(first: str, second: str) -> bool:
     """Whether two keywords are one for matching (they share a folded spelling)."""
-    return not _spellings(first).isdisjoint(_spellings(second))
+    return not spellings(first).isdisjoint(spellings(second))
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +144,7 @@ def _keyword(raw: str, normalize: Callable[[str], str]) -> _Item:
     text = " ".join(normalize(text.removeprefix(STRONG_MARK).strip().strip(_QUOTES)).split())
     if len(text) > KEYWORD_MAX_CHARS:
         raise TaxonomyError(texts.TOPIC_KEYWORD_TOO_LONG.format(keyword=text, limit=fa(KEYWORD_MAX_CHARS)))
-    if not _spellings(text):
+    if not spellings(text):
         raise TaxonomyError(texts.TOPIC_KEYWORD_NOT_WORD.format(keyword=raw.strip()))
     return _Item(text, strong)
 
@@ -238,10 +232,10 @@ def find_conflict(keywords: KeywordSet, others: Iterable[Topic]) -> tuple[str, T
     owners: dict[str, Topic] = {}
     for topic in others:
         for keyword in (*topic.strong_keywords, *topic.keywords):
-            for spelling in _spellings(keyword):
+            for spelling in spellings(keyword):
                 owners.setdefault(spelling, topic)
     for keyword in keywords.all():
-        for spelling in _spellings(keyword):
+        for spelling in spellings(keyword):
             if spelling in owners:
                 return keyword, owners[spelling]
     return None

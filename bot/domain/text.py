@@ -793,6 +793,24 @@ def _hazm_letter_table(hazm: Any) -> dict[int, str]:
     return {code: letter for code, letter in table.items() if clean_unicode(chr(code)) == chr(code)}
 
 
+def hazm_verb_forms(hazm: Any) -> dict[str, str]:
+    """Every conjugated form of hazm's verbs → the verb: ``hazm.Lemmatizer(joined_verb_parts=False).verbs``.
+
+    Built here because the Lemmatizer loads a second copy of the lexicon on the way (a second of CPU
+    at every start); tests/test_text.py checks that the two agree on the installed hazm.
+    """
+    from hazm.utils import default_verbs  # noqa: PLC0415  (lazy, like hazm itself)
+
+    forms = {"است": "#است"}
+    conjugation = hazm.Conjugation()
+    with open(default_verbs, encoding="utf-8") as file:
+        verbs = [line.strip() for line in file if line]
+    for verb in reversed(verbs):
+        for tense in conjugation.get_all(verb):
+            forms[tense] = verb
+    return forms
+
+
 class HazmSteps:
     """hazm 0.10.0's normalizer steps that we use, over the installed hazm's tokenizer and lexicon.
 
@@ -807,7 +825,7 @@ class HazmSteps:
         self._tokenizer: Any = hazm.WordTokenizer(join_verb_parts=False)
         # hazm's lexicon: word -> (frequency, tags); and its verbs (joined parts as «گفته_شده»).
         self.lexicon: Mapping[str, Any] = self._tokenizer.words
-        self.verbs: Mapping[str, Any] = hazm.Lemmatizer(joined_verb_parts=False).verbs
+        self.verbs: Mapping[str, Any] = hazm_verb_forms(hazm)
         # hazm's normalize() rebuilds this table on every call (a third of a millisecond); built once.
         self.letters = _hazm_letter_table(hazm)
         self._translate_letters = sparse_translation(self.letters)

@@ -15,10 +15,10 @@ from datetime import UTC, datetime, timedelta
 
 from telegram import Bot
 from telegram.error import InvalidToken, TelegramError
-from telegram.request import HTTPXRequest
 
 from bot import texts
 from bot.config import Settings
+from bot.telegram.http import bot_api_request
 from storage.db import load_migrations
 from storage.health import inspect_database, inspect_outbox
 
@@ -106,7 +106,7 @@ async def check_bot_api(settings: Settings, request_timeout: float = DEFAULT_TIM
         token,
         base_url=settings.telegram_base_url or "https://api.telegram.org/bot",
         base_file_url=settings.telegram_base_file_url or "https://api.telegram.org/file/bot",
-        request=HTTPXRequest(
+        request=bot_api_request(
             connect_timeout=request_timeout,
             read_timeout=request_timeout,
             write_timeout=request_timeout,

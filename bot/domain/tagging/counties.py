@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.domain.tagging.data import County
-from bot.domain.tagging.phrases import _folded_words, _PhraseIndex, _spellings, _title_and_body
+from bot.domain.tagging.phrases import _folded_words, _PhraseIndex, _title_and_body, spellings
 from bot.domain.text import fold
 
 # Words that, right before a name, make it a plain reference to the county or its seat. The
@@ -57,7 +57,7 @@ def _county_index(counties: tuple[County, ...]) -> _PhraseIndex[_PlaceRef]:
     for number, county in enumerate(counties):
         named = [(n, county.name_needs_qualifier) for n in (county.name, *county.aliases)]
         for phrase, needs_qualifier in [*named, *((p, False) for p in county.places)]:
-            for spelling in _spellings(phrase):
+            for spelling in spellings(phrase):
                 words = tuple(spelling.split())
                 ref = _PlaceRef(number, needs_qualifier, is_route=words[0] in _ROUTE_WORDS)
                 entries.setdefault(words, ref)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from collections.abc import Mapping
@@ -10,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from bot.domain.tagging.phrases import _spellings
+from bot.domain.tagging.phrases import spellings
 from bot.domain.text import fold
 
 
@@ -63,12 +64,21 @@ def is_valid_hashtag(hashtag: str) -> bool:
 
 
 def load_topics(path: Path | None = None) -> tuple[Topic, ...]:
-    """Load the topic taxonomy from ``path``, or from the packaged ``bot/data/topics.toml``.
+    """Load the topic taxonomy from ``path``, or from the packaged ``bot/data/topics.toml`` (read once).
 
     Raises :class:`TaggingDataError` naming the file and the entry when the data is malformed:
     missing or unknown fields, a bad slug or hashtag, an empty keyword list, or a keyword that is
     listed twice (in one topic or in two topics: an ambiguous keyword would score for both).
     """
+    return _packaged_topics() if path is None else _load_topics(path)
+
+
+@functools.cache
+def _packaged_topics() -> tuple[Topic, ...]:
+    return _load_topics(None)
+
+
+def _load_topics(path: Path | None) -> tuple[Topic, ...]:
     data, source = _read_toml(path, "topics.toml")
     entries = _entry_list(data, "topic", source)
     topics: list[Topic] = []
@@ -88,7 +98,7 @@ def load_topics(path: Path | None = None) -> tuple[Topic, ...]:
     owners: dict[str, tuple[str, str]] = {}
     for topic in topics:
         for keyword in (*topic.keywords, *topic.strong_keywords):
-            for spelling in _spellings(keyword):
+            for spelling in spellings(keyword):
                 owner = owners.setdefault(spelling, (topic.slug, keyword))
                 if owner != (topic.slug, keyword):
                     raise TaggingDataError(
@@ -99,11 +109,20 @@ def load_topics(path: Path | None = None) -> tuple[Topic, ...]:
 
 
 def load_counties(path: Path | None = None) -> tuple[County, ...]:
-    """Load the county gazetteer from ``path``, or from the packaged ``bot/data/counties.toml``.
+    """Load the county gazetteer from ``path``, or from the packaged ``bot/data/counties.toml`` (read once).
 
     Raises :class:`TaggingDataError` naming the file and the entry when the data is malformed,
     including a place name listed under two counties.
     """
+    return _packaged_counties() if path is None else _load_counties(path)
+
+
+@functools.cache
+def _packaged_counties() -> tuple[County, ...]:
+    return _load_counties(None)
+
+
+def _load_counties(path: Path | None) -> tuple[County, ...]:
     data, source = _read_toml(path, "counties.toml")
     entries = _entry_list(data, "county", source)
     counties: list[County] = []
@@ -127,7 +146,7 @@ def load_counties(path: Path | None = None) -> tuple[County, ...]:
     owners: dict[str, str] = {}
     for county in counties:
         for place in (county.name, *county.aliases, *county.places):
-            for spelling in _spellings(place):
+            for spelling in spellings(place):
                 owner = owners.setdefault(spelling, county.slug)
                 if owner != county.slug:
                     raise TaggingDataError(

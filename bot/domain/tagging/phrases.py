@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Generic, TypeVar
@@ -21,11 +22,14 @@ _PLURAL_SUFFIXES = ("ها", "های", "هایی")
 _ANIMATE_PLURAL_MIN_LETTERS = 4
 
 
-def _spellings(phrase: str) -> set[str]:
-    """The folded forms of a phrase as written: a half-space may be typed as nothing or a space."""
-    forms = {fold(phrase), fold(phrase.replace(ZWNJ, ""))}
-    forms.discard("")
-    return forms
+@functools.lru_cache(maxsize=16384)
+def spellings(phrase: str) -> frozenset[str]:
+    """The folded forms of a phrase as written: a half-space may be typed as nothing or a space.
+
+    Remembered: every start of the bot (and every edit of the topics) indexes the same few thousand
+    taxonomy and gazetteer phrases again.
+    """
+    return frozenset(form for form in (fold(phrase), fold(phrase.replace(ZWNJ, ""))) if form)
 
 
 def _inflections(folded: str) -> set[str]:

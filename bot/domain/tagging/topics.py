@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.domain.tagging.data import Topic
-from bot.domain.tagging.phrases import _folded_words, _inflections, _PhraseIndex, _spellings, _title_and_body
+from bot.domain.tagging.phrases import _folded_words, _inflections, _PhraseIndex, _title_and_body, spellings
 
 KEYWORD_WEIGHT = 1.0
 STRONG_KEYWORD_WEIGHT = 3.0
@@ -78,13 +78,13 @@ def _topic_index(topics: tuple[Topic, ...]) -> _PhraseIndex[tuple[_KeywordHit, .
         for keyword, weight in weighted:
             hit = _KeywordHit(topic_number, keyword_id, weight)
             keyword_id += 1
-            for spelling in _spellings(keyword):
+            for spelling in spellings(keyword):
                 _add_hit(explicit, tuple(spelling.split()), hit)
                 for form in _inflections(spelling):
                     _add_hit(inflected, tuple(form.split()), hit)
     for phrase in _BOILERPLATE:
         neutral = _KeywordHit(-1, -1, 0.0)
-        for spelling in _spellings(phrase):
+        for spelling in spellings(phrase):
             explicit[tuple(spelling.split())] = [neutral]  # boilerplate overrides any keyword
     # A phrase written out in the taxonomy beats a generated inflection of another keyword that
     # happens to spell the same (an admin's new keyword must not be shadowed by a guessed plural).
