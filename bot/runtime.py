@@ -31,6 +31,7 @@ from bot.services.readers import Readers
 from bot.services.scheduler import Scheduler
 from bot.services.taxonomy import Taxonomy, live_topics
 from bot.telegram.ports import DispatcherAlerts, LiveReports, telegram_ports
+from bot.telegram.views.questions import release_buttons
 from storage import Storage
 from storage.health import heartbeat_path
 from storage.topics import TopicRow
@@ -99,6 +100,7 @@ class Runtime:
         )
         dispatcher.on_progress = LiveReports(storage, bot)
         dispatcher.on_crash = DispatcherAlerts(bot, settings.admin_chat_id)
+        dispatcher.release_buttons = release_buttons  # «❓ پرسش از این دستگاه» in private chats
         pipeline = ReleasePipeline(normalizer, topics, load_counties())
         core = Core(settings=settings, storage=storage, pipeline=pipeline, ports=telegram_ports(bot, dispatcher.wake))
         desk = Desk(core)

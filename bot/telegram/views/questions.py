@@ -45,3 +45,8 @@ def journalist_keyboard(question_id: int) -> InlineKeyboardMarkup:
 def ask_agency_button(organization_id: int, release_id: int) -> InlineKeyboardButton:
     """«❓ پرسش از این دستگاه» under a release delivered to a private chat."""
     return InlineKeyboardButton(texts.BUTTON_ASK_AGENCY, callback_data=AskAgency(organization_id, release_id).pack())
+
+
+def release_buttons(organization_id: int, release_id: int) -> InlineKeyboardMarkup:
+    """The dispatcher's buttons under a release's last message in a private chat: ask its agency."""
+    return InlineKeyboardMarkup([[ask_agency_button(organization_id, release_id)]])
