@@ -43,6 +43,19 @@ async def send_parts(message: Message, parts: Sequence[RenderedPart], attachment
             await message.reply_document(attachments[0].file_id, caption=caption, parse_mode=ParseMode.HTML)
 
 
+async def reply_file(message: Message, kind: str, file_id: str, caption: str | None = None) -> Message:
+    """Reply with a file Telegram already has (by file id): a photo, video, voice note, audio or document."""
+    if kind == "photo":
+        return await message.reply_photo(file_id, caption=caption)
+    if kind == "video":
+        return await message.reply_video(file_id, caption=caption)
+    if kind == "voice":
+        return await message.reply_voice(file_id, caption=caption)
+    if kind == "audio":
+        return await message.reply_audio(file_id, caption=caption)
+    return await message.reply_document(file_id, caption=caption)
+
+
 async def remove_buttons(query: CallbackQuery) -> None:
     """Take the buttons off a message; a second press (buttons already gone) is not an error."""
     try:
