@@ -346,6 +346,8 @@ class FakeTelegram(UpdateBuilders):
             ("sendPhoto", functools.partial(self._send_media, "photo")),
             ("sendVideo", functools.partial(self._send_media, "video")),
             ("sendDocument", functools.partial(self._send_media, "document")),
+            ("sendVoice", functools.partial(self._send_media, "voice")),
+            ("sendAudio", functools.partial(self._send_media, "audio")),
             ("sendMediaGroup", self._send_media_group),
             ("copyMessage", self._copy_message),
             ("forwardMessage", self._forward_message),
@@ -1230,6 +1232,8 @@ class FakeTelegram(UpdateBuilders):
             return "photo", [self._photo_size(stored)]
         if kind in ("video", "animation"):
             return kind, self._video_json(stored)
+        if kind in ("voice", "audio"):
+            return kind, {**self._document_json(stored), "duration": 10}
         return kind, self._document_json(stored)
 
     # ---------------------------------------------------------------- sending
