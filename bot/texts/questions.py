@@ -199,7 +199,8 @@ Q_SYSTEM_RELEASE_CHANGED = "خبر {release} «{title}» که این پرسش د
 
 # -- The Telegram layer: commands, buttons, listings and threads (bot/telegram/handlers/questions.py,
 # bot/telegram/views/questions.py). Listings and threads are HTML: values typed by users are escaped.
-__all__ += [  # noqa: PLE0604 - this module's second half, kept apart so the two halves merge cleanly
+# This module's second half keeps its own list, so that the two halves are changed apart.
+__all__ += [
     "BUTTON_Q_CLOSE_NO",
     "BUTTON_Q_CLOSE_YES",
     "Q_ANSWER_SENT",
@@ -218,6 +219,7 @@ __all__ += [  # noqa: PLE0604 - this module's second half, kept apart so the two
     "Q_CARD_STATUS",
     "Q_CARD_STATUS_TIMED",
     "Q_CARD_TITLE",
+    "Q_CARD_TITLE_ALONE",
     "Q_CLAIMED_ALERT",
     "Q_CLAIMED_DONE",
     "Q_CLAIM_USAGE",
@@ -272,11 +274,13 @@ BUTTON_Q_CLOSE_NO = "نه، باز بماند"
 
 # Journalists: the profile.
 Q_PROFILE_USAGE = (
-    "نام و رسانهٔ خود را با «|» جدا کنید:\n/profile نام و نام خانوادگی | نام رسانه\nمثلاً: /profile مریم احمدی | ایلام‌نیوز"
+    "نام و رسانهٔ خود را با «|» جدا کنید:\n/profile نام و نام خانوادگی | نام رسانه\n"
+    "مثلاً: /profile مریم احمدی | ایلام‌نیوز"
 )
 Q_PROFILE_NONE = (
     "هنوز خودتان را معرفی نکرده‌اید. پیش از پرسیدن، یک بار نام و رسانهٔ خود را بفرستید؛"
-    " دستگاه آن را کنار پرسش شما می‌بیند:\n/profile نام و نام خانوادگی | نام رسانه\nمثلاً: /profile مریم احمدی | ایلام‌نیوز"
+    " دستگاه آن را کنار پرسش شما می‌بیند:\n/profile نام و نام خانوادگی | نام رسانه\n"
+    "مثلاً: /profile مریم احمدی | ایلام‌نیوز"
 )
 Q_PROFILE_SHOWN = (
     "👤 دستگاه‌ها شما را این‌گونه می‌بینند:\nنام: {name}\nرسانه: {outlet}\n\n"
@@ -287,8 +291,7 @@ Q_PROFILE_SAVED = "✅ ثبت شد. دستگاه‌ها شما را این‌گ�
 
 # Journalists: asking.
 Q_ASK_USAGE = (
-    "برای پرسش از یک دستگاه:\n/ask شناسهٔ دستگاه متن پرسش\n"
-    "یا فقط /ask را بفرستید و دستگاه را از فهرست برگزینید."
+    "برای پرسش از یک دستگاه:\n/ask شناسهٔ دستگاه متن پرسش\nیا فقط /ask را بفرستید و دستگاه را از فهرست برگزینید."
 )
 Q_UNKNOWN_AGENCY = "دستگاهی با شناسه {id} پیدا نشد. برای دیدن فهرست دستگاه‌ها /ask را بفرستید."
 Q_ASK_NO_AGENCIES = "هنوز هیچ دستگاهی در ربات ثبت نشده است."
@@ -316,7 +319,7 @@ Q_THREAD_USAGE = "/thread شناسهٔ پرسش\nشناسه‌ها در /questio
 Q_CLAIM_USAGE = "/claim شناسهٔ پرسش\nپرسش‌های بی‌پاسخ دستگاه شما: /inbox"
 Q_CLAIMED_ALERT = "پاسخ به پرسش {id} با شماست."
 Q_CLAIMED_DONE = (
-    "✋ پاسخ به پرسش {id} با شما ثبت شد و خبرنگار و همکارانتان باخبر شدند.\n"
+    "✋ پاسخ به پرسش {id} با شما ثبت شد و خبرنگار باخبر شد.\n"
     "پاسخ را با «پاسخ» (Reply) روی پیام پرسش بفرستید، یا: /answer {id}"
 )
 Q_ANSWER_USAGE = "/answer شناسهٔ پرسش\nسپس پاسخ را در پیام بعدی بفرستید. پرسش‌های بی‌پاسخ: /inbox"
@@ -328,8 +331,7 @@ Q_DECLINE_USAGE = "/decline شناسهٔ پرسش دلیل\nدلیل برای خ
 Q_DECLINE_WAITING = "دلیل رد پرسش {id} را در پیام بعدی بنویسید؛ برای خبرنگار فرستاده می‌شود."
 Q_DECLINED_DONE = "⛔️ پرسش {id} رد شد و دلیل آن برای خبرنگار فرستاده شد."
 Q_FORWARD_USAGE = (
-    "/forward شناسهٔ پرسش شناسهٔ دستگاه دلیل\n"
-    "یا دکمهٔ «↪️ ارجاع» زیر پیام پرسش را بزنید و دستگاه را از فهرست برگزینید."
+    "/forward شناسهٔ پرسش شناسهٔ دستگاه دلیل\nیا دکمهٔ «↪️ ارجاع» زیر پیام پرسش را بزنید و دستگاه را از فهرست برگزینید."
 )
 Q_FORWARD_PICK = "پرسش {id} را به کدام دستگاه ارجاع می‌دهید؟ ({page} از {pages})"
 Q_FORWARD_REASON_WAITING = (
@@ -357,6 +359,7 @@ Q_INBOX_NONE = "پرسش بی‌پاسخی برای «{org}» نیست. 👌"
 Q_OPEN_HEADER = "<b>پرسش‌های باز همهٔ دستگاه‌ها</b> (مهلت‌گذشته‌ها در بالا)"
 Q_OPEN_NONE = "هیچ پرسش بازی نزد هیچ دستگاهی نیست."
 Q_CARD_TITLE = "<b>پرسش {id}</b> · {org}"
+Q_CARD_TITLE_ALONE = "<b>پرسش {id}</b>"
 Q_CARD_FROM = "از: {journalist}"
 Q_CARD_ABOUT = "دربارهٔ خبر {release}: «{title}»"
 Q_CARD_STATUS = "وضعیت: {status}"

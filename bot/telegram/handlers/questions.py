@@ -92,11 +92,11 @@ async def _question_id(context: WireContext, typed: str, usage: str, *, officer:
     is asking (``officer``: the sender must be an active officer) that a real id would get.
     """
     question_id = parse_id(typed)
-    if question_id is not None:
-        return question_id
-    if officer is not None and beyond_range(typed) is not None:
-        await context.runtime.desk.officer(officer)
-    refuse_id(typed, usage=usage, unknown=_unknown_question)
+    if question_id is None:
+        if officer is not None and beyond_range(typed) is not None:
+            await context.runtime.desk.officer(officer)
+        refuse_id(typed, usage=usage, unknown=_unknown_question)
+    return question_id
 
 
 def _org_id(typed: str, usage: str) -> int:
@@ -374,11 +374,11 @@ async def forward_command(update: Update, context: WireContext) -> None:
     org_id = _org_id(second, texts.Q_FORWARD_USAGE)
     if not reason:
         raise InvalidInput(texts.Q_FORWARD_USAGE)
-    await forward(message, context, user.id, question_id, org_id, reason)
+    await forward(message, context, user.id, question_id, org_id=org_id, reason=reason)
 
 
 async def forward(
-    message: Message, context: WireContext, user_id: int, question_id: int, org_id: int, reason: str
+    message: Message, context: WireContext, user_id: int, question_id: int, *, org_id: int, reason: str
 ) -> None:
     """Forward a question to another agency with the reason and confirm it."""
     await context.runtime.questions.forward(user_id, question_id, org_id, reason)
@@ -477,7 +477,9 @@ async def question_button(update: Update, context: WireContext) -> None:
     elif action == "close":
         await questions.thread(user.id, question_id)  # only someone who may see it is asked
         await query.answer()
-        await message.reply_text(texts.Q_CLOSE_CONFIRM.format(id=fa(question_id)), reply_markup=close_keyboard(question_id))
+        await message.reply_text(
+            texts.Q_CLOSE_CONFIRM.format(id=fa(question_id)), reply_markup=close_keyboard(question_id)
+        )
     elif action == "closeok":
         await questions.close(user.id, question_id)
         await query.answer()
@@ -538,7 +540,7 @@ async def receive(items: list[Message], context: WireContext, user_id: int) -> b
             raise InvalidInput(texts.Q_REASON_NEEDS_TEXT)
         context.bot_data.reasons.drop(user_id)
         if prompt.action == "forward" and prompt.organization_id is not None:
-            await forward(first, context, user_id, prompt.question_id, prompt.organization_id, reason)
+            await forward(first, context, user_id, prompt.question_id, org_id=prompt.organization_id, reason=reason)
         else:
             await decline(first, context, user_id, prompt.question_id, reason)
         return True

@@ -17,7 +17,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import texts
 from bot.domain.digits import fa
-from bot.domain.jalali import format_short
+from bot.domain.jalali import format_datetime
 from bot.services.questions import QuestionView
 from bot.telegram.callbacks import AgencyPage, AskAgency, ForwardTo, QuestionAction
 from storage.questions import LIVE, Profile, ThreadMessage
@@ -155,10 +155,13 @@ def _excerpt(text: str) -> str:
     return html.escape(flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1] + "…")
 
 
-def _card(view: QuestionView, *, with_journalist: bool) -> str:
+def _card(view: QuestionView, *, with_journalist: bool, with_agency: bool = True) -> str:
     """One question in a listing: id and agency, who asked (for the agency), status and time, the text, the link."""
     question = view.question
-    lines = [texts.Q_CARD_TITLE.format(id=fa(question.id), org=html.escape(view.organization.name))]
+    if with_agency:
+        lines = [texts.Q_CARD_TITLE.format(id=fa(question.id), org=html.escape(view.organization.name))]
+    else:
+        lines = [texts.Q_CARD_TITLE_ALONE.format(id=fa(question.id))]
     if with_journalist:
         lines.append(texts.Q_CARD_FROM.format(journalist=_journalist(view)))
     lines.append(_status_line(view))
@@ -179,7 +182,7 @@ def inbox_text(org_name: str, views: Sequence[QuestionView]) -> str:
     if not views:
         return texts.Q_INBOX_NONE.format(org=html.escape(org_name))
     header = texts.Q_INBOX_HEADER.format(org=html.escape(org_name))
-    return "\n\n".join([header, *(_card(v, with_journalist=True) for v in views)])
+    return "\n\n".join([header, *(_card(v, with_journalist=True, with_agency=False) for v in views)])
 
 
 def open_questions_text(views: Sequence[QuestionView]) -> str:
@@ -196,7 +199,7 @@ def thread_text(view: QuestionView, tz: ZoneInfo) -> str:
         texts.Q_CARD_TITLE.format(id=fa(question.id), org=html.escape(view.organization.name)),
         texts.Q_CARD_FROM.format(journalist=_journalist(view)),
         _status_line(view),
-        texts.Q_THREAD_ASKED.format(asked=format_short(question.asked_at, tz)),
+        texts.Q_THREAD_ASKED.format(asked=format_datetime(question.asked_at, tz)),
     ]
     if question.release_id is not None:
         lines.append(
@@ -204,7 +207,7 @@ def thread_text(view: QuestionView, tz: ZoneInfo) -> str:
         )
     blocks = ["\n".join(lines)]
     for line in view.messages:
-        head = texts.Q_THREAD_LINE.format(who=_author(view, line), when=format_short(line.created_at, tz))
+        head = texts.Q_THREAD_LINE.format(who=_author(view, line), when=format_datetime(line.created_at, tz))
         body = [f"<b>{head}</b>"]
         if line.kind != "text":
             body.append(texts.Q_THREAD_FILE.format(kind=texts.Q_FILE_KINDS.get(line.kind, line.kind)))
