@@ -304,7 +304,7 @@ class Questions:
             if current.status == "claimed":
                 if current.claimed_by == officer.user_id:
                     raise WrongState(texts.Q_ALREADY_YOURS.format(id=fa(current.id)))
-                holder = await self.storage.officers.get(current.claimed_by) if current.claimed_by else None
+                holder = await self.storage.officers.get(current.claimed_by, tx=tx) if current.claimed_by else None
                 name = holder.full_name if holder else "?"
                 raise WrongState(texts.Q_ALREADY_CLAIMED.format(name=name, id=fa(current.id)))
             await self._change(current, "claimed", ("open", "expired"), now, tx, org=org, claimed_by=officer.user_id)
