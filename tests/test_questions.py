@@ -266,6 +266,38 @@ async def test_asking_through_a_picker_or_a_release_then_the_next_message(
     assert buttons(notice)[0] == f"q:claim:{question.id}"
 
 
+async def test_follow_up_button_then_the_next_message_and_an_admin_close(
+    tg: FakeTelegram, tmp_path: Path, clock: Clock
+) -> None:
+    """«💬» makes the next message a follow-up (on a question still open it changes no status); a refusal other
+    than the text's length ends the waiting; an admin may close any thread, and its journalist is told."""
+    async with desk(tg, tmp_path, clock) as d:
+        question = await d.questions.ask(JOURNALIST, GOVERNORATE, QUESTION)
+        with pytest.raises(UnknownId):
+            await d.questions.start_follow_up(OTHER_JOURNALIST, question.id)
+        await d.questions.start_follow_up(JOURNALIST, question.id)
+        pending = await d.questions.pending_input(JOURNALIST)
+        followed = await d.questions.receive_journalist_message(JOURNALIST, Incoming("منظورم روستاهای بخش مرکزی است."))
+        await d.questions.start_follow_up(JOURNALIST, question.id)
+        closed = await d.questions.close(ADMIN, question.id)
+        with pytest.raises(WrongState):
+            await d.questions.receive_journalist_message(JOURNALIST, Incoming("و یک پرسش دیگر هم دارم."))
+        after = await d.questions.pending_input(JOURNALIST)
+        events = await d.rt.storage.questions.events(question.id)
+        [assignment] = await d.rt.storage.questions.assignments(question.id)
+    assert pending is not None
+    assert (pending.kind, pending.question_id) == ("follow_up", question.id)
+    assert followed.status == "open"
+    assert [(e.from_status, e.to_status, e.actor_id) for e in events] == [
+        (None, "open", JOURNALIST), ("open", "closed", ADMIN),
+    ]  # fmt: skip
+    assert (closed.status, assignment.outcome, after) == ("closed", "closed", None)
+    assert texts_to(tg, JOURNALIST) == [texts.Q_CLOSED_BY_ADMIN.format(id="۱")]
+    assert texts_to(tg, OFFICER_A)[1] == texts.Q_TELL_FOLLOWUP.format(
+        id="۱", journalist="مریم احمدی (ایلام‌نیوز، ‎@maryam)", text="منظورم روستاهای بخش مرکزی است."
+    )
+
+
 # -- officers ----------------------------------------------------------------------------------------
 
 
@@ -565,7 +597,7 @@ async def test_expiry_tells_the_admins_and_the_journalist_then_a_late_answer_or_
     assert actions.count("question.expired") == 2
     assert "question.reassigned" in actions
     admin_text = texts.Q_TELL_EXPIRED_ADMIN.format(
-        org="فرمانداری آبدانان", hours="۴۸٫۰", id="۱", journalist="مریم احمدی (ایلام‌نیوز، ‎@maryam)",
+        org="فرمانداری آبدانان", hours="۴۸", id="۱", journalist="مریم احمدی (ایلام‌نیوز، ‎@maryam)",
         deadline=deadline(due, d.rt.settings.timezone), text=QUESTION,
     )  # fmt: skip
     for chat in (ADMIN, STORED_ADMIN, ADMIN_CHAT):
