@@ -745,3 +745,14 @@ async def test_a_correction_and_a_retraction_reach_the_threads_about_the_release
     assert texts_to(tg, JOURNALIST) == [corrected, retracted]
     assert [m.text for m in tg.messages_to(OFFICER_C) if m.text in (corrected, retracted)] == [corrected, retracted]
     assert buttons(tg.messages_to(JOURNALIST)[0]) == ["q:followup:1", "q:close:1"]
+
+
+async def test_a_notice_longer_than_a_message_is_cut_to_fit(tg: FakeTelegram, tmp_path: Path, clock: Clock) -> None:
+    """The port's last guard: a notice Telegram would refuse as too long is cut with an ellipsis, not lost."""
+    async with desk(tg, tmp_path, clock) as d:
+        question = await d.questions.ask(JOURNALIST, GOVERNORATE, QUESTION)
+        sent = await d.rt.core.ports.notices.question_notice(OFFICER_C, "پ" * 5000, question.id, audience="officer")
+    assert sent is not None
+    notice = tg.messages_to(OFFICER_C)[-1]
+    assert notice.text == "پ" * 4095 + "…"
+    assert buttons(notice) == ["q:claim:1", "q:answer:1", "q:forward:1", "q:decline:1"]
