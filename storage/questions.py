@@ -734,18 +734,17 @@ class Questions:
             )
 
     async def next_due(self) -> datetime | None:
-        """When the next reminder or escalation falls due (None: nothing waits for one)."""
+        """When the next reminder or escalation falls due (None: nothing waits for one), to the microsecond."""
         async with self.db.snapshot() as t:
-            value = await t.fetchval(
-                "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', min(CASE"
-                "  WHEN a.reminded_half_at IS NULL AND a.reminded_late_at IS NULL THEN julianday(a.assigned_at)"
-                "   + (julianday(a.due_at) - julianday(a.assigned_at)) * :half"
-                "  WHEN a.reminded_late_at IS NULL THEN julianday(a.assigned_at)"
-                "   + (julianday(a.due_at) - julianday(a.assigned_at)) * :late"
-                "  ELSE julianday(a.due_at) END))"
+            rows = await t.fetchall(
+                "SELECT a.assigned_at, a.due_at, a.reminded_half_at, a.reminded_late_at"
                 " FROM question_assignments a JOIN questions q ON q.id = a.question_id"
                 " WHERE a.ended_at IS NULL AND a.answered_at IS NULL AND a.escalated_at IS NULL"
-                "  AND q.status IN ('open', 'claimed')",
-                {"half": HALF, "late": LATE},
+                "  AND q.status IN ('open', 'claimed')"
             )
-        return opt_from_db(value)
+        moments: list[datetime] = []
+        for assigned, due, half, late in rows:
+            start, end = from_db(assigned), from_db(due)
+            share = HALF if half is None and late is None else LATE if late is None else 1.0
+            moments.append(start + (end - start) * share)
+        return min(moments, default=None)

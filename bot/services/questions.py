@@ -174,8 +174,8 @@ class Questions:
 
     async def start_follow_up(self, user_id: int, question_id: int) -> Question:
         """«💬 پرسش تکمیلی»: the journalist's next message is a follow-up in this thread."""
-        await self._asker(user_id)
         question = await self._journalists_question(user_id, question_id)
+        await self._asker(user_id)
         if question.status not in LIVE:
             raise self._refusal(question.id, question.status)
         await self.storage.questions.set_pending(user_id, following_up=question.id)
@@ -205,8 +205,8 @@ class Questions:
     async def follow_up(self, user_id: int, question_id: int, message: Incoming) -> Question:
         """A follow-up in the journalist's thread: an answered question goes back to the officer who answered
         last («claimed»); the clock does not restart. The agency's officers are told."""
-        profile = await self._asker(user_id)
         question = await self._journalists_question(user_id, question_id)
+        profile = await self._asker(user_id)
         body = self._question_text(message.text)
         now = self.clock()
         async with self.storage.db.transaction() as tx:
@@ -650,7 +650,7 @@ class Questions:
         profile = await self.storage.questions.profile(updated.journalist_id)
         admin_text = texts.Q_TELL_EXPIRED_ADMIN.format(
             org=org_name,
-            hours=fa(round(self.core.settings.question_sla_hours, 1)),
+            hours=_hours(due.assignment.due_at - due.assignment.assigned_at),
             id=fa(updated.id),
             journalist=self._journalist_label(profile),
             deadline=self._deadline(updated.due_at),
@@ -925,6 +925,12 @@ class Questions:
             assignments=assignments,
             agencies=agencies,
         )
+
+
+def _hours(span: timedelta) -> str:
+    """An assignment's time in hours as the admins read it: «۴۸», «۱٫۵»."""
+    hours = round(span.total_seconds() / 3600, 1)
+    return fa(int(hours)) if hours.is_integer() else fa(hours)
 
 
 class QuestionClock(BackgroundLoop):
