@@ -450,3 +450,41 @@ async def test_questions_and_answers_never_reach_search_or_other_chats(tg: FakeT
     assert f"/release_{release_id}" in found or "گازرسانی" in found
     assert len(tg.messages_to(GROUP)) == group_before
     assert not any("زعفرانیه" in (m.text or "") for m in tg.messages if m.chat_id not in {JOURNALIST, A1, A2})
+
+
+async def test_the_picker_pages_and_an_album_is_refused_in_a_thread(tg: FakeTelegram, tmp_path: Path) -> None:
+    """With many agencies /ask's picker turns pages in place; an album sent as an answer is refused once (a thread
+    takes one file per message) and the officer is still answering; a stranger's album gets one reply."""
+    async with running_bot(settings_for(tg, tmp_path)) as app:
+        store = await setup_desk(app)
+        for number in range(12):
+            name = f"اداره کل شمارهٔ {number:02d} استان ایلام"
+            await store.organizations.create(name, fold(name), None, created_by=1)
+        journalist, officer = Journalist(tg, JOURNALIST), Officer(tg, A1)
+        await journalist.ask("/profile مریم احمدی | ایلام‌نیوز")
+        [picker] = await journalist.say("/ask")
+        assert picker.text == texts.Q_ASK_PICK.format(page="۱", pages="۲")
+        await journalist.press(picker, "qp:0:1")
+        await tg.wait_for(lambda s: picker.text == texts.Q_ASK_PICK.format(page="۲", pages="۲"))
+        assert "qp:0:0" in buttons(picker)
+
+        before = len(officer.replies())
+        await ask_with_profile(journalist, 1)
+        await next_messages(tg, A1, before)
+        await officer.ask("/answer 1")
+        before = len(officer.replies())
+        for _ in range(2):
+            tg.inject(tg.message(A1, A1, photo=True, media_group_id="album-1", caption="عکس‌های پاسخ"))
+        [refused] = await next_messages(tg, A1, before)
+        assert refused.text == texts.Q_THREAD_ONE_FILE
+        [answered] = await send(officer, photo=True, caption="عکس روستای گازرسانی‌شده")
+        assert answered.text == texts.Q_ANSWER_SENT.format(id="۱")
+
+        stranger = Journalist(tg, OTHER)
+        for _ in range(3):
+            tg.inject(tg.message(OTHER, OTHER, photo=True, media_group_id="album-2"))
+        await tg.wait_for(lambda s: s.messages_to(OTHER))
+        question = await store.questions.get(1)
+    assert [m.text for m in stranger.replies()] == [texts.UNSUPPORTED_MESSAGE]
+    assert question is not None
+    assert question.status == "answered"
