@@ -436,7 +436,8 @@ async def test_who_may_touch_a_question(tg: FakeTelegram, tmp_path: Path) -> Non
 
 
 async def test_questions_and_answers_never_reach_search_or_other_chats(tg: FakeTelegram, tmp_path: Path) -> None:
-    """A question and its answer stay in their thread: search finds the release only, the group sees nothing."""
+    """A question and its answer stay in their thread: search finds the release only, the group sees nothing;
+    /release in a private chat carries the ask button; questions are asked in a private chat only."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
         await setup_desk(app)
         release_id, _ = await publish_release(app, tg)
@@ -447,8 +448,12 @@ async def test_questions_and_answers_never_reach_search_or_other_chats(tg: FakeT
         for word in ("زعفرانیه", "کاکتوسیه"):
             assert await Journalist(tg, OTHER).ask(f"/search {word}") == texts.SEARCH_EMPTY
         found = await Journalist(tg, OTHER).ask("/search گازرسانی")
+        [shown] = await journalist.say(f"/release {release_id}")
+        assert len(tg.messages_to(GROUP)) == group_before
+        in_group = await Journalist(tg, OTHER).in_chat(GROUP).ask(f"/ask 1 {QUESTION}")
     assert f"/release_{release_id}" in found or "گازرسانی" in found
-    assert len(tg.messages_to(GROUP)) == group_before
+    assert buttons(shown) == {f"qa:1:{release_id}": texts.BUTTON_ASK_AGENCY}, "the archive's copy asks too"
+    assert in_group == texts.PRIVATE_ONLY
     assert not any("زعفرانیه" in (m.text or "") for m in tg.messages if m.chat_id not in {JOURNALIST, A1, A2})
 
 

@@ -107,9 +107,12 @@ def _org_id(typed: str, usage: str) -> int:
 
 
 def _sender(update: Update) -> tuple[Message, User] | None:
+    """The message and its sender; questions live in private chats, so a command in a group is told so."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return None
+    if message.chat.type != message.chat.PRIVATE:
+        raise WrongState(texts.PRIVATE_ONLY)
     return message, user
 
 
@@ -570,17 +573,17 @@ def _one(items: list[Message]) -> Incoming:
 
 
 COMMANDS = (
-    command("profile", profile_command, Menu.EVERYONE, section=Section.QUESTIONS, private_only=True),
-    command("ask", ask_command, Menu.EVERYONE, section=Section.QUESTIONS, private_only=True),
-    command("questions", questions_command, Menu.EVERYONE, section=Section.QUESTIONS, private_only=True),
-    command("followup", followup_command, Menu.EVERYONE, section=Section.QUESTIONS, private_only=True),
-    command("close", close_command, Menu.EVERYONE, section=Section.QUESTIONS, private_only=True),
-    command("thread", thread_command, Menu.EVERYONE, section=Section.QUESTIONS, private_only=True),
-    command("inbox", inbox_command, Menu.OFFICER, section=Section.ANSWERS, private_only=True),
-    command("claim", claim_command, Menu.OFFICER, section=Section.ANSWERS, private_only=True),
-    command("answer", answer_command, Menu.OFFICER, section=Section.ANSWERS, private_only=True),
-    command("decline", decline_command, Menu.OFFICER, section=Section.ANSWERS, private_only=True),
-    command("forward", forward_command, Menu.OFFICER, section=Section.ANSWERS, private_only=True),
+    command("profile", profile_command, Menu.EVERYONE, section=Section.QUESTIONS),
+    command("ask", ask_command, Menu.EVERYONE, section=Section.QUESTIONS),
+    command("questions", questions_command, Menu.EVERYONE, section=Section.QUESTIONS),
+    command("followup", followup_command, Menu.EVERYONE, section=Section.QUESTIONS),
+    command("close", close_command, Menu.EVERYONE, section=Section.QUESTIONS),
+    command("thread", thread_command, Menu.EVERYONE, section=Section.QUESTIONS),
+    command("inbox", inbox_command, Menu.OFFICER, section=Section.ANSWERS),
+    command("claim", claim_command, Menu.OFFICER, section=Section.ANSWERS),
+    command("answer", answer_command, Menu.OFFICER, section=Section.ANSWERS),
+    command("decline", decline_command, Menu.OFFICER, section=Section.ANSWERS),
+    command("forward", forward_command, Menu.OFFICER, section=Section.ANSWERS),
     command("reassign", reassign_command, Menu.ADMIN),
     command("block", block_command, Menu.ADMIN),
     command("unblock", unblock_command, Menu.ADMIN),
