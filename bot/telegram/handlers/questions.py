@@ -6,7 +6,7 @@ Journalists: ``/profile``, ``/ask`` (or the agency picker, or «❓ پرسش ا�
 agency), ``/reassign``, ``/block``, ``/unblock``. Every button has its typed command.
 
 What a private message that is no command means (an answer, a follow-up, a question, a reason) is
-decided in one place, ``bot.telegram.handlers.private``; it calls the ``receive_*`` functions here.
+decided in one place, ``bot.telegram.handlers.private``; it calls ``receive`` here first.
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def _unknown_question(id_: str) -> str:
 
 
 def _unknown_org(id_: str) -> str:
-    return texts.Q_UNKNOWN_AGENCY.format(id=id_)
+    return texts.UNKNOWN_ORG.format(id=id_)
 
 
 async def _question_id(context: WireContext, typed: str, usage: str, *, officer: int | None = None) -> int:
@@ -309,7 +309,7 @@ async def inbox_command(update: Update, context: WireContext) -> None:
 
 
 async def claim_command(update: Update, context: WireContext) -> None:
-    """/claim Q_ID: «پاسخ می‌دهم» — the officer takes the question; the agency's other officers see who."""
+    """/claim Q_ID: «پاسخ می‌دهم» — the officer takes the question; a colleague who tries later is told who."""
     found = _sender(update)
     if found is None:
         return
