@@ -11,6 +11,7 @@ decided in one place, ``bot.telegram.handlers.private``; it calls ``receive`` he
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 from telegram import Message, Update, User
@@ -547,11 +548,12 @@ async def receive(items: list[Message], context: WireContext, user_id: int) -> b
         else:
             await decline(first, context, user_id, prompt.question_id, reason)
         return True
-    answering = await questions.answering(user_id)
+    # Both modes are read at once: a plain text on its way to the officer desk (a correction racing a
+    # retraction, say) should reach it as soon as it did before the question desk existed.
+    answering, pending = await asyncio.gather(questions.answering(user_id), questions.pending_input(user_id))
     if answering is not None:
         await answer(first, context, user_id, answering, _one(items))
         return True
-    pending = await questions.pending_input(user_id)
     if pending is None:
         return False
     question = await questions.receive_journalist_message(user_id, _one(items))
