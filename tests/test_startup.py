@@ -96,10 +96,14 @@ def truncated_tail(path: Path) -> None:
     path.write_bytes(data[: len(data) - 2 * page_size])
 
 
+# The migration a newer version of the bot would have: the one after this code's last.
+FUTURE_VERSION = f"{len(load_migrations()) + 1:04d}"
+
+
 def newer_schema(path: Path) -> None:
     """A database that a newer version of the bot migrated: it records a migration this code lacks."""
     migrated(path)
-    version = len(load_migrations()) + 1
+    version = int(FUTURE_VERSION)
     with sqlite3.connect(path) as db:
         db.execute(
             "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)",
@@ -122,7 +126,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "garbage": (garbage, "SQLite"),
     "truncated_head": (truncated_head, "SQLite"),
     "truncated_tail": (truncated_tail, "SQLite"),
-    "newer_schema": (newer_schema, "0004"),
+    "newer_schema": (newer_schema, FUTURE_VERSION),
     "edited_migration": (edited_migration, "0002"),
 }
 
