@@ -174,11 +174,27 @@ async def test_a_question_from_a_release_is_claimed_answered_followed_up_and_clo
         )
         assert set(buttons(confirm)) == {"q:closeok:1", "q:keep:1"}
         await journalist.press(confirm, "q:closeok:1")
-        await tg.wait_for(lambda s: s.messages_to(JOURNALIST)[-1].text is not None)
+        await tg.wait_for(lambda s: confirm.text == texts.Q_CLOSED_DONE.format(id="۱"))
+
+        # The closed thread, read again: every line with who wrote it, no buttons, and its file once more.
+        transcript, attachment = await journalist.say("/thread 1", count=2)
         question = await store.questions.get(1)
         messages = await store.questions.messages(1)
         events = await store.questions.events(1)
     assert confirm.edits[-1].text == texts.Q_CLOSED_DONE.format(id="۱")
+    shown = transcript.plain_text or ""
+    assert shown.startswith(f"پرسش ۱ · {AGENCY_A}\nاز: مریم احمدی (ایلام‌نیوز)\nوضعیت: بسته\n")
+    assert "دربارهٔ خبر ۱: «آغاز گازرسانی به ۱۲ روستای آبدانان»" in shown
+    assert [line.split(" · ")[0] for line in shown.split("\n\n")[1:]] == [
+        "🙋 مریم احمدی",
+        f"🏛 {AGENCY_A}",
+        "🙋 مریم احمدی",
+        f"🏛 {AGENCY_A}",
+    ]
+    assert "📎 پرونده\nجدول سهم اعتبارها پیوست است." in shown
+    assert buttons(transcript) == {}
+    assert (attachment.kind, attachment.text) == ("document", texts.Q_THREAD_ATTACHMENT.format(id="۱"))
+    assert attachment.file_id == messages[1].file_id
     assert question is not None
     assert (question.status, question.release_id, question.claimed_by) == ("closed", release_id, A1)
     assert [(m.role, m.kind, m.author_id) for m in messages] == [
