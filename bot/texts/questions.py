@@ -307,11 +307,11 @@ Q_ASKED = (
 Q_FOLLOWUP_USAGE = "/followup شناسهٔ پرسش متن\nیا به پیام پاسخ دستگاه «پاسخ» (Reply) بزنید."
 Q_FOLLOWUP_WAITING = "✍️ پرسش تکمیلی خود دربارهٔ پرسش {id} را در پیام بعدی بنویسید."
 Q_FOLLOWUP_SENT = "✅ پرسش تکمیلی شما در پرسش {id} به «{org}» رسید."
-Q_CLOSE_USAGE = "/close شناسهٔ پرسش\nشناسه‌ها در /questions هست."
+Q_CLOSE_USAGE = "/close شناسهٔ پرسش\nشناسهٔ پرسش‌هایتان را در /questions می‌بینید."
 Q_CLOSE_CONFIRM = "پرسش {id} بسته شود؟ پس از بستن، پاسخ یا پرسش تکمیلی دیگری در آن فرستاده نمی‌شود."
 Q_CLOSED_DONE = "✅ پرسش {id} بسته شد."
 Q_CLOSE_KEPT = "پرسش {id} باز ماند."
-Q_THREAD_USAGE = "/thread شناسهٔ پرسش\nشناسه‌ها در /questions هست."
+Q_THREAD_USAGE = "/thread شناسهٔ پرسش\nشناسهٔ پرسش‌هایتان را در /questions می‌بینید."
 
 # Officers.
 Q_CLAIM_USAGE = "/claim شناسهٔ پرسش\nپرسش‌های بی‌پاسخ دستگاه شما: /inbox"
