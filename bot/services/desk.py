@@ -188,6 +188,9 @@ class Desk:
                 return Correction(target.id, version, enqueued.deliveries)
             if target is not None and target.status in EDITABLE_STATUSES:
                 return await self.replace_text(user_id, target.id, raw_text)
+            if target is not None:
+                # Retracted or cancelled meanwhile: the text was meant for that release, not a new draft.
+                raise refusal(target.id, target.status)
         except UserError:
             # The correction or replacement mode ends either way: a refused text is not waited for again.
             await self.storage.officers.set_correcting(user_id, None)
