@@ -387,11 +387,12 @@ async def test_guards_profile_block_limits_and_lengths(tg: FakeTelegram, tmp_pat
         assert await journalist.ask("/ask 1 چرا؟") == texts.Q_TEXT_TOO_SHORT.format(length="۴", min="۱۰")
         long = "الف " * 600
         assert await journalist.ask(f"/ask 1 {long}") == texts.Q_TEXT_TOO_LONG.format(length="۲۳۹۹", max="۲۰۰۰")
-        assert await journalist.ask(f"/ask 9 {QUESTION}") == texts.UNKNOWN_ORG.format(id="۹")
+        assert await journalist.ask(f"/ask 9 {QUESTION}") == texts.Q_UNKNOWN_AGENCY.format(id="۹")
         assert await journalist.ask("/ask یک پرسش بی‌شناسه") == texts.Q_ASK_USAGE
         # Typed after /ask ORG_ID, a short text is refused and the next message is waited for again.
         assert await journalist.ask("/ask 1") == texts.Q_ASK_WRITE.format(org=AGENCY_A)
-        assert await journalist.ask("کوتاه") == texts.Q_TEXT_TOO_SHORT.format(length="۵", min="۱۰")
+        too_short = texts.Q_TEXT_TOO_SHORT.format(length="۵", min="۱۰")
+        assert await journalist.ask("کوتاه") == f"{too_short} {texts.Q_NEXT_MESSAGE_IS_IT}"
         assert (await journalist.ask(QUESTION)).startswith("✅ پرسش ۱ شما")
 
         assert await admin.ask(f"/block {JOURNALIST} پرسش‌های تکراری و توهین‌آمیز") == texts.Q_BLOCKED_DONE.format(
@@ -439,6 +440,7 @@ async def test_who_may_touch_a_question(tg: FakeTelegram, tmp_path: Path) -> Non
         assert await journalist.ask("/close") == texts.Q_CLOSE_USAGE
         assert await first.ask("/forward 1 2") == texts.Q_FORWARD_USAGE
         assert await first.ask("/forward 1 1 همین دستگاه") == texts.Q_FORWARD_SAME_ORG.format(id="۱", org=AGENCY_A)
+        assert await first.ask("/forward 1 9 دستگاه دیگری") == texts.Q_UNKNOWN_FORWARD_AGENCY.format(id="۹")
         stale = await journalist.press(notice, "q:claim:99999999999999999999")
         assert stale["text"] == texts.PICKER_STALE
         assert await stranger.ask("سلام، چطور می‌توانم خبر بفرستم؟") == texts.UNSUPPORTED_MESSAGE

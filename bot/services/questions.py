@@ -152,7 +152,7 @@ class Questions:
 
         The guards run now, so that the journalist is not asked to write a question that would be refused."""
         await self._asker(user_id)
-        org = await self._organization(organization_id)
+        org = await self._organization(organization_id, "journalist")
         if release_id is not None:
             await self._askable_release(org, release_id)
         async with self.storage.db.transaction() as tx:
@@ -196,8 +196,9 @@ class Questions:
             if pending.organization is None:  # the agency is gone (never deleted today)
                 raise UnknownId(texts.Q_NOTHING_PENDING)
             return await self._ask(user_id, pending.organization.id, message, pending.release_id)
-        except InvalidInput:
-            raise
+        except InvalidInput as error:
+            # The next message is waited for again: say so.
+            raise InvalidInput(f"{error.message} {texts.Q_NEXT_MESSAGE_IS_IT}") from None
         except UserError:
             await self.storage.questions.set_pending(user_id)
             raise
@@ -423,7 +424,7 @@ class Questions:
         """Send a question on to the agency it belongs to: that agency gets the whole time again."""
         why = self._reason(reason)
         officer, org, _ = await self._agency_question(officer_id, question_id)
-        target = await self._organization(organization_id)
+        target = await self._organization(organization_id, "officer")
         if target.id == org.id:
             raise InvalidInput(texts.Q_FORWARD_SAME_ORG.format(id=fa(question_id), org=org.name))
         now = self.clock()
@@ -665,7 +666,7 @@ class Questions:
 
     async def _ask(self, user_id: int, organization_id: int, message: Incoming, release_id: int | None) -> Question:
         await self._asker(user_id)
-        org = await self._organization(organization_id)
+        org = await self._organization(organization_id, "journalist")
         if release_id is not None:
             await self._askable_release(org, release_id)
         body = self._question_text(message.text)
@@ -801,11 +802,19 @@ class Questions:
             raise InvalidInput(texts.Q_REASON_TOO_LONG.format(length=fa(len(why)), max=fa(MAX_REASON_CHARS)))
         return why
 
-    async def _organization(self, organization_id: int) -> Organization:
+    async def _organization(
+        self, organization_id: int, asker: Literal["admin", "journalist", "officer"] = "admin"
+    ) -> Organization:
+        """The agency; an unknown id is answered with where this kind of asker finds the right one."""
         org = await self.storage.organizations.get(organization_id)
-        if org is None:
-            raise UnknownId(texts.UNKNOWN_ORG.format(id=fa(organization_id)))
-        return org
+        if org is not None:
+            return org
+        n = fa(organization_id)
+        if asker == "journalist":
+            raise UnknownId(texts.Q_UNKNOWN_AGENCY.format(id=n))
+        if asker == "officer":
+            raise UnknownId(texts.Q_UNKNOWN_FORWARD_AGENCY.format(id=n))
+        raise UnknownId(texts.UNKNOWN_ORG.format(id=n))
 
     async def _askable_release(self, org: Organization, release_id: int) -> None:
         """A release of ``org`` that journalists could have received, or UserError."""

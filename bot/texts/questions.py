@@ -33,6 +33,7 @@ __all__ = [
     "Q_HEAD_REASSIGNED_IN",
     "Q_JOURNALIST",
     "Q_JOURNALIST_WITH_USERNAME",
+    "Q_NEXT_MESSAGE_IS_IT",
     "Q_NOTHING_PENDING",
     "Q_NOT_BLOCKED",
     "Q_NOT_YOURS",
@@ -74,6 +75,8 @@ __all__ = [
     "Q_TOO_MANY_OPEN",
     "Q_TOO_MANY_TODAY",
     "Q_UNKNOWN",
+    "Q_UNKNOWN_AGENCY",
+    "Q_UNKNOWN_FORWARD_AGENCY",
     "Q_WRONG_STATE",
 ]
 
@@ -123,11 +126,14 @@ Q_TOO_MANY_OPEN = (
     "پرسشی را ببندید یا منتظر پاسخ بمانید. فهرست: /questions"
 )
 Q_TOO_MANY_TODAY = "امروز {count} پرسش فرستاده‌اید و بیش از {limit} پرسش در روز پذیرفته نمی‌شود؛ فردا دوباره بپرسید."
-Q_TEXT_TOO_SHORT = (
-    "متن پرسش کوتاه است ({length} نویسه)؛ دست‌کم {min} نویسه بنویسید تا دستگاه بداند چه می‌خواهید. "
-    "پیام بعدی شما همین پرسش است."
+Q_TEXT_TOO_SHORT = "متن پرسش کوتاه است ({length} نویسه)؛ دست‌کم {min} نویسه بنویسید تا دستگاه بداند چه می‌خواهید."
+Q_TEXT_TOO_LONG = "متن پرسش بلند است ({length} نویسه)؛ حداکثر {max} نویسه بنویسید."
+# Added to a refused question or follow-up when the bot keeps waiting for it.
+Q_NEXT_MESSAGE_IS_IT = "پیام بعدی شما همین پرسش است."
+Q_UNKNOWN_AGENCY = "دستگاهی با شناسه {id} پیدا نشد. فهرست دستگاه‌ها و شناسه‌هایشان را با /ask (بدون شناسه) ببینید."
+Q_UNKNOWN_FORWARD_AGENCY = (
+    "دستگاهی با شناسه {id} پیدا نشد. دکمهٔ «↪️ ارجاع» زیر پرسش، دستگاه‌ها را برای انتخاب نشان می‌دهد."
 )
-Q_TEXT_TOO_LONG = "متن پرسش بلند است ({length} نویسه)؛ حداکثر {max} نویسه بنویسید. پیام بعدی شما همین پرسش است."
 Q_ANSWER_EMPTY = "پاسخ خالی است؛ متن پاسخ را بنویسید یا فایلی بفرستید."
 Q_ANSWER_TOO_LONG = "پاسخ بلند است ({length} نویسه)؛ حداکثر {max} نویسه. آن را در چند پیام یا به شکل فایل بفرستید."
 Q_REASON_NEEDED = "دلیل را هم بنویسید؛ روزنامه‌نگار آن را می‌بیند."
