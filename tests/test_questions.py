@@ -537,6 +537,23 @@ async def test_a_revoked_officer_is_refused_at_once(tg: FakeTelegram, tmp_path: 
     assert len(tg.messages_to(OFFICER_B)) == 2
 
 
+async def test_a_question_nobody_at_the_agency_can_see_is_told_to_the_admins_at_once(
+    tg: FakeTelegram, tmp_path: Path, clock: Clock
+) -> None:
+    """The gas company's only officer was revoked: its question reaches every admin and the admin chat now,
+    with what to do, instead of waiting unseen for its deadline; an agency with officers alerts nobody."""
+    async with desk(tg, tmp_path, clock) as d:
+        await d.questions.ask(JOURNALIST, GOVERNORATE, QUESTION)
+        quiet = {chat: len(tg.messages_to(chat)) for chat in (ADMIN, STORED_ADMIN, ADMIN_CHAT)}
+        await d.rt.storage.officers.revoke(OFFICER_C, ADMIN)
+        question = await d.questions.ask(JOURNALIST, GAS, QUESTION)
+    alert = texts.Q_TELL_NO_OFFICERS_ADMIN.format(id=fa(question.id), org="شرکت گاز استان ایلام", org_id=fa(GAS))
+    assert quiet == {ADMIN: 0, STORED_ADMIN: 0, ADMIN_CHAT: 0}
+    for chat in (ADMIN, STORED_ADMIN, ADMIN_CHAT):
+        assert texts_to(tg, chat) == [alert]
+    assert texts_to(tg, OFFICER_C) == []
+
+
 async def test_who_may_read_a_thread(tg: FakeTelegram, tmp_path: Path, clock: Clock) -> None:
     """Its journalist, an admin, an officer of the agency; for another journalist or a stranger it does not exist."""
     async with desk(tg, tmp_path, clock) as d:

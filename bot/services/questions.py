@@ -729,7 +729,15 @@ class Questions:
         )
         if attachment is None:
             attachment = await self._question_attachment(question.id)
-        await self._tell_officers(question.organization_id, text, question.id, attachment)
+        if not await self._tell_officers(question.organization_id, text, question.id, attachment):
+            # Nobody at the agency can see it: the PR office hears of it now, not at the deadline.
+            org = await self.storage.organizations.get(question.organization_id)
+            alert = texts.Q_TELL_NO_OFFICERS_ADMIN.format(
+                id=fa(question.id), org=org.name if org else "?", org_id=fa(question.organization_id)
+            )
+            for chat_id in await self._admin_chats():
+                await self.core.ports.notices.tell(chat_id, alert)
+            log.info("question reached an agency without officers question_id=%d", question.id)
 
     async def _question_attachment(self, question_id: int) -> Incoming | None:
         """The file the journalist sent with the question, if any."""
@@ -739,12 +747,14 @@ class Questions:
 
     async def _tell_officers(
         self, organization_id: int, text: str, question_id: int, attachment: Incoming | None = None
-    ) -> None:
-        for officer in await self.storage.officers.list(organization_id):
-            if officer.active:
-                await self.core.ports.notices.question_notice(
-                    officer.user_id, text, question_id, audience="officer", attachment=attachment
-                )
+    ) -> int:
+        """Send ``text`` to the agency's active officers; how many there are."""
+        active = [officer for officer in await self.storage.officers.list(organization_id) if officer.active]
+        for officer in active:
+            await self.core.ports.notices.question_notice(
+                officer.user_id, text, question_id, audience="officer", attachment=attachment
+            )
+        return len(active)
 
     async def _tell_journalist(self, question: Question, text: str, attachment: Incoming | None = None) -> None:
         await self.core.ports.notices.question_notice(

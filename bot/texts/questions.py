@@ -61,6 +61,7 @@ __all__ = [
     "Q_TELL_EXPIRED_JOURNALIST",
     "Q_TELL_FOLLOWUP",
     "Q_TELL_FORWARDED",
+    "Q_TELL_NO_OFFICERS_ADMIN",
     "Q_TELL_QUESTION",
     "Q_TELL_REASSIGNED",
     "Q_TELL_RELEASE_CHANGED",
@@ -386,3 +387,8 @@ Q_FILE_KINDS = {
     "voice": "پیام صوتی",
     "audio": "فایل صوتی",
 }
+Q_TELL_NO_OFFICERS_ADMIN = (
+    "❗️ پرسش {id} به «{org}» رسید، اما این دستگاه هیچ کارشناس روابط عمومی فعالی در ربات ندارد و کسی آن را "
+    "نمی‌بیند. برای این دستگاه دعوت‌نامه بسازید (/invite {org_id}) یا پرسش را به دستگاه دیگری بسپارید "
+    "(/reassign {id} شناسه_دستگاه)."
+)
