@@ -299,6 +299,45 @@ async def test_a_declined_question_tells_the_journalist_why(tg: FakeTelegram, tm
     assert (assignment.outcome, assignment.outcome_reason) == ("declined", "این موضوع در حیطهٔ فرمانداری نیست.")
 
 
+async def test_a_reason_asked_for_by_a_button_survives_a_restart_and_lapses_after_a_quarter_hour(
+    tg: FakeTelegram, tmp_path: Path
+) -> None:
+    """«⛔️ رد», the bot restarts, the officer types the reason: the question is declined with it. A forward's
+    reason asked for and left 16 minutes is no longer waited for: the officer's text is a draft again."""
+    settings = settings_for(tg, tmp_path)
+    journalist, officer = Journalist(tg, JOURNALIST), Officer(tg, A2)
+    async with running_bot(settings) as app:
+        await setup_desk(app)
+        before = len(officer.replies())
+        await ask_with_profile(journalist, 1)
+        await ask_with_profile(journalist, 1, "دومین پرسش دربارهٔ زمان بازگشایی جادهٔ آبدانان به دهلران چیست؟")
+        first_notice, second_notice = await next_messages(tg, A2, before, count=2)
+        before = len(officer.replies())
+        await officer.press(first_notice, "q:decline:1")
+        [prompt] = await next_messages(tg, A2, before)
+    assert prompt.text == texts.Q_DECLINE_WAITING.format(id="۱")
+    async with running_bot(settings) as app:
+        store = runtime(app).storage
+        reason = "این موضوع در حیطهٔ فرمانداری نیست."
+        assert await officer.ask(reason) == texts.Q_DECLINED_DONE.format(id="۱")
+        first = await store.questions.get(1)
+        assert first is not None
+        assert first.status == "declined"
+
+        questions = runtime(app).questions
+        before = len(officer.replies())
+        await officer.press(second_notice, "q:forward:2")
+        [picker] = await next_messages(tg, A2, before)
+        await officer.press(picker, "qf:2:2")  # answered once the reason is waited for
+        clock = questions.clock
+        questions.clock = lambda: clock() + timedelta(minutes=16)
+        [header, *_] = await officer.say("خبر تازهٔ فرمانداری دربارهٔ برداشت محصول گندم در آبدانان", count=3)
+        second = await store.questions.get(2)
+    assert header.text == texts.PREVIEW_HEADER.format(id="۱")
+    assert second is not None
+    assert (second.status, second.organization_id) == ("open", 1)
+
+
 async def test_lists_threads_and_the_admins_view(tg: FakeTelegram, tmp_path: Path) -> None:
     """/questions, /inbox and the admin's /questions (overdue first) with time left; a thread through its link,
     with the buttons of who reads it; /followup, «💬» and /close; /reassign with a fresh deadline."""

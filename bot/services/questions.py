@@ -41,6 +41,7 @@ from storage.questions import (
     Profile,
     Question,
     QuestionEvent,
+    ReasonPrompt,
     ThreadMessage,
 )
 
@@ -52,12 +53,15 @@ __all__ = [
     "QuestionClock",
     "QuestionView",
     "Questions",
+    "ReasonPrompt",
 ]
 
 MIN_QUESTION_CHARS, MAX_QUESTION_CHARS = 10, 2000
 MAX_ANSWER_CHARS = 3500
 MIN_PROFILE_CHARS, MAX_PROFILE_CHARS = 2, 64
 MAX_REASON_CHARS = 500
+# How long a reason asked for by a button («⛔️ رد», «↪️ ارجاع») waits for the officer's next message.
+REASON_WAIT = timedelta(minutes=15)
 # Questions a journalist may have waiting for an agency (open, claimed or expired) at once.
 MAX_WAITING = 10
 # Questions a journalist may ask in one calendar day of the bot's timezone (Tehran's).
@@ -337,6 +341,38 @@ class Questions:
     async def answering(self, officer_id: int) -> int | None:
         """The question the officer's next message answers, if they asked with /answer."""
         return await self.storage.questions.answering(officer_id)
+
+    async def ask_reason(
+        self,
+        officer_id: int,
+        action: Literal["decline", "forward"],
+        question_id: int,
+        organization_id: int | None = None,
+    ) -> Question:
+        """«⛔️ رد», or an agency picked in «↪️ ارجاع»: the officer's next message is the reason.
+
+        Kept in the database, so a restart between the button and the reason loses nothing; it lapses
+        after REASON_WAIT, and replaces a waiting /answer (the latest request wins)."""
+        _, _, question = await self._agency_question(officer_id, question_id)
+        if question.status not in WAITING:
+            raise self._refusal(question.id, question.status)
+        if organization_id is not None:
+            await self._organization(organization_id, "officer")
+        prompt = ReasonPrompt(action, question.id, organization_id, self.clock())
+        await self.storage.questions.set_reason_prompt(officer_id, prompt)
+        return question
+
+    async def reason_prompt(self, officer_id: int) -> ReasonPrompt | None:
+        """The reason the officer was asked for, unless it lapsed (then it is forgotten)."""
+        prompt = await self.storage.questions.reason_prompt(officer_id)
+        if prompt is not None and self.clock() - prompt.asked_at > REASON_WAIT:
+            await self.storage.questions.set_reason_prompt(officer_id, None)
+            return None
+        return prompt
+
+    async def drop_reason(self, officer_id: int) -> None:
+        """The officer gave the reason (or it was refused): the next message is theirs again."""
+        await self.storage.questions.set_reason_prompt(officer_id, None)
 
     async def answer(self, officer_id: int, question_id: int, message: Incoming) -> Question:
         """An officer's answer (text, or a file with or without a caption); the journalist gets it at once.

@@ -336,8 +336,7 @@ async def answer_command(update: Update, context: WireContext) -> None:
 
 
 async def _start_answering(message: Message, context: WireContext, user_id: int, question_id: int) -> None:
-    await context.runtime.questions.start_answering(user_id, question_id)
-    context.bot_data.reasons.drop(user_id)  # the latest request wins
+    await context.runtime.questions.start_answering(user_id, question_id)  # replaces a reason asked for
     await message.reply_text(texts.Q_ANSWER_WAITING.format(id=fa(question_id)))
 
 
@@ -460,12 +459,10 @@ async def question_button(update: Update, context: WireContext) -> None:
         await message.reply_text(texts.Q_CLAIMED_DONE.format(id=fa(question_id)))
     elif action == "answer":
         await questions.start_answering(user.id, question_id)
-        context.bot_data.reasons.drop(user.id)
         await query.answer()
         await message.reply_text(texts.Q_ANSWER_WAITING.format(id=fa(question_id)))
     elif action == "decline":
-        await questions.thread(user.id, question_id)  # only an officer of its agency is asked
-        context.bot_data.reasons.ask(user.id, "decline", question_id)
+        await questions.ask_reason(user.id, "decline", question_id)
         await query.answer()
         await message.reply_text(texts.Q_DECLINE_WAITING.format(id=fa(question_id)))
     elif action == "forward":
@@ -505,9 +502,8 @@ async def forward_pick_button(update: Update, context: WireContext) -> None:
     if pressed is None:
         await query.answer(texts.PICKER_STALE, show_alert=True)
         return
-    await context.runtime.questions.thread(user.id, pressed.question_id)
     org = await context.runtime.administration.organization(pressed.organization_id)
-    context.bot_data.reasons.ask(user.id, "forward", pressed.question_id, org.id)
+    await context.runtime.questions.ask_reason(user.id, "forward", pressed.question_id, org.id)
     await query.answer()
     await query.edit_message_text(
         texts.Q_FORWARD_REASON_WAITING.format(id=fa(pressed.question_id), org=org.name, org_id=fa(org.id))
@@ -537,12 +533,12 @@ async def receive(items: list[Message], context: WireContext, user_id: int) -> b
         else:
             await answer(first, context, user_id, question_id, incoming)
         return True
-    prompt = context.bot_data.reasons.waiting(user_id)
+    prompt = await questions.reason_prompt(user_id)
     if prompt is not None:
         reason = (first.text or "").strip()
         if len(items) > 1 or not reason:
             raise InvalidInput(texts.Q_REASON_NEEDS_TEXT)
-        context.bot_data.reasons.drop(user_id)
+        await questions.drop_reason(user_id)
         if prompt.action == "forward" and prompt.organization_id is not None:
             await forward(first, context, user_id, prompt.question_id, org_id=prompt.organization_id, reason=reason)
         else:
