@@ -78,6 +78,10 @@ class Administration:
         if not await self.is_admin(user_id):
             raise NotAnAdmin(texts.NOT_ADMIN)
 
+    async def saw_admin(self, user_id: int, full_name: str, username: str | None) -> None:
+        """An admin acted under this name: notices and /audit say who, not only a number."""
+        await self.storage.people.remember(user_id, full_name, username)
+
     async def admins(self) -> tuple[list[int], list[Admin]]:
         """The admins from ADMIN_IDS (sorted), then those added through the bot (not also in ADMIN_IDS)."""
         configured = sorted(self.core.settings.admin_ids)

@@ -31,6 +31,11 @@ __all__ = [
     "DRAFT_TOO_LONG",
     "DUPLICATE_WARNING",
     "EMBARGO_FOUND",
+    "INSPECTION_APPROVED",
+    "INSPECTION_FULL_TEXT",
+    "INSPECTION_REJECTED",
+    "INSPECTION_STATUS",
+    "INSPECTION_WHO",
     "INVITE_EXPIRED",
     "INVITE_UNKNOWN",
     "INVITE_USED",
@@ -77,6 +82,9 @@ __all__ = [
     "SETCOUNTY_USAGE",
     "SETTOPICS_USAGE",
     "STATUS_NAMES",
+    "STATUS_NOT_SENT",
+    "STATUS_NO_READERS",
+    "STATUS_SCHEDULED_AT",
     "STATUS_USAGE",
     "TOO_MANY_TOPICS",
     "UNKNOWN_COUNTY",
@@ -163,6 +171,22 @@ STATUS_NAMES = {
     "retracted": "پس‌گرفته",
     "cancelled": "لغوشده",
 }
+# /status of a release that went to nobody (yet): what became of it, instead of a report of nothing.
+STATUS_NOT_SENT = {
+    "draft": "هنوز منتشر نشده و به کسی نرسیده است.",
+    "pending_approval": "در انتظار تأیید مدیران است و هنوز به کسی نرسیده است.",
+    "rejected": "مدیران آن را تأیید نکردند و به کسی نرسید.",
+    "cancelled": "لغو شد و به کسی نرسید.",
+    "retracted": "پس گرفته شد؛ نسخه‌ای از آن به کسی نرسیده بود.",
+}
+STATUS_SCHEDULED_AT = "⏰ برای {when} زمان‌بندی شده و هنوز به کسی نرسیده است."
+STATUS_NO_READERS = "منتشر شد و در آرشیو است؛ هنگام انتشار هیچ مشترکی با این موضوع‌ها و شهرستان نبود."
+# /status for an admin: any release, with its agency and author, and the decision on it.
+INSPECTION_WHO = "دستگاه: «{org}» — فرستنده: {author}"
+INSPECTION_STATUS = "وضعیت: {status}"
+INSPECTION_APPROVED = "✅ تأیید: {admin}، {when}"
+INSPECTION_REJECTED = "❌ رد: {admin}، {when}\nدلیل: {reason}"
+INSPECTION_FULL_TEXT = "متن کامل: /release_{link}"
 UNSUPPORTED_FROM_OFFICER = "استیکر، پیام صوتی و مانند آن به‌عنوان خبر پذیرفته نمی‌شود. متن خبر را بفرستید."
 
 # Scheduling and embargo.

@@ -16,6 +16,7 @@ from bot.telegram.args import beyond_range, is_confirm, is_off, parse_id
 from bot.telegram.callbacks import DraftAction, DraftPick
 from bot.telegram.commands import Menu, command, command_handlers
 from bot.telegram.context import WireContext
+from bot.telegram.handlers import approval
 from bot.telegram.replies import remove_buttons, send_parts
 from bot.telegram.views.officer import (
     QUICK_TIMES,
@@ -24,7 +25,6 @@ from bot.telegram.views.officer import (
     draft_summary,
     my_releases_text,
     schedule_keyboard,
-    status_text,
     topics_keyboard,
     topics_prompt,
 )
@@ -345,8 +345,7 @@ async def status_command(update: Update, context: WireContext) -> None:
     if message is None or user is None:
         return
     release_id = await _first_id(context, user.id, texts.STATUS_USAGE)
-    release, progress = await context.runtime.desk.status(user.id, release_id)
-    await message.reply_text(status_text(release, progress))
+    await approval.release_status(message, context, user.id, release_id)  # admins: any release
 
 
 COMMANDS = (

@@ -1,4 +1,5 @@
-"""What officers read: a draft's control message and its keyboards, their releases, delivery reports."""
+"""What officers read: a draft's control message and its keyboards, their releases, delivery reports;
+and what admins read of any release (``inspection_text``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from bot import texts
 from bot.domain.digits import fa
 from bot.domain.jalali import format_datetime, format_short
 from bot.domain.pipeline import ReleasePipeline
+from bot.services.approval import Inspection
 from bot.services.desk import MAX_TOPICS, Preview
 from bot.telegram.callbacks import DraftAction, DraftPick
 from storage.organizations import Organization
@@ -168,7 +170,40 @@ def my_releases_text(org: Organization, rows: Sequence[tuple[Release, Progress]]
     return "\n".join(lines)
 
 
-def status_text(release: Release, progress: Progress) -> str:
-    """/status: one release's title, status and delivery report."""
+def status_text(release: Release, progress: Progress, zone: ZoneInfo) -> str:
+    """/status: one release's title, status and delivery report; a release that went to nobody (yet) says why
+    instead of a report of nothing."""
     status = texts.STATUS_NAMES.get(release.status, release.status)
-    return f"{fa(release.id)}. {release.title}\n{status}\n\n{report_text(progress)}"
+    return f"{fa(release.id)}. {release.title}\n{status}\n\n{_delivery(release, progress, zone)}"
+
+
+def _delivery(release: Release, progress: Progress, zone: ZoneInfo) -> str:
+    """The delivery report of a release that was sent, else what became of it."""
+    if progress.total:
+        return report_text(progress)
+    if release.status == "scheduled" and release.scheduled_at is not None:
+        return texts.STATUS_SCHEDULED_AT.format(when=format_datetime(release.scheduled_at, zone))
+    if release.status == "published":
+        return texts.STATUS_NO_READERS
+    return texts.STATUS_NOT_SENT.get(release.status, texts.STATUS_NOT_SENT["draft"])
+
+
+def inspection_text(seen: Inspection, zone: ZoneInfo) -> str:
+    """/status for an admin: any release with its agency, author, status, decision and delivery report."""
+    release = seen.release
+    lines = [
+        f"{fa(release.id)}. {release.title}",
+        texts.INSPECTION_WHO.format(org=seen.organization.name, author=seen.author),
+        texts.INSPECTION_STATUS.format(status=texts.STATUS_NAMES.get(release.status, release.status)),
+    ]
+    if seen.decision is not None and seen.decided_by is not None:
+        when = format_datetime(seen.decision.at, zone)
+        if seen.decision.reason is None:
+            lines.append(texts.INSPECTION_APPROVED.format(admin=seen.decided_by, when=when))
+        else:
+            lines.append(
+                texts.INSPECTION_REJECTED.format(admin=seen.decided_by, when=when, reason=seen.decision.reason)
+            )
+    lines += ["", _delivery(release, seen.progress, zone), "", texts.INSPECTION_FULL_TEXT.format(link=release.id)]
+    return "\n".join(lines)
+
