@@ -24,6 +24,7 @@ from bot.telegram.views.officer import (
     draft_keyboard,
     draft_summary,
     my_releases_text,
+    officer_welcome,
     schedule_keyboard,
     topics_keyboard,
     topics_prompt,
@@ -41,7 +42,7 @@ async def join(update: Update, context: WireContext, code: str) -> None:
     if message is None or user is None:
         return
     org = await context.runtime.administration.join(code, user.id, user.full_name, user.username)
-    await message.reply_text(texts.JOINED.format(name=user.first_name, org=org.name))
+    await message.reply_text(officer_welcome(user.first_name, org))
     await context.menus.refresh_user_menu(context.bot, context.runtime.storage, context.runtime.settings, user.id)
 
 

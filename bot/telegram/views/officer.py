@@ -1,4 +1,4 @@
-"""What officers read: a draft's control message and its keyboards, their releases, delivery reports;
+"""What officers read: the welcome, a draft's control message and its keyboards, their releases, delivery reports;
 and what admins read of any release (``inspection_text``)."""
 
 from __future__ import annotations
@@ -69,6 +69,8 @@ def draft_summary(preview: Preview, pipeline: ReleasePipeline, zone: ZoneInfo) -
         all_topics=" ".join(topics),
     )
     text += "\n" + texts.SCHEDULE_HINT.format(id=fa(release.id))
+    if preview.needs_approval:
+        text += "\n\n" + texts.DRAFT_NEEDS_APPROVAL
     if preview.embargo is not None:
         text += "\n\n" + texts.EMBARGO_FOUND.format(
             when=format_datetime(preview.embargo.until, zone),
@@ -92,12 +94,17 @@ def _button(text: str, data: DraftAction | DraftPick) -> InlineKeyboardButton:
 
 
 def draft_keyboard(preview: Preview) -> InlineKeyboardMarkup:
-    """The buttons under a draft's control message: publish, schedule, cancel, tags, replace the text."""
+    """The buttons under a draft's control message: publish (or submit for approval), schedule, cancel, tags,
+    replace the text."""
     draft = preview.release.id
+    if preview.needs_approval:  # the agency's releases go to the admins first: the button says so
+        labels = (texts.BUTTON_SUBMIT_ANYWAY, texts.BUTTON_SUBMIT)
+    else:
+        labels = (texts.BUTTON_PUBLISH_ANYWAY, texts.BUTTON_PUBLISH)
     publish = (
-        _button(texts.BUTTON_PUBLISH_ANYWAY, DraftAction("pubc", draft))
+        _button(labels[0], DraftAction("pubc", draft))
         if preview.duplicate
-        else _button(texts.BUTTON_PUBLISH, DraftAction("pub", draft))
+        else _button(labels[1], DraftAction("pub", draft))
     )
     rows = [
         [
@@ -207,3 +214,15 @@ def inspection_text(seen: Inspection, zone: ZoneInfo) -> str:
     lines += ["", _delivery(release, seen.progress, zone), "", texts.INSPECTION_FULL_TEXT.format(link=release.id)]
     return "\n".join(lines)
 
+
+def officer_welcome(name: str, org: Organization) -> str:
+    """What an officer reads after joining: what to send, and whether their agency's releases need approval."""
+    how = texts.JOINED_NEEDS_APPROVAL if org.requires_approval else texts.JOINED_PUBLISHES_AT_ONCE
+    return "\n\n".join(
+        (
+            texts.JOINED.format(name=name, org=org.name),
+            texts.JOINED_WHAT_TO_SEND,
+            how.format(org=org.name),
+            texts.JOINED_MORE,
+        )
+    )
