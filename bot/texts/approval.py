@@ -62,8 +62,8 @@ BUTTON_REJECT = "❌ رد"
 FULL_TEXT_HEADER = "👁 متن کامل خبر {id}، همان‌طور که به خبرنگاران می‌رسد:"
 # /release ID for an admin: a release readers do not have (a draft, awaiting approval, retracted ...).
 RELEASE_FOR_ADMINS = (
-    "🔒 خبر {id} — وضعیت: {status}. خبرنگاران این خبر را در آرشیو ندارند؛ متن زیر همان است که به آن‌ها می‌رسید. "
-    "وضعیت کامل: /status {id}"
+    "🔒 خبر {id} — وضعیت: {status}. این خبر در آرشیو خبرنگاران نیست؛ متن زیر را همان‌طور که به آن‌ها می‌رسد"
+    " می‌بینید. وضعیت کامل: /status {id}"
 )
 PENDING_EMPTY = "خبری در انتظار تأیید نیست."
 PENDING_HEADER = "<b>{count} خبر در انتظار تأیید</b> — هر کدام در پیامی جدا در زیر، با دکمه‌هایش (قدیمی‌ترین اول)."

@@ -197,7 +197,7 @@ AUDIT_ACTIONS = {
     "admin.add": "افزودن مدیر",
     "admin.remove": "برداشتن مدیر",
     "archive.import": "درون‌ریزی آرشیو",
-    "database.backup": "نسخهٔ پشتیبان پایگاه داده",
+    "database.backup": "گرفتن نسخهٔ پشتیبان",
     "invite.create": "ساختن پیوند دعوت",
     "officer.join": "پیوستن کارشناس با پیوند دعوت",
     "officer.revoke": "لغو دسترسی کارشناس",
