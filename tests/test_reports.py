@@ -280,8 +280,9 @@ async def test_audit_lists_the_latest_entries_escaped_and_split(tg: FakeTelegram
         assert lines[0] == "🧾 آخرین ۵ رویداد"
         assert len(lines) == 6
         assert lines[1].endswith(" — سامانه — chat.<b>odd</b> — گفت‌وگو -۱۰۰&۱")
-        assert lines[2].endswith(" — ۱ — test.action100 — خبر ۱۰۰۰۰۰")
-        assert lines[5].endswith(" — ۱ — test.action97 — خبر ۹۷۰۰۰")
+        # The admin who asked is named as Telegram showed them (the fake server's «کاربر»), with the id.
+        assert lines[2].endswith(" — کاربر (۱) — test.action100 — خبر ۱۰۰۰۰۰")
+        assert lines[5].endswith(" — کاربر (۱) — test.action97 — خبر ۹۷۰۰۰")
 
         [default] = await ask(tg, ADMIN, "/audit")
         assert (default.plain_text or "").splitlines()[0] == f"🧾 آخرین {fa_number(AUDIT_DEFAULT)} رویداد"

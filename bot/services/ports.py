@@ -38,7 +38,10 @@ class Notices(Protocol):
         """Send a plain notice; None when it could not be delivered (a blocked bot is not an error)."""
 
     async def ask_decision(self, chat_id: int, text: str, release_id: int) -> SentMessage | None:
-        """Send an admin a release awaiting approval, with the approve and reject actions."""
+        """Send an admin a release awaiting approval, with the actions to read it in full, approve and reject it."""
+
+    async def settle(self, chat_id: int, message_id: int, text: str) -> bool:
+        """Replace a notice's text and take its actions away (a decision was made); False when it could not be."""
 
     async def question_notice(
         self, chat_id: int, text: str, question_id: int, *, audience: Audience, attachment: Incoming | None = None
