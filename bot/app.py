@@ -32,8 +32,8 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
     # the requests are ApplicationBuilder's defaults (256 connections, and one for getUpdates).
     bot = WireBot(
         settings.bot_token.reveal(),
-        base_url=settings.telegram_base_url or "https://api.telegram.org/bot",
-        base_file_url=settings.telegram_base_file_url or "https://api.telegram.org/file/bot",
+        base_url=settings.bot_api_url,
+        base_file_url=settings.bot_api_file_url,
         request=request or bot_api_request(connection_pool_size=256),
         get_updates_request=bot_api_request(connection_pool_size=1),
         rate_limiter=InteractiveRecorder(pacer),

@@ -19,6 +19,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.delivery.limits import TELEGRAM, TelegramLimits
 
 DEFAULT_DATABASE_PATH = Path("data/bot.db")
+# Telegram's official Bot API server (the token is appended to the first).
+DEFAULT_TELEGRAM_BASE_URL = "https://api.telegram.org/bot"
+DEFAULT_TELEGRAM_BASE_FILE_URL = "https://api.telegram.org/file/bot"
 DEFAULT_TIMEZONE = "Asia/Tehran"
 DEFAULT_BROADCAST_RATE = 25.0
 # Telegram allows about 30 messages per second to different chats, and up to 1000 with paid broadcasts.
@@ -140,6 +143,16 @@ class Settings:
     def from_environment(cls, env_file: Path | None = Path(".env")) -> Settings:
         """Build settings from ``os.environ`` over the values of ``env_file`` (the environment wins)."""
         return cls.from_mapping(merged_environment(env_file))
+
+    @property
+    def bot_api_url(self) -> str:
+        """Where Bot API requests go, the token appended: TELEGRAM_BASE_URL or Telegram's official server."""
+        return self.telegram_base_url or DEFAULT_TELEGRAM_BASE_URL
+
+    @property
+    def bot_api_file_url(self) -> str:
+        """Where files are downloaded from, the token appended: TELEGRAM_BASE_FILE_URL or Telegram's."""
+        return self.telegram_base_file_url or DEFAULT_TELEGRAM_BASE_FILE_URL
 
     @property
     def log_level_number(self) -> int:

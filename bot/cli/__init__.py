@@ -9,12 +9,15 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot import texts
 from bot.cli import transfer
 from bot.config import ConfigError, Settings, database_path, ensure_database_writable, merged_environment
 from bot.domain.digits import fa
+
+if TYPE_CHECKING:
+    from bot.telegram.context import WireApplication
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -103,6 +106,10 @@ def _run() -> int:
 
     configure_logging(settings)
     application = build_application(settings)
+    refusal = _reach_bot_api(application, settings)
+    if refusal is not None:
+        print(refusal, file=sys.stderr)
+        return 2
     # run_polling and run_webhook install SIGINT/SIGTERM handlers and run post_shutdown, which closes the database.
     if settings.webhook_url:
         from bot.telegram.webhook import run_webhook  # noqa: PLC0415
@@ -111,6 +118,32 @@ def _run() -> int:
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0
+
+
+def _reach_bot_api(application: WireApplication, settings: Settings) -> str | None:
+    """Initialize the application (``getMe``) on the event loop ``run_polling`` and ``run_webhook`` will use.
+
+    They would initialize it inside a retry loop that logs the whole traceback and then raises it again;
+    done here first (they skip an initialized application), a Bot API that cannot be reached or refuses
+    the token is one line and exit code 2, like any other setting the bot cannot run with. Returns that
+    line, or None when the Bot API answered.
+    """
+    from telegram.error import InvalidToken, NetworkError  # noqa: PLC0415
+
+    url = settings.bot_api_url
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        loop.run_until_complete(application.initialize())
+    except (InvalidToken, NetworkError) as error:  # TimedOut is a NetworkError
+        loop.run_until_complete(application.bot.shutdown())
+        loop.close()
+        asyncio.set_event_loop(None)
+        if isinstance(error, InvalidToken):
+            return texts.CLI_BOT_API_REFUSED_BOT.format(url=url)
+        reason = str(error).replace(settings.bot_token.reveal(), "<token>") or type(error).__name__
+        return texts.CLI_BOT_API_UNREACHABLE.format(url=url, reason=reason)
+    return None
 
 
 async def _migrate() -> int:

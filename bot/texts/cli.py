@@ -7,6 +7,8 @@ __all__ = [
     "CLI_BACKUP_DONE",
     "CLI_BACKUP_EXISTS",
     "CLI_BACKUP_FAILED",
+    "CLI_BOT_API_REFUSED_BOT",
+    "CLI_BOT_API_UNREACHABLE",
     "CLI_CONFIG_ERROR",
     "CLI_DATABASE_MISSING",
     "CLI_DATABASE_NEWER",
@@ -75,6 +77,17 @@ CLI_DATABASE_NEWER = (
 CLI_MIGRATION_EDITED = (
     "مهاجرت {version} پس از اعمال روی پایگاه داده {path} تغییر کرده است؛ فایل مهاجرت را به همان نسخهٔ "
     "اعمال‌شده برگردانید (migration {version} was edited after it was applied)."
+)
+
+# python -m bot run when the Bot API does not answer getMe at start-up: one line, exit code 2. {url} is the
+# base URL, without the token.
+CLI_BOT_API_UNREACHABLE = (
+    "به Bot API تلگرام در {url} وصل نشد ({reason})؛ اتصال اینترنت و TELEGRAM_BASE_URL را بررسی کنید، و اگر "
+    "تلگرام از این شبکه در دسترس نیست، پراکسی را در TELEGRAM_PROXY بگذارید (the Bot API is unreachable)."
+)
+CLI_BOT_API_REFUSED_BOT = (
+    "Bot API تلگرام در {url} توکن ربات را نپذیرفت؛ BOT_TOKEN را با توکنی که ‎@BotFather‎ داده است مقایسه کنید "
+    "(the token was rejected)."
 )
 
 PREVIEW_ORG_PLACEHOLDER = "نام دستگاه"
