@@ -34,8 +34,8 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
         settings.bot_token.reveal(),
         base_url=settings.bot_api_url,
         base_file_url=settings.bot_api_file_url,
-        request=request or bot_api_request(connection_pool_size=256),
-        get_updates_request=bot_api_request(connection_pool_size=1),
+        request=request or bot_api_request(proxy=settings.telegram_proxy, connection_pool_size=256),
+        get_updates_request=bot_api_request(proxy=settings.telegram_proxy, connection_pool_size=1),
         rate_limiter=InteractiveRecorder(pacer),
     )
     # The Application's bot type is ExtBot in the context's typing; WireBot is one.

@@ -51,7 +51,9 @@ async def store(tmp_path: Path) -> AsyncIterator[Storage]:
 @pytest.fixture
 async def bot(tg: FakeTelegram) -> AsyncIterator[Bot]:
     """A real PTB Bot talking to the fake server, with a short read timeout for the timeout tests."""
-    request = bot_api_request(connection_pool_size=16, read_timeout=1.0, connect_timeout=1.0, pool_timeout=5.0)
+    request = bot_api_request(
+        proxy=None, connection_pool_size=16, read_timeout=1.0, connect_timeout=1.0, pool_timeout=5.0
+    )
     async with Bot(tg.token, base_url=tg.base_url, base_file_url=tg.base_file_url, request=request) as instance:
         yield instance
 

@@ -187,6 +187,7 @@ def test_migrate_refuses_an_unusable_database_in_one_line(tmp_path: Path, case: 
         ({"BROADCAST_RATE": "1001", "PAID_BROADCAST": "1"}, "BROADCAST_RATE"),
         ({"ADMIN_IDS": "99999999999999999999"}, "ADMIN_IDS"),
         ({"ADMIN_CHAT_ID": "-99999999999999999999"}, "ADMIN_CHAT_ID"),
+        ({"TELEGRAM_PROXY": "ftp://proxy.example.ir:21"}, "TELEGRAM_PROXY"),
     ],
 )
 def test_run_refuses_settings_out_of_range(
@@ -260,3 +261,21 @@ def test_run_with_a_token_telegram_refuses_says_so_in_one_line(tg_thread: FakeTe
     assert tg_thread.base_url in lines[0]
     assert "BOT_TOKEN" in lines[0]
     assert token.split(":")[1] not in result.stderr
+
+
+@pytest.mark.slow
+def test_run_through_a_proxy_that_is_down_says_so_in_one_line(tg_thread: FakeTelegram, tmp_path: Path) -> None:
+    """With TELEGRAM_PROXY pointing at nothing, `python -m bot run` exits 2 with one line naming the Bot API URL
+    and the proxy, whose password it masks."""
+    proxy = f"http://wire:pa55word@127.0.0.1:{_closed_port()}"
+    env = bot_env(tg_thread, tmp_path / "bot.db", TELEGRAM_PROXY=proxy)
+
+    result = run_bot("run", env=env, cwd=tmp_path)
+
+    assert result.returncode == 2, result.stderr[-3000:]
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert tg_thread.base_url in lines[0]
+    assert proxy.replace("pa55word", "***") in lines[0]
+    assert "pa55word" not in result.stderr
+    assert not tg_thread.calls  # the proxy is the only way out

@@ -142,6 +142,9 @@ def _reach_bot_api(application: WireApplication, settings: Settings) -> str | No
         if isinstance(error, InvalidToken):
             return texts.CLI_BOT_API_REFUSED_BOT.format(url=url)
         reason = str(error).replace(settings.bot_token.reveal(), "<token>") or type(error).__name__
+        proxy = settings.telegram_proxy_shown
+        if proxy is not None:
+            return texts.CLI_BOT_API_UNREACHABLE_PROXY.format(url=url, proxy=proxy, reason=reason)
         return texts.CLI_BOT_API_UNREACHABLE.format(url=url, reason=reason)
     return None
 

@@ -107,6 +107,7 @@ async def check_bot_api(settings: Settings, request_timeout: float = DEFAULT_TIM
         base_url=settings.bot_api_url,
         base_file_url=settings.bot_api_file_url,
         request=bot_api_request(
+            proxy=settings.telegram_proxy,
             connect_timeout=request_timeout,
             read_timeout=request_timeout,
             write_timeout=request_timeout,

@@ -9,6 +9,7 @@ __all__ = [
     "CLI_BACKUP_FAILED",
     "CLI_BOT_API_REFUSED_BOT",
     "CLI_BOT_API_UNREACHABLE",
+    "CLI_BOT_API_UNREACHABLE_PROXY",
     "CLI_CONFIG_ERROR",
     "CLI_DATABASE_MISSING",
     "CLI_DATABASE_NEWER",
@@ -80,10 +81,14 @@ CLI_MIGRATION_EDITED = (
 )
 
 # python -m bot run when the Bot API does not answer getMe at start-up: one line, exit code 2. {url} is the
-# base URL, without the token.
+# base URL, without the token; {proxy} TELEGRAM_PROXY without its password.
 CLI_BOT_API_UNREACHABLE = (
     "به Bot API تلگرام در {url} وصل نشد ({reason})؛ اتصال اینترنت و TELEGRAM_BASE_URL را بررسی کنید، و اگر "
     "تلگرام از این شبکه در دسترس نیست، پراکسی را در TELEGRAM_PROXY بگذارید (the Bot API is unreachable)."
+)
+CLI_BOT_API_UNREACHABLE_PROXY = (
+    "به Bot API تلگرام در {url} از راه پراکسی {proxy} وصل نشد ({reason})؛ پراکسی روشن و در دسترس است؟ "
+    "TELEGRAM_PROXY را بررسی کنید (the Bot API is unreachable through the proxy)."
 )
 CLI_BOT_API_REFUSED_BOT = (
     "Bot API تلگرام در {url} توکن ربات را نپذیرفت؛ BOT_TOKEN را با توکنی که ‎@BotFather‎ داده است مقایسه کنید "
