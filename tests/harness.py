@@ -20,7 +20,7 @@ from telegram.ext import Application
 from bot.app import build_application
 from bot.config import Settings
 from bot.runtime import Runtime
-from tests.fakegram import FakeTelegram
+from fakegram import FakeTelegram
 
 
 def settings_for(tg: FakeTelegram, folder: Path, **overrides: str) -> Settings:

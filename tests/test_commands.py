@@ -14,10 +14,10 @@ from bot import texts
 from bot.domain.text import fold
 from bot.telegram.handlers import all_commands, all_handlers
 from bot.telegram.menus import Menus
+from fakegram import FakeTelegram
+from fakegram.drivers import Journalist
 from storage import Storage
 from storage.db import utcnow
-from tests.fakegram import FakeTelegram
-from tests.fakegram.drivers import Journalist
 from tests.harness import running_bot, runtime, settings_for
 
 ADMIN = 1  # in ADMIN_IDS (tests.harness.settings_for)

@@ -23,10 +23,10 @@ from bot.delivery.pacing import Pacer
 from bot.domain.render import MessagePart, ReleaseView, render_release
 from bot.domain.text import fold
 from bot.telegram.http import bot_api_request
+from fakegram import TELEGRAM, FakeTelegram
 from storage import Storage
 from storage.outbox import Progress
 from storage.releases import Attachment, NewRelease
-from tests.fakegram import TELEGRAM, FakeTelegram
 from tests.harness import running_bot, runtime, settings_for
 
 TEHRAN = ZoneInfo("Asia/Tehran")

@@ -17,9 +17,9 @@ import pytest
 from bot.config import Settings
 from bot.domain.text import fold
 from bot.telegram.health import check_bot_api
+from fakegram import FakeTelegram
+from fakegram.drivers import Journalist
 from storage.db import utcnow
-from tests.fakegram import FakeTelegram
-from tests.fakegram.drivers import Journalist
 from tests.harness import running_bot, runtime, settings_for
 from tests.proxies import HttpProxy, Socks5Proxy
 

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from fakegram import FakeTelegram
 from storage.db import load_migrations
-from tests.fakegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parent.parent
 RUN_DEADLINE = 25.0  # seconds: hazm and PTB import in a few; a bot still up by then hangs

@@ -3,14 +3,14 @@
 Modules: ``entities`` (Telegram's HTML subset), ``rules`` (the rate limits as the server applies
 them), ``records`` (what the server keeps), ``updates`` (update builders), ``server`` (the HTTP
 server, ``FakeTelegram``) and ``drivers`` (``Officer``, ``Journalist``, ``Admin``: a user who says
-things to the bot and reads its replies). See ``tests/fakegram/server.py`` for a tour.
+things to the bot and reads its replies). See ``fakegram/server.py`` for a tour.
 """
 
-from tests.fakegram.drivers import Admin, Journalist, Officer, Person
-from tests.fakegram.entities import HtmlParseError, parse_html, utf16_len
-from tests.fakegram.records import ApiCall, Edit, Fault, SentMessage, Upload
-from tests.fakegram.rules import FAST, TELEGRAM, RateRules, TelegramLimits
-from tests.fakegram.server import FakeTelegram, ServerThread
+from fakegram.drivers import Admin, Journalist, Officer, Person
+from fakegram.entities import HtmlParseError, parse_html, utf16_len
+from fakegram.records import ApiCall, Edit, Fault, SentMessage, Upload
+from fakegram.rules import FAST, TELEGRAM, RateRules, TelegramLimits
+from fakegram.server import FakeTelegram, ServerThread
 
 __all__ = [
     "FAST",
