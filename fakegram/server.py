@@ -60,7 +60,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from aiohttp import web
 
@@ -73,6 +73,7 @@ from fakegram.updates import UpdateBuilders
 __all__ = ["FakeTelegram", "ServerThread"]
 
 JSONDict = dict[str, Any]
+_Found = TypeVar("_Found")
 
 _LOG = logging.getLogger(__name__)
 
@@ -671,9 +672,9 @@ class FakeTelegram(UpdateBuilders):
 
     async def wait_for(
         self,
-        predicate: Callable[[FakeTelegram], Any],
+        predicate: Callable[[FakeTelegram], _Found],
         timeout: float = 5.0,  # noqa: ASYNC109 - a polling deadline, as in the sync wait_until
-    ) -> Any:
+    ) -> _Found:
         """Wait until ``predicate(self)`` is truthy and return its value; TimeoutError otherwise."""
         deadline = time.monotonic() + timeout
         while True:

@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot run | migrate | preview``."""
+"""Command line: ``python -m bot run | migrate | preview | report | health | demo`` and the transfers."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser("run", help="run the bot (long polling, or a webhook when WEBHOOK_URL is set)")
     commands.add_parser("migrate", help="create or upgrade the database schema")
     commands.add_parser("health", help="check the database and the Bot API; exit 1 when a check fails")
+    commands.add_parser("demo", help="play a short scene against a built-in fake Telegram: no token, no network")
     preview = commands.add_parser("preview", help="show what a release text would become")
     preview.add_argument("file", nargs="?", default="-", help="a UTF-8 text file, or - for standard input")
     preview.add_argument("--json", action="store_true", help="print one JSON object")
@@ -46,6 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.cli.report import cli_report  # noqa: PLC0415 - storage and the chart only for this command
 
             return cli_report(args.month, args.out)
+        if args.command == "demo":
+            from bot.cli.demo import run_demo  # noqa: PLC0415
+
+            return run_demo(sys.stdout)
         if args.command == "health":
             from bot.telegram.health import run_health_checks  # noqa: PLC0415
 
