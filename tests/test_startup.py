@@ -18,6 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.app import build_application
+from bot.cli import reach_bot_api
+from bot.config import Settings
 from fakegram import FakeTelegram
 from storage.db import load_migrations
 
@@ -279,3 +282,31 @@ def test_run_through_a_proxy_that_is_down_says_so_in_one_line(tg_thread: FakeTel
     assert proxy.replace("pa55word", "***") in lines[0]
     assert "pa55word" not in result.stderr
     assert not tg_thread.calls  # the proxy is the only way out
+
+
+@pytest.mark.parametrize("case", ["unreachable", "unreachable_through_a_proxy", "token_refused"])
+def test_the_start_up_check_gives_the_url_and_never_the_secrets(
+    tg_thread: FakeTelegram, tmp_path: Path, case: str
+) -> None:
+    """What `run` prints when getMe fails at start (in this process): the Bot API URL it tried, the proxy with its
+    password masked, never the token; a token the server refuses is told apart from a network that fails."""
+    closed = f"http://127.0.0.1:{_closed_port()}"
+    token = "123456789:AAtheTokenNobodyMaySeeInTheOutput_0123"
+    env = {"BOT_TOKEN": token, "TELEGRAM_BASE_URL": f"{closed}/bot", "DATABASE_PATH": str(tmp_path / "bot.db")}
+    if case == "unreachable_through_a_proxy":
+        env.update(TELEGRAM_BASE_URL=tg_thread.base_url, TELEGRAM_PROXY=closed.replace("//", "//wire:pa55word@"))
+    if case == "token_refused":
+        env.update(TELEGRAM_BASE_URL=tg_thread.base_url)
+    settings = Settings.from_mapping(env)
+
+    line = reach_bot_api(build_application(settings), settings)
+
+    assert line is not None
+    assert env["TELEGRAM_BASE_URL"] in line
+    assert token.split(":")[1] not in line
+    assert "pa55word" not in line
+    assert ("TELEGRAM_PROXY" in line) == (case != "token_refused")
+    assert ("BOT_TOKEN" in line) == (case == "token_refused")
+    if case == "unreachable_through_a_proxy":
+        assert closed.replace("//", "//wire:***@") in line
+        assert not tg_thread.calls

@@ -111,7 +111,7 @@ def _run() -> int:
 
     configure_logging(settings)
     application = build_application(settings)
-    refusal = _reach_bot_api(application, settings)
+    refusal = reach_bot_api(application, settings)
     if refusal is not None:
         print(refusal, file=sys.stderr)
         return 2
@@ -125,7 +125,7 @@ def _run() -> int:
     return 0
 
 
-def _reach_bot_api(application: WireApplication, settings: Settings) -> str | None:
+def reach_bot_api(application: WireApplication, settings: Settings) -> str | None:
     """Initialize the application (``getMe``) on the event loop ``run_polling`` and ``run_webhook`` will use.
 
     They would initialize it inside a retry loop that logs the whole traceback and then raises it again;

@@ -17,7 +17,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 from bot import texts
 from bot.app import build_application, polling
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 ADMIN, OFFICER, REPORTER, EDITOR = 1001, 2001, 3001, 3002
 REPLY_TIMEOUT = 15.0  # seconds a person waits for the bot before the scene is declared broken
 _INVITE = re.compile(r"start=(inv_[\w-]+)")
+_Value = TypeVar("_Value")
 
 
 class SceneBroken(Exception):
@@ -116,12 +117,10 @@ class Scene:
         self.act(1, texts.DEMO_ACT_AGENCY)
         await self.say(self.admin, f"/addorg {texts.DEMO_AGENCY}")
         [invite] = await self.say(self.admin, "/invite 1")
-        code = _INVITE.search(invite.text or "")
-        if code is None:
-            raise SceneBroken(texts.DEMO_BROKEN_INVITE)
+        code = _expect(next(iter(_INVITE.findall(invite.text or "")), ""), texts.DEMO_BROKEN_INVITE)
 
         self.act(2, texts.DEMO_ACT_JOIN)
-        await self.say(self.officer, f"/start {code[1]}")
+        await self.say(self.officer, f"/start {code}")
 
         self.act(3, texts.DEMO_ACT_SUBSCRIBE)
         await self.say(self.reporter, "/topics culture")
@@ -129,34 +128,34 @@ class Scene:
 
         self.act(4, texts.DEMO_ACT_RELEASE)
         *_, card = await self.say(self.officer, texts.DEMO_RELEASE, count=3)
-        publish = next((data for data, label in _buttons(card) if data.startswith("pub:")), None)
-        if publish is None:
-            raise SceneBroken(texts.DEMO_BROKEN_PREVIEW)
+        publish = _expect(next((d for d, _ in _buttons(card) if d.startswith("pub:")), ""), texts.DEMO_BROKEN_PREVIEW)
         await self.press(self.officer, card, publish)
 
         self.act(5, texts.DEMO_ACT_DELIVERY)
         title = texts.DEMO_RELEASE.splitlines()[0]
-        received = await self.wait(lambda: _carrying(self.tg.messages_to(REPORTER), title))
-        if not received:
-            raise SceneBroken(texts.DEMO_BROKEN_DELIVERY.format(name=self.names[REPORTER]))
+        received = _expect(
+            await self.wait(lambda: _carrying(self.tg.messages_to(REPORTER), title)),
+            texts.DEMO_BROKEN_DELIVERY.format(name=self.names[REPORTER]),
+        )
         self.print(texts.DEMO_RECEIVED.format(name=self.names[REPORTER]))
         self.show(received[0])
         # The officer's report message ends as: reached 1 of 1 (the reporter), nothing failed.
         one, none = fa(1), fa(0)
         final = texts.REPORT_FINAL.format(id=fa(int(publish[4:])), sent=one, total=one, failed=none, deactivated=none)
-        report = await self.wait(lambda: _carrying(self.tg.messages_to(OFFICER), final))
-        if not report:
-            raise SceneBroken(texts.DEMO_BROKEN_REPORT.format(name=self.names[OFFICER]))
+        report = _expect(
+            await self.wait(lambda: _carrying(self.tg.messages_to(OFFICER), final)),
+            texts.DEMO_BROKEN_REPORT.format(name=self.names[OFFICER]),
+        )
         self.print(texts.DEMO_REPORT.format(name=self.names[OFFICER]))
         self.show(report[0])
-        if _carrying(self.tg.messages_to(EDITOR), title):
-            raise SceneBroken(texts.DEMO_BROKEN_FILTER.format(name=self.names[EDITOR]))
+        _expect(
+            not _carrying(self.tg.messages_to(EDITOR), title), texts.DEMO_BROKEN_FILTER.format(name=self.names[EDITOR])
+        )
         self.print(texts.DEMO_NOT_RECEIVED.format(name=self.names[EDITOR]))
 
         self.act(6, texts.DEMO_ACT_SEARCH)
         [found] = await self.say(self.editor, f"/search {texts.DEMO_SEARCH}")
-        if title not in (found.plain_text or ""):
-            raise SceneBroken(texts.DEMO_BROKEN_SEARCH)
+        _expect(title in (found.plain_text or ""), texts.DEMO_BROKEN_SEARCH)
 
     async def say(self, person: Person, text: str, *, count: int = 1) -> list[SentMessage]:
         """``person`` sends ``text``; print it and the bot's ``count`` replies."""
@@ -202,6 +201,13 @@ class Scene:
     def print(self, line: str) -> None:
         """One line (or several) of the scene."""
         print(line, file=self.out, flush=True)
+
+
+def _expect(value: _Value, reason: str) -> _Value:
+    """``value`` when it is truthy; otherwise the scene is broken, for ``reason``."""
+    if not value:
+        raise SceneBroken(reason)
+    return value
 
 
 def _buttons(message: SentMessage) -> list[tuple[str, str]]:
