@@ -1,4 +1,5 @@
-"""A fake Telegram Bot API server for tests and benchmarks, and the people who talk to the bot through it.
+"""A fake Telegram Bot API server, and the people who talk to the bot through it: what the tests, the
+benchmarks and ``python -m bot demo`` run the real bot against (it needs aiohttp: the demo and dev extras).
 
 Modules: ``entities`` (Telegram's HTML subset), ``rules`` (the rate limits as the server applies
 them), ``records`` (what the server keeps), ``updates`` (update builders), ``server`` (the HTTP
