@@ -35,6 +35,9 @@ MAX_TELEGRAM_ID = 2**52
 # How long a delivery that keeps meeting transient errors (timeouts, 5xx, network failures) is retried.
 DEFAULT_DELIVERY_RETRY_HOURS = 24.0
 MIN_DELIVERY_RETRY_HOURS, MAX_DELIVERY_RETRY_HOURS = 0.1, 168.0
+# The time an agency has to answer a journalist's question (the provincial guideline asks for 48 hours).
+DEFAULT_QUESTION_SLA_HOURS = 48.0
+MIN_QUESTION_SLA_HOURS, MAX_QUESTION_SLA_HOURS = 1.0, 720.0
 
 _TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{8,}$")
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
@@ -103,6 +106,7 @@ class Settings:
     log_format: str = "text"
     admin_chat_id: int | None = None
     delivery_retry_hours: float = DEFAULT_DELIVERY_RETRY_HOURS
+    question_sla_hours: float = DEFAULT_QUESTION_SLA_HOURS
     # Telegram's flood limits, which the pacer keeps: never an environment variable, only tests change it.
     telegram_limits: TelegramLimits = TELEGRAM
 
@@ -143,6 +147,7 @@ class Settings:
             log_format=_parse_choice(env, "LOG_FORMAT", _LOG_FORMATS, "text", upper=False),
             admin_chat_id=_parse_optional_int(env, "ADMIN_CHAT_ID"),
             delivery_retry_hours=_parse_retry_hours(env.get("DELIVERY_RETRY_HOURS", "").strip()),
+            question_sla_hours=_parse_sla_hours(env.get("QUESTION_SLA_HOURS", "").strip()),
             telegram_limits=limits,
         )
 
@@ -384,6 +389,21 @@ def _parse_retry_hours(raw: str) -> float:
         raise ConfigError(
             f"DELIVERY_RETRY_HOURS باید عددی از {MIN_DELIVERY_RETRY_HOURS:g} تا {MAX_DELIVERY_RETRY_HOURS:g} ساعت "
             f"باشد، نه «{raw}» (DELIVERY_RETRY_HOURS is out of range)."
+        )
+    return hours
+
+
+def _parse_sla_hours(raw: str) -> float:
+    if not raw:
+        return DEFAULT_QUESTION_SLA_HOURS
+    try:
+        hours = float(raw)
+    except ValueError:
+        hours = -1.0
+    if not MIN_QUESTION_SLA_HOURS <= hours <= MAX_QUESTION_SLA_HOURS:
+        raise ConfigError(
+            f"QUESTION_SLA_HOURS باید عددی از {MIN_QUESTION_SLA_HOURS:g} تا {MAX_QUESTION_SLA_HOURS:g} ساعت "
+            f"باشد، نه «{raw}» (QUESTION_SLA_HOURS is out of range)."
         )
     return hours
 

@@ -32,6 +32,10 @@ class NotYourRelease(UserError):
     """The release belongs to another agency than the officer's."""
 
 
+class NotYourQuestion(UserError):
+    """The question is with another agency than the officer's."""
+
+
 class NotAChatAdmin(UserError):
     """The sender does not control the chat they are trying to configure (or it cannot be reached)."""
 

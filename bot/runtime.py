@@ -26,11 +26,13 @@ from bot.services.archive import Archive
 from bot.services.core import Core, shared_normalizer
 from bot.services.desk import Desk
 from bot.services.digests import DigestClock
+from bot.services.questions import QuestionClock, Questions
 from bot.services.readers import Readers
 from bot.services.scheduler import Scheduler
 from bot.services.taxonomy import Taxonomy, live_topics
 from bot.telegram.http import bot_api_request
 from bot.telegram.ports import DispatcherAlerts, LiveReports, telegram_ports
+from bot.telegram.views.questions import release_buttons
 from storage import Storage
 from storage.health import heartbeat_path
 from storage.topics import TopicRow
@@ -58,6 +60,8 @@ class Runtime:
     taxonomy: Taxonomy
     scheduler: Scheduler
     digests: DigestClock
+    questions: Questions
+    question_clock: QuestionClock
     background: list[asyncio.Task[None]] = field(default_factory=list)
 
     @property
@@ -99,9 +103,14 @@ class Runtime:
         )
         dispatcher.on_progress = LiveReports(storage, bot)
         dispatcher.on_crash = DispatcherAlerts(bot, settings.admin_chat_id)
+        dispatcher.release_buttons = release_buttons  # «❓ پرسش از این دستگاه» in private chats
         pipeline = ReleasePipeline(normalizer, topics, load_counties())
-        core = Core(settings=settings, storage=storage, pipeline=pipeline, ports=telegram_ports(bot, dispatcher.wake))
+        core = Core(
+            settings=settings, storage=storage, pipeline=pipeline, ports=telegram_ports(bot, dispatcher.wake, storage)
+        )
         desk = Desk(core)
+        questions = Questions(core)
+        desk.on_release_changed = questions.release_changed
         digests = DigestClock(storage, dispatcher.wake, settings.timezone)
         runtime = cls(
             core=core,
@@ -115,12 +124,15 @@ class Runtime:
             taxonomy=Taxonomy(core),
             scheduler=Scheduler(desk),
             digests=digests,
+            questions=questions,
+            question_clock=QuestionClock(questions),
         )
         # Plain tasks rather than application.create_task: they are created before the application runs,
         # look after their own errors, and are stopped in stop().
         dispatcher.start()
         runtime.scheduler.start()
         digests.start()
+        runtime.question_clock.start()
         log.info("started database=%s topics=%d", settings.database_path, len(topics))
         return runtime
 
@@ -137,6 +149,7 @@ class Runtime:
         self.background.clear()
         await self.scheduler.stop()
         await self.digests.stop()
+        await self.question_clock.stop()
         await self.dispatcher.stop()
         log.info("dispatcher stopped")
 

@@ -347,6 +347,8 @@ class FakeTelegram(UpdateBuilders):
             ("sendPhoto", functools.partial(self._send_media, "photo")),
             ("sendVideo", functools.partial(self._send_media, "video")),
             ("sendDocument", functools.partial(self._send_media, "document")),
+            ("sendVoice", functools.partial(self._send_media, "voice")),
+            ("sendAudio", functools.partial(self._send_media, "audio")),
             ("sendMediaGroup", self._send_media_group),
             ("copyMessage", self._copy_message),
             ("forwardMessage", self._forward_message),
@@ -1226,11 +1228,23 @@ class FakeTelegram(UpdateBuilders):
             data["mime_type"] = stored.mime_type
         return data
 
+    @staticmethod
+    def _sound_json(stored: _StoredFile) -> JSONDict:
+        return {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.file_unique_id,
+            "duration": 7,
+            "mime_type": stored.mime_type or "audio/ogg",
+            "file_size": len(stored.data),
+        }
+
     def _media_json(self, kind: str, stored: _StoredFile) -> tuple[str, Any]:
         if kind == "photo":
             return "photo", [self._photo_size(stored)]
         if kind in ("video", "animation"):
             return kind, self._video_json(stored)
+        if kind in ("voice", "audio"):
+            return kind, self._sound_json(stored)
         return kind, self._document_json(stored)
 
     # ---------------------------------------------------------------- sending

@@ -80,6 +80,7 @@ class UpdateBuilders:
         video: bool | bytes = False,
         document: bool | bytes = False,
         document_name: str = "document.pdf",
+        voice: bool | bytes = False,
         caption: str | None = None,
         media_group_id: str | None = None,
         forward_origin: JSONDict | None = None,
@@ -92,7 +93,7 @@ class UpdateBuilders:
         ``chat_type`` defaults to the registered type, else private for positive ids and group
         or supergroup (-100...) for negative ones.  A text starting with "/" gets its
         bot_command entity.  ``photo``/``video``/``document`` may be True (some bytes) or the
-        bytes themselves; getFile serves them."""
+        bytes themselves; getFile serves them, and so ``voice`` (a voice note)."""
         with self._lock:
             sender = self._users.get(user_id)
             if sender is None or first_name or username:
@@ -132,6 +133,9 @@ class UpdateBuilders:
                     document_name,
                 )
                 msg["document"] = self._document_json(stored)
+            if voice:
+                stored = self._store_file(voice if isinstance(voice, bytes) else None, "voices", ".ogg", "audio/ogg")
+                msg["voice"] = self._sound_json(stored)
             if caption is not None:
                 msg["caption"] = caption
             if media_group_id is not None:

@@ -10,6 +10,7 @@ from storage.digests import Digests
 from storage.officers import Officers
 from storage.organizations import Organizations
 from storage.outbox import Outbox
+from storage.questions import Questions
 from storage.releases import Releases
 from storage.reports import Reports
 from storage.searches import Searches
@@ -32,6 +33,7 @@ class Storage:
         self.digests = Digests(db)
         self.searches = Searches(db)
         self.reports = Reports(db)
+        self.questions = Questions(db)
 
     @classmethod
     async def open(cls, path: Path | str, *, migrate: bool = True) -> Storage:

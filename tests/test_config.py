@@ -31,6 +31,7 @@ def test_defaults_follow_the_design() -> None:
     assert settings.webhook_secret is None
     assert (settings.webhook_listen, settings.webhook_port) == ("127.0.0.1", 8443)
     assert settings.log_level == "INFO"
+    assert settings.question_sla_hours == 48
 
 
 def test_every_setting_is_read() -> None:
@@ -52,6 +53,7 @@ def test_every_setting_is_read() -> None:
             "LOG_LEVEL": "debug",
             "LOG_FORMAT": "JSON",
             "ADMIN_CHAT_ID": "-100123",
+            "QUESTION_SLA_HOURS": "1.5",
         }
     )
     assert settings.admin_ids == frozenset({11, 22, 33})
@@ -71,6 +73,7 @@ def test_every_setting_is_read() -> None:
     assert settings.log_level == "DEBUG"
     assert settings.log_format == "json"
     assert settings.admin_chat_id == -100123
+    assert settings.question_sla_hours == 1.5
 
 
 @pytest.mark.parametrize(
@@ -101,6 +104,10 @@ def test_every_setting_is_read() -> None:
         ({"BOT_TOKEN": TOKEN, "TELEGRAM_PROXY": "http://127.0.0.1:99999"}, "TELEGRAM_PROXY"),
         ({"BOT_TOKEN": TOKEN, "TELEGRAM_PROXY": "http://proxy.example.ir:3128/path"}, "TELEGRAM_PROXY"),
         ({"BOT_TOKEN": TOKEN, "TELEGRAM_PROXY": "socks5://"}, "TELEGRAM_PROXY"),
+        ({"BOT_TOKEN": TOKEN, "QUESTION_SLA_HOURS": "0.5"}, "QUESTION_SLA_HOURS"),
+        ({"BOT_TOKEN": TOKEN, "QUESTION_SLA_HOURS": "721"}, "QUESTION_SLA_HOURS"),
+        ({"BOT_TOKEN": TOKEN, "QUESTION_SLA_HOURS": "دو روز"}, "QUESTION_SLA_HOURS"),
+        ({"BOT_TOKEN": TOKEN, "QUESTION_SLA_HOURS": "nan"}, "QUESTION_SLA_HOURS"),
     ],
 )
 def test_bad_settings_name_the_variable_in_one_line(env: dict[str, str], names: str) -> None:

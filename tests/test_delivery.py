@@ -15,8 +15,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from telegram import Bot
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot import texts
 from bot.delivery import service
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.pacing import Pacer
@@ -24,6 +25,7 @@ from bot.domain.render import MessagePart, ReleaseView, render_release
 from bot.domain.text import fold
 from bot.telegram.http import bot_api_request
 from fakegram import TELEGRAM, FakeTelegram
+from fakegram.drivers import buttons
 from storage import Storage
 from storage.outbox import Progress
 from storage.releases import Attachment, NewRelease
@@ -113,6 +115,12 @@ def render(release_id: int, body: str, *, media_kind: str = "none", version: int
         ),
         TEHRAN,
     )
+
+
+def release_buttons(organization_id: int, release_id: int) -> InlineKeyboardMarkup:
+    """The bot's buttons under a release in a private chat (``bot.telegram.views.questions.release_buttons``)."""
+    data = f"qa:{organization_id}:{release_id}"
+    return InlineKeyboardMarkup([[InlineKeyboardButton(texts.BUTTON_ASK_AGENCY, callback_data=data)]])
 
 
 def make_dispatcher(store: Storage, bot: Bot, *, rate: float | None = 50, **kw: object) -> Dispatcher:
@@ -432,6 +440,56 @@ async def test_correction_edits_every_delivered_copy(tg: FakeTelegram, bot: Bot,
     notices = tg.messages_to(PRIVATE[3])
     assert [m.text for m in notices] == [frozen.text, "✏️ این خبر اصلاح شد."]
     assert notices[1].reply_to_message_id == frozen.message_id
+
+
+async def test_release_buttons_go_under_the_last_part_in_private_chats_only(
+    tg: FakeTelegram, bot: Bot, store: Storage
+) -> None:
+    """«❓ پرسش از این دستگاه» goes under a release's last message in private chats, never in groups; a
+    correction's edits keep it (an edit without buttons would take them off)."""
+    await subscribe(store, PRIVATE[:2] + GROUPS[:1])
+    body = "\n\n".join(f"بند {i}: " + "خبر مفصل درباره طرح‌های عمرانی استان. " * 20 for i in range(8))
+    release_id, parts = await publish(store, body=body)
+    assert len(parts) >= 2
+    await drain(make_dispatcher(store, bot, release_buttons=release_buttons), store)
+    ask = {"inline_keyboard": [[{"text": texts.BUTTON_ASK_AGENCY, "callback_data": f"qa:1:{release_id}"}]]}
+    for chat_id in PRIVATE[:2]:
+        received = tg.messages_to(chat_id)
+        assert [m.reply_markup for m in received] == [None] * (len(parts) - 1) + [ask]
+    assert all(m.reply_markup is None for m in tg.messages_to(GROUPS[0]))
+
+    corrected = body.replace("خبر مفصل", "متن مفصل")  # every part changes, and keeps its length
+    version = await store.releases.add_version(
+        release_id,
+        raw_text=corrected,
+        title="آغاز واکسیناسیون",
+        body=corrected,
+        search_text=fold(corrected),
+        author_id=77,
+        fingerprint=None,
+    )
+    new_parts = render(release_id, corrected, version=version)
+    assert len(new_parts) == len(parts)
+    await service.correct(store, release_id, version, new_parts, "✏️ این خبر اصلاح شد.")
+    await drain(make_dispatcher(store, bot, release_buttons=release_buttons), store)
+    for chat_id in PRIVATE[:2]:
+        received = tg.messages_to(chat_id)
+        assert [m.text for m in received] == [p.html for p in new_parts]
+        assert received[-1].edits, "the last part was edited"
+        assert received[-1].reply_markup == ask
+    assert all(m.reply_markup is None for m in tg.messages_to(GROUPS[0]))
+
+
+async def test_a_media_release_carries_its_button_on_the_file(tg: FakeTelegram, bot: Bot, store: Storage) -> None:
+    """A photo release in one message: the photo itself carries the button in a private chat."""
+    await subscribe(store, PRIVATE[:1])
+    photo = tg.message(1, 1, photo=True)["message"]["photo"][-1]
+    attachment = Attachment("photo", photo["file_id"], photo["file_unique_id"])
+    release_id, _ = await publish(store, attachments=(attachment,), media_kind="photo")
+    await drain(make_dispatcher(store, bot, release_buttons=release_buttons), store)
+    [received] = tg.messages_to(PRIVATE[0])
+    assert received.kind == "photo"
+    assert buttons(received) == {f"qa:1:{release_id}": texts.BUTTON_ASK_AGENCY}
 
 
 async def test_retraction_deletes_every_delivered_copy(tg: FakeTelegram, bot: Bot, store: Storage) -> None:

@@ -301,6 +301,21 @@ async def test_correct_and_retract_guard_their_release(tg: FakeTelegram, tmp_pat
         assert (await say(tg, OFFICER, "/retract x"))[0].text == texts.RETRACT_USAGE
 
 
+async def test_a_correction_for_a_release_retracted_meanwhile_is_refused_not_drafted(
+    tg: FakeTelegram, tmp_path: Path
+) -> None:
+    """/correct, then the release is retracted, then the corrected text: refused, and no new draft appears."""
+    async with running_bot(settings_for(tg, tmp_path, BROADCAST_RATE="30")) as app:
+        store = await setup_desk(app)
+        await publish_to_readers(tg, SAMPLES["r05"]["text"])
+        assert (await say(tg, OFFICER, "/correct 1"))[0].text == texts.CORRECT_WAITING.format(id="۱")
+        await say(tg, OFFICER, "/retract 1 آمار اشتباه بود")
+        corrected = SAMPLES["r05"]["text"].replace("27 واحد", "31 واحد")
+        assert (await say(tg, OFFICER, corrected))[0].text == texts.JUST_RETRACTED.format(id="۱")
+        assert await store.releases.get(2) is None
+        assert await store.officers.correcting(OFFICER) is None
+
+
 ADMIN = 1  # in ADMIN_IDS (tests.harness.settings_for)
 
 

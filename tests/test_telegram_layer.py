@@ -10,7 +10,18 @@ import pytest
 from bot import texts
 from bot.domain.digits import fa
 from bot.telegram.args import SQLITE_MAX_INT, beyond_range, command_text, parse_id
-from bot.telegram.callbacks import Decision, DraftAction, DraftPick, FilterPick, SearchPage, StopAnswer
+from bot.telegram.callbacks import (
+    AgencyPage,
+    AskAgency,
+    Decision,
+    DraftAction,
+    DraftPick,
+    FilterPick,
+    ForwardTo,
+    QuestionAction,
+    SearchPage,
+    StopAnswer,
+)
 from bot.telegram.commands import Menu, Section
 from bot.telegram.handlers import all_commands, all_handlers
 from bot.telegram.menus import Menus, Role
@@ -31,6 +42,14 @@ PAYLOADS = [
     FilterPick("o", 42, 0, FilterPick.CONFIRM),
     StopAnswer(-100777, 0, "y"),
     SearchPage(9, 2),
+    QuestionAction("claim", 12),
+    QuestionAction("closeok", SQLITE_MAX_INT),
+    QuestionAction("keep", 3),
+    AskAgency(160, 0),
+    AskAgency(7, SQLITE_MAX_INT),
+    ForwardTo(12, 160),
+    AgencyPage(0, 19),
+    AgencyPage(SQLITE_MAX_INT, 3),
 ]
 
 
@@ -56,6 +75,11 @@ def test_callback_data_round_trips_within_telegrams_64_bytes(payload: object) ->
         (StopAnswer, "js:1:0:maybe"),
         (SearchPage, "srch:1"),
         (SearchPage, None),
+        (QuestionAction, "q:delete:1"),
+        (QuestionAction, "q:claim:9223372036854775808"),
+        (AskAgency, "qa:1"),
+        (ForwardTo, "qf:1:-2"),
+        (AgencyPage, "qp:0:99999999999999999999"),
     ],
 )
 def test_malformed_or_out_of_range_callback_data_parses_to_nothing(kind: type, data: str | None) -> None:
@@ -110,6 +134,12 @@ def test_help_shows_each_role_what_its_menu_offers() -> None:
     assert "/addorg" not in officer
     assert texts.HELP_SECTIONS[Section.OFFICER.value].splitlines()[0] in officer
     assert "/publish" in admin
+    assert "/ask" in everyone
+    assert texts.HELP_SECTIONS[Section.QUESTIONS.value].splitlines()[0] in everyone
+    assert "/inbox" not in everyone
+    assert "/inbox" in officer
+    assert texts.HELP_SECTIONS[Section.ANSWERS.value].splitlines()[0] in officer
+    assert "/reassign" not in officer
     for command in all_commands():
         if Menu.ADMIN in command.menus:
             assert f"/{command.name}" in admin, command.name

@@ -20,13 +20,14 @@ import random
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Coroutine
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from telegram import (
     Bot,
+    InlineKeyboardMarkup,
     InputMediaDocument,
     InputMediaPhoto,
     InputMediaVideo,
@@ -50,6 +51,8 @@ log = logging.getLogger(__name__)
 ProgressHook = Callable[[Progress], Awaitable[None]]
 # Told each time the loop fails and is restarted: the error, how many restarts so far, the wait before this one.
 CrashHook = Callable[[BaseException, int, float], Awaitable[None]]
+# The buttons under a release's last message in a private chat, from its agency and its id (None: none).
+ReleaseButtons = Callable[[int, int], InlineKeyboardMarkup | None]
 
 # Transient errors (timeouts, 5xx, network failures) are retried with exponential backoff and jitter,
 # from BACKOFF_BASE seconds up to BACKOFF_CAP, until DEFAULT_RETRY_HORIZON after the delivery was queued.
@@ -118,6 +121,7 @@ class Dispatcher:
         progress_interval: float = 3.0,
         on_progress: ProgressHook | None = None,
         on_crash: CrashHook | None = None,
+        release_buttons: ReleaseButtons | None = None,
         heartbeat: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -139,6 +143,7 @@ class Dispatcher:
         self.progress_interval = progress_interval
         self.on_progress = on_progress
         self.on_crash = on_crash
+        self.release_buttons = release_buttons
         self.heartbeat = heartbeat
         self.clock = clock
         self._slots = asyncio.Semaphore(concurrency)
@@ -154,7 +159,7 @@ class Dispatcher:
         self._results: list[PartResult] = []
         self._dirty: set[int] = set()
         self._reported_at: dict[int, float] = {}
-        self._media: OrderedDict[int, tuple[Attachment, ...]] = OrderedDict()
+        self._releases: OrderedDict[int, _ReleaseFacts] = OrderedDict()
         self.sent_count = 0
         self.crashes = 0
 
@@ -318,7 +323,7 @@ class Dispatcher:
                     break
                 is_group = is_group_chat(job.chat_type)
                 if job.part.kind == "album":
-                    await self._attachments(job.release_id)  # an album's weight is its number of items
+                    await self._facts(job.release_id)  # an album's weight is its number of items
                 chat_wait = self.pacer.chat_wait(job.chat_id, is_group, at)
                 if chat_wait > 0:
                     deferred.append((job.id, wall + timedelta(seconds=at - now + chat_wait)))
@@ -364,7 +369,8 @@ class Dispatcher:
 
     def _weight(self, job: DeliveryJob) -> int:
         if job.part.kind == "album" and job.release_id is not None:
-            return max(1, len(self._media.get(job.release_id, ())))
+            facts = self._releases.get(job.release_id)
+            return max(1, len(facts.attachments)) if facts is not None else 1
         return 1
 
     async def _idle(self, seconds: float | None = None) -> None:
@@ -414,25 +420,53 @@ class Dispatcher:
             if not part.html:
                 return ()
             # A notice, or a part the original did not have: a new message replying to the original.
-            return (await self._send_text(job, part.html, reply_to=job.reply_to_message_id),)
+            buttons = await self._buttons(job) if part.kind != "notice" else None
+            return (await self._send_text(job, part.html, reply_to=job.reply_to_message_id, buttons=buttons),)
         if job.action in {"edit", "delete"}:
             if job.action == "delete" or not part.html:
                 for message_id in part.target_message_ids:
                     await self.bot.delete_message(job.chat_id, message_id)
                 return ()
             message_id = part.target_message_ids[0]
+            # An edit without reply_markup takes the buttons off: a corrected copy keeps them.
+            buttons = await self._buttons(job)
             if part.kind == "text":
                 await self.bot.edit_message_text(
-                    part.html, job.chat_id, message_id, parse_mode=ParseMode.HTML, link_preview_options=_NO_PREVIEW
+                    part.html,
+                    job.chat_id,
+                    message_id,
+                    parse_mode=ParseMode.HTML,
+                    link_preview_options=_NO_PREVIEW,
+                    reply_markup=buttons,
                 )
             else:
                 await self.bot.edit_message_caption(
-                    job.chat_id, message_id, caption=part.html, parse_mode=ParseMode.HTML
+                    job.chat_id, message_id, caption=part.html, parse_mode=ParseMode.HTML, reply_markup=buttons
                 )
             return part.target_message_ids
         if part.kind == "text":
-            return (await self._send_text(job, part.html),)
+            return (await self._send_text(job, part.html, buttons=await self._buttons(job)),)
         return await self._send_media(job)
+
+    async def _buttons(self, job: DeliveryJob) -> InlineKeyboardMarkup | None:
+        """The buttons under a release's last message in a private chat (an album cannot carry any).
+
+        Only copies of a release in a private chat get them, on the part that is sent or edited last:
+        in a group or channel a button would act for whoever pressed it, not for the chat.
+        """
+        if (
+            self.release_buttons is None
+            or job.release_id is None
+            or job.action not in {"send", "edit"}
+            or job.chat_type != "private"
+            or job.remaining_parts > 1
+            or job.part.kind == "album"
+        ):
+            return None
+        facts = await self._facts(job.release_id)
+        if facts.organization_id is None:
+            return None
+        return self.release_buttons(facts.organization_id, job.release_id)
 
     def _common(self, job: DeliveryJob) -> dict[str, Any]:
         extra: dict[str, Any] = {"disable_notification": job.silent}
@@ -442,7 +476,9 @@ class Dispatcher:
             extra["allow_paid_broadcast"] = True
         return extra
 
-    async def _send_text(self, job: DeliveryJob, html: str, reply_to: int | None = None) -> int:
+    async def _send_text(
+        self, job: DeliveryJob, html: str, reply_to: int | None = None, buttons: InlineKeyboardMarkup | None = None
+    ) -> int:
         reply = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
         message = await self.bot.send_message(
             job.chat_id,
@@ -450,12 +486,13 @@ class Dispatcher:
             parse_mode=ParseMode.HTML,
             link_preview_options=_NO_PREVIEW,
             reply_parameters=reply,
+            reply_markup=buttons,
             **self._common(job),
         )
         return message.message_id
 
     async def _send_media(self, job: DeliveryJob) -> tuple[int, ...]:
-        attachments = await self._attachments(job.release_id)
+        attachments = (await self._facts(job.release_id)).attachments
         if not attachments:
             raise _NoMedia
         caption = job.part.html or None
@@ -469,6 +506,7 @@ class Dispatcher:
             messages = await self.bot.send_media_group(job.chat_id, media, **self._common(job))
             return tuple(m.message_id for m in messages)
         first, extra = attachments[0], self._common(job)
+        extra["reply_markup"] = await self._buttons(job)
         if first.kind == "photo":
             message = await self.bot.send_photo(
                 job.chat_id, first.file_id, caption=caption, parse_mode=ParseMode.HTML, **extra
@@ -483,15 +521,17 @@ class Dispatcher:
             )
         return (message.message_id,)
 
-    async def _attachments(self, release_id: int | None) -> tuple[Attachment, ...]:
+    async def _facts(self, release_id: int | None) -> _ReleaseFacts:
+        """What sending a release's copies needs from it (its files, its agency), read once per release."""
         if release_id is None:
-            return ()
-        if release_id not in self._media:
+            return _NO_FACTS
+        if release_id not in self._releases:
             release = await self.storage.releases.get(release_id)
-            self._media[release_id] = release.attachments if release else ()
-            while len(self._media) > 256:
-                self._media.popitem(last=False)
-        return self._media[release_id]
+            facts = _ReleaseFacts(release.attachments, release.organization_id) if release else _NO_FACTS
+            self._releases[release_id] = facts
+            while len(self._releases) > 256:
+                self._releases.popitem(last=False)
+        return self._releases[release_id]
 
     # -- outcomes ----------------------------------------------------------------------------------
 
@@ -636,6 +676,15 @@ class Dispatcher:
                 log.exception("progress hook failed release_id=%d", release_id)
             if progress.done:
                 self._reported_at.pop(release_id, None)
+
+
+@dataclass(frozen=True, slots=True)
+class _ReleaseFacts:
+    attachments: tuple[Attachment, ...]
+    organization_id: int | None
+
+
+_NO_FACTS = _ReleaseFacts((), None)
 
 
 class _NoMedia(TelegramError):

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Literal, Protocol
 
 from bot import texts
 from bot.delivery import service
@@ -25,6 +26,7 @@ from bot.errors import InvalidInput, NotAnOfficer, NotYourRelease, OfficerRevoke
 from bot.services.approval import Approval
 from bot.services.core import Core
 from bot.services.transitions import refusal
+from storage import Storage
 from storage.db import Tx, utcnow
 from storage.officers import Officer
 from storage.organizations import Organization
@@ -86,6 +88,28 @@ def media_kind_of(attachments: Sequence[Attachment]) -> str:
     return attachments[0].kind if attachments[0].kind in {"photo", "video", "document"} else "document"
 
 
+async def active_officer(storage: Storage, user_id: int) -> tuple[Officer, Organization]:
+    """The active officer record of a user and their organization, read now: NotAnOfficer, or OfficerRevoked
+    for an officer an admin revoked (refused at once, whatever they are doing)."""
+    officer = await storage.officers.get(user_id)
+    if officer is None:
+        raise NotAnOfficer(texts.NOT_OFFICER)
+    if not officer.active:
+        raise OfficerRevoked(texts.OFFICER_REVOKED)
+    org = await storage.organizations.get(officer.organization_id)
+    if org is None:  # pragma: no cover - foreign keys make this impossible
+        raise NotAnOfficer(texts.NOT_OFFICER)
+    return officer, org
+
+
+class ReleaseChanged(Protocol):
+    """Told after a published release was corrected or retracted (the question desk's threads about it)."""
+
+    async def __call__(self, release_id: int, kind: Literal["corrected", "retracted"]) -> None:
+        """React to the change; the correction or retraction itself is done."""
+        ...
+
+
 class Desk:
     """The officer desk over the application's services; ``bot`` sends the notices it owes people."""
 
@@ -93,20 +117,14 @@ class Desk:
         self.core = core
         self.storage = core.storage
         self.approval = Approval(core, self.publish_now)
+        # Set by the runtime: the question desk hears of corrections and retractions (no import of it here).
+        self.on_release_changed: ReleaseChanged | None = None
 
     # -- who may act ---------------------------------------------------------------------------
 
     async def officer(self, user_id: int) -> tuple[Officer, Organization]:
         """The active officer record of a user and their organization, or UserError."""
-        officer = await self.storage.officers.get(user_id)
-        if officer is None:
-            raise NotAnOfficer(texts.NOT_OFFICER)
-        if not officer.active:
-            raise OfficerRevoked(texts.OFFICER_REVOKED)
-        org = await self.storage.organizations.get(officer.organization_id)
-        if org is None:  # pragma: no cover - foreign keys make this impossible
-            raise NotAnOfficer(texts.NOT_OFFICER)
-        return officer, org
+        return await active_officer(self.storage, user_id)
 
     async def own_release(self, user_id: int, release_id: int) -> tuple[Officer, Organization, Release]:
         """A release of the officer's own organization (any status), or UserError saying why not."""
@@ -170,6 +188,9 @@ class Desk:
                 return Correction(target.id, version, enqueued.deliveries)
             if target is not None and target.status in EDITABLE_STATUSES:
                 return await self.replace_text(user_id, target.id, raw_text)
+            if target is not None:
+                # Retracted or cancelled meanwhile: the text was meant for that release, not a new draft.
+                raise refusal(target.id, target.status)
         except UserError:
             # The correction or replacement mode ends either way: a refused text is not waited for again.
             await self.storage.officers.set_correcting(user_id, None)
@@ -513,6 +534,7 @@ class Desk:
         await self.storage.officers.set_correcting(user_id, None)
         await self.storage.audit.record(user_id, "release.correct", "release", release.id, {"version": version})
         self.core.ports.wake_dispatcher()
+        await self._release_changed(release.id, "corrected")
         return version, enqueued
 
     async def retract(self, user_id: int, release_id: int, reason: str | None) -> service.Enqueued:
@@ -532,7 +554,17 @@ class Desk:
             raise refusal(release.id, changed.status) from None
         await self.storage.audit.record(user_id, "release.retract", "release", release.id, {"reason": reason})
         self.core.ports.wake_dispatcher()
+        await self._release_changed(release.id, "retracted")
         return enqueued
+
+    async def _release_changed(self, release_id: int, kind: Literal["corrected", "retracted"]) -> None:
+        """Tell the listener (the question desk); its failure is logged, the change itself is done."""
+        if self.on_release_changed is None:
+            return
+        try:
+            await self.on_release_changed(release_id, kind)
+        except Exception:
+            log.exception("release change not passed on release_id=%d kind=%s", release_id, kind)
 
     async def my_releases(self, user_id: int, limit: int = 10) -> tuple[Organization, list[tuple[Release, Progress]]]:
         """The officer's organization's latest releases with their delivery progress."""

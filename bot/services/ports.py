@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
+
+if TYPE_CHECKING:
+    from storage.questions import Incoming
+
+# Who a question's notice is for: the agency's officers get claim, answer, forward and decline; the
+# journalist gets follow-up and close.
+Audience = Literal["officer", "journalist"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +39,13 @@ class Notices(Protocol):
 
     async def ask_decision(self, chat_id: int, text: str, release_id: int) -> SentMessage | None:
         """Send an admin a release awaiting approval, with the approve and reject actions."""
+
+    async def question_notice(
+        self, chat_id: int, text: str, question_id: int, *, audience: Audience, attachment: Incoming | None = None
+    ) -> SentMessage | None:
+        """Send a notice about a question (with the file of ``attachment``, by file id) and that audience's
+        actions, and remember it so that a plain reply to it reaches the thread; None when it could not
+        be delivered."""
 
 
 class ChatControl(Protocol):

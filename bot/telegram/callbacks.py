@@ -170,10 +170,11 @@ class QuestionAction:
     """A button under a question's notice or thread.
 
     Officers: ``claim`` («پاسخ می‌دهم»), ``answer``, ``forward``, ``decline``; journalists: ``followup``
-    and ``close``; anyone allowed to see the thread: ``thread``.
+    and ``close`` (which asks first: ``closeok`` closes, ``keep`` leaves it open); anyone allowed to see
+    the thread: ``thread``.
     """
 
-    PATTERN: ClassVar[str] = r"^q:(claim|answer|forward|decline|followup|close|thread):(\d+)$"
+    PATTERN: ClassVar[str] = r"^q:(claim|answer|forward|decline|followup|close|closeok|keep|thread):(\d+)$"
     action: str
     question_id: int
 
@@ -235,3 +236,25 @@ class ForwardTo:
         if question_id is None or organization_id is None:
             return None
         return cls(question_id, organization_id)
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyPage:
+    """Another page of an agency picker: /ask's (``question_id`` 0) or the forward picker of a question."""
+
+    PATTERN: ClassVar[str] = r"^qp:(\d+):(\d+)$"
+    question_id: int
+    page: int
+
+    def pack(self) -> str:
+        """``qp:question_id:page``."""
+        return f"qp:{self.question_id}:{self.page}"
+
+    @classmethod
+    def parse(cls, data: str | None) -> AgencyPage | None:
+        """The picker and the page, or None."""
+        groups = _match(cls.PATTERN, data)
+        if groups is None:
+            return None
+        question_id, page = _int(groups[0]), _int(groups[1])
+        return cls(question_id, page) if question_id is not None and page is not None else None

@@ -33,11 +33,14 @@ class Menu(enum.Flag):
 
 
 class Section(enum.Enum):
-    """Where /help lists a command: the basics, receiving releases, the officers' desk, administration."""
+    """Where /help lists a command: the basics, receiving releases, asking agencies, the officers' desk,
+    answering journalists, administration (in this order)."""
 
     GENERAL = "general"
     RECEIVING = "receiving"
+    QUESTIONS = "questions"
     OFFICER = "officer"
+    ANSWERS = "answers"
     ADMIN = "admin"
 
 

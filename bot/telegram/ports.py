@@ -6,29 +6,50 @@ import logging
 import time
 from collections.abc import Callable
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.constants import ChatMemberStatus
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
+from telegram.constants import ChatMemberStatus, MessageLimit
 from telegram.error import TelegramError
 
 from bot import texts
 from bot.domain.digits import fa
-from bot.services.ports import ChatUnreachable, Ports, SentMessage
+from bot.services.ports import Audience, ChatUnreachable, Ports, SentMessage
 from bot.telegram.callbacks import Decision
 from bot.telegram.errors import ALERT_INTERVAL
 from bot.telegram.views.officer import report_text
+from bot.telegram.views.questions import journalist_keyboard, officer_keyboard
 from storage import Storage
 from storage.outbox import Progress
+from storage.questions import Incoming
 
 log = logging.getLogger(__name__)
 
 CONTROLLING = {ChatMemberStatus.OWNER: "creator", ChatMemberStatus.ADMINISTRATOR: "administrator"}
 
 
-class TelegramNotices:
-    """Notices sent by the bot itself; a user who blocked the bot does not stop the service that called."""
+def _units(text: str) -> int:
+    """Telegram measures texts and captions in UTF-16 code units."""
+    return len(text.encode("utf-16-le")) // 2
 
-    def __init__(self, bot: Bot) -> None:
+
+def _fitted(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` UTF-16 units with an ellipsis (services keep within it; this is the last guard)."""
+    if _units(text) <= limit:
+        return text
+    while _units(text) > limit - 1:
+        text = text[: max(0, len(text) - (_units(text) - limit + 1))]
+    return text + "…"
+
+
+class TelegramNotices:
+    """Notices sent by the bot itself; a user who blocked the bot does not stop the service that called.
+
+    Notices are plain text (no parse mode): names and texts that users typed are shown as they are.
+    ``storage`` (when given) remembers where question notices landed, so a reply to one reaches its thread.
+    """
+
+    def __init__(self, bot: Bot, storage: Storage | None = None) -> None:
         self.bot = bot
+        self.storage = storage
 
     async def tell(self, chat_id: int, text: str) -> SentMessage | None:
         """Send a plain notice; None (logged) when Telegram refused it."""
@@ -45,6 +66,65 @@ class TelegramNotices:
             ]
         )
         return await self._send(chat_id, text, keyboard)
+
+    async def question_notice(
+        self, chat_id: int, text: str, question_id: int, *, audience: Audience, attachment: Incoming | None = None
+    ) -> SentMessage | None:
+        """Send a question's notice with that audience's buttons: with a file, the text is its caption when it
+        fits, else the text goes first and the file after it. Both messages map back to the question."""
+        keyboard = officer_keyboard(question_id) if audience == "officer" else journalist_keyboard(question_id)
+        file = attachment if attachment is not None and attachment.has_file else None
+        if file is not None and _units(text) <= MessageLimit.CAPTION_LENGTH:
+            sent = await self._send_file(chat_id, file, text, keyboard)
+            await self._remember(sent, question_id)
+            return sent
+        sent = await self._send(chat_id, _fitted(text, MessageLimit.MAX_TEXT_LENGTH), keyboard)
+        await self._remember(sent, question_id)
+        if sent is not None and file is not None:
+            await self._remember(await self._send_file(chat_id, file, None, None, reply_to=sent), question_id)
+        return sent
+
+    async def _send_file(
+        self,
+        chat_id: int,
+        attachment: Incoming,
+        caption: str | None,
+        keyboard: InlineKeyboardMarkup | None,
+        *,
+        reply_to: SentMessage | None = None,
+    ) -> SentMessage | None:
+        file_id = attachment.file_id
+        assert file_id is not None  # only attachments with a file come here
+        reply = ReplyParameters(reply_to.message_id, allow_sending_without_reply=True) if reply_to else None
+        try:
+            if attachment.kind == "photo":
+                message = await self.bot.send_photo(
+                    chat_id, file_id, caption=caption, reply_markup=keyboard, reply_parameters=reply
+                )
+            elif attachment.kind == "video":
+                message = await self.bot.send_video(
+                    chat_id, file_id, caption=caption, reply_markup=keyboard, reply_parameters=reply
+                )
+            elif attachment.kind == "voice":
+                message = await self.bot.send_voice(
+                    chat_id, file_id, caption=caption, reply_markup=keyboard, reply_parameters=reply
+                )
+            elif attachment.kind == "audio":
+                message = await self.bot.send_audio(
+                    chat_id, file_id, caption=caption, reply_markup=keyboard, reply_parameters=reply
+                )
+            else:
+                message = await self.bot.send_document(
+                    chat_id, file_id, caption=caption, reply_markup=keyboard, reply_parameters=reply
+                )
+        except TelegramError as error:
+            log.info("notice file not delivered chat_id=%d kind=%s: %s", chat_id, attachment.kind, error.message)
+            return None
+        return SentMessage(message.chat_id, message.message_id)
+
+    async def _remember(self, sent: SentMessage | None, question_id: int) -> None:
+        if sent is not None and self.storage is not None:
+            await self.storage.questions.remember_notice(sent.chat_id, sent.message_id, question_id)
 
     async def _send(self, chat_id: int, text: str, keyboard: InlineKeyboardMarkup | None) -> SentMessage | None:
         try:
@@ -71,9 +151,13 @@ class TelegramChatControl:
         return CONTROLLING.get(member.status)  # type: ignore[call-overload, no-any-return]
 
 
-def telegram_ports(bot: Bot, wake_dispatcher: Callable[[], None]) -> Ports:
-    """The ports of an application whose messenger is ``bot``."""
-    return Ports(notices=TelegramNotices(bot), chat_control=TelegramChatControl(bot), wake_dispatcher=wake_dispatcher)
+def telegram_ports(bot: Bot, wake_dispatcher: Callable[[], None], storage: Storage | None = None) -> Ports:
+    """The ports of an application whose messenger is ``bot`` (``storage`` maps replies to question notices)."""
+    return Ports(
+        notices=TelegramNotices(bot, storage),
+        chat_control=TelegramChatControl(bot),
+        wake_dispatcher=wake_dispatcher,
+    )
 
 
 class LiveReports:

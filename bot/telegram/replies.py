@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from telegram import CallbackQuery, InputMediaDocument, InputMediaPhoto, InputMediaVideo, Message
+from telegram import CallbackQuery, InlineKeyboardMarkup, InputMediaDocument, InputMediaPhoto, InputMediaVideo, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
@@ -21,12 +21,19 @@ _INPUT_MEDIA: dict[str, type[InputMediaPhoto | InputMediaVideo | InputMediaDocum
 }
 
 
-async def send_parts(message: Message, parts: Sequence[RenderedPart], attachments: Sequence[Attachment]) -> None:
-    """Reply with a release's rendered parts as journalists receive them: text as HTML, media with its files."""
-    for part in parts:
+async def send_parts(
+    message: Message,
+    parts: Sequence[RenderedPart],
+    attachments: Sequence[Attachment],
+    buttons: InlineKeyboardMarkup | None = None,
+) -> None:
+    """Reply with a release's rendered parts as journalists receive them: text as HTML, media with its files;
+    ``buttons`` go under the last part (an album cannot carry any)."""
+    for number, part in enumerate(parts, start=1):
         caption = part.html or None
+        markup = buttons if number == len(parts) else None
         if part.kind == "text":
-            await message.reply_html(part.html, disable_web_page_preview=True)
+            await message.reply_html(part.html, disable_web_page_preview=True, reply_markup=markup)
         elif part.kind == "album":
             media = [
                 _INPUT_MEDIA.get(a.kind, InputMediaDocument)(
@@ -36,11 +43,30 @@ async def send_parts(message: Message, parts: Sequence[RenderedPart], attachment
             ]
             await message.reply_media_group(media)
         elif part.kind == "photo":
-            await message.reply_photo(attachments[0].file_id, caption=caption, parse_mode=ParseMode.HTML)
+            await message.reply_photo(
+                attachments[0].file_id, caption=caption, parse_mode=ParseMode.HTML, reply_markup=markup
+            )
         elif part.kind == "video":
-            await message.reply_video(attachments[0].file_id, caption=caption, parse_mode=ParseMode.HTML)
+            await message.reply_video(
+                attachments[0].file_id, caption=caption, parse_mode=ParseMode.HTML, reply_markup=markup
+            )
         else:
-            await message.reply_document(attachments[0].file_id, caption=caption, parse_mode=ParseMode.HTML)
+            await message.reply_document(
+                attachments[0].file_id, caption=caption, parse_mode=ParseMode.HTML, reply_markup=markup
+            )
+
+
+async def reply_file(message: Message, kind: str, file_id: str, caption: str | None = None) -> Message:
+    """Reply with a file Telegram already has (by file id): a photo, video, voice note, audio or document."""
+    if kind == "photo":
+        return await message.reply_photo(file_id, caption=caption)
+    if kind == "video":
+        return await message.reply_video(file_id, caption=caption)
+    if kind == "voice":
+        return await message.reply_voice(file_id, caption=caption)
+    if kind == "audio":
+        return await message.reply_audio(file_id, caption=caption)
+    return await message.reply_document(file_id, caption=caption)
 
 
 async def remove_buttons(query: CallbackQuery) -> None:

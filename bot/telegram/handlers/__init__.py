@@ -11,9 +11,21 @@ from telegram.ext import BaseHandler
 
 from bot.telegram.commands import Command
 from bot.telegram.context import WireContext
-from bot.telegram.handlers import admin, approval, archive, chats, common, journalist, officer, ops, reports, topics
+from bot.telegram.handlers import (
+    admin,
+    approval,
+    archive,
+    chats,
+    common,
+    journalist,
+    officer,
+    ops,
+    questions,
+    reports,
+    topics,
+)
 
-MODULES = (common, admin, approval, reports, topics, ops, officer, journalist, chats, archive)
+MODULES = (common, admin, approval, reports, topics, ops, officer, questions, journalist, chats, archive)
 
 
 def all_commands() -> list[Command]:

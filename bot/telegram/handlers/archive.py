@@ -29,6 +29,7 @@ from bot.telegram.callbacks import SearchPage
 from bot.telegram.commands import Menu, Section, command, command_handlers
 from bot.telegram.context import WireContext
 from bot.telegram.replies import send_parts
+from bot.telegram.views.questions import release_buttons
 
 log = logging.getLogger(__name__)
 
@@ -152,8 +153,11 @@ async def release_link(update: Update, context: WireContext) -> None:
 
 
 async def _show_release(message: Message, context: WireContext, release_id: int) -> None:
+    """The release as it was delivered; in a private chat with «❓ پرسش از این دستگاه» under it, as delivered there."""
     delivered = await context.runtime.archive.release(release_id)
-    await send_parts(message, delivered.parts, delivered.release.attachments)
+    release = delivered.release
+    buttons = release_buttons(release.organization_id, release.id) if message.chat.type == "private" else None
+    await send_parts(message, delivered.parts, release.attachments, buttons)
 
 
 async def inline_search(update: Update, context: WireContext) -> None:

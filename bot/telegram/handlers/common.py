@@ -8,7 +8,7 @@ from telegram.ext import BaseHandler, MessageHandler, filters
 from bot import texts
 from bot.telegram.commands import Menu, Section, command, command_handlers
 from bot.telegram.context import WireContext
-from bot.telegram.handlers import journalist, officer
+from bot.telegram.handlers import journalist, officer, private
 from bot.telegram.menus import Role, role_of
 
 
@@ -68,9 +68,10 @@ COMMANDS = (
     command("myid", my_id, Menu.EVERYONE | Menu.GROUPS, section=Section.GENERAL),
 )
 HANDLERS = command_handlers(COMMANDS)
-# After every other handler: an unknown command, media (an officer's draft), or anything else in private.
+# After every other handler: an unknown command, then any other private message (an answer, a question,
+# a draft: bot.telegram.handlers.private decides), and anything still left in private.
 FALLBACKS: list[BaseHandler[Update, WireContext, None]] = [
     MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, unknown_command),
-    officer.MEDIA_HANDLER,
+    private.HANDLER,
     MessageHandler(filters.ChatType.PRIVATE, unsupported_message),
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Message, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot import texts
 from bot.domain.digits import fa
@@ -56,14 +56,29 @@ def _summary(context: WireContext, preview: Preview) -> str:
     return draft_summary(preview, context.runtime.core.pipeline, context.runtime.settings.timezone)
 
 
-async def draft_from_text(update: Update, context: WireContext) -> None:
-    """Any text an officer sends in the private chat: a new draft, a draft's new text, or a correction."""
-    message, user = update.effective_message, update.effective_user
-    if message is None or user is None or message.text is None:
+async def receive(items: list[Message], context: WireContext, user_id: int) -> None:
+    """A private message (or album) from an officer that nothing else claimed: a draft, a draft's new text,
+    or a correction; anyone else is told the bot cannot use it (``bot.telegram.handlers.private`` routes)."""
+    first = items[0]
+    if first.text is not None:
+        await _draft_from_text(first, context, user_id)
         return
     try:
+        await context.runtime.desk.officer(user_id)
+    except NotAnOfficer:
+        await first.reply_text(texts.UNSUPPORTED_MESSAGE)
+        return
+    if attachment_of(first) is None:
+        raise InvalidInput(texts.UNSUPPORTED_FROM_OFFICER)
+    await _media_draft(items, context, user_id)
+
+
+async def _draft_from_text(message: Message, context: WireContext, user_id: int) -> None:
+    """Any text an officer sends in the private chat: a new draft, a draft's new text, or a correction."""
+    assert message.text is not None
+    try:
         received = await context.runtime.desk.receive_text(
-            user.id, message.text, source_chat_id=message.chat_id, source_message_id=message.message_id
+            user_id, message.text, source_chat_id=message.chat_id, source_message_id=message.message_id
         )
     except NotAnOfficer:
         # Not an officer: this is a journalist or a visitor writing to the bot.
@@ -95,25 +110,8 @@ def attachment_of(message: Message) -> Attachment | None:
     return None
 
 
-async def media_draft(update: Update, context: WireContext) -> None:
-    """A photo, video or file from an officer (its caption is the text) becomes a draft; albums are collected."""
-    message, user = update.effective_message, update.effective_user
-    if message is None or user is None:
-        return
-    try:
-        await context.runtime.desk.officer(user.id)
-    except NotAnOfficer:
-        await message.reply_text(texts.UNSUPPORTED_MESSAGE)
-        return
-    if attachment_of(message) is None:
-        raise InvalidInput(texts.UNSUPPORTED_FROM_OFFICER)
-    if message.media_group_id:
-        context.bot_data.albums.add(message, lambda items: _media_draft(items, context, user.id))
-        return
-    await _media_draft([message], context, user.id)
-
-
 async def _media_draft(items: list[Message], context: WireContext, user_id: int) -> None:
+    """Photos, videos or files from an officer (an album's items together; the caption is the text) become a draft."""
     first = items[0]
     if len(items) > ALBUM_MAX_ITEMS:
         await first.reply_text(texts.ALBUM_TOO_LARGE)
@@ -366,7 +364,5 @@ HANDLERS: list[BaseHandler[Update, WireContext, None]] = [
     *command_handlers(COMMANDS),
     CallbackQueryHandler(draft_button, pattern=DraftAction.PATTERN),
     CallbackQueryHandler(pick_button, pattern=DraftPick.PATTERN),
-    MessageHandler(filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, draft_from_text),
 ]
-# Media from officers is handled after every other handler (see bot.telegram.handlers.common).
-MEDIA_HANDLER = MessageHandler(filters.ChatType.PRIVATE & ~filters.TEXT, media_draft)
+# Texts and media that are no command reach ``receive`` through bot.telegram.handlers.private.
