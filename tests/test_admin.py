@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from bot import texts
+from fakegram import FakeTelegram
+from fakegram.drivers import Person
 from storage.db import utcnow
-from tests.fakegram import FakeTelegram
-from tests.fakegram.drivers import Person
 from tests.harness import running_bot, runtime, settings_for
 
 ADMIN = 1  # in ADMIN_IDS (tests.harness.settings_for)

@@ -11,11 +11,11 @@ from telegram.ext import Application
 from bot import texts
 from bot.domain.text import fold
 from bot.services.desk import PUBLISH_LIMIT_PER_HOUR
+from fakegram import FakeTelegram, SentMessage
+from fakegram.drivers import Officer
 from storage import Storage
 from storage.db import utcnow
 from storage.releases import NewRelease
-from tests.fakegram import FakeTelegram, SentMessage
-from tests.fakegram.drivers import Officer
 from tests.harness import running_bot, runtime, settings_for
 
 ROOT = Path(__file__).resolve().parent.parent

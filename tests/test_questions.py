@@ -21,9 +21,9 @@ from bot.domain.text import fold
 from bot.errors import InvalidInput, NotAnAdmin, NotYourQuestion, OfficerRevoked, UnknownId, WrongState
 from bot.runtime import Runtime
 from bot.services.questions import MAX_PER_DAY, MAX_WAITING, Incoming, Questions
+from fakegram import FakeTelegram, SentMessage
 from storage.db import utcnow
 from storage.releases import NewRelease
-from tests.fakegram import FakeTelegram, SentMessage
 from tests.harness import running_bot, runtime, settings_for
 
 OFFICER_A, OFFICER_B, OFFICER_C = 3001, 3002, 3003  # A and B: the governorate; C: the gas company

@@ -13,10 +13,10 @@ from telegram.ext import Application
 from bot import texts
 from bot.domain.digits import fa
 from bot.domain.text import fold
+from fakegram import FakeTelegram, SentMessage
+from fakegram.drivers import Admin, Journalist, Officer, Person, buttons
 from storage import Storage
 from storage.db import utcnow
-from tests.fakegram import FakeTelegram, SentMessage
-from tests.fakegram.drivers import Admin, Journalist, Officer, Person, buttons
 from tests.harness import running_bot, runtime, settings_for
 
 AGENCY_A, AGENCY_B = "فرمانداری آبدانان", "شرکت گاز استان ایلام"

@@ -29,12 +29,12 @@ from bot.domain.text import fold
 from bot.services.charts import ChartBar, render_month_chart, shape
 from bot.services.desk import Desk
 from bot.services.reports import AUDIT_DEFAULT, parse_audit_count, resolve_month
+from fakegram import FakeTelegram, SentMessage
+from fakegram.drivers import Admin
 from storage import Storage
 from storage.db import to_db, utcnow
 from storage.releases import NewRelease
 from storage.reports import OrganizationActivity
-from tests.fakegram import FakeTelegram, SentMessage
-from tests.fakegram.drivers import Admin
 from tests.harness import running_bot, runtime, settings_for
 
 ROOT = Path(__file__).resolve().parent.parent

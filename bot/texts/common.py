@@ -6,6 +6,8 @@ __all__ = [
     "ALL_LABEL",
     "INTERNAL_ERROR",
     "LIST_SEPARATOR",
+    "MY_ID",
+    "MY_ID_CHAT",
     "NONE_LABEL",
     "NOT_ADMIN",
     "NOT_A_NUMBER",
@@ -25,6 +27,13 @@ WELCOME = (
     "وارد شوید و خبرهای سازمان خود را منتشر کنید.\n\n"
     "برای دیدن فهرست دستورها /help را بفرستید."
 )
+
+# /myid: the ids stay in Latin digits inside <code> (a tap copies them), to be pasted into the settings.
+MY_ID = (
+    "🆔 شناسهٔ عددی شما در تلگرام: <code>{user_id}</code>\n"
+    "برای مدیر شدن، گردانندهٔ ربات این عدد را در تنظیم ADMIN_IDS می‌گذارد (با لمس عدد، رونوشت برداشته می‌شود)."
+)
+MY_ID_CHAT = "شناسهٔ این گروه: <code>{chat_id}</code> (برای تنظیم ADMIN_CHAT_ID، اگر خطاها باید به این گروه برسند)"
 
 UNKNOWN_COMMAND = "این دستور را نمی‌شناسم. برای دیدن دستورهای موجود /help را بفرستید."
 

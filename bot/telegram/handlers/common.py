@@ -53,6 +53,18 @@ async def help_command(update: Update, context: WireContext) -> None:
     await reply_long(message, text, html_mode=True)
 
 
+async def my_id(update: Update, context: WireContext) -> None:
+    """Tell anyone their Telegram user id (what ADMIN_IDS takes), and in a group the group's id too."""
+    message, user, chat = update.effective_message, update.effective_user, update.effective_chat
+    if message is None or user is None:
+        return
+    # Latin digits on purpose: the id is copied into ADMIN_IDS or ADMIN_CHAT_ID as it is.
+    text = texts.MY_ID.format(user_id=user.id)
+    if chat is not None and chat.type != "private":
+        text += "\n" + texts.MY_ID_CHAT.format(chat_id=chat.id)
+    await message.reply_html(text)
+
+
 async def unknown_command(update: Update, context: WireContext) -> None:
     """Tell the user that a command does not exist, instead of staying silent."""
     if update.effective_message is None:
@@ -70,6 +82,7 @@ async def unsupported_message(update: Update, context: WireContext) -> None:
 COMMANDS = (
     command("start", start, Menu.EVERYONE, section=Section.GENERAL),
     command("help", help_command, Menu.EVERYONE | Menu.GROUPS, section=Section.GENERAL),
+    command("myid", my_id, Menu.EVERYONE | Menu.GROUPS, section=Section.GENERAL),
 )
 HANDLERS = command_handlers(COMMANDS)
 # After every other handler: an unknown command, then any other private message (an answer, a question,
