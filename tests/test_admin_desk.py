@@ -14,10 +14,10 @@ from bot import texts
 from bot.config import Settings
 from bot.domain.digits import fa
 from bot.domain.text import fold
+from fakegram import FakeTelegram, SentMessage
+from fakegram.drivers import Admin, Journalist, Officer, buttons
 from storage import Storage
 from storage.db import utcnow
-from tests.fakegram import FakeTelegram, SentMessage
-from tests.fakegram.drivers import Admin, Journalist, Officer, buttons
 from tests.harness import running_bot, runtime, settings_for
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,9 +10,9 @@ from datetime import timedelta
 from pathlib import Path
 
 from bot import texts
+from fakegram import FakeTelegram
+from fakegram.drivers import Admin, Officer
 from storage.db import utcnow
-from tests.fakegram import FakeTelegram
-from tests.fakegram.drivers import Admin, Officer
 from tests.harness import running_bot, runtime, settings_for
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,9 +11,9 @@ import pytest
 
 from bot import texts
 from bot.domain.text import fold
+from fakegram import FakeTelegram
+from fakegram.drivers import Admin, Journalist, Officer, Person, buttons
 from storage.db import utcnow
-from tests.fakegram import FakeTelegram
-from tests.fakegram.drivers import Admin, Journalist, Officer, Person, buttons
 from tests.harness import running_bot, runtime, settings_for
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot import texts
-from tests.fakegram import FakeTelegram
-from tests.fakegram.drivers import Journalist, Person, buttons
+from fakegram import FakeTelegram
+from fakegram.drivers import Journalist, Person, buttons
 from tests.harness import running_bot, runtime, settings_for
 
 STRANGER_ID = 3003
