@@ -288,6 +288,7 @@ async def test_a_declined_question_tells_the_journalist_why(tg: FakeTelegram, tm
         assert await officer.ask("این موضوع در حیطهٔ فرمانداری نیست.") == texts.Q_DECLINED_DONE.format(id="۱")
         [told] = await next_messages(tg, JOURNALIST, journalist_before)
         assert told.text == f"⛔️ «{AGENCY_A}» پرسش ۱ شما را رد کرد.\nدلیل: این موضوع در حیطهٔ فرمانداری نیست."
+        assert told.reply_markup is None  # nothing left to press under a declined question
         assert await officer.ask("/answer 1 پاسخ دیرهنگام") == texts.Q_WRONG_STATE.format(id="۱", status="رد شده")
         # The officer's next text is a draft again, not a reason.
         [header, *_] = await officer.say("خبر تازهٔ فرمانداری دربارهٔ برداشت محصول گندم در آبدانان", count=3)

@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 # Who a question's notice is for: the agency's officers get claim, answer, forward and decline; the
 # journalist gets follow-up and close.
-Audience = Literal["officer", "journalist"]
+# Who a question's notice is for, which decides its buttons: the agency's officers (claim, answer, forward,
+# decline), the journalist (follow up, close), or the journalist of a question that is over (none).
+Audience = Literal["officer", "journalist", "journalist_done"]
 
 
 @dataclass(frozen=True, slots=True)

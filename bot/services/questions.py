@@ -793,8 +793,14 @@ class Questions:
         return len(active)
 
     async def _tell_journalist(self, question: Question, text: str, attachment: Incoming | None = None) -> None:
+        """A notice to the journalist; under a declined or closed question it has no buttons to press."""
+        over = question.status in ("declined", "closed")
         await self.core.ports.notices.question_notice(
-            question.journalist_id, text, question.id, audience="journalist", attachment=attachment
+            question.journalist_id,
+            text,
+            question.id,
+            audience="journalist_done" if over else "journalist",
+            attachment=attachment,
         )
 
     async def _admin_chats(self) -> list[int]:

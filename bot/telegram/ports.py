@@ -73,7 +73,13 @@ class TelegramNotices:
     ) -> SentMessage | None:
         """Send a question's notice with that audience's buttons: with a file, the text is its caption when it
         fits, else the text goes first and the file after it. Both messages map back to the question."""
-        keyboard = officer_keyboard(question_id) if audience == "officer" else journalist_keyboard(question_id)
+        keyboard = (
+            officer_keyboard(question_id)
+            if audience == "officer"
+            else journalist_keyboard(question_id)
+            if audience == "journalist"
+            else None
+        )
         file = attachment if attachment is not None and attachment.has_file else None
         if file is not None and _units(text) <= MessageLimit.CAPTION_LENGTH:
             sent = await self._send_file(chat_id, file, text, keyboard)
