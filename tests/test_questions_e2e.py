@@ -339,6 +339,24 @@ async def test_a_reason_asked_for_by_a_button_survives_a_restart_and_lapses_afte
     assert (second.status, second.organization_id) == ("open", 1)
 
 
+async def test_a_reply_to_the_confirmation_is_a_follow_up(tg: FakeTelegram, tmp_path: Path) -> None:
+    """The journalist replies to «✅ پرسش ۱ شما … رسید» (the message they are most likely to answer): a follow-up
+    that reaches the agency, not «cannot use this message»; the confirmation carries the thread's buttons."""
+    async with running_bot(settings_for(tg, tmp_path)) as app:
+        await setup_desk(app)
+        journalist = Journalist(tg, JOURNALIST)
+        await journalist.ask("/profile مریم احمدی | ایلام‌نیوز")
+        [asked] = await journalist.say(f"/ask 1 {QUESTION}")
+        before = len(tg.messages_to(A1))
+        more = "توضیح بیشتر: منظورم روستاهای بخش سراب‌باغ است."
+        reply = await journalist.ask(more, reply_to=asked.message_id)
+        [notice] = await next_messages(tg, A1, before)
+    assert (asked.text or "").startswith(f"✅ پرسش ۱ شما به «{AGENCY_A}» رسید.")
+    assert set(buttons(asked)) == {"q:followup:1", "q:close:1"}
+    assert reply == texts.Q_FOLLOWUP_SENT.format(id="۱", org=AGENCY_A)
+    assert more in (notice.text or "")
+
+
 async def test_lists_threads_and_the_admins_view(tg: FakeTelegram, tmp_path: Path) -> None:
     """/questions, /inbox and the admin's /questions (overdue first) with time left; a thread through its link,
     with the buttons of who reads it; /followup, «💬» and /close; /reassign with a fresh deadline."""

@@ -515,6 +515,10 @@ class Questions:
         """The question a notice in this chat was about (a plain reply to it belongs to that thread)."""
         return await self.storage.questions.question_of_notice(chat_id, message_id)
 
+    async def remember_message(self, chat_id: int, message_id: int, question_id: int) -> None:
+        """A message the bot sent about the question (a confirmation): a plain reply to it joins the thread."""
+        await self.storage.questions.remember_notice(chat_id, message_id, question_id)
+
     # -- admins --------------------------------------------------------------------------------------
 
     async def open_questions(self, admin_id: int) -> list[QuestionView]:

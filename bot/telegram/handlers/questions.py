@@ -35,6 +35,7 @@ from bot.telegram.views.questions import (
     asked_text,
     close_keyboard,
     inbox_text,
+    journalist_keyboard,
     my_questions_text,
     open_questions_text,
     profile_text,
@@ -179,8 +180,10 @@ async def ask_command(update: Update, context: WireContext) -> None:
 
 async def _asked(message: Message, context: WireContext, user_id: int, question: Question) -> None:
     """Tell the journalist where the question went and until when the agency has to answer."""
-    view = await context.runtime.questions.thread(user_id, question.id)
-    await message.reply_text(asked_text(view))
+    questions = context.runtime.questions
+    view = await questions.thread(user_id, question.id)
+    sent = await message.reply_text(asked_text(view), reply_markup=journalist_keyboard(question.id))
+    await questions.remember_message(sent.chat_id, sent.message_id, question.id)  # a reply to it follows up
 
 
 async def ask_button(update: Update, context: WireContext) -> None:
@@ -279,8 +282,13 @@ async def followup_command(update: Update, context: WireContext) -> None:
 
 
 async def _followed_up(message: Message, context: WireContext, user_id: int, question: Question) -> None:
-    view = await context.runtime.questions.thread(user_id, question.id)
-    await message.reply_text(texts.Q_FOLLOWUP_SENT.format(id=fa(question.id), org=view.organization.name))
+    questions = context.runtime.questions
+    view = await questions.thread(user_id, question.id)
+    sent = await message.reply_text(
+        texts.Q_FOLLOWUP_SENT.format(id=fa(question.id), org=view.organization.name),
+        reply_markup=journalist_keyboard(question.id),
+    )
+    await questions.remember_message(sent.chat_id, sent.message_id, question.id)
 
 
 async def close_command(update: Update, context: WireContext) -> None:
