@@ -489,9 +489,9 @@ async def test_who_may_touch_a_question(tg: FakeTelegram, tmp_path: Path) -> Non
         assert await outsider.ask("/answer 1 پاسخی از دستگاه دیگر") == texts.Q_NOT_YOURS.format(id="۱")
         assert await stranger.ask("/thread 1") == texts.Q_UNKNOWN.format(id="۱")
         assert await stranger.ask("/close 1") == texts.Q_UNKNOWN.format(id="۱")
-        assert await stranger.ask("/inbox") == texts.NOT_OFFICER
-        assert await stranger.ask("/claim 1") == texts.NOT_OFFICER
-        assert await stranger.ask("/claim 99999999999999999999") == texts.NOT_OFFICER
+        assert await stranger.ask("/inbox") == texts.Q_NOT_AN_OFFICER
+        assert await stranger.ask("/claim 1") == texts.Q_NOT_AN_OFFICER
+        assert await stranger.ask("/claim 99999999999999999999") == texts.Q_NOT_AN_OFFICER
         assert await first.ask("/claim 99999999999999999999") == texts.Q_UNKNOWN.format(id="۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹")
         assert await journalist.ask("/thread 42") == texts.Q_UNKNOWN.format(id="۴۲")
         assert await journalist.ask("/thread_99999999999999999999") == texts.Q_UNKNOWN.format(id="۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹۹")
@@ -506,9 +506,9 @@ async def test_who_may_touch_a_question(tg: FakeTelegram, tmp_path: Path) -> Non
         # The admin revokes the second officer: their buttons stop working at once.
         await Admin(tg).ask(f"/revoke {A2}")
         refused = await second.press(notice, "q:answer:1")
-        assert refused["text"] == texts.OFFICER_REVOKED
-        assert await second.ask("/inbox") == texts.OFFICER_REVOKED
-        assert await second.ask("پاسخ من به این پرسش", reply_to=notice.message_id) == texts.OFFICER_REVOKED
+        assert refused["text"] == texts.Q_OFFICER_REVOKED
+        assert await second.ask("/inbox") == texts.Q_OFFICER_REVOKED
+        assert await second.ask("پاسخ من به این پرسش", reply_to=notice.message_id) == texts.Q_OFFICER_REVOKED
 
 
 async def test_questions_and_answers_never_reach_search_or_other_chats(tg: FakeTelegram, tmp_path: Path) -> None:

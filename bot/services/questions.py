@@ -23,7 +23,16 @@ from typing import Literal
 from bot import texts
 from bot.domain.deadline import deadline, is_overdue, time_left
 from bot.domain.digits import fa
-from bot.errors import InvalidInput, NotAnAdmin, NotYourQuestion, UnknownId, UserError, WrongState
+from bot.errors import (
+    InvalidInput,
+    NotAnAdmin,
+    NotAnOfficer,
+    NotYourQuestion,
+    OfficerRevoked,
+    UnknownId,
+    UserError,
+    WrongState,
+)
 from bot.services.background import BackgroundLoop
 from bot.services.core import Core
 from bot.services.desk import active_officer
@@ -286,16 +295,21 @@ class Questions:
         if question.journalist_id != user_id and not await self._is_admin(user_id):
             if await self.storage.officers.get(user_id) is None:
                 raise UnknownId(texts.Q_UNKNOWN.format(id=fa(question_id)))
-            _, org = await active_officer(self.storage, user_id)
+            _, org = await self._officer(user_id)
             if question.organization_id != org.id:
                 raise NotYourQuestion(texts.Q_NOT_YOURS.format(id=fa(question_id)))
         return await self._view(question, self.clock(), full=True)
 
     # -- officers ------------------------------------------------------------------------------------
 
+    async def agency(self, officer_id: int) -> Organization:
+        """The agency of an active officer (refused, in the desk's words, for anyone else)."""
+        _, org = await self._officer(officer_id)
+        return org
+
     async def inbox(self, officer_id: int) -> list[QuestionView]:
         """The agency's questions waiting for it (open, claimed, overdue), the oldest first."""
-        _, org = await active_officer(self.storage, officer_id)
+        _, org = await self._officer(officer_id)
         now = self.clock()
         found = await self.storage.questions.with_status(WAITING, organization_id=org.id)
         return [await self._view(q, now) for q in found]
@@ -893,9 +907,18 @@ class Questions:
             raise UnknownId(texts.Q_UNKNOWN.format(id=fa(question_id)))
         return question
 
+    async def _officer(self, user_id: int) -> tuple[Officer, Organization]:
+        """An active officer and their agency; refusals that speak of questions, not of publishing."""
+        try:
+            return await active_officer(self.storage, user_id)
+        except OfficerRevoked:
+            raise OfficerRevoked(texts.Q_OFFICER_REVOKED) from None
+        except NotAnOfficer:
+            raise NotAnOfficer(texts.Q_NOT_AN_OFFICER) from None
+
     async def _agency_question(self, officer_id: int, question_id: int) -> tuple[Officer, Organization, Question]:
         """An active officer (a revoked one is refused at once) and a question with their agency now."""
-        officer, org = await active_officer(self.storage, officer_id)
+        officer, org = await self._officer(officer_id)
         question = await self._get(question_id)
         if question.organization_id != org.id:
             raise NotYourQuestion(texts.Q_NOT_YOURS.format(id=fa(question_id)))

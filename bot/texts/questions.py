@@ -35,10 +35,12 @@ __all__ = [
     "Q_JOURNALIST_WITH_USERNAME",
     "Q_NEXT_MESSAGE_IS_IT",
     "Q_NOTHING_PENDING",
+    "Q_NOT_AN_OFFICER",
     "Q_NOT_BLOCKED",
     "Q_NOT_YOURS",
     "Q_NO_PROFILE",
     "Q_NO_PROFILE_TO_BLOCK",
+    "Q_OFFICER_REVOKED",
     "Q_PROFILE_LENGTH",
     "Q_REASON_NEEDED",
     "Q_REASON_TOO_LONG",
@@ -391,4 +393,11 @@ Q_TELL_NO_OFFICERS_ADMIN = (
     "❗️ پرسش {id} به «{org}» رسید، اما این دستگاه هیچ کارشناس روابط عمومی فعالی در ربات ندارد و کسی آن را "
     "نمی‌بیند. برای این دستگاه دعوت‌نامه بسازید (/invite {org_id}) یا پرسش را به دستگاه دیگری بسپارید "
     "(/reassign {id} شناسه_دستگاه)."
+)
+# The question desk's refusals to someone who is no (longer an) officer.
+Q_NOT_AN_OFFICER = (
+    "این دستور ویژهٔ کارشناسان روابط عمومی دستگاه‌هاست. اگر خبرنگارید، پرسش‌های خودتان را با /questions ببینید."
+)
+Q_OFFICER_REVOKED = (
+    "دسترسی شما به خبرها و پرسش‌های دستگاه لغو شده است. اگر اشتباهی رخ داده، با روابط عمومی استانداری تماس بگیرید."
 )

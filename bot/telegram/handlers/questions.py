@@ -96,7 +96,7 @@ async def _question_id(context: WireContext, typed: str, usage: str, *, officer:
     question_id = parse_id(typed)
     if question_id is None:
         if officer is not None and beyond_range(typed) is not None:
-            await context.runtime.desk.officer(officer)
+            await context.runtime.questions.agency(officer)
         refuse_id(typed, usage=usage, unknown=_unknown_question)
     return question_id
 
@@ -312,7 +312,7 @@ async def inbox_command(update: Update, context: WireContext) -> None:
     if found is None:
         return
     message, user = found
-    _, org = await context.runtime.desk.officer(user.id)
+    org = await context.runtime.questions.agency(user.id)
     views = await context.runtime.questions.inbox(user.id)
     await reply_long(message, inbox_text(org.name, views), html_mode=True)
 
