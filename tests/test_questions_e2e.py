@@ -127,7 +127,7 @@ async def test_a_question_from_a_release_is_claimed_answered_followed_up_and_clo
         claimed = await first.press(notice_1, "q:claim:1")
         assert claimed["text"] == texts.Q_CLAIMED_ALERT.format(id="۱")
         [told] = await next_messages(tg, JOURNALIST, journalist_before)
-        assert (told.text or "").startswith(f"✋ «{AGENCY_A}» پرسش ۱ شما را در دست بررسی گرفت.")
+        assert (told.text or "").startswith(f"✋ «{AGENCY_A}» بررسی پرسش ۱ شما را آغاز کرد.")
         late = await second.press(notice_2, "q:claim:1")
         assert late == {
             **late,

@@ -438,7 +438,11 @@ class Questions:
             )
             updated = await self._get(current.id, tx)
         log.info("question answered question_id=%d officer_id=%d", updated.id, officer.user_id)
-        text = texts.Q_TELL_ANSWERED.format(org=org.name, id=fa(updated.id), text=body or texts.Q_ANSWER_FILE_ONLY)
+        text = texts.Q_TELL_ANSWERED.format(
+            org=org.name,
+            id=fa(updated.id),
+            text=body or texts.Q_ANSWER_FILE_ONLY.get(message.kind, texts.Q_ANSWER_FILE_ONLY["document"]),
+        )
         await self._tell_journalist(updated, text, message)
         return updated
 

@@ -112,12 +112,12 @@ PROVINCE_LEVEL = "استانی"
 UNKNOWN_ORG = "دستگاهی با شناسه {id} پیدا نشد. فهرست دستگاه‌ها: /orgs"
 
 # Invites and officers (bot/telegram/handlers/admin.py; what the invited officer sees is in bot/texts/officer.py).
-INVITE_USAGE = "شکل درست: /invite شناسه‌دستگاه\nشناسه دستگاه‌ها را با /orgs ببینید."
+INVITE_USAGE = "شکل درست: /invite شناسهٔ دستگاه\nشناسهٔ دستگاه‌ها را با /orgs ببینید."
 INVITE_DONE = (
     "پیوند دعوت برای «{org}»:\n{link}\n\n"
     "این پیوند یک‌بارمصرف است و تا {expires} اعتبار دارد. آن را فقط برای کارشناس روابط عمومی همین دستگاه بفرستید."
 )
-OFFICERS_USAGE = "شکل درست: /officers یا /officers شناسه‌دستگاه"
+OFFICERS_USAGE = "شکل درست: /officers یا /officers شناسهٔ دستگاه"
 OFFICERS_EMPTY = "کارشناسی ثبت نشده است. با /invite پیوند دعوت بسازید."
 OFFICERS_HEADER = "<b>کارشناسان روابط عمومی</b>"
 OFFICER_LINE = "{user_id} — {name}{username} — {org}{revoked}"

@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 # The officers' side is SUBMITTED, APPROVED_OFFICER and REJECTED_OFFICER; the rest is the administrators'.
-APPROVAL_USAGE = "شکل درست: /approval شناسه‌دستگاه on یا off"
+APPROVAL_USAGE = "شکل درست: /approval شناسهٔ دستگاه on یا off"
 APPROVAL_ON = "از این پس خبرهای «{org}» پیش از انتشار به تأیید مدیران می‌رسد."
 APPROVAL_OFF = "خبرهای «{org}» از این پس بدون تأیید منتشر می‌شود."
 SUBMITTED = "📨 خبر {id} برای تأیید به اداره کل روابط عمومی استانداری فرستاده شد؛ نتیجه را همین‌جا خبر می‌دهیم."

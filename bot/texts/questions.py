@@ -146,7 +146,7 @@ Q_NOT_YOURS = "پرسش {id} نزد دستگاه شما نیست."
 Q_RELEASE_OF_ANOTHER_AGENCY = "خبر {release} از «{org}» نیست؛ پرسش دربارهٔ آن را از دستگاه خودش بپرسید."
 Q_ALREADY_CLAIMED = "«{name}» پیش از شما پاسخ به پرسش {id} را بر عهده گرفته است."
 Q_ALREADY_YOURS = "پاسخ به پرسش {id} را پیش‌تر بر عهده گرفته‌اید؛ پاسخ را بفرستید: /answer {id}"
-Q_WRONG_STATE = "پرسش {id} {status} است و این کار دیگر روی آن شدنی نیست."
+Q_WRONG_STATE = "پرسش {id} {status} است و دیگر نمی‌توان در آن کاری کرد."
 Q_FORWARD_SAME_ORG = "پرسش {id} همین حالا نزد «{org}» است؛ دستگاه دیگری را برگزینید."
 Q_NOTHING_PENDING = "پیامی منتظر نبود. برای پرسش از یک دستگاه: /ask"
 Q_NO_PROFILE_TO_BLOCK = "کاربر {user_id} نمایهٔ روزنامه‌نگاری ندارد و تا نسازد نمی‌تواند بپرسد."
@@ -157,7 +157,14 @@ Q_NOT_BLOCKED = "کاربر {user_id} مسدود نیست."
 Q_JOURNALIST = "{name} ({outlet})"
 Q_JOURNALIST_WITH_USERNAME = "{name} ({outlet}، ‎@{username})"
 Q_ABOUT_RELEASE = "\nدربارهٔ خبر {release}: «{title}»"
-Q_ANSWER_FILE_ONLY = "(پاسخ در فایل پیوست است.)"
+# An answer sent as a file without a caption, by the file's kind.
+Q_ANSWER_FILE_ONLY = {
+    "voice": "(پاسخ به صورت پیام صوتی است.)",
+    "audio": "(پاسخ در فایل صوتی پیوست است.)",
+    "photo": "(پاسخ در عکس پیوست است.)",
+    "video": "(پاسخ در ویدیوی پیوست است.)",
+    "document": "(پاسخ در فایل پیوست است.)",
+}
 Q_BY_ADMIN = "روابط عمومی استانداری"
 
 # Notices to the agency's officers.
@@ -174,7 +181,7 @@ Q_TELL_REMIND_HALF = "⏳ یادآوری: نیمی از مهلت پاسخ به �
 Q_TELL_REMIND_LATE = "⚠️ مهلت پاسخ به پرسش {id} رو به پایان است: {left} ({deadline}).\n\n{text}"
 
 # Notices to the journalist.
-Q_TELL_CLAIMED = "✋ «{org}» پرسش {id} شما را در دست بررسی گرفت. مهلت پاسخ: {deadline}."
+Q_TELL_CLAIMED = "✋ «{org}» بررسی پرسش {id} شما را آغاز کرد. مهلت پاسخ: {deadline}."
 Q_TELL_ANSWERED = (
     "✅ پاسخ «{org}» به پرسش {id}:\n\n{text}\n\n"
     "پرسش دیگری دربارهٔ همین موضوع دارید؟ به همین پیام پاسخ دهید. اگر پاسخ کافی است، پرسش را ببندید."
@@ -192,7 +199,7 @@ Q_CLOSED_BY_ADMIN = "پرسش {id} شما را روابط عمومی استان�
 # Notices to the admins (every admin and the admin chat).
 Q_TELL_EXPIRED_ADMIN = (
     "🚨 «{org}» در مهلت {hours} ساعت به پرسش {id} از {journalist} پاسخ نداد (مهلت {deadline} بود).\n\n{text}\n\n"
-    "سپردن به دستگاه دیگر یا همان دستگاه با مهلت تازه: /reassign {id} شناسه‌دستگاه"
+    "سپردن به دستگاه دیگر یا همان دستگاه با مهلت تازه: /reassign {id} شناسهٔ دستگاه"
 )
 
 # A release a question is about was corrected or retracted: to the journalist and the officers.
@@ -374,7 +381,7 @@ Q_CARD_STATUS_TIMED = "وضعیت: {status} · ⏳ {left} ({deadline})"
 Q_LIST_LINK = "گفت‌وگو: /thread_{id}"
 
 # A question's thread (HTML).
-Q_THREAD_ASKED = "پرسیده‌شده: {asked}"
+Q_THREAD_ASKED = "زمان پرسش: {asked}"
 Q_THREAD_JOURNALIST = "🙋 {name}"
 Q_THREAD_AGENCY = "🏛 {org}"
 Q_THREAD_ADMIN = "🏛 روابط عمومی استانداری"
@@ -392,7 +399,7 @@ Q_FILE_KINDS = {
 Q_TELL_NO_OFFICERS_ADMIN = (
     "❗️ پرسش {id} به «{org}» رسید، اما این دستگاه هیچ کارشناس روابط عمومی فعالی در ربات ندارد و کسی آن را "
     "نمی‌بیند. برای این دستگاه دعوت‌نامه بسازید (/invite {org_id}) یا پرسش را به دستگاه دیگری بسپارید "
-    "(/reassign {id} شناسه_دستگاه)."
+    "(/reassign {id} شناسهٔ دستگاه)."
 )
 # The question desk's refusals to someone who is no (longer an) officer.
 Q_NOT_AN_OFFICER = (

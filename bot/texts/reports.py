@@ -60,6 +60,7 @@ __all__ = [
     "REPORT_SILENT_LIST",
     "REPORT_SILENT_MORE",
     "REPORT_SUMMARY",
+    "REPORT_UNDER_A_MINUTE",
     "STATS_CHAT_LINE",
     "STATS_TEXT",
 ]
@@ -85,6 +86,7 @@ REPORT_SILENT_LIST = "\n\nبی‌خبر در این ماه: {names}"
 REPORT_SILENT_MORE = " و {count} دستگاه دیگر"
 REPORT_NO_MEDIAN = "—"
 REPORT_MINUTES = "{minutes} دقیقه"
+REPORT_UNDER_A_MINUTE = "کمتر از یک دقیقه"
 REPORT_HOURS = "{hours} ساعت"
 REPORT_DAYS = "{days} روز"
 REPORT_DURATION_JOIN = " و "
@@ -110,7 +112,7 @@ REPORT_Q_SUMMARY = (
     "پرسش‌های دریافتی: {received} پرسش در {asked} دستگاه\n"
     "پاسخ‌داده: {answered} · در مهلت: {in_time} · با تأخیر: {late}\n"
     "میانهٔ زمان تا نخستین واکنش: {first_response} · تا پاسخ: {answer}\n"
-    "باز در همین لحظه: {open} · از این‌ها گذشته از مهلت: {overdue}\n"
+    "باز در همین لحظه: {open} (مهلت‌گذشته: {overdue})\n"
     "ردشده: {declined} · ارجاع‌داده به دستگاه دیگر: {forwarded}"
 )
 REPORT_Q_NONE = "\n\n❓ پاسخ به پرسش خبرنگاران\nدر این ماه پرسشی از خبرنگاران به دستگاه‌ها نرسیده است."
