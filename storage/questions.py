@@ -351,6 +351,22 @@ class Questions:
                 (asking_org, asking_release, following_up, user_id),
             )
 
+    async def forget_waiting(self, user_id: int) -> bool:
+        """Nothing is waited for from the user any more: neither a question or follow-up (journalist) nor an
+        answer or a reason (officer). Whether anything was."""
+        async with self.db.transaction() as t:
+            journalist = await t.execute_rowcount(
+                "UPDATE journalist_profiles SET asking_org = NULL, asking_release = NULL, following_up = NULL"
+                " WHERE user_id = ? AND (asking_org IS NOT NULL OR following_up IS NOT NULL)",
+                (user_id,),
+            )
+            officer = await t.execute_rowcount(
+                "UPDATE officers SET answering = NULL, reason_prompt = NULL"
+                " WHERE user_id = ? AND (answering IS NOT NULL OR reason_prompt IS NOT NULL)",
+                (user_id,),
+            )
+        return bool(journalist or officer)
+
     # -- questions -----------------------------------------------------------------------------------
 
     async def create(

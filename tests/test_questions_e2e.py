@@ -357,6 +357,37 @@ async def test_a_reply_to_the_confirmation_is_a_follow_up(tg: FakeTelegram, tmp_
     assert more in (notice.text or "")
 
 
+async def test_any_command_ends_what_the_desk_was_waiting_for(tg: FakeTelegram, tmp_path: Path) -> None:
+    """/ask 1, then /questions, then a thank-you note: no question to the agency. «✍️ پاسخ», then /inbox,
+    then a release: a draft, not an answer sent to the journalist. The prompts say how to back out."""
+    async with running_bot(settings_for(tg, tmp_path)) as app:
+        store = await setup_desk(app)
+        journalist, officer = Journalist(tg, JOURNALIST), Officer(tg, A1)
+        await ask_with_profile(journalist, 1)
+        prompt = await journalist.ask("/ask 2")
+        await journalist.ask("/questions")
+        await journalist.ask("سلام، ممنون از پاسخ‌هایتان، خیلی کمک کرد.")
+        asked = await store.questions.of_journalist(JOURNALIST)
+
+        before = len(officer.replies())
+        await officer.ask("/inbox")
+        [notice] = [m for m in tg.messages_to(A1)[:before] if m.text and m.text.startswith("❓ پرسش تازهٔ ۱")]
+        before = len(tg.messages_to(A1))
+        await officer.press(notice, "q:answer:1")
+        [waiting] = await next_messages(tg, A1, before)
+        inbox = await officer.ask("/inbox")
+        [header, *_] = await officer.say("خبر تازهٔ شرکت گاز دربارهٔ گازرسانی به روستاهای آبدانان", count=3)
+        question = await store.questions.get(1)
+    assert prompt == texts.Q_ASK_WRITE.format(org=AGENCY_B)
+    assert "اگر منصرف شدید" in prompt
+    assert [q.id for q in asked] == [1]
+    assert waiting.text == texts.Q_ANSWER_WAITING.format(id="۱")
+    assert inbox.startswith("<b>پرسش‌های بی‌پاسخ")
+    assert header.text == texts.PREVIEW_HEADER.format(id="۱")
+    assert question is not None
+    assert question.status == "open"
+
+
 async def test_lists_threads_and_the_admins_view(tg: FakeTelegram, tmp_path: Path) -> None:
     """/questions, /inbox and the admin's /questions (overdue first) with time left; a thread through its link,
     with the buttons of who reads it; /followup, «💬» and /close; /reassign with a fresh deadline."""

@@ -384,6 +384,11 @@ class Questions:
             return None
         return prompt
 
+    async def forget_waiting(self, user_id: int) -> bool:
+        """Another command came: the question, follow-up, answer or reason the bot waited for is not waited
+        for any more (a text sent later is read afresh). Whether anything was."""
+        return await self.storage.questions.forget_waiting(user_id)
+
     async def drop_reason(self, officer_id: int) -> None:
         """The officer gave the reason (or it was refused): the next message is theirs again."""
         await self.storage.questions.set_reason_prompt(officer_id, None)

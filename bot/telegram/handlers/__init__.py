@@ -1,7 +1,8 @@
 """Handlers per audience; each module declares its ``COMMANDS`` and its ``HANDLERS`` once.
 
 The order here is the order python-telegram-bot tries them (all in group 0): the fallbacks of
-``common`` come last, so no private message goes unanswered.
+``common`` come last, so no private message goes unanswered. A module's ``EARLY`` handlers run first
+(group -1) for every update they match, and the update then goes on to group 0.
 """
 
 from __future__ import annotations
@@ -31,6 +32,11 @@ MODULES = (common, admin, approval, reports, topics, ops, officer, questions, jo
 def all_commands() -> list[Command]:
     """Every declared command, in the order of the modules."""
     return [command for module in MODULES if hasattr(module, "COMMANDS") for command in module.COMMANDS]
+
+
+def early_handlers() -> list[BaseHandler[Update, WireContext, None]]:
+    """Handlers every update passes before the others (group -1): they end waiting states, answer nothing."""
+    return [handler for module in MODULES for handler in getattr(module, "EARLY", ())]
 
 
 def all_handlers() -> list[BaseHandler[Update, WireContext, None]]:

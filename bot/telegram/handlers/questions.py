@@ -594,6 +594,22 @@ COMMANDS = (
     command("block", block_command, Menu.ADMIN),
     command("unblock", unblock_command, Menu.ADMIN),
 )
+
+
+async def forget_waiting(update: Update, context: WireContext) -> None:
+    """Any command in the private chat ends what the question desk waited for (a question after /ask, an
+    answer after /answer, a reason after «⛔️ رد»): a text sent after /inbox or /questions is read afresh, not
+    sent to an agency or a journalist by surprise. The command itself then runs as usual."""
+    user = update.effective_user
+    if user is not None:
+        await context.runtime.questions.forget_waiting(user.id)
+
+
+# Tried before every other handler (group -1); they answer nothing, so the update goes on to its handler.
+EARLY: list[BaseHandler[Update, WireContext, None]] = [
+    MessageHandler(filters.ChatType.PRIVATE & filters.COMMAND, forget_waiting),
+]
+
 HANDLERS: list[BaseHandler[Update, WireContext, None]] = [
     *command_handlers(COMMANDS),
     MessageHandler(filters.ChatType.PRIVATE & filters.Regex(THREAD_LINK_PATTERN), thread_command),
