@@ -457,3 +457,29 @@ def test_a_question_taken_away_after_its_deadline_stays_against_the_agency() -> 
     assert second is not None
     assert (first.received, first.answered, first.open_now, first.unresolved, first.unanswered) == (1, 0, 0, 1, True)
     assert (second.received, second.forwarded, second.settled) == (0, 0, 0)
+
+
+def test_a_question_given_back_to_the_same_agency_is_counted_once_by_its_first_deadline() -> None:
+    """Expired at the agency, reassigned by an admin to that same agency, answered within the fresh clock:
+    one question received there (not two), answered, and late against the deadline it first had."""
+    expired_at = AZAR_START + SLA + timedelta(hours=1)
+    section = build_responsiveness(
+        [(1, "الف")],
+        [
+            _assignment(1, "answered", outcome="reassigned", ended_at=expired_at),
+            _assignment(
+                1,
+                "answered",
+                assigned_at=expired_at,
+                due_at=expired_at + SLA,
+                first_response_at=expired_at + timedelta(hours=2),
+                answered_at=expired_at + timedelta(hours=3),
+                outcome="answered",
+            ),
+        ],
+        NOW,
+    )
+    row = section.row(1)
+    assert row is not None
+    assert (row.received, row.answered, row.answered_in_time, row.answered_late, row.open_now) == (1, 1, 0, 1, 0)
+    assert row.answer_minutes == (SLA + timedelta(hours=4)).total_seconds() / 60

@@ -40,6 +40,8 @@ class AssignmentFacts(Protocol):
     """One agency's turn with a question (``storage.reports.AssignmentRecord``)."""
 
     @property
+    def question_id(self) -> int: ...
+    @property
     def organization_id(self) -> int: ...
     @property
     def assigned_at(self) -> datetime: ...
@@ -196,10 +198,62 @@ def _rank_key(row: ResponsivenessRow) -> tuple[int, float, int, int, int]:
     return (0 if share is not None else 1, -(share or 0.0), -row.settled, -row.received, row.organization_id)
 
 
+@dataclass(frozen=True, slots=True)
+class _Turn:
+    """One agency's whole turn with a question: assignments an admin gave back to the same agency, as one."""
+
+    question_id: int
+    organization_id: int
+    assigned_at: datetime
+    due_at: datetime
+    first_response_at: datetime | None
+    answered_at: datetime | None
+    outcome: str | None
+    outcome_reason: str | None
+    ended_at: datetime | None
+    question_status: str
+
+
+def _turns(assignments: Sequence[AssignmentFacts]) -> list[AssignmentFacts]:
+    """The assignments, with one an admin reassigned to the agency that already had it merged into the one
+    before: the question is counted once there, judged by its first deadline (a fresh clock given after the
+    agency let it expire does not make a late answer timely)."""
+    turns: list[AssignmentFacts] = []
+    last: dict[int, int] = {}  # question -> index of its latest turn
+    for a in sorted(assignments, key=lambda a: a.assigned_at):
+        index = last.get(a.question_id)
+        before = turns[index] if index is not None else None
+        if (
+            index is not None
+            and before is not None
+            and before.outcome == "reassigned"
+            and before.organization_id == a.organization_id
+        ):
+            responses = [t for t in (before.first_response_at, a.first_response_at) if t is not None]
+            answers = [t for t in (before.answered_at, a.answered_at) if t is not None]
+            turns[index] = _Turn(
+                question_id=a.question_id,
+                organization_id=a.organization_id,
+                assigned_at=before.assigned_at,
+                due_at=before.due_at,
+                first_response_at=min(responses, default=None),
+                answered_at=min(answers, default=None),
+                outcome=a.outcome,
+                outcome_reason=a.outcome_reason,
+                ended_at=a.ended_at,
+                question_status=a.question_status,
+            )
+            continue
+        last[a.question_id] = len(turns)
+        turns.append(a)
+    return turns
+
+
 def build_responsiveness(
     agencies: Sequence[tuple[int, str]], assignments: Sequence[AssignmentFacts], now: datetime
 ) -> Responsiveness:
     """Count ``assignments`` per agency (every one of ``agencies`` gets a row, in ranking order) as at ``now``."""
+    assignments = _turns(assignments)
     counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     reasons: dict[int, list[str]] = defaultdict(list)
     first_responses: dict[int, list[timedelta]] = defaultdict(list)
