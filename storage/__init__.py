@@ -6,6 +6,7 @@ from pathlib import Path
 
 from storage.audit import AuditLog
 from storage.db import Database
+from storage.desk import DeskQuestions
 from storage.digests import Digests
 from storage.officers import Officers
 from storage.organizations import Organizations
@@ -34,6 +35,7 @@ class Storage:
         self.searches = Searches(db)
         self.reports = Reports(db)
         self.questions = Questions(db)
+        self.desk = DeskQuestions(db)
 
     @classmethod
     async def open(cls, path: Path | str, *, migrate: bool = True) -> Storage:
