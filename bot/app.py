@@ -15,7 +15,7 @@ from bot.delivery.pacing import Pacer
 from bot.runtime import Runtime
 from bot.telegram.context import BotData, WireApplication, WireContext
 from bot.telegram.errors import on_error
-from bot.telegram.handlers import all_commands, all_handlers
+from bot.telegram.handlers import all_commands, all_handlers, early_handlers
 from bot.telegram.http import bot_api_request
 from bot.telegram.menus import Menus
 from bot.telegram.updates import WireBot
@@ -53,6 +53,7 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
     application.bot_data.settings = settings
 
     application.bot_data.menus = Menus(all_commands())
+    application.add_handlers(early_handlers(), group=-1)
     application.add_handlers(all_handlers())
     application.add_error_handler(on_error)
     return application

@@ -289,8 +289,9 @@ async def test_a_declined_question_tells_the_journalist_why(tg: FakeTelegram, tm
         [told] = await next_messages(tg, JOURNALIST, journalist_before)
         assert told.text == f"⛔️ «{AGENCY_A}» پرسش ۱ شما را رد کرد.\nدلیل: این موضوع در حیطهٔ فرمانداری نیست."
         assert await officer.ask("/answer 1 پاسخ دیرهنگام") == texts.Q_WRONG_STATE.format(id="۱", status="رد شده")
-        # The officer's next text is a draft again, not a reason.
-        [header, *_] = await officer.say("خبر تازهٔ فرمانداری دربارهٔ برداشت محصول گندم در آبدانان", count=3)
+        # The officer's next text is a draft again, not a reason (a short one is asked about first).
+        assert await officer.ask("خبر تازهٔ فرمانداری دربارهٔ برداشت محصول گندم در آبدانان") == texts.SHORT_TEXT_QUESTION
+        [header, *_] = await officer.say("بله", count=3)
         question = await store.questions.get(1)
         [assignment] = await store.questions.assignments(1)
     assert header.text == texts.PREVIEW_HEADER.format(id="۱")
