@@ -1,4 +1,5 @@
 # Two commands on a fresh machine: `make run` (set up and run the bot) and `make test` (set up and test).
+# `make demo` plays a short scene of the bot against a built-in fake Telegram: no token, no network.
 
 # The interpreter: the newest supported Python that runs, looked for on PATH and then among pyenv's
 # installs (pyenv puts a shim for every version on PATH, but a shim fails for a version not selected).
@@ -41,7 +42,7 @@ VENV_STALE := FORCE
 endif
 endif
 
-.PHONY: setup run migrate test test-fast lint bench clean FORCE
+.PHONY: setup run demo migrate test test-fast lint bench clean FORCE
 
 $(BIN)/.installed: pyproject.toml $(VENV_STALE)
 	@if [ -d $(VENV) ] && [ "$$(cat $@ 2>/dev/null)" != "$(PYTHON_ID)" ]; then \
@@ -56,6 +57,9 @@ setup: $(BIN)/.installed
 run: setup
 	$(BIN)/python -m bot migrate
 	$(BIN)/python -m bot run
+
+demo: setup
+	$(BIN)/python -m bot demo
 
 migrate: setup
 	$(BIN)/python -m bot migrate

@@ -51,7 +51,7 @@ What is measured, in one process and one real SQLite file (WAL, the bot's pragma
   Target: < 10 ms per release, for (b), the call publishing makes.
 
 * **Memory.** The real bot (``python -m bot run``) in a subprocess against the fake Bot API server
-  (``tests/fakegram/``, in a thread of this process), with ``DATABASE_PATH`` on the archive; once
+  (``fakegram/``, in a thread of this process), with ``DATABASE_PATH`` on the archive; once
   it polls, a user sends /start and three /search commands (answered by the archive handler if
   this build has one, by the unknown-command reply otherwise), then VmRSS and VmHWM are read from
   ``/proc/PID/status``.
@@ -66,7 +66,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # so that ``tests.fakegram`` imports however the script is started
+if str(ROOT) not in sys.path:  # so that ``fakegram`` imports however the script is started
     sys.path.insert(0, str(ROOT))
 os.environ.setdefault("PTB_TIMEDELTA", "1")
 
@@ -777,7 +777,7 @@ async def measure_matching(store: Storage, sample_ids: Sequence[int], rng: rando
 
 def measure_bot_rss(database: Path, queries: Sequence[str], folder: Path) -> dict[str, Any]:
     """Start ``python -m bot run`` on the archive against the fake server; VmRSS once it has answered."""
-    from tests.fakegram import FakeTelegram  # noqa: PLC0415 - only this measure needs the server
+    from fakegram import FakeTelegram  # noqa: PLC0415 - only this measure needs the server
 
     user = 4242
     with FakeTelegram().run_in_thread() as tg:
@@ -834,7 +834,7 @@ def measure_bot_rss(database: Path, queries: Sequence[str], folder: Path) -> dic
         "searches": replies,
         "search_served": all(r["answered_by_search"] for r in replies),
         "exit_code": bot.returncode,
-        "method": "python -m bot run (DATABASE_PATH = the archive) against tests/fakegram/ FakeTelegram in a thread; "
+        "method": "python -m bot run (DATABASE_PATH = the archive) against fakegram/ FakeTelegram in a thread; "
         "VmRSS/VmHWM from /proc/PID/status once polling started (idle) and after /start and the /search commands. "
         "reply_s_with_polling is from injecting the update to the reply reaching the server, long polling included: "
         "not a search latency",

@@ -6,7 +6,7 @@ about two minutes), ``--chats N``, ``--scenarios ours,naive,aio,uncapped`` (a su
 ``--concurrency 8,16,32,64`` (requests in flight for the uncapped runs; default 16,32,64) and
 ``--pool-sweep`` (adds the raw-send CPU sweep below, about a minute).
 
-The issue's requirement, measured in one run against the fake Bot API server (``tests/fakegram/``)
+The issue's requirement, measured in one run against the fake Bot API server (``fakegram/``)
 on loopback with 50 ms ± 30 ms latency:
 
     2,000 chats (about 70% private, 30% channels and groups) at BROADCAST_RATE=25: achieved rate
@@ -98,9 +98,9 @@ from bot.delivery.pacing import Pacer  # noqa: E402
 from bot.domain.render import MessagePart, ReleaseView, render_release  # noqa: E402
 from bot.domain.text import fold  # noqa: E402
 from bot.runtime import BROADCAST_CONCURRENCY  # noqa: E402
+from fakegram import TELEGRAM, FakeTelegram, RateRules, SentMessage  # noqa: E402
 from storage import Storage  # noqa: E402
 from storage.releases import NewRelease  # noqa: E402
-from tests.fakegram import TELEGRAM, FakeTelegram, RateRules, SentMessage  # noqa: E402
 from tests.harness import running_bot, runtime, settings_for  # noqa: E402
 
 RESULTS_PATH = ROOT / "bench" / "results" / "broadcast.json"

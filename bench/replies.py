@@ -8,7 +8,7 @@ below Telegram's limit while never delaying a single user's first reply by more 
 common case; reply latency p95 with 50 users during a 500-chat broadcast, goal < 300 ms.
 
 The real application (``tests.harness.running_bot``, BROADCAST_RATE=25, Telegram's real limits in the
-bot and in the fake Bot API server of ``tests/fakegram/``, on 127.0.0.1 in its own thread, 50 ms ± 30
+bot and in the fake Bot API server of ``fakegram/``, on 127.0.0.1 in its own thread, 50 ms ± 30
 ms latency, a violation answered with 429) publishes one release to 500 chats (70 % private, 30 %
 channels and supergroups). While it runs, 50 users each send /start and, 3 to 6 seconds later, /help,
 at random moments spread over the broadcast (seeded). A reply's latency is the arrival at the server
@@ -58,7 +58,7 @@ from bench.broadcast import (  # noqa: E402
 )
 from bot.delivery import service  # noqa: E402
 from bot.delivery.pacing import OVERALL_HEADROOM  # noqa: E402
-from tests.fakegram import TELEGRAM, FakeTelegram, RateRules  # noqa: E402
+from fakegram import TELEGRAM, FakeTelegram, RateRules  # noqa: E402
 from tests.harness import running_bot, runtime, settings_for  # noqa: E402
 
 RESULTS_PATH = ROOT / "bench" / "results" / "replies.json"

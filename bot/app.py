@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
+from collections.abc import AsyncIterator
 from typing import cast
 
+from telegram import Update
 from telegram.ext import ApplicationBuilder, ContextTypes
 from telegram.request import BaseRequest
 
@@ -32,10 +35,10 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
     # the requests are ApplicationBuilder's defaults (256 connections, and one for getUpdates).
     bot = WireBot(
         settings.bot_token.reveal(),
-        base_url=settings.telegram_base_url or "https://api.telegram.org/bot",
-        base_file_url=settings.telegram_base_file_url or "https://api.telegram.org/file/bot",
-        request=request or bot_api_request(connection_pool_size=256),
-        get_updates_request=bot_api_request(connection_pool_size=1),
+        base_url=settings.bot_api_url,
+        base_file_url=settings.bot_api_file_url,
+        request=request or bot_api_request(proxy=settings.telegram_proxy, connection_pool_size=256),
+        get_updates_request=bot_api_request(proxy=settings.telegram_proxy, connection_pool_size=1),
         rate_limiter=InteractiveRecorder(pacer),
     )
     # The Application's bot type is ExtBot in the context's typing; WireBot is one.
@@ -53,10 +56,35 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
     application.bot_data.settings = settings
 
     application.bot_data.menus = Menus(all_commands())
-    application.add_handlers(early_handlers(), group=-1)
+    # Each early handler in a group of its own: python-telegram-bot runs at most one handler per group,
+    # and every one of them must see the update (the officer desk's and the question desk's modes end).
+    for offset, handler in enumerate(early_handlers(), start=1):
+        application.add_handler(handler, group=-offset)
     application.add_handlers(all_handlers())
     application.add_error_handler(on_error)
     return application
+
+
+@contextlib.asynccontextmanager
+async def polling(application: WireApplication) -> AsyncIterator[WireApplication]:
+    """Run ``application`` with long polling inside an event loop that is already running (the demo, the
+    tests), with the same hooks in the same order as ``run_polling``; stopped and shut down on exit."""
+    await application.initialize()
+    assert application.post_init is not None
+    await application.post_init(application)
+    assert application.updater is not None
+    await application.updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=Update.ALL_TYPES)
+    await application.start()
+    try:
+        yield application
+    finally:
+        await application.updater.stop()
+        await application.stop()
+        assert application.post_stop is not None
+        assert application.post_shutdown is not None
+        await application.post_stop(application)
+        await application.shutdown()
+        await application.post_shutdown(application)
 
 
 async def _post_init(pacer: Pacer, application: WireApplication) -> None:

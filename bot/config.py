@@ -19,6 +19,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from bot.delivery.limits import TELEGRAM, TelegramLimits
 
 DEFAULT_DATABASE_PATH = Path("data/bot.db")
+# Telegram's official Bot API server (the token is appended to the first).
+DEFAULT_TELEGRAM_BASE_URL = "https://api.telegram.org/bot"
+DEFAULT_TELEGRAM_BASE_FILE_URL = "https://api.telegram.org/file/bot"
 DEFAULT_TIMEZONE = "Asia/Tehran"
 DEFAULT_BROADCAST_RATE = 25.0
 # Telegram allows about 30 messages per second to different chats, and up to 1000 with paid broadcasts.
@@ -47,6 +50,10 @@ _WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 # Letters, digits, _ and - only: PTB uses the path as a regular expression, so it must not contain any.
 _WEBHOOK_PATH_PATTERN = re.compile(r"^(/[A-Za-z0-9_-]+)*/?$")
 _HOSTNAME_PATTERN = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$")
+# TELEGRAM_PROXY: what httpx can proxy through (socks5 and socks5h both leave name resolution to the proxy).
+PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
+# user:password@ in a URL: masked wherever the URL is shown.
+_URL_PASSWORD = re.compile(r"(://[^/@:]*):[^/@]*@")
 
 
 class ConfigError(Exception):
@@ -86,6 +93,8 @@ class Settings:
     database_path: Path = DEFAULT_DATABASE_PATH
     telegram_base_url: str | None = None
     telegram_base_file_url: str | None = None
+    # The proxy every Bot API request goes through (a Secret: its URL may carry a password).
+    telegram_proxy: Secret | None = None
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo(DEFAULT_TIMEZONE))
     broadcast_rate: float = DEFAULT_BROADCAST_RATE
     paid_broadcast: bool = False
@@ -126,6 +135,7 @@ class Settings:
             database_path=database_path(env),
             telegram_base_url=_parse_url(env, "TELEGRAM_BASE_URL"),
             telegram_base_file_url=_parse_url(env, "TELEGRAM_BASE_FILE_URL"),
+            telegram_proxy=_parse_proxy(env),
             timezone=_parse_timezone(env.get("BOT_TIMEZONE", "").strip() or DEFAULT_TIMEZONE),
             broadcast_rate=_parse_rate(env.get("BROADCAST_RATE", "").strip(), paid=paid, limits=limits),
             paid_broadcast=paid,
@@ -145,6 +155,21 @@ class Settings:
     def from_environment(cls, env_file: Path | None = Path(".env")) -> Settings:
         """Build settings from ``os.environ`` over the values of ``env_file`` (the environment wins)."""
         return cls.from_mapping(merged_environment(env_file))
+
+    @property
+    def bot_api_url(self) -> str:
+        """Where Bot API requests go, the token appended: TELEGRAM_BASE_URL or Telegram's official server."""
+        return self.telegram_base_url or DEFAULT_TELEGRAM_BASE_URL
+
+    @property
+    def bot_api_file_url(self) -> str:
+        """Where files are downloaded from, the token appended: TELEGRAM_BASE_FILE_URL or Telegram's."""
+        return self.telegram_base_file_url or DEFAULT_TELEGRAM_BASE_FILE_URL
+
+    @property
+    def telegram_proxy_shown(self) -> str | None:
+        """TELEGRAM_PROXY as it may be printed: its password masked."""
+        return without_password(self.telegram_proxy.reveal()) if self.telegram_proxy else None
 
     @property
     def log_level_number(self) -> int:
@@ -241,6 +266,36 @@ def _parse_url(env: Mapping[str, str], name: str) -> str | None:
     if not re.match(r"^https?://[^\s/]+", raw):
         raise ConfigError(f"{name} باید نشانی http یا https باشد، نه «{raw}» ({name} is malformed).")
     return raw
+
+
+def without_password(url: str) -> str:
+    """``url`` with the password of its ``user:password@`` part masked."""
+    return _URL_PASSWORD.sub(r"\1:***@", url)
+
+
+def _parse_proxy(env: Mapping[str, str]) -> Secret | None:
+    raw = env.get("TELEGRAM_PROXY", "").strip()
+    if not raw:
+        return None
+    parts = urlsplit(raw)
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if (
+        parts.scheme.lower() not in PROXY_SCHEMES
+        or not parts.hostname
+        or port == -1
+        or parts.path not in ("", "/")
+        or parts.query
+        or parts.fragment
+    ):
+        raise ConfigError(
+            "TELEGRAM_PROXY باید نشانی یک پراکسی http، https یا socks5 باشد، مثل socks5://127.0.0.1:1080 یا "
+            f"http://user:pass@proxy.example.ir:3128، نه «{without_password(raw)}» (TELEGRAM_PROXY must be an "
+            "http://, https:// or socks5:// URL)."
+        )
+    return Secret(raw)
 
 
 def _parse_webhook_url(env: Mapping[str, str]) -> str | None:

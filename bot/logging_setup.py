@@ -11,6 +11,7 @@ import logging
 import re
 import sys
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from bot.config import Settings
 
@@ -101,7 +102,8 @@ def configure_logging(settings: Settings) -> None:
     else:
         handler.setFormatter(KeyValueFormatter())
     webhook_secret = settings.webhook_secret.reveal() if settings.webhook_secret else ""
-    handler.addFilter(RedactSecrets(settings.bot_token.reveal(), webhook_secret))
+    proxy_password = urlsplit(settings.telegram_proxy.reveal()).password if settings.telegram_proxy else None
+    handler.addFilter(RedactSecrets(settings.bot_token.reveal(), webhook_secret, proxy_password or ""))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(settings.log_level_number)

@@ -165,16 +165,19 @@ async def _broadcast_bot(settings: Settings) -> Bot:
     """A second Bot with its own connection pool, so broadcasts never hold a connection a reply needs."""
     bot = Bot(
         settings.bot_token.reveal(),
-        base_url=settings.telegram_base_url or "https://api.telegram.org/bot",
-        base_file_url=settings.telegram_base_file_url or "https://api.telegram.org/file/bot",
+        base_url=settings.bot_api_url,
+        base_file_url=settings.bot_api_file_url,
         request=bot_api_request(
+            proxy=settings.telegram_proxy,
             connection_pool_size=BROADCAST_CONCURRENCY + 8,
             connect_timeout=10.0,
             read_timeout=20.0,
             write_timeout=20.0,
             pool_timeout=10.0,
         ),
-        get_updates_request=bot_api_request(connection_pool_size=1),  # never used, but PTB builds one
+        get_updates_request=bot_api_request(
+            proxy=settings.telegram_proxy, connection_pool_size=1
+        ),  # never used, but PTB builds one
     )
     await bot.initialize()
     return bot

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from storage.approvals import Approvals
 from storage.audit import AuditLog
 from storage.db import Database
 from storage.desk import DeskQuestions
@@ -11,6 +12,7 @@ from storage.digests import Digests
 from storage.officers import Officers
 from storage.organizations import Organizations
 from storage.outbox import Outbox
+from storage.people import People
 from storage.questions import Questions
 from storage.releases import Releases
 from storage.reports import Reports
@@ -35,6 +37,8 @@ class Storage:
         self.searches = Searches(db)
         self.reports = Reports(db)
         self.questions = Questions(db)
+        self.approvals = Approvals(db)
+        self.people = People(db)
         self.desk = DeskQuestions(db)
 
     @classmethod

@@ -19,7 +19,7 @@ PromptKind = Literal["schedule", "correct", "replace"]
 
 @dataclass(frozen=True, slots=True)
 class DeskRequest:
-    """A question the desk asked officer ``user_id``; see migration 0005 for what each kind holds."""
+    """A question the desk asked officer ``user_id``; see migration 0006 for what each kind holds."""
 
     id: int
     user_id: int

@@ -8,6 +8,7 @@ Reminders and the escalation are marked on the assignment, each at most once.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,6 +33,16 @@ Outcome = Literal["answered", "declined", "forwarded", "reassigned", "closed"]
 
 # Fractions of an assignment's time at which its agency's officers are reminded.
 HALF, LATE = 0.5, 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class ReasonPrompt:
+    """An officer was asked by a button why they decline (or forward to ``organization_id``) a question."""
+
+    action: Literal["decline", "forward"]
+    question_id: int
+    organization_id: int | None
+    asked_at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,6 +350,22 @@ class Questions:
                 "UPDATE journalist_profiles SET asking_org = ?, asking_release = ?, following_up = ? WHERE user_id = ?",
                 (asking_org, asking_release, following_up, user_id),
             )
+
+    async def forget_waiting(self, user_id: int) -> bool:
+        """Nothing is waited for from the user any more: neither a question or follow-up (journalist) nor an
+        answer or a reason (officer). Whether anything was."""
+        async with self.db.transaction() as t:
+            journalist = await t.execute_rowcount(
+                "UPDATE journalist_profiles SET asking_org = NULL, asking_release = NULL, following_up = NULL"
+                " WHERE user_id = ? AND (asking_org IS NOT NULL OR following_up IS NOT NULL)",
+                (user_id,),
+            )
+            officer = await t.execute_rowcount(
+                "UPDATE officers SET answering = NULL, reason_prompt = NULL"
+                " WHERE user_id = ? AND (answering IS NOT NULL OR reason_prompt IS NOT NULL)",
+                (user_id,),
+            )
+        return bool(journalist or officer)
 
     # -- questions -----------------------------------------------------------------------------------
 
@@ -682,9 +709,46 @@ class Questions:
         return None if value is None else int(value)
 
     async def set_answering(self, officer_id: int, question_id: int | None, *, tx: Tx | None = None) -> None:
-        """/answer: the officer's next message answers this question (None: it does not any more)."""
+        """/answer: the officer's next message answers this question (None: it does not any more).
+
+        Either this or a reason prompt waits for the officer's next message, never both: the latest wins."""
         async with self.db.joined(tx) as t:
-            await t.execute("UPDATE officers SET answering = ? WHERE user_id = ?", (question_id, officer_id))
+            await t.execute(
+                "UPDATE officers SET answering = ?, reason_prompt = CASE WHEN ? IS NULL THEN reason_prompt END"
+                " WHERE user_id = ?",
+                (question_id, question_id, officer_id),
+            )
+
+    async def set_reason_prompt(self, officer_id: int, prompt: ReasonPrompt | None) -> None:
+        """The officer's next message is the reason ``prompt`` asked for (None: it is not any more); it
+        replaces a waiting /answer."""
+        value = None
+        if prompt is not None:
+            value = json.dumps(
+                {
+                    "action": prompt.action,
+                    "question_id": prompt.question_id,
+                    "organization_id": prompt.organization_id,
+                    "asked_at": to_db(prompt.asked_at),
+                }
+            )
+        async with self.db.transaction() as t:
+            await t.execute(
+                "UPDATE officers SET reason_prompt = ?, answering = CASE WHEN ? IS NULL THEN answering END"
+                " WHERE user_id = ?",
+                (value, value, officer_id),
+            )
+
+    async def reason_prompt(self, officer_id: int) -> ReasonPrompt | None:
+        """The reason the officer was asked for and has not given yet, if any."""
+        async with self.db.snapshot() as t:
+            value = await t.fetchval("SELECT reason_prompt FROM officers WHERE user_id = ?", (officer_id,))
+        if value is None:
+            return None
+        data = json.loads(value)
+        return ReasonPrompt(
+            data["action"], int(data["question_id"]), data["organization_id"], from_db(data["asked_at"])
+        )
 
     async def answering(self, officer_id: int) -> int | None:
         """The question the officer's next message answers, if they asked with /answer."""

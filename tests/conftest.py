@@ -11,7 +11,7 @@ import pytest
 # importing bot need the same, or every RetryAfter raises a deprecation warning (an error here).
 os.environ.setdefault("PTB_TIMEDELTA", "1")
 
-from tests.fakegram import FAST, TELEGRAM, FakeTelegram, TelegramLimits
+from fakegram import FAST, TELEGRAM, FakeTelegram, TelegramLimits
 from tests.harness import Cli
 
 

@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from telegram import Update
 from telegram.ext import Application
 
-from bot.app import build_application
+from bot.app import build_application, polling
 from bot.config import Settings
 from bot.runtime import Runtime
-from tests.fakegram import FakeTelegram
+from fakegram import FakeTelegram
 
 
 def settings_for(tg: FakeTelegram, folder: Path, **overrides: str) -> Settings:
@@ -42,23 +41,8 @@ def settings_for(tg: FakeTelegram, folder: Path, **overrides: str) -> Settings:
 @asynccontextmanager
 async def running_bot(settings: Settings) -> AsyncIterator[Application]:  # type: ignore[type-arg]
     """Start the application with long polling, with the same hooks and order as ``run_polling``."""
-    application = build_application(settings)
-    await application.initialize()
-    assert application.post_init is not None
-    await application.post_init(application)
-    assert application.updater is not None
-    await application.updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=Update.ALL_TYPES)
-    await application.start()
-    try:
+    async with polling(build_application(settings)) as application:
         yield application
-    finally:
-        await application.updater.stop()
-        await application.stop()
-        assert application.post_stop is not None
-        assert application.post_shutdown is not None
-        await application.post_stop(application)
-        await application.shutdown()
-        await application.post_shutdown(application)
 
 
 def runtime(application: Application) -> Runtime:  # type: ignore[type-arg]

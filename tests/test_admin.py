@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from bot import texts
+from fakegram import FakeTelegram
+from fakegram.drivers import Person
 from storage.db import utcnow
-from tests.fakegram import FakeTelegram
-from tests.fakegram.drivers import Person
 from tests.harness import running_bot, runtime, settings_for
 
 ADMIN = 1  # in ADMIN_IDS (tests.harness.settings_for)
@@ -49,7 +49,14 @@ async def test_invite_join_and_revoke_round_trip(tg: FakeTelegram, tmp_path: Pat
         start_param = match.group(1)
 
         joined = await ask(tg, OFFICER, f"/start {start_param}", first_name="زهرا")
-        assert joined == texts.JOINED.format(name="زهرا", org="فرمانداری مهران")
+        assert joined == "\n\n".join(
+            [
+                texts.JOINED.format(name="زهرا", org="فرمانداری مهران"),
+                texts.JOINED_WHAT_TO_SEND,
+                texts.JOINED_PUBLISHES_AT_ONCE.format(org="فرمانداری مهران"),
+                texts.JOINED_MORE,
+            ]
+        )
         officer = await store.officers.get(OFFICER)
         assert officer is not None
         assert officer.active

@@ -22,11 +22,11 @@ from bot.domain.taxonomy import (
 )
 from bot.domain.text import fold
 from bot.telegram.replies import split_message
+from fakegram import FakeTelegram, SentMessage
+from fakegram.drivers import Person
 from storage import Storage
 from storage.db import utcnow
 from storage.topics import TopicRow
-from tests.fakegram import FakeTelegram, SentMessage
-from tests.fakegram.drivers import Person
 from tests.harness import running_bot, runtime, settings_for
 
 ADMIN = 1  # in ADMIN_IDS (tests.harness.settings_for)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bot import texts
-from tests.fakegram import FakeTelegram
+from fakegram import FakeTelegram
 from tests.harness import running_bot, settings_for
 
 ROOT = Path(__file__).resolve().parent.parent

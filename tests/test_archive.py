@@ -26,11 +26,11 @@ from bot.domain.jalali import format_date
 from bot.domain.render import TEXT_LIMIT, utf16_length
 from bot.domain.text import fold
 from bot.services.desk import Desk
+from fakegram import FakeTelegram, SentMessage
+from fakegram.drivers import Journalist
 from storage import Storage
 from storage.db import utcnow
 from storage.releases import Attachment, Release
-from tests.fakegram import FakeTelegram, SentMessage
-from tests.fakegram.drivers import Journalist
 from tests.harness import running_bot, runtime, settings_for
 
 ROOT = Path(__file__).resolve().parent.parent

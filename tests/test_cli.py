@@ -19,7 +19,7 @@ import pytest
 from bot.cli import preview_release
 from bot.domain.render import CAPTION_LIMIT, TEXT_LIMIT
 from bot.domain.text import fold
-from tests.fakegram import parse_html, utf16_len
+from fakegram import parse_html, utf16_len
 from tests.harness import Cli
 
 ROOT = Path(__file__).resolve().parent.parent

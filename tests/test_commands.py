@@ -14,9 +14,10 @@ from bot import texts
 from bot.domain.text import fold
 from bot.telegram.handlers import all_commands, all_handlers
 from bot.telegram.menus import Menus
+from fakegram import FakeTelegram
+from fakegram.drivers import Journalist
 from storage import Storage
 from storage.db import utcnow
-from tests.fakegram import FakeTelegram
 from tests.harness import running_bot, runtime, settings_for
 
 ADMIN = 1  # in ADMIN_IDS (tests.harness.settings_for)
@@ -130,3 +131,22 @@ async def test_menu_failures_do_not_stop_the_bot(tg: FakeTelegram, tmp_path: Pat
         replies = await tg.wait_for(lambda s: s.messages_to(5001), timeout=10)
     assert "راهنما" in (replies[0].text or "")
     assert tg.commands == {}
+
+
+async def test_myid_gives_the_id_that_admin_ids_takes(tg: FakeTelegram, tmp_path: Path) -> None:
+    """/myid tells anyone their user id, ready to copy; put into ADMIN_IDS it makes them an admin at the next
+    start. In a group it gives the group's id too (what ADMIN_CHAT_ID takes)."""
+    newcomer = Journalist(tg, 777000123)
+    group = -1009000000001
+    tg.add_chat(group, "supergroup", "گروه مدیران")
+    async with running_bot(settings_for(tg, tmp_path)):
+        [reply] = await newcomer.say("/myid")
+        refused = await newcomer.ask("/orgs")
+        [in_group] = await newcomer.in_chat(group).say("/myid")
+    [given] = re.findall(r"<code>(-?\d+)</code>", reply.text or "")
+    assert refused == texts.NOT_ADMIN
+    assert reply.parse_mode == "HTML"
+    assert re.findall(r"<code>(-?\d+)</code>", in_group.text or "") == [given, str(group)]
+
+    async with running_bot(settings_for(tg, tmp_path, ADMIN_IDS=f"1,{given}")):
+        assert await newcomer.ask("/orgs") == texts.ORGS_EMPTY

@@ -98,6 +98,12 @@ def test_every_setting_is_read() -> None:
         ({"BOT_TOKEN": TOKEN, "WEBHOOK_LISTEN": "local host"}, "WEBHOOK_LISTEN"),
         ({"BOT_TOKEN": TOKEN, "WEBHOOK_PORT": "70000"}, "WEBHOOK_PORT"),
         ({"BOT_TOKEN": TOKEN, "WEBHOOK_PORT": "http"}, "WEBHOOK_PORT"),
+        ({"BOT_TOKEN": TOKEN, "TELEGRAM_PROXY": "ftp://proxy.example.ir:21"}, "TELEGRAM_PROXY"),
+        ({"BOT_TOKEN": TOKEN, "TELEGRAM_PROXY": "socks4://127.0.0.1:1080"}, "TELEGRAM_PROXY"),
+        ({"BOT_TOKEN": TOKEN, "TELEGRAM_PROXY": "127.0.0.1:1080"}, "TELEGRAM_PROXY"),
+        ({"BOT_TOKEN": TOKEN, "TELEGRAM_PROXY": "http://127.0.0.1:99999"}, "TELEGRAM_PROXY"),
+        ({"BOT_TOKEN": TOKEN, "TELEGRAM_PROXY": "http://proxy.example.ir:3128/path"}, "TELEGRAM_PROXY"),
+        ({"BOT_TOKEN": TOKEN, "TELEGRAM_PROXY": "socks5://"}, "TELEGRAM_PROXY"),
         ({"BOT_TOKEN": TOKEN, "QUESTION_SLA_HOURS": "0.5"}, "QUESTION_SLA_HOURS"),
         ({"BOT_TOKEN": TOKEN, "QUESTION_SLA_HOURS": "721"}, "QUESTION_SLA_HOURS"),
         ({"BOT_TOKEN": TOKEN, "QUESTION_SLA_HOURS": "دو روز"}, "QUESTION_SLA_HOURS"),
@@ -111,6 +117,34 @@ def test_bad_settings_name_the_variable_in_one_line(env: dict[str, str], names: 
     message = str(caught.value)
     assert names in message
     assert "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("proxy", "shown"),
+    [
+        ("http://127.0.0.1:3128", "http://127.0.0.1:3128"),
+        ("https://proxy.example.ir:443", "https://proxy.example.ir:443"),
+        ("socks5://127.0.0.1:1080", "socks5://127.0.0.1:1080"),
+        ("socks5h://127.0.0.1:1080", "socks5h://127.0.0.1:1080"),
+        ("SOCKS5://wire:s3cret-pass@10.0.0.2:1080/", "SOCKS5://wire:***@10.0.0.2:1080/"),
+    ],
+)
+def test_telegram_proxy_takes_http_https_and_socks5_urls(proxy: str, shown: str) -> None:
+    """TELEGRAM_PROXY is kept as given; its password never shows in the settings' repr or where it is printed."""
+    settings = Settings.from_mapping({"BOT_TOKEN": TOKEN, "TELEGRAM_PROXY": f"  {proxy} "})
+    assert settings.telegram_proxy is not None
+    assert settings.telegram_proxy.reveal() == proxy
+    assert "s3cret-pass" not in repr(settings)
+    assert settings.telegram_proxy_shown == shown
+
+
+def test_telegram_proxy_is_optional_and_a_bad_one_hides_its_password() -> None:
+    """Unset means no proxy; a malformed one is refused without printing its password."""
+    assert Settings.from_mapping({"BOT_TOKEN": TOKEN}).telegram_proxy is None
+    with pytest.raises(ConfigError) as caught:
+        Settings.from_mapping({"BOT_TOKEN": TOKEN, "TELEGRAM_PROXY": "ftp://wire:s3cret-pass@proxy.example.ir:21"})
+    assert "s3cret-pass" not in str(caught.value)
+    assert "ftp://wire:***@proxy.example.ir:21" in str(caught.value)
 
 
 def test_token_never_shows_in_repr() -> None:

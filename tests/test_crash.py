@@ -20,10 +20,10 @@ from bot.delivery import service
 from bot.domain.render import ReleaseView, render_release
 from bot.domain.tagging import load_topics
 from bot.domain.text import fold
+from fakegram import FakeTelegram
 from storage import Storage
 from storage.releases import NewRelease
 from storage.topics import TopicRow
-from tests.fakegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow  # two bot processes

@@ -17,9 +17,14 @@ TEHRAN = ZoneInfo("Asia/Tehran")
     ("left", "said"),
     [
         (timedelta(hours=5, minutes=20), "۵ ساعت و ۲۰ دقیقه مانده"),
-        (timedelta(hours=5, minutes=20, seconds=59), "۵ ساعت و ۲۰ دقیقه مانده"),
+        (timedelta(hours=5, minutes=20, seconds=29), "۵ ساعت و ۲۰ دقیقه مانده"),
+        (timedelta(hours=5, minutes=20, seconds=31), "۵ ساعت و ۲۱ دقیقه مانده"),
+        (timedelta(hours=5, minutes=59, seconds=45), "۶ ساعت مانده"),
         (timedelta(days=2, hours=3), "۲ روز و ۳ ساعت مانده"),
-        (timedelta(days=2, hours=3, minutes=59), "۲ روز و ۳ ساعت مانده"),
+        (timedelta(days=2, hours=3, minutes=29), "۲ روز و ۳ ساعت مانده"),
+        (timedelta(days=2, hours=3, minutes=31), "۲ روز و ۴ ساعت مانده"),
+        (timedelta(hours=47, minutes=59, seconds=59), "۲ روز مانده"),  # a question just asked
+        (timedelta(hours=23, minutes=59, seconds=45), "۱ روز مانده"),
         (timedelta(days=2), "۲ روز مانده"),
         (timedelta(hours=5), "۵ ساعت مانده"),
         (timedelta(minutes=45), "۴۵ دقیقه مانده"),
@@ -33,7 +38,7 @@ TEHRAN = ZoneInfo("Asia/Tehran")
     ],
 )
 def test_time_left_is_said_in_its_two_largest_units(left: timedelta, said: str) -> None:
-    """The time left (or past the deadline) in days and hours, or hours and minutes, rounded down."""
+    """The time left (or past the deadline) in days and hours, or hours and minutes, to the nearest hour or minute."""
     assert time_left(NOW + left, NOW) == said
 
 

@@ -24,11 +24,11 @@ from bot.delivery.pacing import Pacer
 from bot.domain.render import MessagePart, ReleaseView, render_release
 from bot.domain.text import fold
 from bot.telegram.http import bot_api_request
+from fakegram import TELEGRAM, FakeTelegram
+from fakegram.drivers import buttons
 from storage import Storage
 from storage.outbox import Progress
 from storage.releases import Attachment, NewRelease
-from tests.fakegram import TELEGRAM, FakeTelegram
-from tests.fakegram.drivers import buttons
 from tests.harness import running_bot, runtime, settings_for
 
 TEHRAN = ZoneInfo("Asia/Tehran")
@@ -53,7 +53,9 @@ async def store(tmp_path: Path) -> AsyncIterator[Storage]:
 @pytest.fixture
 async def bot(tg: FakeTelegram) -> AsyncIterator[Bot]:
     """A real PTB Bot talking to the fake server, with a short read timeout for the timeout tests."""
-    request = bot_api_request(connection_pool_size=16, read_timeout=1.0, connect_timeout=1.0, pool_timeout=5.0)
+    request = bot_api_request(
+        proxy=None, connection_pool_size=16, read_timeout=1.0, connect_timeout=1.0, pool_timeout=5.0
+    )
     async with Bot(tg.token, base_url=tg.base_url, base_file_url=tg.base_file_url, request=request) as instance:
         yield instance
 

@@ -23,9 +23,9 @@ from bot.domain.render import TEXT_LIMIT, utf16_length
 from bot.domain.text import fold
 from bot.services.desk import Desk
 from bot.services.digests import DigestClock
+from fakegram import FakeTelegram, SentMessage
 from storage import Storage
 from storage.db import to_db, utcnow
-from tests.fakegram import FakeTelegram, SentMessage
 from tests.harness import running_bot, runtime, settings_for
 from tests.test_officer import say
 

@@ -18,7 +18,7 @@ from bot.domain.digest import (
     withdrawn_digest,
 )
 from bot.domain.render import TEXT_LIMIT, utf16_length
-from tests.fakegram import parse_html
+from fakegram import parse_html
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 # 8 Azar 1405, 10:00 in Tehran (06:30 UTC).

@@ -25,11 +25,11 @@ from bot.delivery import service
 from bot.domain.render import ReleaseView, render_release
 from bot.domain.tagging import load_topics
 from bot.domain.text import fold
+from fakegram import FakeTelegram
 from storage import Storage
 from storage.db import utcnow
 from storage.releases import NewRelease
 from storage.topics import TopicRow
-from tests.fakegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parent.parent
 # The bot in a subprocess (its start-up loads hazm), and 15 s of a full disk: more than the usual minute under load.

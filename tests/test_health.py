@@ -13,9 +13,9 @@ import pytest
 
 from bot.config import Settings
 from bot.telegram.health import CheckResult, run_checks
+from fakegram import FakeTelegram
 from storage import Storage
 from storage.db import load_migrations
-from tests.fakegram import FakeTelegram
 from tests.harness import Cli, CliResult
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from bot import texts
 from bot.domain.digits import fa
-from tests.fakegram import FakeTelegram
-from tests.fakegram.drivers import Admin, Journalist, Officer
+from fakegram import FakeTelegram
+from fakegram.drivers import Admin, Journalist, Officer
 from tests.harness import running_bot, settings_for
 from tests.test_officer import OFFICER, SAMPLES, STRANGER, setup_desk
 

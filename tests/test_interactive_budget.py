@@ -18,8 +18,8 @@ import pytest
 from bot.delivery import service
 from bot.domain.render import MessagePart
 from bot.domain.text import fold
+from fakegram import TELEGRAM, FakeTelegram
 from storage.releases import NewRelease
-from tests.fakegram import TELEGRAM, FakeTelegram
 from tests.harness import running_bot, runtime, settings_for
 
 pytestmark = pytest.mark.real_limits

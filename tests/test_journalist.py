@@ -15,12 +15,12 @@ from bot import texts
 from bot.domain.digits import fa
 from bot.domain.text import fold
 from bot.services.readers import Place
+from fakegram import FakeTelegram, SentMessage
+from fakegram.drivers import Journalist
+from fakegram.drivers import buttons as inline_buttons
 from storage import Storage
 from storage.db import utcnow
 from storage.subscriptions import Subscription
-from tests.fakegram import FakeTelegram, SentMessage
-from tests.fakegram.drivers import Journalist
-from tests.fakegram.drivers import buttons as inline_buttons
 from tests.harness import running_bot, runtime, settings_for
 
 T = TypeVar("T")

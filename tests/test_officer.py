@@ -11,11 +11,11 @@ from telegram.ext import Application
 from bot import texts
 from bot.domain.text import fold
 from bot.services.desk import PUBLISH_LIMIT_PER_HOUR
+from fakegram import FakeTelegram, SentMessage
+from fakegram.drivers import Officer
 from storage import Storage
 from storage.db import utcnow
 from storage.releases import NewRelease
-from tests.fakegram import FakeTelegram, SentMessage
-from tests.fakegram.drivers import Officer
 from tests.harness import running_bot, runtime, settings_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -360,11 +360,12 @@ async def test_approval_round(tg: FakeTelegram, tmp_path: Path) -> None:
         await tg.wait_for(lambda s: any("منتظر تأیید" in (m.text or "") for m in s.messages_to(ADMIN)))
         notice = next(m for m in tg.messages_to(ADMIN) if "منتظر تأیید" in (m.text or ""))
         buttons = [b["callback_data"] for row in (notice.reply_markup or {})["inline_keyboard"] for b in row]
-        assert buttons == ["apr:1", "rej:1"]
+        assert buttons == ["see:1", "apr:1", "rej:1"]
         assert not any(tg.messages_to(c) for c in READERS)
-        queue = (await say(tg, ADMIN, "/pending"))[0].text or ""
-        assert "زلزله" in queue
-        assert "/approve ۱" in queue
+        header, card = await say(tg, ADMIN, "/pending", count=2)
+        assert header.plain_text == "۱ خبر در انتظار تأیید — هر کدام در پیامی جدا در زیر، با دکمه‌هایش (قدیمی‌ترین اول)."
+        assert "زلزله" in (card.text or "")
+        assert "/approve ۱" in (card.text or "")
         assert (await say(tg, STRANGER, "/approve 1"))[0].text == texts.NOT_ADMIN
 
         tg.inject(tg.callback_query(ADMIN, ADMIN, "apr:1", notice.message_id))

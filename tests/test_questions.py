@@ -21,9 +21,9 @@ from bot.domain.text import fold
 from bot.errors import InvalidInput, NotAnAdmin, NotYourQuestion, OfficerRevoked, UnknownId, WrongState
 from bot.runtime import Runtime
 from bot.services.questions import MAX_PER_DAY, MAX_WAITING, Incoming, Questions
+from fakegram import FakeTelegram, SentMessage
 from storage.db import utcnow
 from storage.releases import NewRelease
-from tests.fakegram import FakeTelegram, SentMessage
 from tests.harness import running_bot, runtime, settings_for
 
 OFFICER_A, OFFICER_B, OFFICER_C = 3001, 3002, 3003  # A and B: the governorate; C: the gas company
@@ -417,7 +417,9 @@ async def test_a_file_answer_may_have_no_caption_and_a_long_caption_goes_first_a
     assert empty.value.message == texts.Q_ANSWER_EMPTY
     assert long.value.message == texts.Q_ANSWER_TOO_LONG.format(length="۳۵۰۱", max="۳۵۰۰")
     assert voice.method == "sendVoice"
-    assert voice.text == texts.Q_TELL_ANSWERED.format(org="فرمانداری آبدانان", id="۱", text=texts.Q_ANSWER_FILE_ONLY)
+    assert voice.text == texts.Q_TELL_ANSWERED.format(
+        org="فرمانداری آبدانان", id="۱", text="(پاسخ به صورت پیام صوتی است.)"
+    )
     assert (text.method, photo.method, photo.text, photo.reply_to_message_id) == (
         "sendMessage", "sendPhoto", None, text.message_id,
     )  # fmt: skip

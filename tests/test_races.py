@@ -16,9 +16,9 @@ import pytest
 
 from bot import texts
 from bot.domain.digits import fa
+from fakegram import FakeTelegram, SentMessage
 from storage import Storage
 from storage.db import utcnow
-from tests.fakegram import FakeTelegram, SentMessage
 from tests.harness import running_bot, runtime, settings_for
 from tests.test_officer import OFFICER, READERS, SAMPLES, say, setup_desk
 

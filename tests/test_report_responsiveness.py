@@ -41,12 +41,12 @@ from bot.domain.text import fold
 from bot.services.charts import ResponsivenessBar, render_responsiveness_chart
 from bot.services.reports import report_files
 from bot.telegram.handlers import reports as report_handlers
+from fakegram import FakeTelegram
+from fakegram.drivers import Admin
 from storage import Storage
 from storage.db import to_db
 from storage.releases import NewRelease
 from storage.reports import AssignmentRecord
-from tests.fakegram import FakeTelegram
-from tests.fakegram.drivers import Admin
 from tests.harness import running_bot, settings_for
 
 TEHRAN = ZoneInfo("Asia/Tehran")
@@ -231,7 +231,7 @@ EXPECTED_SUMMARY = f"""📊 گزارش پاسخ‌گویی روابط عمومی
 پرسش‌های دریافتی: ۷ پرسش در ۳ دستگاه
 پاسخ‌داده: ۴ · در مهلت: ۳ · با تأخیر: ۱
 میانهٔ زمان تا نخستین واکنش: ۱ ساعت و ۳۰ دقیقه · تا پاسخ: ۱۲ ساعت و ۳۰ دقیقه
-باز در همین لحظه: ۲ · از این‌ها گذشته از مهلت: ۱
+باز در همین لحظه: ۲ (مهلت‌گذشته: ۱)
 ردشده: ۱ · ارجاع‌داده به دستگاه دیگر: ۱
 
 بی‌پاسخ در این ماه: {ORG_C}

@@ -29,12 +29,12 @@ from bot.domain.text import fold
 from bot.services.charts import ChartBar, render_month_chart, shape
 from bot.services.desk import Desk
 from bot.services.reports import AUDIT_DEFAULT, parse_audit_count, resolve_month
+from fakegram import FakeTelegram, SentMessage
+from fakegram.drivers import Admin
 from storage import Storage
 from storage.db import to_db, utcnow
 from storage.releases import NewRelease
 from storage.reports import OrganizationActivity
-from tests.fakegram import FakeTelegram, SentMessage
-from tests.fakegram.drivers import Admin
 from tests.harness import running_bot, runtime, settings_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -280,8 +280,9 @@ async def test_audit_lists_the_latest_entries_escaped_and_split(tg: FakeTelegram
         assert lines[0] == "🧾 آخرین ۵ رویداد"
         assert len(lines) == 6
         assert lines[1].endswith(" — سامانه — chat.<b>odd</b> — گفت‌وگو -۱۰۰&۱")
-        assert lines[2].endswith(" — ۱ — test.action100 — خبر ۱۰۰۰۰۰")
-        assert lines[5].endswith(" — ۱ — test.action97 — خبر ۹۷۰۰۰")
+        # The admin who asked is named as Telegram showed them (the fake server's «کاربر»), with the id.
+        assert lines[2].endswith(" — کاربر (۱) — test.action100 — خبر ۱۰۰۰۰۰")
+        assert lines[5].endswith(" — کاربر (۱) — test.action97 — خبر ۹۷۰۰۰")
 
         [default] = await ask(tg, ADMIN, "/audit")
         assert (default.plain_text or "").splitlines()[0] == f"🧾 آخرین {fa_number(AUDIT_DEFAULT)} رویداد"
@@ -477,7 +478,7 @@ def test_report_csv_is_excel_friendly() -> None:
     ("minutes", "expected"),
     [
         (None, "—"),
-        (0.4, "۰ دقیقه"),
+        (0.4, "کمتر از یک دقیقه"),
         (45, "۴۵ دقیقه"),
         (60, "۱ ساعت"),
         (185, "۳ ساعت و ۵ دقیقه"),

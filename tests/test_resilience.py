@@ -24,12 +24,12 @@ from bot.delivery import service
 from bot.domain.render import ReleaseView, render_release
 from bot.domain.text import fold
 from bot.telegram.health import check_dispatcher, run_checks
+from fakegram import FakeTelegram
+from fakegram.drivers import Officer
 from storage import Storage
 from storage.db import to_db, utcnow
 from storage.health import heartbeat_path
 from storage.releases import NewRelease
-from tests.fakegram import FakeTelegram
-from tests.fakegram.drivers import Officer
 from tests.harness import running_bot, runtime, settings_for
 
 ROOT = Path(__file__).resolve().parent.parent

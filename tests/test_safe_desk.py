@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 
 from bot import texts
 from bot.domain.jalali import format_date
+from fakegram import FakeTelegram, SentMessage
+from fakegram.drivers import Officer, buttons
 from storage import Storage
-from tests.fakegram import FakeTelegram, SentMessage
-from tests.fakegram.drivers import Officer, buttons
 from tests.harness import running_bot, runtime, settings_for
 from tests.test_officer import (
     OFFICER,

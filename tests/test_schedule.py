@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 from bot import texts
 from bot.domain.jalali import format_date, format_datetime
+from fakegram import FakeTelegram
 from storage import Storage
-from tests.fakegram import FakeTelegram
 from tests.harness import running_bot, runtime, settings_for
 from tests.test_officer import OFFICER, READERS, say, setup_desk
 

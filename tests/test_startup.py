@@ -9,16 +9,20 @@ holding up the suite; `python -m bot health` must agree that such a database is 
 from __future__ import annotations
 
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from bot.app import build_application
+from bot.cli import reach_bot_api
+from bot.config import Settings
+from fakegram import FakeTelegram
 from storage.db import load_migrations
-from tests.fakegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parent.parent
 RUN_DEADLINE = 25.0  # seconds: hazm and PTB import in a few; a bot still up by then hangs
@@ -186,6 +190,7 @@ def test_migrate_refuses_an_unusable_database_in_one_line(tmp_path: Path, case: 
         ({"BROADCAST_RATE": "1001", "PAID_BROADCAST": "1"}, "BROADCAST_RATE"),
         ({"ADMIN_IDS": "99999999999999999999"}, "ADMIN_IDS"),
         ({"ADMIN_CHAT_ID": "-99999999999999999999"}, "ADMIN_CHAT_ID"),
+        ({"TELEGRAM_PROXY": "ftp://proxy.example.ir:21"}, "TELEGRAM_PROXY"),
     ],
 )
 def test_run_refuses_settings_out_of_range(
@@ -201,3 +206,107 @@ def test_run_refuses_settings_out_of_range(
     assert len(lines) == 1, result.stderr
     assert variable in lines[0]
     assert not tg_thread.calls_to("getUpdates")
+
+
+def _closed_port() -> int:
+    """A port on 127.0.0.1 nothing listens on (bound, then released)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def silent_server() -> Iterator[str]:
+    """A Bot API URL whose server accepts connections and never answers (a filtered network's symptom)."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(8)  # the kernel completes the handshakes; nobody ever reads
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/bot"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("where", ["closed_port", "unknown_host", "silent_server"])
+def test_run_without_a_reachable_bot_api_says_so_in_one_line(tmp_path: Path, silent_server: str, where: str) -> None:
+    """`python -m bot run` whose Bot API cannot be reached (nothing listens, the name does not resolve, or
+    nothing answers) exits 2 with one Persian line naming the URL it tried and never the token."""
+    url = {
+        "closed_port": f"http://127.0.0.1:{_closed_port()}/bot",
+        "unknown_host": "http://api.telegram.invalid/bot",  # .invalid never resolves (RFC 2606)
+        "silent_server": silent_server,
+    }[where]
+    token = "123456789:AAtheTokenNobodyMaySeeInTheOutput_0123"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_", "DATABASE_"))}
+    env.update(BOT_TOKEN=token, TELEGRAM_BASE_URL=url, DATABASE_PATH=str(tmp_path / "bot.db"), PYTHONPATH=str(ROOT))
+
+    result = run_bot("run", env=env, cwd=tmp_path)
+
+    assert result.returncode == 2, result.stderr[-3000:]
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert url in lines[0]
+    assert "وصل نشد" in lines[0]
+    assert token not in result.stderr + result.stdout
+    assert token.split(":")[1] not in result.stderr + result.stdout
+
+
+@pytest.mark.slow
+def test_run_with_a_token_telegram_refuses_says_so_in_one_line(tg_thread: FakeTelegram, tmp_path: Path) -> None:
+    """A token the Bot API rejects (401) stops `python -m bot run` with one line and exit code 2, without the token."""
+    token = "987654321:AAaTokenThisServerDoesNotKnow_456789"
+    env = bot_env(tg_thread, tmp_path / "bot.db", BOT_TOKEN=token)
+
+    result = run_bot("run", env=env, cwd=tmp_path)
+
+    assert result.returncode == 2, result.stderr[-3000:]
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert tg_thread.base_url in lines[0]
+    assert "BOT_TOKEN" in lines[0]
+    assert token.split(":")[1] not in result.stderr
+
+
+@pytest.mark.slow
+def test_run_through_a_proxy_that_is_down_says_so_in_one_line(tg_thread: FakeTelegram, tmp_path: Path) -> None:
+    """With TELEGRAM_PROXY pointing at nothing, `python -m bot run` exits 2 with one line naming the Bot API URL
+    and the proxy, whose password it masks."""
+    proxy = f"http://wire:pa55word@127.0.0.1:{_closed_port()}"
+    env = bot_env(tg_thread, tmp_path / "bot.db", TELEGRAM_PROXY=proxy)
+
+    result = run_bot("run", env=env, cwd=tmp_path)
+
+    assert result.returncode == 2, result.stderr[-3000:]
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert tg_thread.base_url in lines[0]
+    assert proxy.replace("pa55word", "***") in lines[0]
+    assert "pa55word" not in result.stderr
+    assert not tg_thread.calls  # the proxy is the only way out
+
+
+@pytest.mark.parametrize("case", ["unreachable", "unreachable_through_a_proxy", "token_refused"])
+def test_the_start_up_check_gives_the_url_and_never_the_secrets(
+    tg_thread: FakeTelegram, tmp_path: Path, case: str
+) -> None:
+    """What `run` prints when getMe fails at start (in this process): the Bot API URL it tried, the proxy with its
+    password masked, never the token; a token the server refuses is told apart from a network that fails."""
+    closed = f"http://127.0.0.1:{_closed_port()}"
+    token = "123456789:AAtheTokenNobodyMaySeeInTheOutput_0123"
+    env = {"BOT_TOKEN": token, "TELEGRAM_BASE_URL": f"{closed}/bot", "DATABASE_PATH": str(tmp_path / "bot.db")}
+    if case == "unreachable_through_a_proxy":
+        env.update(TELEGRAM_BASE_URL=tg_thread.base_url, TELEGRAM_PROXY=closed.replace("//", "//wire:pa55word@"))
+    if case == "token_refused":
+        env.update(TELEGRAM_BASE_URL=tg_thread.base_url)
+    settings = Settings.from_mapping(env)
+
+    line = reach_bot_api(build_application(settings), settings)
+
+    assert line is not None
+    assert env["TELEGRAM_BASE_URL"] in line
+    assert token.split(":")[1] not in line
+    assert "pa55word" not in line
+    assert ("TELEGRAM_PROXY" in line) == (case != "token_refused")
+    assert ("BOT_TOKEN" in line) == (case == "token_refused")
+    if case == "unreachable_through_a_proxy":
+        assert closed.replace("//", "//wire:***@") in line
+        assert not tg_thread.calls

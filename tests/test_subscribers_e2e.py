@@ -21,8 +21,8 @@ from telegram.ext import Application
 from bot import texts
 from bot.domain.digits import to_latin_digits
 from bot.domain.text import fold
+from fakegram import FakeTelegram
 from storage.db import utcnow
-from tests.fakegram import FakeTelegram
 from tests.harness import running_bot, runtime, settings_for
 from tests.test_journalist import eventually, press, quiet_window_around_now, say
 

@@ -25,7 +25,7 @@ from bot.telegram.callbacks import (
 from bot.telegram.commands import Menu, Section
 from bot.telegram.handlers import all_commands, all_handlers
 from bot.telegram.menus import Menus, Role
-from tests.fakegram import FakeTelegram
+from fakegram import FakeTelegram
 from tests.harness import running_bot, settings_for
 from tests.test_officer import say
 

@@ -42,7 +42,7 @@ from telegram.error import (
 from telegram.ext import ApplicationBuilder, CommandHandler, ContextTypes
 from telegram.request import HTTPXRequest
 
-from tests.fakegram import FakeTelegram, HtmlParseError, RateRules, TelegramLimits, parse_html, utf16_len
+from fakegram import FakeTelegram, HtmlParseError, RateRules, TelegramLimits, parse_html, utf16_len
 
 # The server's own tests: its rules are checked against Telegram's real limits, as the server's defaults.
 pytestmark = pytest.mark.real_limits

@@ -29,11 +29,11 @@ from bot.domain.tagging import load_counties, load_topics
 from bot.domain.text import fold
 from bot.services.core import shared_normalizer
 from bot.services.transfer import RecordError, read_records
+from fakegram import FakeTelegram, SentMessage
 from storage import Storage
 from storage.db import utcnow
 from storage.releases import NewRelease
 from storage.topics import TopicRow
-from tests.fakegram import FakeTelegram, SentMessage
 from tests.harness import running_bot, runtime, settings_for
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from bot import texts
-from tests.fakegram import FakeTelegram
+from fakegram import FakeTelegram
 from tests.harness import running_bot, settings_for
 
 FIRST, SECOND, THIRD = 5101, 5102, 5103

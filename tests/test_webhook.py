@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.fakegram import FakeTelegram
+from fakegram import FakeTelegram
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow  # the bot in a subprocess, in webhook mode

@@ -1,4 +1,4 @@
-"""Command line: ``python -m bot run | migrate | preview``."""
+"""Command line: ``python -m bot run | migrate | preview | report | health | demo`` and the transfers."""
 
 from __future__ import annotations
 
@@ -9,12 +9,15 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot import texts
 from bot.cli import transfer
 from bot.config import ConfigError, Settings, database_path, ensure_database_writable, merged_environment
 from bot.domain.digits import fa
+
+if TYPE_CHECKING:
+    from bot.telegram.context import WireApplication
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -24,6 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser("run", help="run the bot (long polling, or a webhook when WEBHOOK_URL is set)")
     commands.add_parser("migrate", help="create or upgrade the database schema")
     commands.add_parser("health", help="check the database and the Bot API; exit 1 when a check fails")
+    commands.add_parser("demo", help="play a short scene against a built-in fake Telegram: no token, no network")
     preview = commands.add_parser("preview", help="show what a release text would become")
     preview.add_argument("file", nargs="?", default="-", help="a UTF-8 text file, or - for standard input")
     preview.add_argument("--json", action="store_true", help="print one JSON object")
@@ -43,6 +47,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.cli.report import cli_report  # noqa: PLC0415 - storage and the chart only for this command
 
             return cli_report(args.month, args.out)
+        if args.command == "demo":
+            from bot.cli.demo import run_demo  # noqa: PLC0415
+
+            return run_demo(sys.stdout)
         if args.command == "health":
             from bot.telegram.health import run_health_checks  # noqa: PLC0415
 
@@ -103,6 +111,10 @@ def _run() -> int:
 
     configure_logging(settings)
     application = build_application(settings)
+    refusal = reach_bot_api(application, settings)
+    if refusal is not None:
+        print(refusal, file=sys.stderr)
+        return 2
     # run_polling and run_webhook install SIGINT/SIGTERM handlers and run post_shutdown, which closes the database.
     if settings.webhook_url:
         from bot.telegram.webhook import run_webhook  # noqa: PLC0415
@@ -111,6 +123,35 @@ def _run() -> int:
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0
+
+
+def reach_bot_api(application: WireApplication, settings: Settings) -> str | None:
+    """Initialize the application (``getMe``) on the event loop ``run_polling`` and ``run_webhook`` will use.
+
+    They would initialize it inside a retry loop that logs the whole traceback and then raises it again;
+    done here first (they skip an initialized application), a Bot API that cannot be reached or refuses
+    the token is one line and exit code 2, like any other setting the bot cannot run with. Returns that
+    line, or None when the Bot API answered.
+    """
+    from telegram.error import InvalidToken, NetworkError  # noqa: PLC0415
+
+    url = settings.bot_api_url
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        loop.run_until_complete(application.initialize())
+    except (InvalidToken, NetworkError) as error:  # TimedOut is a NetworkError
+        loop.run_until_complete(application.bot.shutdown())
+        loop.close()
+        asyncio.set_event_loop(None)
+        if isinstance(error, InvalidToken):
+            return texts.CLI_BOT_API_REFUSED_BOT.format(url=url)
+        reason = str(error).replace(settings.bot_token.reveal(), "<token>") or type(error).__name__
+        proxy = settings.telegram_proxy_shown
+        if proxy is not None:
+            return texts.CLI_BOT_API_UNREACHABLE_PROXY.format(url=url, proxy=proxy, reason=reason)
+        return texts.CLI_BOT_API_UNREACHABLE.format(url=url, reason=reason)
+    return None
 
 
 async def _migrate() -> int:

@@ -30,21 +30,21 @@ _MINUTE, _HOUR, _DAY = 60, 3600, 86400
 
 
 def span(seconds: float) -> str | None:
-    """A positive length of time in its two largest units, rounded down, as people say it: «۲ روز و ۳ ساعت»,
-    «۵ ساعت و ۲۰ دقیقه», «۴۵ دقیقه» (a zero second unit is left out: «۵ ساعت»); None under a minute."""
-    whole = int(seconds)
-    days, rest = divmod(whole, _DAY)
-    hours, rest = divmod(rest, _HOUR)
-    minutes = rest // _MINUTE
-    if days:
+    """A positive length of time in its two largest units, rounded to the nearest of the smaller, as people
+    say it: «۲ روز و ۳ ساعت», «۵ ساعت و ۲۰ دقیقه», «۴۵ دقیقه» (a zero second unit is left out: «۲ روز» for
+    47 hours and 59 minutes, not «۱ روز و ۲۳ ساعت»); None under a minute."""
+    if seconds < _MINUTE:
+        return None
+    minutes_total = round(seconds / _MINUTE)
+    if minutes_total >= _DAY // _MINUTE:
+        days, hours = divmod(round(seconds / _HOUR), 24)
         return Q_SPAN_DAYS_HOURS.format(days=fa(days), hours=fa(hours)) if hours else Q_SPAN_DAYS.format(days=fa(days))
+    hours, minutes = divmod(minutes_total, 60)
     if hours:
         if minutes:
             return Q_SPAN_HOURS_MINUTES.format(hours=fa(hours), minutes=fa(minutes))
         return Q_SPAN_HOURS.format(hours=fa(hours))
-    if minutes:
-        return Q_SPAN_MINUTES.format(minutes=fa(minutes))
-    return None
+    return Q_SPAN_MINUTES.format(minutes=fa(minutes))
 
 
 def time_left(due_at: datetime, now: datetime) -> str:

@@ -195,7 +195,7 @@ def report_csv(report: MonthReport) -> bytes:
 
 
 def format_minutes(minutes: float | None) -> str:
-    """A duration for prose: «۴۵ دقیقه», «۳ ساعت و ۵ دقیقه», «۲ روز و ۴ ساعت»; «—» for none."""
+    """A duration for prose: «۴۵ دقیقه», «۳ ساعت و ۵ دقیقه», «۲ روز و ۴ ساعت», «کمتر از یک دقیقه»; «—» for none."""
     if minutes is None:
         return texts.REPORT_NO_MEDIAN
     total = round(minutes)
@@ -209,8 +209,10 @@ def format_minutes(minutes: float | None) -> str:
         pieces = [texts.REPORT_HOURS.format(hours=fa_number(hours))]
         if mins:
             pieces.append(texts.REPORT_MINUTES.format(minutes=fa_number(mins)))
-    else:
+    elif mins:
         pieces = [texts.REPORT_MINUTES.format(minutes=fa_number(mins))]
+    else:
+        return texts.REPORT_UNDER_A_MINUTE
     return texts.REPORT_DURATION_JOIN.join(pieces)
 
 

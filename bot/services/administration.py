@@ -18,7 +18,7 @@ from bot.domain.digits import fa
 from bot.domain.tagging import County
 from bot.domain.text import fold
 from bot.errors import InvalidInput, NotAnAdmin, UnknownId, UserError, WrongState
-from bot.services.core import Core
+from bot.services.core import Core, admin_ids, admin_name
 from storage.db import utcnow
 from storage.officers import Admin, Officer, Redemption
 from storage.organizations import Organization
@@ -77,6 +77,16 @@ class Administration:
         """NotAnAdmin unless the user is an admin."""
         if not await self.is_admin(user_id):
             raise NotAnAdmin(texts.NOT_ADMIN)
+
+    async def saw_admin(self, user_id: int, full_name: str, username: str | None) -> None:
+        """An admin acted under this name: notices and /audit say who, not only a number."""
+        await self.storage.people.remember(user_id, full_name, username)
+
+    async def _tell_admins(self, text: str, *, except_id: int | None = None) -> None:
+        """Tell every admin (but ``except_id``, who already knows) something about the wire's people."""
+        for admin_id in await admin_ids(self.core):
+            if admin_id != except_id:
+                await self.core.ports.notices.tell(admin_id, text)
 
     async def admins(self) -> tuple[list[int], list[Admin]]:
         """The admins from ADMIN_IDS (sorted), then those added through the bot (not also in ADMIN_IDS)."""
@@ -194,6 +204,17 @@ class Administration:
         org = await self.organization(officer.organization_id)
         await self.storage.audit.record(user_id, "officer.join", "organization", officer.organization_id)
         log.info("officer joined user_id=%d organization_id=%d", user_id, officer.organization_id)
+        await self._tell_admins(
+            texts.OFFICER_JOINED_ADMINS.format(
+                name=officer.full_name,
+                username=texts.OFFICER_USERNAME.format(username=username) if username else "",
+                user_id=fa(user_id),
+                org=org.name,
+                org_id=fa(org.id),
+                approval=texts.JOINED_NEEDS_APPROVAL_ADMINS if org.requires_approval else "",
+            ),
+            except_id=user_id,
+        )
         return org
 
     async def officers(self, org_id: int | None) -> list[OfficerEntry]:
@@ -213,4 +234,14 @@ class Administration:
         if not revoked or officer is None:
             raise UnknownId(texts.REVOKE_NONE.format(user_id=fa(user_id)))
         org = await self.storage.organizations.get(officer.organization_id)
-        return OfficerEntry(officer, org.name if org else "?")
+        entry = OfficerEntry(officer, org.name if org else "?")
+        await self._tell_admins(
+            texts.OFFICER_REVOKED_ADMINS.format(
+                admin=await admin_name(self.core, actor_id),
+                name=officer.full_name,
+                user_id=fa(user_id),
+                org=entry.organization_name,
+            ),
+            except_id=actor_id,
+        )
+        return entry

@@ -84,6 +84,7 @@ class Preview:
     reach: int
     duplicate: Duplicate | None
     embargo: Embargo | None = None
+    needs_approval: bool = False  # the agency's releases wait for an admin: «ارسال برای تأیید», not «انتشار»
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,7 +407,7 @@ class Desk:
             )
             reach = len(who.instant) + len(who.digest)
         embargo = find_embargo(release.body, utcnow(), self.core.settings.timezone)
-        return Preview(release, parts, reach, await self.similar_release(release), embargo)
+        return Preview(release, parts, reach, await self.similar_release(release), embargo, org.requires_approval)
 
     def render(
         self, release: Release, org: Organization, published_at: datetime, *, corrected: bool = False

@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 # Who a question's notice is for: the agency's officers get claim, answer, forward and decline; the
 # journalist gets follow-up and close.
-Audience = Literal["officer", "journalist"]
+# Who a question's notice is for, which decides its buttons: the agency's officers (claim, answer, forward,
+# decline), the journalist (follow up, close), or the journalist of a question that is over (none).
+Audience = Literal["officer", "journalist", "journalist_done"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +40,10 @@ class Notices(Protocol):
         """Send a plain notice; None when it could not be delivered (a blocked bot is not an error)."""
 
     async def ask_decision(self, chat_id: int, text: str, release_id: int) -> SentMessage | None:
-        """Send an admin a release awaiting approval, with the approve and reject actions."""
+        """Send an admin a release awaiting approval, with the actions to read it in full, approve and reject it."""
+
+    async def settle(self, chat_id: int, message_id: int, text: str) -> bool:
+        """Replace a notice's text and take its actions away (a decision was made); False when it could not be."""
 
     async def question_notice(
         self, chat_id: int, text: str, question_id: int, *, audience: Audience, attachment: Incoming | None = None

@@ -23,7 +23,16 @@ from typing import Literal
 from bot import texts
 from bot.domain.deadline import deadline, is_overdue, time_left
 from bot.domain.digits import fa
-from bot.errors import InvalidInput, NotAnAdmin, NotYourQuestion, UnknownId, UserError, WrongState
+from bot.errors import (
+    InvalidInput,
+    NotAnAdmin,
+    NotAnOfficer,
+    NotYourQuestion,
+    OfficerRevoked,
+    UnknownId,
+    UserError,
+    WrongState,
+)
 from bot.services.background import BackgroundLoop
 from bot.services.core import Core
 from bot.services.desk import active_officer
@@ -41,6 +50,7 @@ from storage.questions import (
     Profile,
     Question,
     QuestionEvent,
+    ReasonPrompt,
     ThreadMessage,
 )
 
@@ -52,12 +62,15 @@ __all__ = [
     "QuestionClock",
     "QuestionView",
     "Questions",
+    "ReasonPrompt",
 ]
 
 MIN_QUESTION_CHARS, MAX_QUESTION_CHARS = 10, 2000
 MAX_ANSWER_CHARS = 3500
 MIN_PROFILE_CHARS, MAX_PROFILE_CHARS = 2, 64
 MAX_REASON_CHARS = 500
+# How long a reason asked for by a button («⛔️ رد», «↪️ ارجاع») waits for the officer's next message.
+REASON_WAIT = timedelta(minutes=15)
 # Questions a journalist may have waiting for an agency (open, claimed or expired) at once.
 MAX_WAITING = 10
 # Questions a journalist may ask in one calendar day of the bot's timezone (Tehran's).
@@ -282,16 +295,21 @@ class Questions:
         if question.journalist_id != user_id and not await self._is_admin(user_id):
             if await self.storage.officers.get(user_id) is None:
                 raise UnknownId(texts.Q_UNKNOWN.format(id=fa(question_id)))
-            _, org = await active_officer(self.storage, user_id)
+            _, org = await self._officer(user_id)
             if question.organization_id != org.id:
                 raise NotYourQuestion(texts.Q_NOT_YOURS.format(id=fa(question_id)))
         return await self._view(question, self.clock(), full=True)
 
     # -- officers ------------------------------------------------------------------------------------
 
+    async def agency(self, officer_id: int) -> Organization:
+        """The agency of an active officer (refused, in the desk's words, for anyone else)."""
+        _, org = await self._officer(officer_id)
+        return org
+
     async def inbox(self, officer_id: int) -> list[QuestionView]:
         """The agency's questions waiting for it (open, claimed, overdue), the oldest first."""
-        _, org = await active_officer(self.storage, officer_id)
+        _, org = await self._officer(officer_id)
         now = self.clock()
         found = await self.storage.questions.with_status(WAITING, organization_id=org.id)
         return [await self._view(q, now) for q in found]
@@ -337,6 +355,43 @@ class Questions:
     async def answering(self, officer_id: int) -> int | None:
         """The question the officer's next message answers, if they asked with /answer."""
         return await self.storage.questions.answering(officer_id)
+
+    async def ask_reason(
+        self,
+        officer_id: int,
+        action: Literal["decline", "forward"],
+        question_id: int,
+        organization_id: int | None = None,
+    ) -> Question:
+        """«⛔️ رد», or an agency picked in «↪️ ارجاع»: the officer's next message is the reason.
+
+        Kept in the database, so a restart between the button and the reason loses nothing; it lapses
+        after REASON_WAIT, and replaces a waiting /answer (the latest request wins)."""
+        _, _, question = await self._agency_question(officer_id, question_id)
+        if question.status not in WAITING:
+            raise self._refusal(question.id, question.status)
+        if organization_id is not None:
+            await self._organization(organization_id, "officer")
+        prompt = ReasonPrompt(action, question.id, organization_id, self.clock())
+        await self.storage.questions.set_reason_prompt(officer_id, prompt)
+        return question
+
+    async def reason_prompt(self, officer_id: int) -> ReasonPrompt | None:
+        """The reason the officer was asked for, unless it lapsed (then it is forgotten)."""
+        prompt = await self.storage.questions.reason_prompt(officer_id)
+        if prompt is not None and self.clock() - prompt.asked_at > REASON_WAIT:
+            await self.storage.questions.set_reason_prompt(officer_id, None)
+            return None
+        return prompt
+
+    async def forget_waiting(self, user_id: int) -> bool:
+        """Another command came: the question, follow-up, answer or reason the bot waited for is not waited
+        for any more (a text sent later is read afresh). Whether anything was."""
+        return await self.storage.questions.forget_waiting(user_id)
+
+    async def drop_reason(self, officer_id: int) -> None:
+        """The officer gave the reason (or it was refused): the next message is theirs again."""
+        await self.storage.questions.set_reason_prompt(officer_id, None)
 
     async def answer(self, officer_id: int, question_id: int, message: Incoming) -> Question:
         """An officer's answer (text, or a file with or without a caption); the journalist gets it at once.
@@ -388,7 +443,11 @@ class Questions:
             )
             updated = await self._get(current.id, tx)
         log.info("question answered question_id=%d officer_id=%d", updated.id, officer.user_id)
-        text = texts.Q_TELL_ANSWERED.format(org=org.name, id=fa(updated.id), text=body or texts.Q_ANSWER_FILE_ONLY)
+        text = texts.Q_TELL_ANSWERED.format(
+            org=org.name,
+            id=fa(updated.id),
+            text=body or texts.Q_ANSWER_FILE_ONLY.get(message.kind, texts.Q_ANSWER_FILE_ONLY["document"]),
+        )
         await self._tell_journalist(updated, text, message)
         return updated
 
@@ -478,6 +537,10 @@ class Questions:
     async def question_for_reply(self, chat_id: int, message_id: int) -> int | None:
         """The question a notice in this chat was about (a plain reply to it belongs to that thread)."""
         return await self.storage.questions.question_of_notice(chat_id, message_id)
+
+    async def remember_message(self, chat_id: int, message_id: int, question_id: int) -> None:
+        """A message the bot sent about the question (a confirmation): a plain reply to it joins the thread."""
+        await self.storage.questions.remember_notice(chat_id, message_id, question_id)
 
     # -- admins --------------------------------------------------------------------------------------
 
@@ -757,8 +820,14 @@ class Questions:
         return len(active)
 
     async def _tell_journalist(self, question: Question, text: str, attachment: Incoming | None = None) -> None:
+        """A notice to the journalist; under a declined or closed question it has no buttons to press."""
+        over = question.status in ("declined", "closed")
         await self.core.ports.notices.question_notice(
-            question.journalist_id, text, question.id, audience="journalist", attachment=attachment
+            question.journalist_id,
+            text,
+            question.id,
+            audience="journalist_done" if over else "journalist",
+            attachment=attachment,
         )
 
     async def _admin_chats(self) -> list[int]:
@@ -847,9 +916,18 @@ class Questions:
             raise UnknownId(texts.Q_UNKNOWN.format(id=fa(question_id)))
         return question
 
+    async def _officer(self, user_id: int) -> tuple[Officer, Organization]:
+        """An active officer and their agency; refusals that speak of questions, not of publishing."""
+        try:
+            return await active_officer(self.storage, user_id)
+        except OfficerRevoked:
+            raise OfficerRevoked(texts.Q_OFFICER_REVOKED) from None
+        except NotAnOfficer:
+            raise NotAnOfficer(texts.Q_NOT_AN_OFFICER) from None
+
     async def _agency_question(self, officer_id: int, question_id: int) -> tuple[Officer, Organization, Question]:
         """An active officer (a revoked one is refused at once) and a question with their agency now."""
-        officer, org = await active_officer(self.storage, officer_id)
+        officer, org = await self._officer(officer_id)
         question = await self._get(question_id)
         if question.organization_id != org.id:
             raise NotYourQuestion(texts.Q_NOT_YOURS.format(id=fa(question_id)))

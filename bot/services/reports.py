@@ -153,6 +153,71 @@ def parse_audit_count(argument: str | None) -> int:
     return int(cleaned)
 
 
-async def audit_entries(storage: Storage, count: int) -> list[AuditEntry]:
-    """The latest ``count`` audit entries, newest first."""
-    return await storage.audit.latest(count)
+@dataclass(frozen=True, slots=True)
+class AuditNames:
+    """The names /audit shows beside the ids: of the people who acted, and of what they acted on."""
+
+    people: dict[int, str]
+    subjects: dict[tuple[str, str], str]  # (subject type, subject id) -> a release's title, an agency's name ...
+
+
+AUDIT_TITLE_CHARS = 40  # a release's title in /audit is cut to this, between words
+
+
+def _as_int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+async def audit_entries(storage: Storage, count: int) -> tuple[list[AuditEntry], AuditNames]:
+    """The latest ``count`` audit entries, newest first, with the names of who acted and of what on."""
+    entries = await storage.audit.latest(count)
+    people_ids = {e.actor_id for e in entries if e.actor_id is not None}
+    people_ids |= {
+        n
+        for e in entries
+        if e.subject_type in {"user", "officer", "admin"} and (n := _as_int(e.subject_id)) is not None
+    }
+    people_ids |= {
+        n for e in entries if e.subject_type == "chat" and (n := _as_int(e.subject_id)) is not None and n > 0
+    }
+    people = await storage.people.names(people_ids)
+    subjects: dict[tuple[str, str], str] = {}
+    for entry in entries:
+        kind, key = entry.subject_type or "", entry.subject_id or ""
+        if (kind, key) in subjects:
+            continue
+        name = await _subject_name(storage, kind, key, people)
+        if name:
+            subjects[kind, key] = name
+    return entries, AuditNames(people, subjects)
+
+
+async def _subject_name(storage: Storage, kind: str, key: str, people: dict[int, str]) -> str | None:
+    """What an audit entry acted on, by name: None when it has none (a question) or is gone."""
+    number = _as_int(key)
+    if kind == "topic":
+        topic = await storage.topics.get(key)
+        return topic.label if topic else None
+    if number is None:
+        return None
+    if kind == "release":
+        release = await storage.releases.get(number)
+        return _cut(release.title, AUDIT_TITLE_CHARS) if release else None
+    if kind == "organization":
+        org = await storage.organizations.get(number)
+        return org.name if org else None
+    if kind in {"user", "officer", "admin"}:
+        return people.get(number)
+    if kind == "chat":
+        chat = await storage.subscriptions.get_chat(number)
+        return (chat.title if chat else None) or people.get(number)
+    return None
+
+
+def _cut(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return (text[:limit].rsplit(" ", 1)[0] or text[:limit]) + "…"

@@ -90,14 +90,14 @@ class DraftPick:
 
 @dataclass(frozen=True, slots=True)
 class Decision:
-    """An admin's approve (apr) or reject (rej) button under a release awaiting approval."""
+    """A button under a release awaiting approval: read it in full (see), approve (apr) or reject (rej)."""
 
-    PATTERN: ClassVar[str] = r"^(apr|rej):(\d+)$"
+    PATTERN: ClassVar[str] = r"^(apr|rej|see):(\d+)$"
     action: str
     release_id: int
 
     def pack(self) -> str:
-        """``apr:ID`` or ``rej:ID``."""
+        """``see:ID``, ``apr:ID`` or ``rej:ID``."""
         return f"{self.action}:{self.release_id}"
 
     @classmethod

@@ -12,7 +12,6 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
 from bot.telegram.albums import AlbumCollector
-from bot.telegram.prompts import ReasonPrompts
 
 if TYPE_CHECKING:  # the runtime is wiring: handlers only see its type
     from bot.runtime import Runtime
@@ -27,7 +26,6 @@ class BotData:
         self.runtime: Runtime | None = None
         self.menus: Menus | None = None  # built from the command declarations in bot.app
         self.albums = AlbumCollector()
-        self.reasons = ReasonPrompts()  # officers asked by a button why they decline or forward a question
         self.last_admin_alert: float | None = None  # time.monotonic() of the last alert to the admin chat
 
 

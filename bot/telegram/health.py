@@ -104,9 +104,10 @@ async def check_bot_api(settings: Settings, request_timeout: float = DEFAULT_TIM
     token = settings.bot_token.reveal()
     bot = Bot(
         token,
-        base_url=settings.telegram_base_url or "https://api.telegram.org/bot",
-        base_file_url=settings.telegram_base_file_url or "https://api.telegram.org/file/bot",
+        base_url=settings.bot_api_url,
+        base_file_url=settings.bot_api_file_url,
         request=bot_api_request(
+            proxy=settings.telegram_proxy,
             connect_timeout=request_timeout,
             read_timeout=request_timeout,
             write_timeout=request_timeout,

@@ -45,6 +45,21 @@ async def role_of(storage: Storage, settings: Settings, user_id: int) -> Role:
     return Role.OFFICER if officer is not None and officer.active else Role.EVERYONE
 
 
+# /help lists each role's own commands first: an officer's desk, an admin's administration.
+HELP_ORDER = {
+    Role.EVERYONE: (Section.GENERAL, Section.RECEIVING, Section.QUESTIONS),
+    Role.OFFICER: (Section.OFFICER, Section.ANSWERS, Section.GENERAL, Section.RECEIVING, Section.QUESTIONS),
+    Role.ADMIN: (
+        Section.ADMIN,
+        Section.OFFICER,
+        Section.ANSWERS,
+        Section.GENERAL,
+        Section.RECEIVING,
+        Section.QUESTIONS,
+    ),
+}
+
+
 class Menus:
     """The menus and /help of one application, built from its command declarations."""
 
@@ -64,11 +79,27 @@ class Menus:
         """The BotCommands for these command names, with their Persian descriptions."""
         return [BotCommand(name, self.commands[name].description) for name in names]
 
-    def help_text(self, role: Role) -> str:
-        """/help for someone of this role: the sections of the commands their menu offers, in HTML."""
+    def help_text(self, role: Role, *, intro: str = "", desk: bool = True) -> str:
+        """/help for someone of this role (HTML): ``intro`` under the title, then the sections of the commands
+        their menu offers, their own first. ``desk`` False (an admin who is no officer): the officers'
+        sections, whose commands would refuse them, give way to a line saying whose they are."""
         offered = set(self.by_role[role]) | set(self.groups)  # what works in groups is worth knowing too
-        blocks = [texts.HELP_TITLE]
-        for section in Section:
+        sections = HELP_ORDER[role]
+        if not desk:
+            sections = tuple(s for s in sections if s not in {Section.OFFICER, Section.ANSWERS})
+        blocks = self._blocks(offered, sections)
+        if not desk:
+            blocks.append(texts.HELP_ADMIN_NO_DESK)
+        return "\n\n".join([texts.HELP_TITLE, *([intro] if intro else []), *blocks, texts.HELP_FOOTER])
+
+    def group_help_text(self) -> str:
+        """/help in a group or channel discussion: the commands that work there (HTML)."""
+        blocks = self._blocks(set(self.groups), HELP_ORDER[Role.EVERYONE])
+        return "\n\n".join([texts.HELP_GROUP_TITLE, texts.HELP_INTRO_GROUP, *blocks, texts.HELP_FOOTER])
+
+    def _blocks(self, offered: set[str], sections: Sequence[Section]) -> list[str]:
+        blocks = []
+        for section in sections:
             lines = [
                 texts.HELP_LINE.format(name=c.name, usage=c.usage or "", description=c.description)
                 for c in self.commands.values()
@@ -77,8 +108,7 @@ class Menus:
             if lines:
                 title = texts.HELP_SECTIONS[section.value]
                 blocks.append("\n".join([title, *lines]) if title else "\n".join(lines))
-        blocks.append(texts.HELP_FOOTER)
-        return "\n\n".join(blocks)
+        return blocks
 
     async def _set(self, bot: Bot, names: Sequence[str], scope: BotCommandScope | None, *, what: str) -> bool:
         """setMyCommands, once more after a short flood wait; False (logged) when Telegram refused."""

@@ -6,15 +6,15 @@ import logging
 import time
 from collections.abc import Callable
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
+from telegram import Bot, InlineKeyboardMarkup, ReplyParameters
 from telegram.constants import ChatMemberStatus, MessageLimit
 from telegram.error import TelegramError
 
 from bot import texts
 from bot.domain.digits import fa
 from bot.services.ports import Audience, ChatUnreachable, Ports, SentMessage
-from bot.telegram.callbacks import Decision
 from bot.telegram.errors import ALERT_INTERVAL
+from bot.telegram.views.admin import decision_keyboard
 from bot.telegram.views.officer import report_text
 from bot.telegram.views.questions import journalist_keyboard, officer_keyboard
 from storage import Storage
@@ -56,23 +56,30 @@ class TelegramNotices:
         return await self._send(chat_id, text, None)
 
     async def ask_decision(self, chat_id: int, text: str, release_id: int) -> SentMessage | None:
-        """Send an admin a release awaiting approval, with approve and reject buttons."""
-        keyboard = InlineKeyboardMarkup(
-            [
-                [
-                    InlineKeyboardButton(texts.BUTTON_APPROVE, callback_data=Decision("apr", release_id).pack()),
-                    InlineKeyboardButton(texts.BUTTON_REJECT, callback_data=Decision("rej", release_id).pack()),
-                ]
-            ]
-        )
-        return await self._send(chat_id, text, keyboard)
+        """Send an admin a release awaiting approval, with the full-text, approve and reject buttons."""
+        return await self._send(chat_id, _fitted(text, MessageLimit.MAX_TEXT_LENGTH), decision_keyboard(release_id))
+
+    async def settle(self, chat_id: int, message_id: int, text: str) -> bool:
+        """Replace a notice's text (its buttons go with it); False (logged) when Telegram refused."""
+        try:
+            await self.bot.edit_message_text(_fitted(text, MessageLimit.MAX_TEXT_LENGTH), chat_id, message_id)
+        except TelegramError as error:  # deleted by the admin, or the same text already: the decision stands
+            log.info("notice not settled chat_id=%d message_id=%d: %s", chat_id, message_id, error.message)
+            return False
+        return True
 
     async def question_notice(
         self, chat_id: int, text: str, question_id: int, *, audience: Audience, attachment: Incoming | None = None
     ) -> SentMessage | None:
         """Send a question's notice with that audience's buttons: with a file, the text is its caption when it
         fits, else the text goes first and the file after it. Both messages map back to the question."""
-        keyboard = officer_keyboard(question_id) if audience == "officer" else journalist_keyboard(question_id)
+        keyboard = (
+            officer_keyboard(question_id)
+            if audience == "officer"
+            else journalist_keyboard(question_id)
+            if audience == "journalist"
+            else None
+        )
         file = attachment if attachment is not None and attachment.has_file else None
         if file is not None and _units(text) <= MessageLimit.CAPTION_LENGTH:
             sent = await self._send_file(chat_id, file, text, keyboard)

@@ -29,11 +29,15 @@ __all__ = [
     "DELTOPIC_USAGE",
     "INVITE_DONE",
     "INVITE_USAGE",
+    "JOINED_NEEDS_APPROVAL_ADMINS",
     "OFFICERS_EMPTY",
     "OFFICERS_HEADER",
     "OFFICERS_USAGE",
+    "OFFICER_JOINED_ADMINS",
     "OFFICER_LINE",
+    "OFFICER_REVOKED_ADMINS",
     "OFFICER_REVOKED_MARK",
+    "OFFICER_USERNAME",
     "ORGS_EMPTY",
     "ORGS_HEADER",
     "ORG_LINE",
@@ -108,17 +112,25 @@ PROVINCE_LEVEL = "استانی"
 UNKNOWN_ORG = "دستگاهی با شناسه {id} پیدا نشد. فهرست دستگاه‌ها: /orgs"
 
 # Invites and officers (bot/telegram/handlers/admin.py; what the invited officer sees is in bot/texts/officer.py).
-INVITE_USAGE = "شکل درست: /invite شناسه‌دستگاه\nشناسه دستگاه‌ها را با /orgs ببینید."
+INVITE_USAGE = "شکل درست: /invite شناسهٔ دستگاه\nشناسهٔ دستگاه‌ها را با /orgs ببینید."
 INVITE_DONE = (
     "پیوند دعوت برای «{org}»:\n{link}\n\n"
     "این پیوند یک‌بارمصرف است و تا {expires} اعتبار دارد. آن را فقط برای کارشناس روابط عمومی همین دستگاه بفرستید."
 )
-OFFICERS_USAGE = "شکل درست: /officers یا /officers شناسه‌دستگاه"
+OFFICERS_USAGE = "شکل درست: /officers یا /officers شناسهٔ دستگاه"
 OFFICERS_EMPTY = "کارشناسی ثبت نشده است. با /invite پیوند دعوت بسازید."
 OFFICERS_HEADER = "<b>کارشناسان روابط عمومی</b>"
 OFFICER_LINE = "{user_id} — {name}{username} — {org}{revoked}"
 OFFICER_REVOKED_MARK = " — لغو شده"
 REVOKE_USAGE = "شکل درست: /revoke شناسه‌کاربر\nشناسه کارشناسان را با /officers ببینید."
+# Every admin hears when an officer joins through an invite, and when another admin revokes one.
+OFFICER_JOINED_ADMINS = (
+    "👤 {name}{username} (شناسهٔ کاربر {user_id}) با پیوند دعوت، کارشناس روابط عمومی «{org}» شد.{approval}\n"
+    "کارشناسان این دستگاه: /officers {org_id} — لغو دسترسی: /revoke {user_id}"
+)
+OFFICER_USERNAME = " (@{username})"
+JOINED_NEEDS_APPROVAL_ADMINS = "\nخبرهای این دستگاه پیش از انتشار به تأیید مدیران می‌رسد."
+OFFICER_REVOKED_ADMINS = "🚫 {admin} دسترسی انتشار {name} (شناسهٔ کاربر {user_id})، کارشناس «{org}»، را لغو کرد."
 REVOKE_DONE = "دسترسی انتشار {name} ({user_id}) برای «{org}» لغو شد."
 REVOKE_NONE = "کارشناس فعالی با شناسه {user_id} پیدا نشد."
 REVOKED_NOTICE = (

@@ -7,6 +7,9 @@ __all__ = [
     "CLI_BACKUP_DONE",
     "CLI_BACKUP_EXISTS",
     "CLI_BACKUP_FAILED",
+    "CLI_BOT_API_REFUSED_BOT",
+    "CLI_BOT_API_UNREACHABLE",
+    "CLI_BOT_API_UNREACHABLE_PROXY",
     "CLI_CONFIG_ERROR",
     "CLI_DATABASE_MISSING",
     "CLI_DATABASE_NEWER",
@@ -36,6 +39,42 @@ __all__ = [
     "CLI_RESTORE_OLDER",
     "CLI_RESTORE_PREVIOUS_EXISTS",
     "CLI_SAME_FILE",
+    "DEMO_ACT",
+    "DEMO_ACT_AGENCY",
+    "DEMO_ACT_DELIVERY",
+    "DEMO_ACT_JOIN",
+    "DEMO_ACT_RELEASE",
+    "DEMO_ACT_SEARCH",
+    "DEMO_ACT_SUBSCRIBE",
+    "DEMO_ADMIN",
+    "DEMO_AGENCY",
+    "DEMO_ALERT",
+    "DEMO_BROKEN_DELIVERY",
+    "DEMO_BROKEN_FILTER",
+    "DEMO_BROKEN_INVITE",
+    "DEMO_BROKEN_PREVIEW",
+    "DEMO_BROKEN_REPORT",
+    "DEMO_BROKEN_SEARCH",
+    "DEMO_BROKEN_SILENT",
+    "DEMO_BUTTONS",
+    "DEMO_CAST",
+    "DEMO_DONE",
+    "DEMO_EDITOR",
+    "DEMO_FAILED",
+    "DEMO_INTRO",
+    "DEMO_NEEDS_EXTRA",
+    "DEMO_NOT_RECEIVED",
+    "DEMO_NO_TEXT",
+    "DEMO_OFFICER",
+    "DEMO_PRESSES",
+    "DEMO_RECEIVED",
+    "DEMO_RELEASE",
+    "DEMO_REPLY",
+    "DEMO_REPORT",
+    "DEMO_REPORTER",
+    "DEMO_SAYS",
+    "DEMO_SEARCH",
+    "DEMO_TITLE",
     "IMPORT_BAD_COUNTY",
     "IMPORT_BAD_DATE",
     "IMPORT_BAD_JSON",
@@ -75,6 +114,77 @@ CLI_DATABASE_NEWER = (
 CLI_MIGRATION_EDITED = (
     "مهاجرت {version} پس از اعمال روی پایگاه داده {path} تغییر کرده است؛ فایل مهاجرت را به همان نسخهٔ "
     "اعمال‌شده برگردانید (migration {version} was edited after it was applied)."
+)
+
+# python -m bot run when the Bot API does not answer getMe at start-up: one line, exit code 2. {url} is the
+# base URL, without the token; {proxy} TELEGRAM_PROXY without its password.
+CLI_BOT_API_UNREACHABLE = (
+    "به Bot API تلگرام در {url} وصل نشد ({reason})؛ اتصال اینترنت و TELEGRAM_BASE_URL را بررسی کنید، و اگر "
+    "تلگرام از این شبکه در دسترس نیست، پراکسی را در TELEGRAM_PROXY بگذارید (the Bot API is unreachable)."
+)
+CLI_BOT_API_UNREACHABLE_PROXY = (
+    "به Bot API تلگرام در {url} از راه پراکسی {proxy} وصل نشد ({reason})؛ پراکسی روشن و در دسترس است؟ "
+    "TELEGRAM_PROXY را بررسی کنید (the Bot API is unreachable through the proxy)."
+)
+CLI_BOT_API_REFUSED_BOT = (
+    "Bot API تلگرام در {url} توکن ربات را نپذیرفت؛ BOT_TOKEN را با توکنی که ‎@BotFather‎ داده است مقایسه کنید "
+    "(the token was rejected)."
+)
+
+# python -m bot demo (bot/cli/demo.py): the scene played against the fake Telegram, and its cast.
+DEMO_TITLE = "━━━ نمایش: خبرنامهٔ روابط عمومی استان ایلام ━━━"
+DEMO_INTRO = (
+    "ربات واقعی در برابر یک تلگرامِ ساختگی روی همین رایانه اجرا می‌شود: بی‌توکن، بی‌اینترنت، با پایگاه دادهٔ موقت.\n"
+    "هر چه آدم‌ها می‌گویند و هر چه ربات پاسخ می‌دهد، همین‌جا چاپ می‌شود."
+)
+DEMO_ADMIN = "زهرا"
+DEMO_OFFICER = "مریم"
+DEMO_REPORTER = "علی"
+DEMO_EDITOR = "سارا"
+DEMO_CAST = (
+    "👥 زهرا، مدیر اداره کل روابط عمومی استانداری؛ مریم، کارشناس روابط عمومی کتابخانه‌های عمومی؛ "
+    "علی، خبرنگار فرهنگی؛ سارا، خبرنگار ورزشی."
+)
+DEMO_ACT = "\n── {number}. {title}"
+DEMO_ACT_AGENCY = "مدیر دستگاهی را ثبت می‌کند و برای کارشناس روابط عمومی آن پیوند دعوت می‌سازد"
+DEMO_ACT_JOIN = "کارشناس با پیوند دعوت وارد می‌شود"
+DEMO_ACT_SUBSCRIBE = "دو خبرنگار مشترک می‌شوند، هر یک با موضوع خودش"
+DEMO_ACT_RELEASE = "کارشناس خبر را می‌فرستد، پیش‌نمایش را می‌بیند و منتشر می‌کند"
+DEMO_ACT_DELIVERY = "خبر فقط به خبرنگاری می‌رسد که موضوعش را خواسته است"
+DEMO_ACT_SEARCH = "خبرنگار دیگر خبر را در آرشیو پیدا می‌کند"
+DEMO_AGENCY = "اداره کل کتابخانه‌های عمومی استان ایلام"
+DEMO_RELEASE = (
+    "برپایی نمایشگاه بزرگ کتاب ایلام از هفته آینده\n"
+    "اداره کل کتابخانه‌های عمومی استان ایلام اعلام کرد نمایشگاه بزرگ کتاب با حضور ۸۰ ناشر از سراسر کشور از "
+    "شنبه هفته آینده در محل نمایشگاه‌های دائمی استان در شهر ایلام برپا می‌شود.\n"
+    "علاقه‌مندان می‌توانند هر روز از ساعت ۹ تا ۲۱ از این نمایشگاه دیدن کنند و کتاب‌های تازه را با تخفیف ویژه "
+    "بخرند؛ برنامه‌های جنبی شامل نشست نقد کتاب، شعرخوانی و قصه‌گویی برای کودکان است."
+)
+DEMO_SEARCH = "نمایشگاه کتاب"
+DEMO_SAYS = "\n👤 {name}: {text}"
+DEMO_PRESSES = "\n👆 {name} دکمهٔ «{button}» را می‌زند."
+DEMO_ALERT = "🤖 ربات (پیام کوتاه روی صفحه): {text}"
+DEMO_REPLY = "🤖 ربات ← {name}:"
+DEMO_BUTTONS = "دکمه‌ها: {buttons}"
+DEMO_NO_TEXT = "(پیام بی‌متن)"
+DEMO_RECEIVED = "📨 {name} خبر را در تلگرامش گرفت:"
+DEMO_REPORT = "\nو گزارش ارسال، در گفت‌وگوی {name}:"
+DEMO_NOT_RECEIVED = "\n🔕 {name} چیزی نگرفت: موضوع این خبر را نخواسته است."
+DEMO_DONE = (
+    "\n✅ پایان نمایش ({seconds} ثانیه). برای راه‌اندازی ربات واقعی: "
+    "BOT_TOKEN=… ADMIN_IDS=… make run (شناسهٔ خود را با /myid از ربات بپرسید)."
+)
+DEMO_FAILED = "❌ نمایش ناتمام ماند: {reason}"
+DEMO_BROKEN_SILENT = "ربات به «{text}» پاسخ نداد."
+DEMO_BROKEN_INVITE = "پاسخ /invite پیوند دعوت نداشت."
+DEMO_BROKEN_PREVIEW = "زیر پیش‌نمایش دکمهٔ انتشار نبود."
+DEMO_BROKEN_DELIVERY = "خبر به {name} نرسید."
+DEMO_BROKEN_FILTER = "خبر به {name} هم رسید، با آنکه موضوعش را نخواسته بود."
+DEMO_BROKEN_REPORT = "گزارش نهایی ارسال در گفت‌وگوی {name} نیامد یا «رسیده: ۱ از ۱» نبود."
+DEMO_BROKEN_SEARCH = "جست‌وجو خبر منتشرشده را پیدا نکرد."
+DEMO_NEEDS_EXTRA = (
+    "نمایش به تلگرام ساختگی (fakegram) و بستهٔ aiohttp نیاز دارد: make demo، یا ‎pip install -e '.[demo]'‎ "
+    "(the demo needs the [demo] extra)."
 )
 
 PREVIEW_ORG_PLACEHOLDER = "نام دستگاه"

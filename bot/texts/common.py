@@ -6,6 +6,8 @@ __all__ = [
     "ALL_LABEL",
     "INTERNAL_ERROR",
     "LIST_SEPARATOR",
+    "MY_ID",
+    "MY_ID_CHAT",
     "NONE_LABEL",
     "NOT_ADMIN",
     "NOT_A_NUMBER",
@@ -26,9 +28,24 @@ WELCOME = (
     "برای دیدن فهرست دستورها /help را بفرستید."
 )
 
+# /myid: the ids stay in Latin digits inside <code> (a tap copies them), to be pasted into the settings.
+MY_ID = (
+    "🆔 شناسهٔ عددی شما در تلگرام: <code>{user_id}</code>\n"
+    "برای مدیر شدن، گردانندهٔ ربات این عدد را در تنظیم ADMIN_IDS می‌گذارد (با لمس عدد، رونوشت برداشته می‌شود)."
+)
+MY_ID_CHAT = "شناسهٔ این گروه: <code>{chat_id}</code> (برای تنظیم ADMIN_CHAT_ID، اگر خطاها باید به این گروه برسند)"
+
 UNKNOWN_COMMAND = "این دستور را نمی‌شناسم. برای دیدن دستورهای موجود /help را بفرستید."
 
-UNSUPPORTED_MESSAGE = "این پیام را نمی‌توانم پردازش کنم. برای آشنایی با کارهایی که از این ربات برمی‌آید /help را بفرستید."
+# A private message nothing else takes (a stranger's text, a sticker): where to go instead.
+UNSUPPORTED_MESSAGE = (
+    "این پیام به جایی فرستاده نمی‌شود؛ این ربات خبرنامهٔ روابط عمومی دستگاه‌های استان است.\n"
+    "• دریافت خبرها: /start\n"
+    "• جست‌وجو در آرشیو: /search و پس از آن عبارت، مثلاً /search سد\n"
+    "• کارشناس روابط عمومی یک دستگاه هستید؟ پیوند دعوت را از اداره کل روابط عمومی استانداری بگیرید و باز کنید؛"
+    " پس از آن، متن خبر را همین‌جا می‌فرستید.\n"
+    "همهٔ دستورها: /help"
+)
 
 INTERNAL_ERROR = "متأسفم، در پردازش درخواست شما خطایی رخ داد و ثبت شد. لطفاً چند لحظه دیگر دوباره تلاش کنید."
 

@@ -41,6 +41,7 @@ __all__ = [
     "DIGEST_WITHDRAWN",
     "FILTERS_HEADER",
     "FILTERS_NONE",
+    "FILTERS_NONE_PRIVATE",
     "FILTER_UNKNOWN_AGENCIES",
     "FILTER_UNKNOWN_COUNTIES",
     "FILTER_UNKNOWN_TOPICS",
@@ -138,7 +139,15 @@ PLACE_TOPIC = "این تاپیک"
 FOR_PLACE = "تنظیمات {place}:\n"
 SUBSCRIBED = "✅ {place} مشترک خبرنامه است و خبرهای مطابق این تنظیمات را دریافت می‌کند:\n\n{filters}"
 SUBSCRIBED_PAUSED = "{place} مشترک است ولی ارسال متوقف است؛ برای ادامه /resume را بفرستید.\n\n{filters}"
-FILTERS_NONE = "{place} هنوز مشترک نیست. در گفت‌وگوی خصوصی /start و در گروه /subscribe را بفرستید."
+FILTERS_NONE = (
+    "{place} هنوز مشترک نیست: در گروه، مدیران گروه /subscribe را بفرستند؛ برای کانال، با /topics موضوع‌هایش را"
+    " انتخاب کنید."
+)
+# /filters in a private chat that is not subscribed yet (right after /start, say): the topic list again.
+FILTERS_NONE_PRIVATE = (
+    "{place} هنوز مشترک نیست: موضوع‌هایی را که دنبال می‌کنید انتخاب کنید و «تأیید» را بزنید («همه» یعنی همهٔ"
+    " موضوع‌ها)؛ بعد شهرستان‌ها را انتخاب می‌کنید و خبرها از همان لحظه می‌رسند."
+)
 FILTERS_HEADER = "<b>تنظیمات {place}</b>\n\n{filters}\n\n{state}\n{delivery}\n{quiet}"
 STATE_ACTIVE = "وضعیت: فعال"
 STATE_PAUSED = "وضعیت: متوقف (برای ادامه /resume)"
@@ -162,7 +171,10 @@ FILTER_UNKNOWN_TOPICS = "این موضوع‌ها را نمی‌شناسم: {val
 FILTER_UNKNOWN_COUNTIES = "این شهرستان‌ها را نمی‌شناسم: {values}\nشهرستان‌های موجود:\n{options}"
 FILTER_UNKNOWN_AGENCIES = "دستگاهی با این شناسه‌ها نیست: {values}\nفهرست با /agencies"
 TOO_MANY_VALUES = "حداکثر {limit} مقدار در هر دستور پذیرفته می‌شود."
-NOT_SUBSCRIBED = "{place} مشترک نیست؛ اول /start (گفت‌وگوی خصوصی) یا /subscribe (گروه) را بفرستید."
+NOT_SUBSCRIBED = (
+    "{place} هنوز مشترک نیست: در گفت‌وگوی خصوصی با /topics موضوع‌ها را انتخاب کنید و «تأیید» را بزنید؛"
+    " در گروه، مدیران گروه /subscribe را بفرستند."
+)
 PAUSED = "⏸ ارسال خبر به {place} متوقف شد؛ تنظیمات محفوظ است. برای ادامه /resume را بفرستید."
 ALREADY_PAUSED = "ارسال به {place} از قبل متوقف است؛ برای ادامه /resume را بفرستید."
 RESUMED = "▶️ ارسال خبر به {place} دوباره برقرار شد."

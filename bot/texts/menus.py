@@ -5,8 +5,16 @@ from __future__ import annotations
 __all__ = [
     "COMMAND_DESCRIPTIONS",
     "COMMAND_USAGES",
+    "HELP_ADMIN_NO_DESK",
     "HELP_FOOTER",
+    "HELP_GROUP_TITLE",
+    "HELP_INTRO_ADMIN",
+    "HELP_INTRO_GROUP",
+    "HELP_INTRO_JOURNALIST",
+    "HELP_INTRO_OFFICER",
     "HELP_LINE",
+    "HELP_OFFICER_APPROVAL",
+    "HELP_OFFICER_DIRECT",
     "HELP_SECTIONS",
     "HELP_TITLE",
 ]
@@ -31,8 +39,40 @@ HELP_SECTIONS = {
         "برای پاسخ، روی پیام پرسش «پاسخ» (Reply) بزنید یا دکمهٔ «✍️ پاسخ» را بفشارید؛"
         " پاسخ می‌تواند متن، پیام صوتی، عکس، ویدیو یا پرونده باشد."
     ),
-    "admin": "<b>مدیر روابط عمومی استان</b>",
+    "admin": (
+        "<b>مدیر روابط عمومی استان</b>\n"
+        "خبرهای دستگاه‌هایی که تأیید لازم دارند با دکمه‌های «👁 متن کامل»، «✅ تأیید و انتشار» و «❌ رد» به شما"
+        " می‌رسد؛ برای رد، دلیل را در پاسخ (Reply) به همان پیام بنویسید."
+        " /status و /release هر خبری را در هر وضعیتی نشانتان می‌دهند."
+    ),
 }
+# Under the title, who the reader is and what to do first (bot/telegram/handlers/common.py).
+HELP_INTRO_JOURNALIST = (
+    "خبرهای رسمی دستگاه‌های اجرایی استان را اینجا می‌گیرید: با /topics و /counties بگویید کدام خبرها برسد"
+    " و با /search در آرشیو بگردید. کارشناس روابط عمومی یک دستگاه هستید؟ پیوند دعوت را از اداره کل روابط عمومی"
+    " استانداری بگیرید و آن را باز کنید."
+)
+HELP_INTRO_OFFICER = "شما کارشناس روابط عمومی «{org}» هستید. {publishing}"
+HELP_OFFICER_APPROVAL = (
+    "خبرهای این دستگاه پیش از انتشار به تأیید مدیران می‌رسد: دکمهٔ «📨 ارسال برای تأیید» آن را برایشان می‌فرستد."
+)
+HELP_OFFICER_DIRECT = "خبرهای این دستگاه با دکمهٔ «📤 انتشار» همان لحظه برای مشترکان فرستاده می‌شود."
+HELP_INTRO_ADMIN = (
+    "شما مدیر خبرنامه هستید: دستگاه‌ها و کارشناسانشان را اداره می‌کنید، خبرهای دستگاه‌هایی را که تأیید لازم دارند"
+    " تأیید یا رد می‌کنید و گزارش عملکرد می‌گیرید."
+)
+# An admin who is no officer: the desk's commands would refuse them, so /help only says whose they are.
+HELP_ADMIN_NO_DESK = (
+    "<b>کارشناسان روابط عمومی</b>\n"
+    "انتشار خبر و پاسخ به پرسش خبرنگاران (/publish، /my، /inbox و …) کار کارشناسان دستگاه‌هاست که با پیوند"
+    " /invite وارد می‌شوند؛ اگر خودتان کارشناس دستگاهی شوید، این دستورها هم در راهنمای شما می‌آید."
+)
+# /help in a group: only what works there.
+HELP_GROUP_TITLE = "<b>راهنمای گروه</b>"
+HELP_INTRO_GROUP = (
+    "مدیران گروه با /subscribe گروه را مشترک می‌کنند و با /topics و /counties تنظیمش می‌کنند."
+    " پرسش از دستگاه‌ها، تنظیم کانال‌ها و راهنمای کامل در گفت‌وگوی خصوصی با ربات است."
+)
 HELP_LINE = "/{name}{usage} — {description}"
 HELP_FOOTER = "دستورها لاتین هستند، چون تلگرام دستور فارسی نمی‌پذیرد؛ همه پاسخ‌ها فارسی است."
 
@@ -92,6 +132,7 @@ COMMAND_DESCRIPTIONS = {
     # Everyone.
     "start": "شروع و معرفی ربات",
     "help": "راهنمای دستورها",
+    "myid": "شناسهٔ عددی شما در تلگرام",
     "topics": "موضوع‌های خبرهای دریافتی",
     "counties": "شهرستان‌های خبرهای دریافتی",
     "agencies": "دستگاه‌های اجرایی دلخواه",

@@ -27,6 +27,8 @@ __all__ = [
     "BUTTON_SCHEDULE",
     "BUTTON_SCHEDULE_EMBARGO",
     "BUTTON_SEND_CORRECTION",
+    "BUTTON_SUBMIT",
+    "BUTTON_SUBMIT_ANYWAY",
     "BUTTON_TOMORROW_9",
     "BUTTON_TOPICS",
     "CANCEL_USAGE",
@@ -50,6 +52,7 @@ __all__ = [
     "CORRECT_WAITING",
     "DRAFT_CANCELLED",
     "DRAFT_EMPTY",
+    "DRAFT_NEEDS_APPROVAL",
     "DRAFT_SUMMARY",
     "DRAFT_TOO_LONG",
     "DUPLICATE_WARNING",
@@ -59,10 +62,19 @@ __all__ = [
     "EMBARGO_AND_DUPLICATE",
     "EMBARGO_FOUND",
     "EMBARGO_PUBLISH_CONFIRM",
+    "INSPECTION_APPROVED",
+    "INSPECTION_FULL_TEXT",
+    "INSPECTION_REJECTED",
+    "INSPECTION_STATUS",
+    "INSPECTION_WHO",
     "INVITE_EXPIRED",
     "INVITE_UNKNOWN",
     "INVITE_USED",
     "JOINED",
+    "JOINED_MORE",
+    "JOINED_NEEDS_APPROVAL",
+    "JOINED_PUBLISHES_AT_ONCE",
+    "JOINED_WHAT_TO_SEND",
     "JUST_CANCELLED",
     "JUST_PUBLISHED",
     "JUST_RETRACTED",
@@ -117,6 +129,9 @@ __all__ = [
     "SHORT_TEXT_DROPPED",
     "SHORT_TEXT_QUESTION",
     "STATUS_NAMES",
+    "STATUS_NOT_SENT",
+    "STATUS_NO_READERS",
+    "STATUS_SCHEDULED_AT",
     "STATUS_USAGE",
     "TOO_MANY_TOPICS",
     "UNKNOWN_COUNTY",
@@ -128,6 +143,19 @@ __all__ = [
 
 # Joining with an invite link (bot/telegram/handlers/officer.py).
 JOINED = "خوش آمدید، {name}! شما اکنون کارشناس روابط عمومی «{org}» هستید."
+JOINED_WHAT_TO_SEND = (
+    "📝 متن کامل هر خبر را همین‌جا بفرستید؛ عکس، ویدیو یا پرونده را همراه متن خبر در زیرنویس (کپشن) آن. "
+    "سطر نخست، اگر تیتر باشد، عنوان خبر می‌شود. ربات متن را یکدست می‌کند، موضوع و شهرستان پیشنهاد می‌دهد "
+    "و پیش‌نمایش را دقیقاً همان‌طور که به خبرنگاران می‌رسد نشانتان می‌دهد؛ تا دکمهٔ زیر آن را نزنید چیزی فرستاده نمی‌شود."
+)
+JOINED_NEEDS_APPROVAL = (
+    "📨 خبرهای «{org}» پیش از انتشار به تأیید اداره کل روابط عمومی استانداری می‌رسد: دکمهٔ «📨 ارسال برای تأیید» "
+    "خبر را برای مدیران می‌فرستد و نتیجه (تأیید یا دلیل رد) همین‌جا به شما گفته می‌شود."
+)
+JOINED_PUBLISHES_AT_ONCE = (
+    "📤 خبرهای «{org}» بی‌واسطه منتشر می‌شود: با دکمهٔ «📤 انتشار» خبر همان لحظه برای خبرنگاران مشترک فرستاده می‌شود."
+)
+JOINED_MORE = "خبرها و پیش‌نویس‌های شما: /my — همهٔ دستورها: /help"
 INVITE_USED = "این پیوند دعوت قبلاً استفاده شده است. از اداره کل روابط عمومی استانداری پیوند تازه بخواهید."
 INVITE_EXPIRED = "مهلت این پیوند دعوت گذشته است. از اداره کل روابط عمومی استانداری پیوند تازه بخواهید."
 INVITE_UNKNOWN = "این پیوند دعوت معتبر نیست. پیوند را کامل و بدون تغییر باز کنید، یا پیوند تازه بخواهید."
@@ -158,6 +186,10 @@ DUPLICATE_WARNING = (
 )
 BUTTON_PUBLISH = "📤 انتشار"
 BUTTON_PUBLISH_ANYWAY = "📤 انتشار با وجود مشابهت"
+# An agency whose releases need approval: publishing sends the draft to the admins.
+BUTTON_SUBMIT = "📨 ارسال برای تأیید"
+BUTTON_SUBMIT_ANYWAY = "📨 ارسال برای تأیید با وجود مشابهت"
+DRAFT_NEEDS_APPROVAL = "📨 خبرهای دستگاه شما پیش از انتشار به تأیید مدیران می‌رسد؛ نتیجه را همین‌جا خبر می‌دهیم."
 BUTTON_CANCEL = "✖️ لغو"
 UNKNOWN_RELEASE = "خبری با شناسه {id} پیدا نشد."
 NOT_YOUR_RELEASE = "خبر {id} متعلق به دستگاه شما نیست."
@@ -203,6 +235,22 @@ STATUS_NAMES = {
     "retracted": "پس‌گرفته",
     "cancelled": "لغوشده",
 }
+# /status of a release that went to nobody (yet): what became of it, instead of a report of nothing.
+STATUS_NOT_SENT = {
+    "draft": "هنوز منتشر نشده و به کسی نرسیده است.",
+    "pending_approval": "در انتظار تأیید مدیران است و هنوز به کسی نرسیده است.",
+    "rejected": "مدیران آن را تأیید نکردند و به کسی نرسید.",
+    "cancelled": "لغو شد و به کسی نرسید.",
+    "retracted": "پس گرفته شد؛ نسخه‌ای از آن به کسی نرسیده بود.",
+}
+STATUS_SCHEDULED_AT = "⏰ برای {when} زمان‌بندی شده و هنوز به کسی نرسیده است."
+STATUS_NO_READERS = "منتشر شد و در آرشیو است؛ هنگام انتشار هیچ مشترکی با این موضوع‌ها و شهرستان نبود."
+# /status for an admin: any release, with its agency and author, and the decision on it.
+INSPECTION_WHO = "دستگاه: «{org}» — فرستنده: {author}"
+INSPECTION_STATUS = "وضعیت: {status}"
+INSPECTION_APPROVED = "✅ تأیید: {admin}، {when}"
+INSPECTION_REJECTED = "❌ رد: {admin}، {when}\nدلیل: {reason}"
+INSPECTION_FULL_TEXT = "متن کامل: /release_{link}"
 UNSUPPORTED_FROM_OFFICER = "استیکر، پیام صوتی و مانند آن به‌عنوان خبر پذیرفته نمی‌شود. متن خبر را بفرستید."
 
 # Scheduling and embargo.

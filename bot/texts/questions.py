@@ -35,10 +35,12 @@ __all__ = [
     "Q_JOURNALIST_WITH_USERNAME",
     "Q_NEXT_MESSAGE_IS_IT",
     "Q_NOTHING_PENDING",
+    "Q_NOT_AN_OFFICER",
     "Q_NOT_BLOCKED",
     "Q_NOT_YOURS",
     "Q_NO_PROFILE",
     "Q_NO_PROFILE_TO_BLOCK",
+    "Q_OFFICER_REVOKED",
     "Q_PROFILE_LENGTH",
     "Q_REASON_NEEDED",
     "Q_REASON_TOO_LONG",
@@ -144,7 +146,7 @@ Q_NOT_YOURS = "پرسش {id} نزد دستگاه شما نیست."
 Q_RELEASE_OF_ANOTHER_AGENCY = "خبر {release} از «{org}» نیست؛ پرسش دربارهٔ آن را از دستگاه خودش بپرسید."
 Q_ALREADY_CLAIMED = "«{name}» پیش از شما پاسخ به پرسش {id} را بر عهده گرفته است."
 Q_ALREADY_YOURS = "پاسخ به پرسش {id} را پیش‌تر بر عهده گرفته‌اید؛ پاسخ را بفرستید: /answer {id}"
-Q_WRONG_STATE = "پرسش {id} {status} است و این کار دیگر روی آن شدنی نیست."
+Q_WRONG_STATE = "پرسش {id} {status} است و دیگر نمی‌توان در آن کاری کرد."
 Q_FORWARD_SAME_ORG = "پرسش {id} همین حالا نزد «{org}» است؛ دستگاه دیگری را برگزینید."
 Q_NOTHING_PENDING = "پیامی منتظر نبود. برای پرسش از یک دستگاه: /ask"
 Q_NO_PROFILE_TO_BLOCK = "کاربر {user_id} نمایهٔ روزنامه‌نگاری ندارد و تا نسازد نمی‌تواند بپرسد."
@@ -155,7 +157,14 @@ Q_NOT_BLOCKED = "کاربر {user_id} مسدود نیست."
 Q_JOURNALIST = "{name} ({outlet})"
 Q_JOURNALIST_WITH_USERNAME = "{name} ({outlet}، ‎@{username})"
 Q_ABOUT_RELEASE = "\nدربارهٔ خبر {release}: «{title}»"
-Q_ANSWER_FILE_ONLY = "(پاسخ در فایل پیوست است.)"
+# An answer sent as a file without a caption, by the file's kind.
+Q_ANSWER_FILE_ONLY = {
+    "voice": "(پاسخ به صورت پیام صوتی است.)",
+    "audio": "(پاسخ در فایل صوتی پیوست است.)",
+    "photo": "(پاسخ در عکس پیوست است.)",
+    "video": "(پاسخ در ویدیوی پیوست است.)",
+    "document": "(پاسخ در فایل پیوست است.)",
+}
 Q_BY_ADMIN = "روابط عمومی استانداری"
 
 # Notices to the agency's officers.
@@ -172,7 +181,7 @@ Q_TELL_REMIND_HALF = "⏳ یادآوری: نیمی از مهلت پاسخ به �
 Q_TELL_REMIND_LATE = "⚠️ مهلت پاسخ به پرسش {id} رو به پایان است: {left} ({deadline}).\n\n{text}"
 
 # Notices to the journalist.
-Q_TELL_CLAIMED = "✋ «{org}» پرسش {id} شما را در دست بررسی گرفت. مهلت پاسخ: {deadline}."
+Q_TELL_CLAIMED = "✋ «{org}» بررسی پرسش {id} شما را آغاز کرد. مهلت پاسخ: {deadline}."
 Q_TELL_ANSWERED = (
     "✅ پاسخ «{org}» به پرسش {id}:\n\n{text}\n\n"
     "پرسش دیگری دربارهٔ همین موضوع دارید؟ به همین پیام پاسخ دهید. اگر پاسخ کافی است، پرسش را ببندید."
@@ -190,7 +199,7 @@ Q_CLOSED_BY_ADMIN = "پرسش {id} شما را روابط عمومی استان�
 # Notices to the admins (every admin and the admin chat).
 Q_TELL_EXPIRED_ADMIN = (
     "🚨 «{org}» در مهلت {hours} ساعت به پرسش {id} از {journalist} پاسخ نداد (مهلت {deadline} بود).\n\n{text}\n\n"
-    "سپردن به دستگاه دیگر یا همان دستگاه با مهلت تازه: /reassign {id} شناسه‌دستگاه"
+    "سپردن به دستگاه دیگر یا همان دستگاه با مهلت تازه: /reassign {id} شناسهٔ دستگاه"
 )
 
 # A release a question is about was corrected or retracted: to the journalist and the officers.
@@ -301,9 +310,10 @@ Q_ASK_USAGE = (
 )
 Q_ASK_NO_AGENCIES = "هنوز هیچ دستگاهی در ربات ثبت نشده است."
 Q_ASK_PICK = "از کدام دستگاه می‌پرسید؟ ({page} از {pages})\nیا بنویسید: /ask شناسهٔ دستگاه متن پرسش"
-Q_ASK_WRITE = "✍️ پرسش خود از «{org}» را در پیام بعدی بنویسید."
+Q_ASK_WRITE = "✍️ پرسش خود از «{org}» را در پیام بعدی بنویسید.\nاگر منصرف شدید، هر دستوری بفرستید؛ مثلاً /questions"
 Q_ASK_WRITE_ABOUT_RELEASE = (
     "✍️ پرسش خود از «{org}» دربارهٔ خبر {release} را در پیام بعدی بنویسید؛ خبر همراه پرسش به دستگاه می‌رسد."
+    "\nاگر منصرف شدید، هر دستوری بفرستید؛ مثلاً /questions"
 )
 Q_ASKED = (
     "✅ پرسش {id} شما به «{org}» رسید.\n⏳ مهلت پاسخ: {deadline} ({left})\n"
@@ -312,7 +322,9 @@ Q_ASKED = (
 
 # Journalists: follow-ups and closing.
 Q_FOLLOWUP_USAGE = "/followup شناسهٔ پرسش متن\nیا به پیام پاسخ دستگاه «پاسخ» (Reply) بزنید."
-Q_FOLLOWUP_WAITING = "✍️ پرسش تکمیلی خود دربارهٔ پرسش {id} را در پیام بعدی بنویسید."
+Q_FOLLOWUP_WAITING = (
+    "✍️ پرسش تکمیلی خود دربارهٔ پرسش {id} را در پیام بعدی بنویسید.\nاگر منصرف شدید، هر دستوری بفرستید؛ مثلاً /questions"
+)
 Q_FOLLOWUP_SENT = "✅ پرسش تکمیلی شما در پرسش {id} به «{org}» رسید."
 Q_CLOSE_USAGE = "/close شناسهٔ پرسش\nشناسهٔ پرسش‌هایتان را در /questions می‌بینید."
 Q_CLOSE_CONFIRM = "پرسش {id} بسته شود؟ پس از بستن، پاسخ یا پرسش تکمیلی دیگری در آن فرستاده نمی‌شود."
@@ -330,10 +342,14 @@ Q_CLAIMED_DONE = (
 Q_ANSWER_USAGE = "/answer شناسهٔ پرسش\nسپس پاسخ را در پیام بعدی بفرستید. پرسش‌های بی‌پاسخ: /inbox"
 Q_ANSWER_WAITING = (
     "✍️ پاسخ پرسش {id} را در پیام بعدی بفرستید: متن، پیام صوتی، عکس، ویدیو یا پرونده (توضیح را در زیرنویس بنویسید)."
+    "\nاگر منصرف شدید، هر دستوری بفرستید؛ مثلاً /inbox"
 )
 Q_ANSWER_SENT = "✅ پاسخ شما به پرسش {id} برای خبرنگار فرستاده شد."
 Q_DECLINE_USAGE = "/decline شناسهٔ پرسش دلیل\nدلیل برای خبرنگار فرستاده می‌شود."
-Q_DECLINE_WAITING = "دلیل رد پرسش {id} را در پیام بعدی بنویسید؛ برای خبرنگار فرستاده می‌شود."
+Q_DECLINE_WAITING = (
+    "دلیل رد پرسش {id} را در پیام بعدی بنویسید؛ برای خبرنگار فرستاده می‌شود."
+    "\nاگر منصرف شدید، هر دستوری بفرستید؛ مثلاً /inbox"
+)
 Q_DECLINED_DONE = "⛔️ پرسش {id} رد شد و دلیل آن برای خبرنگار فرستاده شد."
 Q_FORWARD_USAGE = (
     "/forward شناسهٔ پرسش شناسهٔ دستگاه دلیل\nیا دکمهٔ «↪️ ارجاع» زیر پیام پرسش را بزنید و دستگاه را از فهرست برگزینید."
@@ -341,7 +357,7 @@ Q_FORWARD_USAGE = (
 Q_FORWARD_PICK = "پرسش {id} را به کدام دستگاه ارجاع می‌دهید؟ ({page} از {pages})"
 Q_FORWARD_REASON_WAITING = (
     "دلیل ارجاع پرسش {id} به «{org}» را در پیام بعدی بنویسید؛ خبرنگار و آن دستگاه دلیل را می‌بینند.\n"
-    "(یا: /forward {id} {org_id} دلیل)"
+    "(یا: /forward {id} {org_id} دلیل)\nاگر منصرف شدید، هر دستوری بفرستید؛ مثلاً /inbox"
 )
 Q_FORWARDED_DONE = "↪️ پرسش {id} به «{org}» ارجاع شد؛ مهلت پاسخ آن دستگاه از همین حالا شمرده می‌شود."
 Q_REASON_NEEDS_TEXT = "دلیل را به صورت یک پیام متنی بنویسید."
@@ -372,7 +388,7 @@ Q_CARD_STATUS_TIMED = "وضعیت: {status} · ⏳ {left} ({deadline})"
 Q_LIST_LINK = "گفت‌وگو: /thread_{id}"
 
 # A question's thread (HTML).
-Q_THREAD_ASKED = "پرسیده‌شده: {asked}"
+Q_THREAD_ASKED = "زمان پرسش: {asked}"
 Q_THREAD_JOURNALIST = "🙋 {name}"
 Q_THREAD_AGENCY = "🏛 {org}"
 Q_THREAD_ADMIN = "🏛 روابط عمومی استانداری"
@@ -390,5 +406,12 @@ Q_FILE_KINDS = {
 Q_TELL_NO_OFFICERS_ADMIN = (
     "❗️ پرسش {id} به «{org}» رسید، اما این دستگاه هیچ کارشناس روابط عمومی فعالی در ربات ندارد و کسی آن را "
     "نمی‌بیند. برای این دستگاه دعوت‌نامه بسازید (/invite {org_id}) یا پرسش را به دستگاه دیگری بسپارید "
-    "(/reassign {id} شناسه_دستگاه)."
+    "(/reassign {id} شناسهٔ دستگاه)."
+)
+# The question desk's refusals to someone who is no (longer an) officer.
+Q_NOT_AN_OFFICER = (
+    "این دستور ویژهٔ کارشناسان روابط عمومی دستگاه‌هاست. اگر خبرنگارید، پرسش‌های خودتان را با /questions ببینید."
+)
+Q_OFFICER_REVOKED = (
+    "دسترسی شما به خبرها و پرسش‌های دستگاه لغو شده است. اگر اشتباهی رخ داده، با روابط عمومی استانداری تماس بگیرید."
 )

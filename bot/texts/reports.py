@@ -4,10 +4,19 @@
 from __future__ import annotations
 
 __all__ = [
+    "AUDIT_ACTIONS",
+    "AUDIT_ACTION_CODE",
+    "AUDIT_ACTOR",
+    "AUDIT_ACTOR_UNNAMED",
+    "AUDIT_APPROVAL_OFF",
+    "AUDIT_APPROVAL_ON",
+    "AUDIT_DELIVERIES",
     "AUDIT_EMPTY",
     "AUDIT_HEADER",
     "AUDIT_LINE",
+    "AUDIT_REASON",
     "AUDIT_SUBJECT",
+    "AUDIT_SUBJECT_NAME",
     "AUDIT_SUBJECT_NAMES",
     "AUDIT_SYSTEM",
     "AUDIT_USAGE",
@@ -51,6 +60,7 @@ __all__ = [
     "REPORT_SILENT_LIST",
     "REPORT_SILENT_MORE",
     "REPORT_SUMMARY",
+    "REPORT_UNDER_A_MINUTE",
     "STATS_CHAT_LINE",
     "STATS_TEXT",
 ]
@@ -76,6 +86,7 @@ REPORT_SILENT_LIST = "\n\nبی‌خبر در این ماه: {names}"
 REPORT_SILENT_MORE = " و {count} دستگاه دیگر"
 REPORT_NO_MEDIAN = "—"
 REPORT_MINUTES = "{minutes} دقیقه"
+REPORT_UNDER_A_MINUTE = "کمتر از یک دقیقه"
 REPORT_HOURS = "{hours} ساعت"
 REPORT_DAYS = "{days} روز"
 REPORT_DURATION_JOIN = " و "
@@ -101,7 +112,7 @@ REPORT_Q_SUMMARY = (
     "پرسش‌های دریافتی: {received} پرسش در {asked} دستگاه\n"
     "پاسخ‌داده: {answered} · در مهلت: {in_time} · با تأخیر: {late}\n"
     "میانهٔ زمان تا نخستین واکنش: {first_response} · تا پاسخ: {answer}\n"
-    "باز در همین لحظه: {open} · از این‌ها گذشته از مهلت: {overdue}\n"
+    "باز در همین لحظه: {open} (مهلت‌گذشته: {overdue})\n"
     "ردشده: {declined} · ارجاع‌داده به دستگاه دیگر: {forwarded}"
 )
 REPORT_Q_NONE = "\n\n❓ پاسخ به پرسش خبرنگاران\nدر این ماه پرسشی از خبرنگاران به دستگاه‌ها نرسیده است."
@@ -160,8 +171,17 @@ CHAT_TYPE_NAMES = {"private": "خصوصی", "group": "گروه", "supergroup": "
 AUDIT_USAGE = "شکل درست: /audit یا /audit تعداد — تعداد عددی از ۱ تا {max} است (بی‌عدد: {default} رویداد)."
 AUDIT_EMPTY = "دفتر رویدادها هنوز خالی است."
 AUDIT_HEADER = "<b>🧾 آخرین {count} رویداد</b>"
-AUDIT_LINE = "{when} — {actor} — <code>{action}</code>{subject}"
-AUDIT_SUBJECT = " — {kind} {id}"
+# One entry: when — who (by name) — what (in words) — on what (by name) — a reason or a count.
+AUDIT_LINE = "{when} — {actor} — {action}{subject}{details}"
+AUDIT_ACTOR = "{name} ({id})"
+AUDIT_ACTOR_UNNAMED = "کاربر {id}"
+AUDIT_ACTION_CODE = "<code>{code}</code>"  # an event this version has no words for
+AUDIT_SUBJECT = " — {kind} {id}{name}"
+AUDIT_SUBJECT_NAME = " «{name}»"
+AUDIT_REASON = " — دلیل: {reason}"
+AUDIT_APPROVAL_ON = " — روشن"
+AUDIT_APPROVAL_OFF = " — خاموش"
+AUDIT_DELIVERIES = " — برای {count} گفت‌وگو"
 AUDIT_SYSTEM = "سامانه"
 AUDIT_SUBJECT_NAMES = {
     "release": "خبر",
@@ -171,4 +191,56 @@ AUDIT_SUBJECT_NAMES = {
     "subscription": "اشتراک",
     "topic": "موضوع",
     "admin": "مدیر",
+    "user": "کاربر",
+    "question": "پرسش",
+}
+# What each recorded event means (storage.audit: the codes the services write).
+AUDIT_ACTIONS = {
+    "admin.add": "افزودن مدیر",
+    "admin.remove": "برداشتن مدیر",
+    "archive.import": "درون‌ریزی آرشیو",
+    "database.backup": "گرفتن نسخهٔ پشتیبان",
+    "invite.create": "ساختن پیوند دعوت",
+    "officer.join": "پیوستن کارشناس با پیوند دعوت",
+    "officer.revoke": "لغو دسترسی کارشناس",
+    "organization.create": "افزودن دستگاه",
+    "organization.approval": "تأیید پیش از انتشار",
+    "release.draft": "پیش‌نویس تازه",
+    "release.replace_text": "جایگزینی متن پیش‌نویس",
+    "release.schedule": "زمان‌بندی انتشار",
+    "release.unschedule": "لغو زمان‌بندی",
+    "release.cancel": "لغو پیش‌نویس",
+    "release.submit": "فرستادن برای تأیید",
+    "release.approve": "تأیید و انتشار",
+    "release.reject": "رد خبر",
+    "release.publish": "انتشار خبر",
+    "release.correct": "اصلاح خبر منتشرشده",
+    "release.retract": "پس گرفتن خبر",
+    "subscription.create": "اشتراک گروه",
+    "subscription.filters": "تغییر تنظیمات دریافت",
+    "subscription.paused": "توقف ارسال",
+    "subscription.active": "ادامهٔ ارسال",
+    "subscription.digest": "تنظیم خلاصهٔ روزانه",
+    "subscription.quiet": "تنظیم ساعت سکوت",
+    "subscription.stop": "لغو اشتراک",
+    "chat.joined": "افزوده شدن ربات",
+    "chat.cannot_post": "گرفتن اجازهٔ ارسال از ربات",
+    "chat.removed": "بیرون رفتن ربات",
+    "topic.create": "افزودن موضوع",
+    "topic.rename": "تغییر نام موضوع",
+    "topic.keywords": "تغییر کلیدواژه‌های موضوع",
+    "topic.deactivate": "غیرفعال کردن موضوع",
+    "topic.restore": "فعال کردن دوبارهٔ موضوع",
+    "journalist.profile": "معرفی خبرنگار",
+    "journalist.blocked": "بستن امکان پرسش",
+    "journalist.unblocked": "بازکردن امکان پرسش",
+    "question.asked": "پرسش تازه",
+    "question.claimed": "برداشتن پرسش",
+    "question.answered": "پاسخ به پرسش",
+    "question.followed_up": "پرسش تکمیلی",
+    "question.declined": "رد پرسش",
+    "question.forwarded": "ارجاع پرسش",
+    "question.reassigned": "سپردن پرسش به دستگاه دیگر",
+    "question.closed": "بستن پرسش",
+    "question.expired": "گذشتن مهلت پرسش",
 }

@@ -105,3 +105,6 @@ CREATE TABLE question_notices (
 
 -- /answer Q_ID: the officer's next message is the answer to this question.
 ALTER TABLE officers ADD COLUMN answering INTEGER REFERENCES questions (id);
+-- «⛔️ رد» or an agency picked in «↪️ ارجاع»: the officer's next message is the reason (JSON: action,
+-- question_id, organization_id, asked_at); it survives a restart and lapses after a quarter of an hour.
+ALTER TABLE officers ADD COLUMN reason_prompt TEXT CHECK (reason_prompt IS NULL OR json_valid(reason_prompt));

@@ -1,8 +1,9 @@
 """Handlers per audience; each module declares its ``COMMANDS`` and its ``HANDLERS`` once.
 
 The order here is the order python-telegram-bot tries them (all in group 0): the fallbacks of
-``common`` come last, so no private message goes unanswered. ``early_handlers`` run first, in group -1,
-and let the update go on to group 0.
+``common`` come last, so no private message goes unanswered. A module's ``EARLY`` handlers run first
+(each in a group of its own below 0, since python-telegram-bot runs at most one handler per group) for
+every update they match, and the update then goes on to group 0.
 """
 
 from __future__ import annotations
@@ -34,12 +35,11 @@ def all_commands() -> list[Command]:
     return [command for module in MODULES if hasattr(module, "COMMANDS") for command in module.COMMANDS]
 
 
+def early_handlers() -> list[BaseHandler[Update, WireContext, None]]:
+    """Handlers every update passes before the others (groups below 0): they end waiting states, answer nothing."""
+    return [handler for module in MODULES for handler in getattr(module, "EARLY", ())]
+
+
 def all_handlers() -> list[BaseHandler[Update, WireContext, None]]:
     """Every handler in the order they are tried, the fallbacks last."""
     return [handler for module in MODULES for handler in module.HANDLERS] + common.FALLBACKS
-
-
-def early_handlers() -> list[BaseHandler[Update, WireContext, None]]:
-    """Handlers tried before all the others (group -1), which do not stop them: the end of the officer
-    desk's modes when a command comes."""
-    return list(officer.EARLY_HANDLERS)

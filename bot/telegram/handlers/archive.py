@@ -1,6 +1,7 @@
 """Journalists' archive: /search with paging buttons, /latest, /release (and /release_ID), inline mode.
 
-Every handler works in private chats and in groups; the archive only ever shows published releases.
+Every handler works in private chats and in groups; the archive only ever shows published releases, except to
+an admin in their private chat, who reads any release in any state with /release.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from bot.telegram.commands import Menu, Section, command, command_handlers
 from bot.telegram.context import WireContext
 from bot.telegram.replies import send_parts
 from bot.telegram.views.questions import release_buttons
+from storage.db import utcnow
 
 log = logging.getLogger(__name__)
 
@@ -153,11 +155,34 @@ async def release_link(update: Update, context: WireContext) -> None:
 
 
 async def _show_release(message: Message, context: WireContext, release_id: int) -> None:
-    """The release as it was delivered; in a private chat with «❓ پرسش از این دستگاه» under it, as delivered there."""
+    """The release as it was delivered; in a private chat with «❓ پرسش از این دستگاه» under it, as delivered there.
+
+    An admin, in their private chat, reads any release in any state (a draft, one awaiting approval, a
+    retracted one) as journalists would get it, under a line that says readers do not have it.
+    """
+    if await _shown_to_admin(message, context, release_id):
+        return
     delivered = await context.runtime.archive.release(release_id)
     release = delivered.release
     buttons = release_buttons(release.organization_id, release.id) if message.chat.type == "private" else None
     await send_parts(message, delivered.parts, release.attachments, buttons)
+
+
+async def _shown_to_admin(message: Message, context: WireContext, release_id: int) -> bool:
+    """An admin asking in private for a release readers do not have: show it, marked so; True when shown."""
+    user = message.from_user
+    approval = context.runtime.approval
+    if message.chat.type != "private" or user is None or not await approval.is_admin(user.id):
+        return False
+    seen = await approval.inspect(user.id, release_id)
+    release = seen.release
+    if release.status == "published":
+        return False
+    status = texts.STATUS_NAMES.get(release.status, release.status)
+    await message.reply_text(texts.RELEASE_FOR_ADMINS.format(id=fa(release.id), status=status))
+    parts = context.runtime.desk.render(release, seen.organization, release.published_at or utcnow())
+    await send_parts(message, parts, release.attachments)
+    return True
 
 
 async def inline_search(update: Update, context: WireContext) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from telegram import Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
@@ -10,6 +12,7 @@ from bot.telegram.commands import Menu, Section, command, command_handlers
 from bot.telegram.context import WireContext
 from bot.telegram.handlers import journalist, officer, private
 from bot.telegram.menus import Role, role_of
+from bot.telegram.replies import reply_long
 
 
 async def start(update: Update, context: WireContext) -> None:
@@ -26,14 +29,40 @@ async def start(update: Update, context: WireContext) -> None:
 
 
 async def help_command(update: Update, context: WireContext) -> None:
-    """The commands this user may use, by section: everyone's, and an officer's or an admin's too."""
+    """The commands this user may use, their own first, under a line on who they are: a journalist's, an
+    officer's (with whether their agency needs approval), an admin's; in a group, what works there."""
     message, user, chat = update.effective_message, update.effective_user, update.effective_chat
     if message is None:
         return
-    role = Role.EVERYONE
-    if user is not None and chat is not None and chat.type == "private":
-        role = await role_of(context.runtime.storage, context.runtime.settings, user.id)
-    await message.reply_html(context.menus.help_text(role))
+    menus = context.menus
+    if user is None or chat is None or chat.type != "private":
+        await reply_long(message, menus.group_help_text(), html_mode=True)
+        return
+    storage = context.runtime.storage
+    role = await role_of(storage, context.runtime.settings, user.id)
+    officer = await storage.officers.get(user.id)
+    org = await storage.organizations.get(officer.organization_id) if officer and officer.active else None
+    if role is Role.ADMIN:
+        text = menus.help_text(role, intro=texts.HELP_INTRO_ADMIN, desk=org is not None)
+    elif role is Role.OFFICER and org is not None:
+        publishing = texts.HELP_OFFICER_APPROVAL if org.requires_approval else texts.HELP_OFFICER_DIRECT
+        intro = texts.HELP_INTRO_OFFICER.format(org=html.escape(org.name), publishing=publishing)
+        text = menus.help_text(role, intro=intro)
+    else:
+        text = menus.help_text(Role.EVERYONE, intro=texts.HELP_INTRO_JOURNALIST)
+    await reply_long(message, text, html_mode=True)
+
+
+async def my_id(update: Update, context: WireContext) -> None:
+    """Tell anyone their Telegram user id (what ADMIN_IDS takes), and in a group the group's id too."""
+    message, user, chat = update.effective_message, update.effective_user, update.effective_chat
+    if message is None or user is None:
+        return
+    # Latin digits on purpose: the id is copied into ADMIN_IDS or ADMIN_CHAT_ID as it is.
+    text = texts.MY_ID.format(user_id=user.id)
+    if chat is not None and chat.type != "private":
+        text += "\n" + texts.MY_ID_CHAT.format(chat_id=chat.id)
+    await message.reply_html(text)
 
 
 async def unknown_command(update: Update, context: WireContext) -> None:
@@ -53,6 +82,7 @@ async def unsupported_message(update: Update, context: WireContext) -> None:
 COMMANDS = (
     command("start", start, Menu.EVERYONE, section=Section.GENERAL),
     command("help", help_command, Menu.EVERYONE | Menu.GROUPS, section=Section.GENERAL),
+    command("myid", my_id, Menu.EVERYONE | Menu.GROUPS, section=Section.GENERAL),
 )
 HANDLERS = command_handlers(COMMANDS)
 # After every other handler: an unknown command, then any other private message (an answer, a question,

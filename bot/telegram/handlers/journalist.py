@@ -104,6 +104,9 @@ async def pick_button(update: Update, context: WireContext) -> None:
     known = {k for k, _ in options}
     selected = selected_in(query.message.reply_markup) & known
     if key != FilterPick.CONFIRM:
+        # Only who controls the place moves its marks (an alert for anyone else, through the error route);
+        # «تأیید» is checked where the filters are saved.
+        await readers.check_control(user.id, place)
         if key == FilterPick.ALL:
             selected = set()
         elif key in known:
@@ -222,6 +225,13 @@ async def filters_command(update: Update, context: WireContext) -> None:
         return
     readers, place, label, message, _ = found
     subscription = await readers.subscription(place)
+    if subscription is None and place.is_private:
+        # Not subscribed yet (the topic list /start sent was never confirmed): that list again, here.
+        await message.reply_text(
+            texts.FILTERS_NONE_PRIVATE.format(place=label),
+            reply_markup=picker("o", place, readers.topic_options(), set()),
+        )
+        return
     if subscription is None:
         await message.reply_text(texts.FILTERS_NONE.format(place=label))
         return

@@ -24,6 +24,7 @@ from bot.telegram.args import beyond_range, is_confirm, is_off, is_yes, parse_id
 from bot.telegram.callbacks import DeskAnswer, DraftAction, DraftPick
 from bot.telegram.commands import Menu, command, command_handlers
 from bot.telegram.context import WireContext
+from bot.telegram.handlers import approval
 from bot.telegram.replies import remove_buttons, send_parts
 from bot.telegram.views.officer import (
     QUICK_TIMES,
@@ -35,11 +36,11 @@ from bot.telegram.views.officer import (
     edited_published_keyboard,
     embargo_keyboard,
     my_releases_text,
+    officer_welcome,
     retraction_keyboard,
     retraction_text,
     schedule_keyboard,
     short_text_keyboard,
-    status_text,
     topics_keyboard,
     topics_prompt,
 )
@@ -57,7 +58,7 @@ async def join(update: Update, context: WireContext, code: str) -> None:
     if message is None or user is None:
         return
     org = await context.runtime.administration.join(code, user.id, user.full_name, user.username)
-    await message.reply_text(texts.JOINED.format(name=user.first_name, org=org.name))
+    await message.reply_text(officer_welcome(user.first_name, org))
     await context.menus.refresh_user_menu(context.bot, context.runtime.storage, context.runtime.settings, user.id)
 
 
@@ -549,8 +550,7 @@ async def status_command(update: Update, context: WireContext) -> None:
     if message is None or user is None:
         return
     release_id = await _first_id(context, user.id, texts.STATUS_USAGE)
-    release, progress = await context.runtime.desk.status(user.id, release_id)
-    await message.reply_text(status_text(release, progress))
+    await approval.release_status(message, context, user.id, release_id)  # admins: any release
 
 
 COMMANDS = (
@@ -571,7 +571,7 @@ HANDLERS: list[BaseHandler[Update, WireContext, None]] = [
     CallbackQueryHandler(desk_answer_button, pattern=DeskAnswer.PATTERN),
 ]
 # Tried before every other handler (group -1), without stopping them: any command ends the desk's modes.
-EARLY_HANDLERS: list[BaseHandler[Update, WireContext, None]] = [
+EARLY: list[BaseHandler[Update, WireContext, None]] = [
     MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE, end_modes),
 ]
 # Texts and media that are no command reach ``receive`` through bot.telegram.handlers.private.

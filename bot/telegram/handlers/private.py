@@ -17,7 +17,7 @@ from telegram import Message, Update
 from telegram.ext import MessageHandler, filters
 
 from bot.telegram.context import WireContext
-from bot.telegram.handlers import officer, questions
+from bot.telegram.handlers import approval, officer, questions
 
 
 async def private_message(update: Update, context: WireContext) -> None:
@@ -36,7 +36,7 @@ async def private_message(update: Update, context: WireContext) -> None:
 
 
 async def _route(items: list[Message], context: WireContext, user_id: int) -> None:
-    if await questions.receive(items, context, user_id):
+    if await approval.receive(items, context, user_id) or await questions.receive(items, context, user_id):
         return
     await officer.receive(items, context, user_id)
 

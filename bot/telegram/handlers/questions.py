@@ -35,6 +35,7 @@ from bot.telegram.views.questions import (
     asked_text,
     close_keyboard,
     inbox_text,
+    journalist_keyboard,
     my_questions_text,
     open_questions_text,
     profile_text,
@@ -95,7 +96,7 @@ async def _question_id(context: WireContext, typed: str, usage: str, *, officer:
     question_id = parse_id(typed)
     if question_id is None:
         if officer is not None and beyond_range(typed) is not None:
-            await context.runtime.desk.officer(officer)
+            await context.runtime.questions.agency(officer)
         refuse_id(typed, usage=usage, unknown=_unknown_question)
     return question_id
 
@@ -179,8 +180,10 @@ async def ask_command(update: Update, context: WireContext) -> None:
 
 async def _asked(message: Message, context: WireContext, user_id: int, question: Question) -> None:
     """Tell the journalist where the question went and until when the agency has to answer."""
-    view = await context.runtime.questions.thread(user_id, question.id)
-    await message.reply_text(asked_text(view))
+    questions = context.runtime.questions
+    view = await questions.thread(user_id, question.id)
+    sent = await message.reply_text(asked_text(view), reply_markup=journalist_keyboard(question.id))
+    await questions.remember_message(sent.chat_id, sent.message_id, question.id)  # a reply to it follows up
 
 
 async def ask_button(update: Update, context: WireContext) -> None:
@@ -279,8 +282,13 @@ async def followup_command(update: Update, context: WireContext) -> None:
 
 
 async def _followed_up(message: Message, context: WireContext, user_id: int, question: Question) -> None:
-    view = await context.runtime.questions.thread(user_id, question.id)
-    await message.reply_text(texts.Q_FOLLOWUP_SENT.format(id=fa(question.id), org=view.organization.name))
+    questions = context.runtime.questions
+    view = await questions.thread(user_id, question.id)
+    sent = await message.reply_text(
+        texts.Q_FOLLOWUP_SENT.format(id=fa(question.id), org=view.organization.name),
+        reply_markup=journalist_keyboard(question.id),
+    )
+    await questions.remember_message(sent.chat_id, sent.message_id, question.id)
 
 
 async def close_command(update: Update, context: WireContext) -> None:
@@ -304,7 +312,7 @@ async def inbox_command(update: Update, context: WireContext) -> None:
     if found is None:
         return
     message, user = found
-    _, org = await context.runtime.desk.officer(user.id)
+    org = await context.runtime.questions.agency(user.id)
     views = await context.runtime.questions.inbox(user.id)
     await reply_long(message, inbox_text(org.name, views), html_mode=True)
 
@@ -336,8 +344,7 @@ async def answer_command(update: Update, context: WireContext) -> None:
 
 
 async def _start_answering(message: Message, context: WireContext, user_id: int, question_id: int) -> None:
-    await context.runtime.questions.start_answering(user_id, question_id)
-    context.bot_data.reasons.drop(user_id)  # the latest request wins
+    await context.runtime.questions.start_answering(user_id, question_id)  # replaces a reason asked for
     await message.reply_text(texts.Q_ANSWER_WAITING.format(id=fa(question_id)))
 
 
@@ -460,12 +467,10 @@ async def question_button(update: Update, context: WireContext) -> None:
         await message.reply_text(texts.Q_CLAIMED_DONE.format(id=fa(question_id)))
     elif action == "answer":
         await questions.start_answering(user.id, question_id)
-        context.bot_data.reasons.drop(user.id)
         await query.answer()
         await message.reply_text(texts.Q_ANSWER_WAITING.format(id=fa(question_id)))
     elif action == "decline":
-        await questions.thread(user.id, question_id)  # only an officer of its agency is asked
-        context.bot_data.reasons.ask(user.id, "decline", question_id)
+        await questions.ask_reason(user.id, "decline", question_id)
         await query.answer()
         await message.reply_text(texts.Q_DECLINE_WAITING.format(id=fa(question_id)))
     elif action == "forward":
@@ -505,9 +510,8 @@ async def forward_pick_button(update: Update, context: WireContext) -> None:
     if pressed is None:
         await query.answer(texts.PICKER_STALE, show_alert=True)
         return
-    await context.runtime.questions.thread(user.id, pressed.question_id)
     org = await context.runtime.administration.organization(pressed.organization_id)
-    context.bot_data.reasons.ask(user.id, "forward", pressed.question_id, org.id)
+    await context.runtime.questions.ask_reason(user.id, "forward", pressed.question_id, org.id)
     await query.answer()
     await query.edit_message_text(
         texts.Q_FORWARD_REASON_WAITING.format(id=fa(pressed.question_id), org=org.name, org_id=fa(org.id))
@@ -537,12 +541,12 @@ async def receive(items: list[Message], context: WireContext, user_id: int) -> b
         else:
             await answer(first, context, user_id, question_id, incoming)
         return True
-    prompt = context.bot_data.reasons.waiting(user_id)
+    prompt = await questions.reason_prompt(user_id)
     if prompt is not None:
         reason = (first.text or "").strip()
         if len(items) > 1 or not reason:
             raise InvalidInput(texts.Q_REASON_NEEDS_TEXT)
-        context.bot_data.reasons.drop(user_id)
+        await questions.drop_reason(user_id)
         if prompt.action == "forward" and prompt.organization_id is not None:
             await forward(first, context, user_id, prompt.question_id, org_id=prompt.organization_id, reason=reason)
         else:
@@ -590,6 +594,22 @@ COMMANDS = (
     command("block", block_command, Menu.ADMIN),
     command("unblock", unblock_command, Menu.ADMIN),
 )
+
+
+async def forget_waiting(update: Update, context: WireContext) -> None:
+    """Any command in the private chat ends what the question desk waited for (a question after /ask, an
+    answer after /answer, a reason after «⛔️ رد»): a text sent after /inbox or /questions is read afresh, not
+    sent to an agency or a journalist by surprise. The command itself then runs as usual."""
+    user = update.effective_user
+    if user is not None:
+        await context.runtime.questions.forget_waiting(user.id)
+
+
+# Tried before every other handler (group -1); they answer nothing, so the update goes on to its handler.
+EARLY: list[BaseHandler[Update, WireContext, None]] = [
+    MessageHandler(filters.ChatType.PRIVATE & filters.COMMAND, forget_waiting),
+]
+
 HANDLERS: list[BaseHandler[Update, WireContext, None]] = [
     *command_handlers(COMMANDS),
     MessageHandler(filters.ChatType.PRIVATE & filters.Regex(THREAD_LINK_PATTERN), thread_command),

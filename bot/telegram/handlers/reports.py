@@ -86,8 +86,8 @@ async def audit_command(update: Update, context: WireContext) -> None:
     if found is None:
         return
     message, _ = found
-    entries = await audit_entries(context.runtime.storage, parse_audit_count(command_text(message)))
-    for part in audit_messages(entries, context.runtime.settings.timezone):
+    entries, names = await audit_entries(context.runtime.storage, parse_audit_count(command_text(message)))
+    for part in audit_messages(entries, context.runtime.settings.timezone, names):
         await message.reply_html(part)
 
 

@@ -1,4 +1,4 @@
-"""What admins read: organizations, officers, admins, invites and the approval queue."""
+"""What admins read: organizations, officers, admins, invites, the approval queue and its notices' buttons."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ import html
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
 from bot import texts
 from bot.domain.digits import fa
 from bot.domain.jalali import format_datetime
 from bot.services.administration import Invite, OfficerEntry, OrganizationEntry
+from bot.telegram.callbacks import Decision
 from storage.officers import Admin
-from storage.organizations import Organization
-from storage.releases import Release
 
 
 def organizations_text(entries: Sequence[OrganizationEntry]) -> str:
@@ -79,18 +80,23 @@ def admins_text(configured: Sequence[int], stored: Sequence[Admin], me: int, zon
     return "\n".join(lines)
 
 
-def pending_text(queue: Sequence[tuple[Release, Organization | None]], zone: ZoneInfo) -> str:
-    """/pending: releases waiting for approval, oldest first (HTML)."""
-    if not queue:
+def pending_header(shown: int, total: int) -> str:
+    """/pending: how many releases wait, above their notices (HTML); the note to come back when some are left."""
+    if not total:
         return texts.PENDING_EMPTY
-    lines = [texts.PENDING_HEADER]
-    lines += [
-        texts.PENDING_LINE.format(
-            id=fa(release.id),
-            title=html.escape(release.title),
-            org=html.escape(org.name if org else "?"),
-            when=format_datetime(release.updated_at, zone),
-        )
-        for release, org in queue
-    ]
-    return "\n\n".join(lines)
+    if shown >= total:
+        return texts.PENDING_HEADER.format(count=fa(total))
+    return texts.PENDING_HEADER_SOME.format(count=fa(total), shown=fa(shown)) + "\n" + texts.PENDING_MORE
+
+
+def decision_keyboard(release_id: int) -> InlineKeyboardMarkup:
+    """The buttons of an approval notice: read it in full, approve and publish, reject (a reason is asked)."""
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(texts.BUTTON_SEE_FULL, callback_data=Decision("see", release_id).pack())],
+            [
+                InlineKeyboardButton(texts.BUTTON_APPROVE, callback_data=Decision("apr", release_id).pack()),
+                InlineKeyboardButton(texts.BUTTON_REJECT, callback_data=Decision("rej", release_id).pack()),
+            ],
+        ]
+    )

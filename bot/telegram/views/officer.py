@@ -1,4 +1,5 @@
-"""What officers read: a draft's control message and its keyboards, their releases, delivery reports."""
+"""What officers read: the welcome, a draft's control message and its keyboards, their releases, delivery reports;
+and what admins read of any release (``inspection_text``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from bot import texts
 from bot.domain.digits import fa
 from bot.domain.jalali import format_datetime, format_short
 from bot.domain.pipeline import ReleasePipeline
+from bot.services.approval import Inspection
 from bot.services.desk import MAX_TOPICS, CorrectionPreview, EmbargoNotPassed, Preview, RetractionQuestion
 from bot.telegram.callbacks import DeskAnswer, DraftAction, DraftPick
 from storage.organizations import Organization
@@ -69,6 +71,8 @@ def draft_summary(preview: Preview, pipeline: ReleasePipeline, zone: ZoneInfo) -
         all_topics=" ".join(topics),
     )
     text += "\n" + texts.SCHEDULE_HINT.format(id=fa(release.id))
+    if preview.needs_approval:
+        text += "\n\n" + texts.DRAFT_NEEDS_APPROVAL
     if preview.embargo is not None:
         text += "\n\n" + texts.EMBARGO_FOUND.format(
             when=format_datetime(preview.embargo.until, zone),
@@ -92,12 +96,17 @@ def _button(text: str, data: DraftAction | DraftPick | DeskAnswer) -> InlineKeyb
 
 
 def draft_keyboard(preview: Preview) -> InlineKeyboardMarkup:
-    """The buttons under a draft's control message: publish, schedule, cancel, tags, replace the text."""
+    """The buttons under a draft's control message: publish (or submit for approval), schedule, cancel, tags,
+    replace the text."""
     draft = preview.release.id
+    if preview.needs_approval:  # the agency's releases go to the admins first: the button says so
+        labels = (texts.BUTTON_SUBMIT_ANYWAY, texts.BUTTON_SUBMIT)
+    else:
+        labels = (texts.BUTTON_PUBLISH_ANYWAY, texts.BUTTON_PUBLISH)
     publish = (
-        _button(texts.BUTTON_PUBLISH_ANYWAY, DraftAction("pubc", draft))
+        _button(labels[0], DraftAction("pubc", draft))
         if preview.duplicate
-        else _button(texts.BUTTON_PUBLISH, DraftAction("pub", draft))
+        else _button(labels[1], DraftAction("pub", draft))
     )
     rows = [
         [
@@ -170,10 +179,55 @@ def my_releases_text(org: Organization, rows: Sequence[tuple[Release, Progress]]
     return "\n".join(lines)
 
 
-def status_text(release: Release, progress: Progress) -> str:
-    """/status: one release's title, status and delivery report."""
+def status_text(release: Release, progress: Progress, zone: ZoneInfo) -> str:
+    """/status: one release's title, status and delivery report; a release that went to nobody (yet) says why
+    instead of a report of nothing."""
     status = texts.STATUS_NAMES.get(release.status, release.status)
-    return f"{fa(release.id)}. {release.title}\n{status}\n\n{report_text(progress)}"
+    return f"{fa(release.id)}. {release.title}\n{status}\n\n{_delivery(release, progress, zone)}"
+
+
+def _delivery(release: Release, progress: Progress, zone: ZoneInfo) -> str:
+    """The delivery report of a release that was sent, else what became of it."""
+    if progress.total:
+        return report_text(progress)
+    if release.status == "scheduled" and release.scheduled_at is not None:
+        return texts.STATUS_SCHEDULED_AT.format(when=format_datetime(release.scheduled_at, zone))
+    if release.status == "published":
+        return texts.STATUS_NO_READERS
+    return texts.STATUS_NOT_SENT.get(release.status, texts.STATUS_NOT_SENT["draft"])
+
+
+def inspection_text(seen: Inspection, zone: ZoneInfo) -> str:
+    """/status for an admin: any release with its agency, author, status, decision and delivery report."""
+    release = seen.release
+    lines = [
+        f"{fa(release.id)}. {release.title}",
+        texts.INSPECTION_WHO.format(org=seen.organization.name, author=seen.author),
+        texts.INSPECTION_STATUS.format(status=texts.STATUS_NAMES.get(release.status, release.status)),
+    ]
+    if seen.decision is not None and seen.decided_by is not None:
+        when = format_datetime(seen.decision.at, zone)
+        if seen.decision.reason is None:
+            lines.append(texts.INSPECTION_APPROVED.format(admin=seen.decided_by, when=when))
+        else:
+            lines.append(
+                texts.INSPECTION_REJECTED.format(admin=seen.decided_by, when=when, reason=seen.decision.reason)
+            )
+    lines += ["", _delivery(release, seen.progress, zone), "", texts.INSPECTION_FULL_TEXT.format(link=release.id)]
+    return "\n".join(lines)
+
+
+def officer_welcome(name: str, org: Organization) -> str:
+    """What an officer reads after joining: what to send, and whether their agency's releases need approval."""
+    how = texts.JOINED_NEEDS_APPROVAL if org.requires_approval else texts.JOINED_PUBLISHES_AT_ONCE
+    return "\n\n".join(
+        (
+            texts.JOINED.format(name=name, org=org.name),
+            texts.JOINED_WHAT_TO_SEND,
+            how.format(org=org.name),
+            texts.JOINED_MORE,
+        )
+    )
 
 
 # -- questions the desk asks before what is public or irreversible -----------------------------------

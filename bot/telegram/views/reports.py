@@ -9,7 +9,7 @@ from bot import texts
 from bot.domain.digits import fa, fa_number, to_persian_digits
 from bot.domain.jalali import format_month, format_short
 from bot.domain.report import pack_lines
-from bot.services.reports import Statistics
+from bot.services.reports import AuditNames, Statistics
 from storage.audit import AuditEntry
 
 CHAT_TYPES = ("private", "group", "supergroup", "channel")
@@ -49,25 +49,49 @@ def stats_text(stats: Statistics, rate: float) -> str:
     )
 
 
-def audit_line(entry: AuditEntry, zone: ZoneInfo) -> str:
-    """One audit entry as an HTML line: Jalali time, actor, action and subject."""
+def audit_line(entry: AuditEntry, zone: ZoneInfo, names: AuditNames | None = None) -> str:
+    """One audit entry as an HTML line: Jalali time, who (by name), what (in Persian), on what (by name)."""
+    names = names or AuditNames({}, {})
     subject = ""
     if entry.subject_type or entry.subject_id:
         kind = texts.AUDIT_SUBJECT_NAMES.get(entry.subject_type or "", entry.subject_type or "")
+        name = names.subjects.get((entry.subject_type or "", entry.subject_id or ""))
         subject = texts.AUDIT_SUBJECT.format(
-            kind=html.escape(kind), id=html.escape(to_persian_digits(entry.subject_id or ""))
+            kind=html.escape(kind),
+            id=html.escape(to_persian_digits(entry.subject_id or "")),
+            name=texts.AUDIT_SUBJECT_NAME.format(name=html.escape(name)) if name else "",
         )
+    if entry.actor_id is None:
+        actor = texts.AUDIT_SYSTEM
+    elif entry.actor_id in names.people:
+        actor = texts.AUDIT_ACTOR.format(name=html.escape(names.people[entry.actor_id]), id=fa(entry.actor_id))
+    else:
+        actor = texts.AUDIT_ACTOR_UNNAMED.format(id=fa(entry.actor_id))
+    described = texts.AUDIT_ACTIONS.get(entry.action)
     return texts.AUDIT_LINE.format(
         when=format_short(entry.at, zone),
-        actor=texts.AUDIT_SYSTEM if entry.actor_id is None else fa(entry.actor_id),
-        action=html.escape(entry.action),
+        actor=actor,
+        action=html.escape(described) if described else texts.AUDIT_ACTION_CODE.format(code=html.escape(entry.action)),
         subject=subject,
+        details=_audit_details(entry),
     )
 
 
-def audit_messages(entries: list[AuditEntry], zone: ZoneInfo) -> list[str]:
+def _audit_details(entry: AuditEntry) -> str:
+    """What the entry adds in words: a reason, an approval switched on or off, how many chats."""
+    details = entry.details
+    if isinstance(details.get("reason"), str) and details["reason"]:
+        return texts.AUDIT_REASON.format(reason=html.escape(details["reason"]))
+    if entry.action == "organization.approval" and isinstance(details.get("required"), bool):
+        return texts.AUDIT_APPROVAL_ON if details["required"] else texts.AUDIT_APPROVAL_OFF
+    if isinstance(details.get("deliveries"), int):
+        return texts.AUDIT_DELIVERIES.format(count=fa(details["deliveries"]))
+    return ""
+
+
+def audit_messages(entries: list[AuditEntry], zone: ZoneInfo, names: AuditNames | None = None) -> list[str]:
     """Audit entries, newest first, as HTML messages within Telegram's limit."""
     if not entries:
         return [texts.AUDIT_EMPTY]
     header = texts.AUDIT_HEADER.format(count=fa_number(len(entries)))
-    return pack_lines(header, [audit_line(entry, zone) for entry in entries])
+    return pack_lines(header, [audit_line(entry, zone, names) for entry in entries])

@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from tests.fakegram.records import SentMessage
-from tests.fakegram.server import FakeTelegram
+from fakegram.records import SentMessage
+from fakegram.server import FakeTelegram
 
 __all__ = ["Admin", "Journalist", "Officer", "Person"]
 

@@ -1,4 +1,4 @@
--- 0005: the officer desk asks before what is public or irreversible (issue 13), and keeps the
+-- 0006: the officer desk asks before what is public or irreversible (issue 13), and keeps the
 -- question in the database, so a restart does not lose it and a button pressed later still works.
 
 -- A question the desk asked an officer, answered by a button (its id is in the button) or, while

@@ -29,7 +29,7 @@ chat_not_found, bad_request, server_error, timeout, disconnect), ``block``/``unb
 ``not_found``, ``migrate``, ``reset_faults``, ``set_editable``/``set_deletable``, the chat and
 member registry (``add_chat``, ``set_member``) and the rate rules: assign
 ``tg.rules = RateRules(...)`` at any time, e.g. ``RateRules(enforce=False)`` to only count
-violations of the real limits (``tests/fakegram/rules.py``).  Records: ``calls``, ``messages``
+violations of the real limits (``fakegram/rules.py``).  Records: ``calls``, ``messages``
 (``SentMessage``), ``violations``, ``wait_for``.
 
 PTB 22 emits a PTBDeprecationWarning whenever it builds a RetryAfter unless the environment has
@@ -60,19 +60,20 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from aiohttp import web
 
 from bot.delivery.limits import TelegramLimits
-from tests.fakegram.entities import HtmlParseError, _trim, parse_html, utf16_len
-from tests.fakegram.records import ApiCall, Edit, Fault, SentMessage, Upload
-from tests.fakegram.rules import RateBook, RateRules
-from tests.fakegram.updates import UpdateBuilders
+from fakegram.entities import HtmlParseError, _trim, parse_html, utf16_len
+from fakegram.records import ApiCall, Edit, Fault, SentMessage, Upload
+from fakegram.rules import RateBook, RateRules
+from fakegram.updates import UpdateBuilders
 
 __all__ = ["FakeTelegram", "ServerThread"]
 
 JSONDict = dict[str, Any]
+_Found = TypeVar("_Found")
 
 _LOG = logging.getLogger(__name__)
 
@@ -673,9 +674,9 @@ class FakeTelegram(UpdateBuilders):
 
     async def wait_for(
         self,
-        predicate: Callable[[FakeTelegram], Any],
+        predicate: Callable[[FakeTelegram], _Found],
         timeout: float = 5.0,  # noqa: ASYNC109 - a polling deadline, as in the sync wait_until
-    ) -> Any:
+    ) -> _Found:
         """Wait until ``predicate(self)`` is truthy and return its value; TimeoutError otherwise."""
         deadline = time.monotonic() + timeout
         while True:

@@ -1,0 +1,35 @@
+"""A fake Telegram Bot API server, and the people who talk to the bot through it: what the tests, the
+benchmarks and ``python -m bot demo`` run the real bot against (it needs aiohttp: the demo and dev extras).
+
+Modules: ``entities`` (Telegram's HTML subset), ``rules`` (the rate limits as the server applies
+them), ``records`` (what the server keeps), ``updates`` (update builders), ``server`` (the HTTP
+server, ``FakeTelegram``) and ``drivers`` (``Officer``, ``Journalist``, ``Admin``: a user who says
+things to the bot and reads its replies). See ``fakegram/server.py`` for a tour.
+"""
+
+from fakegram.drivers import Admin, Journalist, Officer, Person
+from fakegram.entities import HtmlParseError, parse_html, utf16_len
+from fakegram.records import ApiCall, Edit, Fault, SentMessage, Upload
+from fakegram.rules import FAST, TELEGRAM, RateRules, TelegramLimits
+from fakegram.server import FakeTelegram, ServerThread
+
+__all__ = [
+    "FAST",
+    "TELEGRAM",
+    "Admin",
+    "ApiCall",
+    "Edit",
+    "FakeTelegram",
+    "Fault",
+    "HtmlParseError",
+    "Journalist",
+    "Officer",
+    "Person",
+    "RateRules",
+    "SentMessage",
+    "ServerThread",
+    "TelegramLimits",
+    "Upload",
+    "parse_html",
+    "utf16_len",
+]
