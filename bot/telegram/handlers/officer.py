@@ -499,7 +499,7 @@ async def _answered(message: Message, context: WireContext, user_id: int, questi
 
 
 async def end_modes(update: Update, context: WireContext) -> None:
-    """Before any command in a private chat (handler group -1): a correction or replacement text is no longer
+    """Before any command in a private chat (an early handler, before group 0): a correction or replacement text is no longer
     awaited, and «بله» typed later answers none of the desk's questions. /correct manages its own mode."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None or not message.text:
@@ -570,7 +570,7 @@ HANDLERS: list[BaseHandler[Update, WireContext, None]] = [
     CallbackQueryHandler(pick_button, pattern=DraftPick.PATTERN),
     CallbackQueryHandler(desk_answer_button, pattern=DeskAnswer.PATTERN),
 ]
-# Tried before every other handler (group -1), without stopping them: any command ends the desk's modes.
+# Tried before every other handler (a group below 0), without stopping them: any command ends the desk's modes.
 EARLY: list[BaseHandler[Update, WireContext, None]] = [
     MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE, end_modes),
 ]
