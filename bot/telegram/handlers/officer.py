@@ -499,8 +499,9 @@ async def _answered(message: Message, context: WireContext, user_id: int, questi
 
 
 async def end_modes(update: Update, context: WireContext) -> None:
-    """Before any command in a private chat (an early handler, before group 0): a correction or replacement text is no longer
-    awaited, and «بله» typed later answers none of the desk's questions. /correct manages its own mode."""
+    """Before any command in a private chat (an early handler, before group 0): a correction or replacement
+    text is no longer awaited, and «بله» typed later answers none of the desk's questions. /correct manages
+    its own mode."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None or not message.text:
         return
