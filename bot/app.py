@@ -56,7 +56,10 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
     application.bot_data.settings = settings
 
     application.bot_data.menus = Menus(all_commands())
-    application.add_handlers(early_handlers(), group=-1)
+    # Each early handler in a group of its own: python-telegram-bot runs at most one handler per group,
+    # and every one of them must see the update (the officer desk's and the question desk's modes end).
+    for offset, handler in enumerate(early_handlers(), start=1):
+        application.add_handler(handler, group=-offset)
     application.add_handlers(all_handlers())
     application.add_error_handler(on_error)
     return application

@@ -7,6 +7,7 @@ from pathlib import Path
 from storage.approvals import Approvals
 from storage.audit import AuditLog
 from storage.db import Database
+from storage.desk import DeskQuestions
 from storage.digests import Digests
 from storage.officers import Officers
 from storage.organizations import Organizations
@@ -38,6 +39,7 @@ class Storage:
         self.questions = Questions(db)
         self.approvals = Approvals(db)
         self.people = People(db)
+        self.desk = DeskQuestions(db)
 
     @classmethod
     async def open(cls, path: Path | str, *, migrate: bool = True) -> Storage:

@@ -457,6 +457,15 @@ class Releases:
             )
         return None if row is None else (int(row[0]), int(row[1]))
 
+    async def by_source(self, chat_id: int, message_id: int) -> Release | None:
+        """The latest release made from this message of an officer (the one an edit of it concerns), or None."""
+        async with self.db.snapshot() as t:
+            release_id = await t.fetchval(
+                "SELECT id FROM releases WHERE source_chat_id = ? AND source_message_id = ? ORDER BY id DESC LIMIT 1",
+                (chat_id, message_id),
+            )
+            return None if release_id is None else await self.get(int(release_id), tx=t)
+
     async def published_by_author_since(self, author_id: int, since: datetime) -> int:
         """How many releases this officer published since then (the per-officer publishing rate)."""
         async with self.db.snapshot() as t:

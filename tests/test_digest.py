@@ -240,7 +240,7 @@ async def test_retracted_release_leaves_the_waiting_digest(tg: FakeTelegram, tmp
         digests, clock = shifted_clock(app)
         await publish(app, RELEASE_A)
         await publish(app, RELEASE_B)
-        reply = (await say(tg, OFFICER, "/retract 1 اشتباه"))[0].text or ""
+        reply = (await say(tg, OFFICER, "/retract 1 اشتباه yes"))[0].text or ""
         assert reply.startswith("⛔️ خبر ۱ پس گرفته شد")
         retracted_title = await title_of(store, 1)
         clock.move_past(at)
@@ -269,7 +269,7 @@ async def test_retraction_edits_a_digest_already_sent(tg: FakeTelegram, tmp_path
         digests.wake()
         await tg.wait_for(lambda s: s.messages_to(DIGEST_READER), timeout=15)
         await eventually(lambda: all_sent(store, DIGEST_READER))
-        await say(tg, OFFICER, "/retract 1")
+        await say(tg, OFFICER, "/retract 1 yes")
         await tg.wait_for(lambda s: s.messages_to(DIGEST_READER)[0].edits, timeout=15)
         [digest] = tg.messages_to(DIGEST_READER)
         edited = digest.text or ""
@@ -277,7 +277,7 @@ async def test_retraction_edits_a_digest_already_sent(tg: FakeTelegram, tmp_path
         assert titles[1] in edited
         assert "۱ خبر" in edited
         assert links([digest]) == ["/release_2"]
-        await say(tg, OFFICER, "/retract 2")
+        await say(tg, OFFICER, "/retract 2 yes")
         await tg.wait_for(lambda s: len(s.messages_to(DIGEST_READER)[0].edits) == 2, timeout=15)
     [digest] = tg.messages_to(DIGEST_READER)
     assert not digest.deleted
@@ -301,7 +301,7 @@ async def test_retraction_rewrites_a_digest_not_yet_sent(tg: FakeTelegram, tmp_p
         digests.wake()
         await digest_marked(store, DIGEST_READER, moment)
         assert await statuses(store, DIGEST_READER) == ["pending"]
-        await say(tg, OFFICER, "/retract 1")
+        await say(tg, OFFICER, "/retract 1 yes")
         dispatcher.start()
         await eventually(lambda: all_sent(store, DIGEST_READER))
     [digest] = tg.messages_to(DIGEST_READER)
@@ -331,7 +331,7 @@ async def test_long_digest_is_split_and_a_retraction_edits_every_part(tg: FakeTe
         assert (parts[0].text or "").startswith("📰")
         assert all((m.text or "").endswith(texts.CONTINUED_MARK) for m in parts[:-1])
         assert f"{to_persian_digits(str(count))} خبر" in (parts[0].text or "")
-        await say(tg, OFFICER, "/retract 1")
+        await say(tg, OFFICER, "/retract 1 yes")
         await tg.wait_for(lambda s: all(m.edits for m in s.messages_to(DIGEST_READER)), timeout=20)
     edited = tg.messages_to(DIGEST_READER)
     assert len(edited) == len(parts)

@@ -44,6 +44,29 @@ async def say(tg: FakeTelegram, user: int, text: str, *, count: int = 1) -> list
     return await Officer(tg, user).say(text, count=count)
 
 
+COLLEAGUE = 3004  # a second officer of the first organization (``add_colleague``)
+
+
+async def add_colleague(store: Storage, user_id: int, org_id: int = 1) -> None:
+    """Make ``user_id`` an officer of organization ``org_id`` too."""
+    await store.officers.create_invite(f"colleague{user_id}", org_id, 1, utcnow() + timedelta(days=1))
+    await store.officers.redeem_invite(f"colleague{user_id}", user_id, f"همکار {user_id}", None)
+
+
+def question_button(message: SentMessage, answer: str) -> str:
+    """The callback data of the button that gives ``answer`` (y, n or r) to the desk's question in ``message``."""
+    [data] = [d for d in _buttons(message) if d.startswith("dk:") and d.endswith(f":{answer}")]
+    return data
+
+
+async def answer_question(tg: FakeTelegram, message: SentMessage, answer: str) -> str:
+    """Press the button answering the desk's question in ``message`` and return the bot's next message to the chat."""
+    before = len(tg.messages_to(message.chat_id))
+    await Officer(tg, message.chat_id, timeout=10).press(message, question_button(message, answer))
+    await tg.wait_for(lambda s: len(s.messages_to(message.chat_id)) > before, timeout=10)
+    return tg.messages_to(message.chat_id)[before].text or ""
+
+
 async def test_text_becomes_a_draft_with_the_exact_preview(tg: FakeTelegram, tmp_path: Path) -> None:
     """An officer's raw text is normalized into a draft; the preview is what journalists will get."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
@@ -250,7 +273,10 @@ async def test_correction_edits_every_delivered_copy(tg: FakeTelegram, tmp_path:
         tg.set_editable(READERS[4], frozen.message_id, editable=False)
         assert (await say(tg, OFFICER, "/correct 1"))[0].text == texts.CORRECT_WAITING.format(id="۱")
         corrected = SAMPLES["r05"]["text"].replace("27 واحد", "31 واحد")
-        reply = (await say(tg, OFFICER, corrected))[0].text or ""
+        header, *_, card = await say(tg, OFFICER, corrected, count=3)
+        assert header.text == texts.CORRECTION_PREVIEW_HEADER.format(id="۱", copies="۵")
+        assert not any(tg.messages_to(c)[0].edits for c in READERS), "nothing is edited before the officer confirms"
+        reply = await answer_question(tg, card, "y")
         assert reply.startswith("✏️ اصلاحیه خبر ۱ ثبت شد (نسخه ۲)")
         await tg.wait_for(lambda s: all(s.messages_to(c)[0].edits for c in READERS[:4]), timeout=20)
         await tg.wait_for(lambda s: len(s.messages_to(READERS[4])) == 2, timeout=20)
@@ -275,7 +301,10 @@ async def test_retraction_deletes_every_copy_and_leaves_search(tg: FakeTelegram,
         kept = tg.messages_to(READERS[0])[0]
         tg.set_deletable(READERS[0], kept.message_id, deletable=False)
         assert (await store.releases.search(fold("زلزله آبدانان"))).total == 1
-        reply = (await say(tg, OFFICER, "/retract 1 آمار اشتباه بود"))[0].text or ""
+        question = (await say(tg, OFFICER, "/retract 1 آمار اشتباه بود"))[0]
+        assert (question.text or "").startswith("⛔️ پس گرفتن خبر ۱:")
+        assert not any(m.deleted for c in READERS for m in tg.messages_to(c)), "nothing is deleted before confirming"
+        reply = await answer_question(tg, question, "y")
         assert reply.startswith("⛔️ خبر ۱ پس گرفته شد")
         await tg.wait_for(lambda s: all(s.messages_to(c)[0].deleted for c in READERS[1:]), timeout=20)
         await tg.wait_for(lambda s: len(s.messages_to(READERS[0])) == 2, timeout=20)
@@ -309,7 +338,9 @@ async def test_a_correction_for_a_release_retracted_meanwhile_is_refused_not_dra
         store = await setup_desk(app)
         await publish_to_readers(tg, SAMPLES["r05"]["text"])
         assert (await say(tg, OFFICER, "/correct 1"))[0].text == texts.CORRECT_WAITING.format(id="۱")
-        await say(tg, OFFICER, "/retract 1 آمار اشتباه بود")
+        # A colleague at the same agency retracts it meanwhile (the officer's own command would end the mode).
+        await add_colleague(store, COLLEAGUE)
+        await say(tg, COLLEAGUE, "/retract 1 آمار اشتباه بود yes")
         corrected = SAMPLES["r05"]["text"].replace("27 واحد", "31 واحد")
         assert (await say(tg, OFFICER, corrected))[0].text == texts.JUST_RETRACTED.format(id="۱")
         assert await store.releases.get(2) is None

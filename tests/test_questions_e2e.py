@@ -290,8 +290,9 @@ async def test_a_declined_question_tells_the_journalist_why(tg: FakeTelegram, tm
         assert told.text == f"⛔️ «{AGENCY_A}» پرسش ۱ شما را رد کرد.\nدلیل: این موضوع در حیطهٔ فرمانداری نیست."
         assert told.reply_markup is None  # nothing left to press under a declined question
         assert await officer.ask("/answer 1 پاسخ دیرهنگام") == texts.Q_WRONG_STATE.format(id="۱", status="رد شده")
-        # The officer's next text is a draft again, not a reason.
-        [header, *_] = await officer.say("خبر تازهٔ فرمانداری دربارهٔ برداشت محصول گندم در آبدانان", count=3)
+        # The officer's next text is a draft again, not a reason (a short one is asked about first).
+        assert await officer.ask("خبر تازهٔ فرمانداری دربارهٔ برداشت محصول گندم در آبدانان") == texts.SHORT_TEXT_QUESTION
+        [header, *_] = await officer.say("بله", count=3)
         question = await store.questions.get(1)
         [assignment] = await store.questions.assignments(1)
     assert header.text == texts.PREVIEW_HEADER.format(id="۱")
@@ -332,7 +333,9 @@ async def test_a_reason_asked_for_by_a_button_survives_a_restart_and_lapses_afte
         await officer.press(picker, "qf:2:2")  # answered once the reason is waited for
         clock = questions.clock
         questions.clock = lambda: clock() + timedelta(minutes=16)
-        [header, *_] = await officer.say("خبر تازهٔ فرمانداری دربارهٔ برداشت محصول گندم در آبدانان", count=3)
+        # A short text is asked about first, then made a draft.
+        assert await officer.ask("خبر تازهٔ فرمانداری دربارهٔ برداشت محصول گندم در آبدانان") == texts.SHORT_TEXT_QUESTION
+        [header, *_] = await officer.say("بله", count=3)
         second = await store.questions.get(2)
     assert header.text == texts.PREVIEW_HEADER.format(id="۱")
     assert second is not None
@@ -376,7 +379,9 @@ async def test_any_command_ends_what_the_desk_was_waiting_for(tg: FakeTelegram, 
         await officer.press(notice, "q:answer:1")
         [waiting] = await next_messages(tg, A1, before)
         inbox = await officer.ask("/inbox")
-        [header, *_] = await officer.say("خبر تازهٔ شرکت گاز دربارهٔ گازرسانی به روستاهای آبدانان", count=3)
+        # A short text is asked about first, then made a draft.
+        assert await officer.ask("خبر تازهٔ شرکت گاز دربارهٔ گازرسانی به روستاهای آبدانان") == texts.SHORT_TEXT_QUESTION
+        [header, *_] = await officer.say("بله", count=3)
         question = await store.questions.get(1)
     assert prompt == texts.Q_ASK_WRITE.format(org=AGENCY_B)
     assert "اگر منصرف شدید" in prompt

@@ -259,8 +259,9 @@ async def test_the_scheduler_and_the_officer_at_once_one_wins(
 async def test_a_correction_arriving_with_a_retraction_never_reaches_readers_after_it(
     tg: FakeTelegram, tmp_path: Path
 ) -> None:
-    """/retract and a corrected text at once: every copy ends deleted; a correction that lost is refused
-    («… همین حالا پس گرفته شد») and edits nothing, sends no correction notice."""
+    """/retract and a correction's confirmation at once (the corrected text is previewed first): every copy ends
+    deleted; a correction that lost is refused («… همین حالا پس گرفته شد») and edits nothing, sends no
+    correction notice."""
     async with running_bot(settings_for(tg, tmp_path, BROADCAST_RATE="30", ADMIN_CHAT_ID=str(ADMIN_CHAT))) as app:
         store = await setup_desk(app)
         for done, sample in enumerate(TEXTS[:ROUNDS], start=1):
@@ -271,10 +272,14 @@ async def test_a_correction_arriving_with_a_retraction_never_reaches_readers_aft
             )
             await tg.wait_for(lambda s, d=done: all(received(s, c) >= d for c in READERS), timeout=15)
             await say(tg, OFFICER, f"/correct {release_id}")
-            before = len(sent(tg, OFFICER))
             corrected = SAMPLES[sample]["text"] + "\n\nاصلاح: ساعت برگزاری ۱۰ صبح است."
-            retract = tg.message(OFFICER, OFFICER, f"/retract {release_id} آمار اشتباه بود")
-            correct = tg.message(OFFICER, OFFICER, corrected)
+            preview = await say(tg, OFFICER, corrected, count=3)
+            assert preview[0].text == texts.CORRECTION_PREVIEW_HEADER.format(id=n, copies=fa(len(READERS)))
+            card = f"✏️ اصلاحیه خبر {n}: «"
+            await tg.wait_for(lambda s, c=card: any(t.startswith(c) for t in sent(s, OFFICER)), timeout=15)
+            before = len(sent(tg, OFFICER))
+            retract = tg.message(OFFICER, OFFICER, f"/retract {release_id} آمار اشتباه بود yes")
+            correct = tg.message(OFFICER, OFFICER, f"/correct {release_id} yes")
             await at_once(tg, *((retract, correct) if done % 2 else (correct, retract)))
             await tg.wait_for(lambda s, b=before: len(sent(s, OFFICER)) >= b + 2, timeout=15)
             answers = texts_since(tg, OFFICER, before)

@@ -131,8 +131,9 @@ async def test_bad_schedules_are_refused(tg: FakeTelegram, tmp_path: Path) -> No
         assert release.status == "draft"
 
 
-async def test_embargo_note_is_dropped_once_the_embargo_has_passed(tg: FakeTelegram, tmp_path: Path) -> None:
-    """Rendered before the embargo time the note stays; rendered at or after it, the note is gone."""
+async def test_embargo_note_never_reaches_readers(tg: FakeTelegram, tmp_path: Path) -> None:
+    """The embargo note is for the newsroom: rendered before the embargo time (published early, confirmed)
+    or at or after it, the note is gone and the rest of the release stays."""
     tomorrow = (datetime.now(UTC) + timedelta(days=1)).astimezone(TEHRAN)
     note = f"انتشار این خبر تا ساعت ۱۰ صبح {format_date(tomorrow, TEHRAN)} ممنوع است."
     async with running_bot(settings_for(tg, tmp_path)) as app:
@@ -142,10 +143,12 @@ async def test_embargo_note_is_dropped_once_the_embargo_has_passed(tg: FakeTeleg
         org = await store.organizations.get(1)
         assert release is not None
         assert org is not None
+        assert "ممنوع است" in release.body, "the stored text keeps the note"
         desk = runtime(app).desk
         embargo_end = tomorrow.replace(hour=10, minute=0, second=0, microsecond=0)
         before = desk.render(release, org, embargo_end - timedelta(minutes=1))
         after = desk.render(release, org, embargo_end)
-    assert "ممنوع است" in before[0].html
+    assert "ممنوع است" not in before[0].html
+    assert "مجتمع گلخانه‌ای" in before[0].html
     assert "ممنوع است" not in after[0].html
     assert "مجتمع گلخانه‌ای" in after[0].html

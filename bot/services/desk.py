@@ -16,18 +16,23 @@ from typing import Literal, Protocol
 
 from bot import texts
 from bot.delivery import service
+from bot.domain.changes import Changes, sentence_changes
+from bot.domain.dedupe import fingerprint as fingerprint_of
 from bot.domain.dedupe import is_near_duplicate
 from bot.domain.digits import fa
 from bot.domain.embargo import Embargo, find_embargo, strip_embargo
-from bot.domain.jalali import format_short, parse_when
+from bot.domain.jalali import format_datetime, format_short, parse_when
 from bot.domain.pipeline import PreparedRelease
 from bot.domain.render import MessagePart, ReleaseView, render_release
+from bot.domain.tagging import looks_like_release
+from bot.domain.text import fold
 from bot.errors import InvalidInput, NotAnOfficer, NotYourRelease, OfficerRevoked, UnknownId, UserError, WrongState
 from bot.services.approval import Approval
 from bot.services.core import Core
 from bot.services.transitions import refusal
 from storage import Storage
 from storage.db import Tx, utcnow
+from storage.desk import DeskPrompt, DeskRequest, PromptKind, RequestKind
 from storage.officers import Officer
 from storage.organizations import Organization
 from storage.outbox import Progress
@@ -36,6 +41,8 @@ from storage.releases import EDITABLE, Attachment, NewRelease, Release, StatusCh
 log = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 20_000
+# A text with this many words looks like a release whatever its lines: no need to normalize it to ask.
+MIN_WORDS_SKIPPING_NORMALIZATION = 12
 MAX_TOPICS = 3
 PUBLISH_LIMIT_PER_HOUR = 30
 DUPLICATE_WINDOW = timedelta(days=7)
@@ -44,6 +51,9 @@ EDITABLE_STATUSES = EDITABLE
 # A release published this recently, asked to be published again, is a second press of «انتشار»
 # (or a /publish sent twice): the answer is that it is being published, not that it is no draft.
 REPUBLISH_IS_A_DOUBLE_TAP = timedelta(minutes=10)
+# A question the desk asked (retract? send this correction? is this short text a release?) is answered
+# within a day; a button pressed later is told the question is closed.
+QUESTION_TTL = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +87,76 @@ class Preview:
     needs_approval: bool = False  # the agency's releases wait for an admin: «ارسال برای تأیید», not «انتشار»
 
 
+@dataclass(frozen=True, slots=True)
+class ShortText:
+    """A text too short to look like a release: the officer was asked (question ``request_id``) whether it is one."""
+
+    request_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionPreview:
+    """A corrected text for a published release, shown before anything is edited (question ``request_id``).
+
+    ``corrected`` is the release as it would be (text and tags); ``parts`` what journalists would get;
+    ``copies`` how many delivered copies would be edited.
+    """
+
+    request_id: int
+    release: Release
+    corrected: Release
+    parts: list[MessagePart]
+    changes: Changes
+    copies: int
+
+
+@dataclass(frozen=True, slots=True)
+class RetractionQuestion:
+    """A retraction asked for and not yet confirmed (question ``request_id``): what it would delete."""
+
+    request_id: int
+    release: Release
+    copies: int  # delivered copies (or being delivered) that would be deleted
+    unsent: int  # copies not sent yet that would never go out
+    reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Retracted:
+    """A release retracted by an officer: which one, by whom, and how many copies are being deleted."""
+
+    release_id: int
+    title: str
+    officer_name: str
+    deliveries: int
+    reason: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EditedPublished:
+    """An officer edited the message behind a published release; question ``request_id`` offers a correction."""
+
+    request_id: int
+    release: Release
+
+
+@dataclass(frozen=True, slots=True)
+class EditIgnored:
+    """An officer edited the message behind a release that is no draft and not published (nothing changes)."""
+
+    release: Release
+
+
+class EmbargoNotPassed(InvalidInput):
+    """Publishing before the embargo its own text names: asked first (``embargo``, and a ``duplicate`` if any)."""
+
+    def __init__(self, message: str, release_id: int, embargo: Embargo, duplicate: Duplicate | None) -> None:
+        super().__init__(message)
+        self.release_id = release_id
+        self.embargo = embargo
+        self.duplicate = duplicate
+
+
 ALBUM_MAX_ITEMS = 10
 
 
@@ -101,6 +181,12 @@ async def active_officer(storage: Storage, user_id: int) -> tuple[Officer, Organ
     if org is None:  # pragma: no cover - foreign keys make this impossible
         raise NotAnOfficer(texts.NOT_OFFICER)
     return officer, org
+
+
+def _full_text(release: Release) -> str:
+    """A release's headline and body as one text (a title derived from the body is not said twice)."""
+    title = fold(release.title).removesuffix("…").strip()
+    return release.body if fold(release.body).startswith(title) else f"{release.title}\n{release.body}"
 
 
 class ReleaseChanged(Protocol):
@@ -179,26 +265,96 @@ class Desk:
 
     async def receive_text(
         self, user_id: int, raw_text: str, *, source_chat_id: int | None = None, source_message_id: int | None = None
-    ) -> Preview | Correction:
-        """An officer's text: a release's corrected text after /correct, a draft's new text, or a new draft."""
+    ) -> Preview | CorrectionPreview | ShortText:
+        """An officer's text: a release's corrected text after /correct (previewed, not sent), a draft's new
+        text, a new draft, or a question whether a short text is a release at all."""
+        _, org = await self.officer(user_id)
+        source = (source_chat_id, source_message_id) if source_chat_id and source_message_id else None
         pending = await self.storage.officers.correcting(user_id)
         target = await self.storage.releases.get(pending) if pending is not None else None
+        if target is not None:
+            return await self.answer_prompt(user_id, target.id, raw_text, source=source)
+        if not self.looks_like_release(raw_text):
+            if not raw_text.strip():
+                raise InvalidInput(texts.DRAFT_EMPTY)
+            asked = await self.storage.desk.ask(user_id, "draft", text=raw_text, source=source)
+            log.info("short text asked about user_id=%d organization_id=%d", user_id, org.id)
+            return ShortText(asked.id)
+        return await self.create_draft(
+            user_id, raw_text, source_chat_id=source_chat_id, source_message_id=source_message_id
+        )
+
+    async def answer_prompt(
+        self, user_id: int, release_id: int, raw_text: str, *, source: tuple[int, int] | None = None
+    ) -> Preview | CorrectionPreview:
+        """The text asked for about a release (after /correct, «جایگزینی متن», or as a reply to that prompt):
+        a published release's correction is previewed, a draft's text replaced. The mode ends either way."""
+        target = await self.storage.releases.get(release_id)
         try:
             if target is not None and target.status == "published":
-                version, enqueued = await self.correct(user_id, target.id, raw_text)
-                return Correction(target.id, version, enqueued.deliveries)
+                return await self.preview_correction(user_id, target.id, raw_text, source=source)
             if target is not None and target.status in EDITABLE_STATUSES:
                 return await self.replace_text(user_id, target.id, raw_text)
-            if target is not None:
-                # Retracted or cancelled meanwhile: the text was meant for that release, not a new draft.
-                raise refusal(target.id, target.status)
+            # Retracted or cancelled meanwhile: the text was meant for that release, not a new draft.
+            raise refusal(release_id, target.status if target is not None else None)
         except UserError:
             # The correction or replacement mode ends either way: a refused text is not waited for again.
             await self.storage.officers.set_correcting(user_id, None)
             raise
-        return await self.create_draft(
-            user_id, raw_text, source_chat_id=source_chat_id, source_message_id=source_message_id
-        )
+
+    def looks_like_release(self, raw_text: str) -> bool:
+        """Whether a text looks like a press release (enough words, or a headline line) once normalized."""
+        if len(raw_text.split()) >= MIN_WORDS_SKIPPING_NORMALIZATION:
+            return True
+        return looks_like_release(self.core.pipeline.normalizer.normalize(raw_text))
+
+    async def end_modes(self, user_id: int) -> None:
+        """The user sent a command: a correction or replacement text is no longer waited for, and «بله»
+        typed later answers none of the desk's questions (their buttons still do)."""
+        if not await self.storage.desk.waiting(user_id):
+            return
+        if await self.storage.officers.correcting(user_id) is not None:
+            await self.storage.officers.set_correcting(user_id, None)
+            log.info("correction mode ended by a command user_id=%d", user_id)
+        await self.storage.desk.stop_typed(user_id)
+
+    async def moved_on(self, user_id: int) -> None:
+        """The officer sent a message that answers no question: «بله» typed later answers none of them."""
+        await self.storage.desk.stop_typed(user_id)
+
+    async def awaiting_yes(self, user_id: int) -> DeskRequest | None:
+        """The question a «بله» typed now answers, if any."""
+        return await self.storage.desk.awaiting_yes(user_id, since=utcnow() - QUESTION_TTL)
+
+    async def take_question(self, user_id: int, request_id: int) -> DeskRequest:
+        """Close one of the officer's open questions to act on the answer; WrongState when it is not open."""
+        await self.officer(user_id)
+        request = await self.storage.desk.take(request_id, user_id, since=utcnow() - QUESTION_TTL)
+        if request is None:
+            raise WrongState(texts.QUESTION_CLOSED)
+        return request
+
+    async def remember_prompt(
+        self, user_id: int, chat_id: int, message_id: int, kind: PromptKind, release_id: int
+    ) -> None:
+        """The bot asked the officer in this message (a schedule time, a corrected or new text): a reply answers."""
+        await self.storage.desk.remember_prompt(chat_id, message_id, user_id, kind, release_id)
+
+    async def prompt_for(self, user_id: int, chat_id: int, message_id: int) -> DeskPrompt | None:
+        """What the bot asked this officer in the message they replied to, if it asked them something."""
+        prompt = await self.storage.desk.prompt(chat_id, message_id)
+        return prompt if prompt is not None and prompt.user_id == user_id else None
+
+    async def forget_prompt(self, chat_id: int, message_id: int) -> None:
+        """The message no longer asks (the picker in it was closed)."""
+        await self.storage.desk.forget_prompt(chat_id, message_id)
+
+    async def take_latest(self, user_id: int, kind: RequestKind, release_id: int) -> DeskRequest | None:
+        """Close the officer's latest open question of this kind about this release, if there is one."""
+        found = await self.storage.desk.latest_for_release(user_id, kind, release_id)
+        if found is None:
+            return None
+        return await self.storage.desk.take(found.id, user_id, since=utcnow() - QUESTION_TTL)
 
     async def remember_report(self, release_id: int, chat_id: int, message_id: int) -> None:
         """The message that shows a release's live delivery report (edited as copies go out)."""
@@ -263,9 +419,10 @@ class Desk:
         topics = {t.slug: t for t in self.core.pipeline.topics}
         counties = {c.slug: c for c in self.core.pipeline.counties}
         county = counties.get(release.county) if release.county else None
-        # An embargo note ("not to be published before …") is dropped once the release goes out after it.
+        # An embargo note ("not to be published before …") is for the newsroom, never for readers: it goes
+        # whether the release is published after the embargo or, confirmed by the officer, before it.
         embargo = find_embargo(release.body, release.created_at, self.core.settings.timezone)
-        body = strip_embargo(release.body, embargo) if embargo and embargo.until <= published_at else release.body
+        body = strip_embargo(release.body, embargo) if embargo else release.body
         view = ReleaseView(
             release_id=release.id,
             title=release.title,
@@ -326,12 +483,14 @@ class Desk:
     async def replace_text(self, user_id: int, release_id: int, raw_text: str) -> Preview:
         """A new text for a draft, kept as a new version; topics and county are suggested afresh."""
         _, org, release = await self.own_draft(user_id, release_id)
-        prepared = self.prepare_text(raw_text, org)
+        empty = texts.MEDIA_NEEDS_CAPTION if release.media_kind != "none" else texts.DRAFT_EMPTY
+        prepared = self.prepare_text(raw_text, org, empty=empty)
         async with self.storage.db.transaction() as tx:
             await self._store_version(release.id, prepared, user_id, tx=tx)
             await self.storage.releases.set_tags(release.id, prepared.topics, prepared.county or org.county, tx=tx)
             await self.storage.audit.record(user_id, "release.replace_text", "release", release.id, tx=tx)
-        await self.storage.officers.set_correcting(user_id, None)
+        if await self.storage.officers.correcting(user_id) == release.id:
+            await self.storage.officers.set_correcting(user_id, None)
         return await self._refreshed(release.id, org)
 
     async def set_county(self, user_id: int, release_id: int, slug: str) -> Preview:
@@ -359,12 +518,17 @@ class Desk:
 
     # -- publishing ------------------------------------------------------------------------------
 
-    async def publish(self, user_id: int, release_id: int, *, confirmed: bool = False) -> service.Enqueued | None:
+    async def publish(
+        self, user_id: int, release_id: int, *, confirmed: bool = False, duplicate_ok: bool = False
+    ) -> service.Enqueued | None:
         """Publish a draft now (None: it went to the admins' approval queue instead).
 
-        Guards come first; then the release and its deliveries are written in one transaction, which
-        checks that the release is still a draft: a request that changed it meanwhile (a /cancel, the
-        first of two presses of «انتشار») wins, and this one is told what happened instead.
+        Guards come first: a release whose text holds it back until a time still to come is asked about
+        (``EmbargoNotPassed``, with the near-duplicate too if there is one), a near-duplicate is asked
+        about; ``confirmed`` answers both (``duplicate_ok`` only the near-duplicate). Then the release and
+        its deliveries are written in one transaction, which checks that the release is still a draft: a
+        request that changed it meanwhile (a /cancel, the first of two presses of «انتشار») wins, and this
+        one is told what happened instead.
         """
         officer, org, release = await self.own_release(user_id, release_id)
         since = utcnow() - REPUBLISH_IS_A_DOUBLE_TAP
@@ -377,7 +541,13 @@ class Desk:
         if published >= PUBLISH_LIMIT_PER_HOUR:
             raise InvalidInput(texts.RATE_LIMITED.format(count=fa(published), limit=fa(PUBLISH_LIMIT_PER_HOUR)))
         duplicate = await self.similar_release(release)
-        if duplicate is not None and not confirmed:
+        if not confirmed:
+            embargo = find_embargo(release.body, utcnow(), self.core.settings.timezone)
+            if embargo is not None:
+                raise EmbargoNotPassed(
+                    self._embargo_question(release, embargo, duplicate), release.id, embargo, duplicate
+                )
+        if duplicate is not None and not (confirmed or duplicate_ok):
             raise InvalidInput(texts.NEEDS_CONFIRMATION.format(id=fa(duplicate.release_id), draft=fa(release.id)))
         if org.requires_approval:
             await self.approval.submit(user_id, release, org)
@@ -392,6 +562,19 @@ class Desk:
         self.core.ports.wake_dispatcher()
         log.info("release published release_id=%d deliveries=%d", release.id, enqueued.deliveries)
         return enqueued
+
+    def _embargo_question(self, release: Release, embargo: Embargo, duplicate: Duplicate | None) -> str:
+        """What an officer publishing before the embargo is asked (the near-duplicate too, if any)."""
+        zone = self.core.settings.timezone
+        text = texts.EMBARGO_PUBLISH_CONFIRM.format(
+            id=fa(release.id),
+            when=format_datetime(embargo.until, zone),
+            sentence=embargo.sentence,
+            short=format_short(embargo.until, zone),
+        )
+        if duplicate is not None:
+            text += "\n\n" + texts.EMBARGO_AND_DUPLICATE.format(id=fa(duplicate.release_id), title=duplicate.title)
+        return text
 
     async def publish_now(
         self,
@@ -433,6 +616,18 @@ class Desk:
         duplicate = await self.similar_release(release)
         if duplicate is not None and not confirmed:
             raise InvalidInput(texts.NEEDS_CONFIRMATION.format(id=fa(duplicate.release_id), draft=fa(release.id)))
+        embargo = find_embargo(release.body, utcnow(), self.core.settings.timezone)
+        if embargo is not None and when < embargo.until and not confirmed:
+            zone = self.core.settings.timezone
+            raise InvalidInput(
+                texts.SCHEDULE_BEFORE_EMBARGO.format(
+                    id=fa(release.id),
+                    when=format_datetime(when, zone),
+                    until=format_datetime(embargo.until, zone),
+                    typed=when_text,
+                    short=format_short(embargo.until, zone),
+                )
+            )
         async with self.storage.db.transaction() as tx:
             if not await self.storage.releases.schedule(release.id, when, tx=tx):
                 raise refusal(release.id, await self.storage.releases.status_of(release.id, tx=tx))
@@ -506,22 +701,66 @@ class Desk:
         return officer, org, release
 
     async def start_correction(self, user_id: int, release_id: int) -> None:
-        """/correct: the officer's next text becomes the release's corrected version."""
+        """/correct: the officer's next text is the release's corrected version, to be previewed."""
         await self.own_published(user_id, release_id)
         await self.storage.officers.set_correcting(user_id, release_id)
+        await self.storage.desk.stop_typed(user_id)
 
-    async def correct(self, user_id: int, release_id: int, raw_text: str) -> tuple[int, service.Enqueued]:
-        """Store the corrected text as a new version and edit every delivered copy; return the version."""
-        _, org, release = await self.own_published(user_id, release_id)
-        prepared = self.prepare_text(raw_text, org)
-        corrected = dataclasses.replace(
+    def _corrected(self, release: Release, prepared: PreparedRelease, org: Organization) -> Release:
+        """The release with a corrected text, re-tagged: the topics and county suggested for the new text,
+        unless the change left the suggestion as it was (then the tags stay, the officer's own choice included)."""
+        before = self.core.pipeline.prepare(release.raw_text, org_name=org.name)
+        topics = release.topics if prepared.topics == before.topics else prepared.topics
+        county_before, county_now = before.county or org.county, prepared.county or org.county
+        county = release.county if county_now == county_before else county_now
+        return dataclasses.replace(
             release,
             raw_text=prepared.raw_text,
             title=prepared.title,
             body=prepared.body,
             search_text=prepared.search_text,
             fingerprint=prepared.fingerprint,
+            topics=topics,
+            county=county,
         )
+
+    async def preview_correction(
+        self, user_id: int, release_id: int, raw_text: str, *, source: tuple[int, int] | None = None
+    ) -> CorrectionPreview:
+        """A corrected text, shown as journalists would get it with what changed; nothing is edited until the
+        officer confirms (question kept in the database). The correction mode ends here."""
+        _, org, release = await self.own_published(user_id, release_id)
+        await self.storage.officers.set_correcting(user_id, None)
+        prepared = self.prepare_text(raw_text, org)
+        corrected = self._corrected(release, prepared, org)
+        old_print = release.fingerprint if release.fingerprint is not None else fingerprint_of(_full_text(release))
+        changes = sentence_changes(_full_text(release), _full_text(corrected), old_print, prepared.fingerprint)
+        if not changes.any and fold(_full_text(release)) == fold(_full_text(corrected)):
+            raise InvalidInput(texts.CORRECTION_UNCHANGED.format(id=fa(release.id)))
+        assert release.published_at is not None
+        parts = self.render(corrected, org, release.published_at, corrected=True)
+        copies = len(await self.storage.outbox.started_sends(release.id))
+        asked = await self.storage.desk.ask(
+            user_id, "correct", release_id=release.id, version=release.version, text=raw_text, source=source
+        )
+        log.info("correction previewed release_id=%d version=%d", release.id, release.version)
+        return CorrectionPreview(asked.id, release, corrected, parts, changes, copies)
+
+    async def confirm_correction(self, user_id: int, request: DeskRequest) -> Correction:
+        """The officer confirmed a previewed correction: it goes out, unless the release changed since."""
+        assert request.release_id is not None
+        assert request.text is not None
+        _, _, release = await self.own_release(user_id, request.release_id)
+        if release.status == "published" and release.version != request.version:
+            raise WrongState(texts.CORRECTION_OUTDATED.format(id=fa(release.id)))
+        version, enqueued = await self.correct(user_id, release.id, request.text)
+        return Correction(release.id, version, enqueued.deliveries)
+
+    async def correct(self, user_id: int, release_id: int, raw_text: str) -> tuple[int, service.Enqueued]:
+        """Store the corrected text as a new version (re-tagged) and edit every delivered copy; return the version."""
+        _, org, release = await self.own_published(user_id, release_id)
+        prepared = self.prepare_text(raw_text, org)
+        corrected = self._corrected(release, prepared, org)
         assert release.published_at is not None
         parts = self.render(corrected, org, release.published_at, corrected=True)
         notice = html.escape(texts.CORRECTION_NOTICE.format(title=corrected.title, org=org.name))
@@ -529,14 +768,31 @@ class Desk:
             # The new version and its edits in one transaction that checks the release is still published.
             async with self.storage.db.transaction() as tx:
                 version = await self._store_version(release.id, prepared, user_id, tx=tx)
+                await self.storage.releases.set_tags(release.id, corrected.topics, corrected.county, tx=tx)
                 enqueued = await service.correct(self.storage, release.id, version, parts, notice, tx=tx)
         except StatusChanged as changed:
             raise refusal(release.id, changed.status) from None
-        await self.storage.officers.set_correcting(user_id, None)
+        if await self.storage.officers.correcting(user_id) == release.id:
+            await self.storage.officers.set_correcting(user_id, None)
         await self.storage.audit.record(user_id, "release.correct", "release", release.id, {"version": version})
         self.core.ports.wake_dispatcher()
         await self._release_changed(release.id, "corrected")
         return version, enqueued
+
+    async def ask_retraction(self, user_id: int, release_id: int, reason: str | None) -> RetractionQuestion:
+        """/retract without «yes»: what would be deleted, and the question (kept in the database) to confirm it."""
+        _, _, release = await self.own_published(user_id, release_id)
+        copies = len(await self.storage.outbox.started_sends(release.id))
+        progress = await self.storage.outbox.progress(release.id)
+        unsent = max(0, progress.total - progress.failed - progress.cancelled - copies)
+        asked = await self.storage.desk.ask(user_id, "retract", release_id=release.id, text=reason)
+        return RetractionQuestion(asked.id, release, copies, unsent, reason)
+
+    async def retract_confirmed(self, user_id: int, release_id: int, reason: str | None) -> Retracted:
+        """A retraction the officer confirmed: done, with what and by whom for the answer."""
+        officer, _, release = await self.own_published(user_id, release_id)
+        enqueued = await self.retract(user_id, release_id, reason)
+        return Retracted(release.id, release.title, officer.full_name, enqueued.deliveries, reason)
 
     async def retract(self, user_id: int, release_id: int, reason: str | None) -> service.Enqueued:
         """Delete every delivered copy (a notice where Telegram refuses) and remove it from search."""
@@ -566,6 +822,35 @@ class Desk:
             await self.on_release_changed(release_id, kind)
         except Exception:
             log.exception("release change not passed on release_id=%d kind=%s", release_id, kind)
+
+    # -- edited messages ---------------------------------------------------------------------------
+
+    async def edited(
+        self, user_id: int, chat_id: int, message_id: int, raw_text: str
+    ) -> Preview | EditedPublished | EditIgnored | ShortText | None:
+        """An officer edited a message they sent: the open draft made from it takes the new text; a published
+        release made from it gets a question offering the correction; a short text still asked about takes
+        the new text (``ShortText``); None when the message is none of these."""
+        release = await self.storage.releases.by_source(chat_id, message_id)
+        if release is None:
+            short = await self.storage.desk.set_text_for_source(chat_id, message_id, raw_text)
+            return None if short is None else ShortText(short)
+        _, _, release = await self.own_release(user_id, release.id)
+        if release.status in EDITABLE_STATUSES:
+            preview = await self.replace_text(user_id, release.id, raw_text)
+            log.info("draft updated from an edited message release_id=%d", release.id)
+            return preview
+        if release.status == "published":
+            asked = await self.storage.desk.ask(
+                user_id,
+                "edit",
+                release_id=release.id,
+                version=release.version,
+                text=raw_text,
+                source=(chat_id, message_id),
+            )
+            return EditedPublished(asked.id, release)
+        return EditIgnored(release)
 
     async def my_releases(self, user_id: int, limit: int = 10) -> tuple[Organization, list[tuple[Release, Progress]]]:
         """The officer's organization's latest releases with their delivery progress."""

@@ -27,9 +27,10 @@ def _int(text: str) -> int | None:
 
 @dataclass(frozen=True, slots=True)
 class DraftAction:
-    """A button under a draft's preview: publish (anyway), cancel, embargo time, pickers, replace, back."""
+    """A button under a draft's preview: publish (pub; pubc: despite a near-duplicate; pube: before the embargo,
+    confirmed), cancel, schedule for the embargo's end (emb), pickers, replace, back."""
 
-    PATTERN: ClassVar[str] = r"^(pub|pubc|cancel|emb|sch|tp|ct|rep|back):(\d+)$"
+    PATTERN: ClassVar[str] = r"^(pub|pubc|pube|cancel|emb|sch|tp|ct|rep|back):(\d+)$"
     action: str
     release_id: int
 
@@ -43,6 +44,27 @@ class DraftAction:
         groups = _match(cls.PATTERN, data)
         release_id = _int(groups[1]) if groups else None
         return cls(groups[0], release_id) if groups and release_id is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class DeskAnswer:
+    """An officer's answer to a question the desk asked (stored as ``desk_requests`` row ``request_id``):
+    yes (y), no (n), or another text (r: a correction's preview, the officer writes it again)."""
+
+    PATTERN: ClassVar[str] = r"^dk:(\d+):([ynr])$"
+    request_id: int
+    answer: str
+
+    def pack(self) -> str:
+        """``dk:request_id:y|n|r``."""
+        return f"dk:{self.request_id}:{self.answer}"
+
+    @classmethod
+    def parse(cls, data: str | None) -> DeskAnswer | None:
+        """The question and the answer, or None."""
+        groups = _match(cls.PATTERN, data)
+        request_id = _int(groups[0]) if groups else None
+        return cls(request_id, groups[1]) if groups and request_id is not None else None
 
 
 @dataclass(frozen=True, slots=True)

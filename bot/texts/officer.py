@@ -10,21 +10,44 @@ __all__ = [
     "BUTTON_CANCEL",
     "BUTTON_COUNTY",
     "BUTTON_DONE",
+    "BUTTON_DROP",
     "BUTTON_IN_1H",
     "BUTTON_IN_3H",
+    "BUTTON_MAKE_DRAFT",
+    "BUTTON_NOT_A_RELEASE",
+    "BUTTON_OTHER_TEXT",
+    "BUTTON_PREVIEW_CORRECTION",
     "BUTTON_PROVINCE",
     "BUTTON_PUBLISH",
     "BUTTON_PUBLISH_ANYWAY",
+    "BUTTON_PUBLISH_NOW",
     "BUTTON_REPLACE",
+    "BUTTON_RETRACT_NO",
+    "BUTTON_RETRACT_YES",
     "BUTTON_SCHEDULE",
     "BUTTON_SCHEDULE_EMBARGO",
+    "BUTTON_SEND_CORRECTION",
     "BUTTON_SUBMIT",
     "BUTTON_SUBMIT_ANYWAY",
     "BUTTON_TOMORROW_9",
     "BUTTON_TOPICS",
     "CANCEL_USAGE",
+    "CORRECTION_ADDED",
+    "CORRECTION_CARD",
+    "CORRECTION_CHANGES",
+    "CORRECTION_CONFIRM_HINT",
+    "CORRECTION_DIFFERENT",
+    "CORRECTION_DROPPED",
+    "CORRECTION_MORE",
     "CORRECTION_NOTICE",
+    "CORRECTION_NO_SENTENCE_CHANGED",
+    "CORRECTION_OUTDATED",
+    "CORRECTION_PREVIEW_HEADER",
     "CORRECTION_QUEUED",
+    "CORRECTION_REMOVED",
+    "CORRECTION_TAGS",
+    "CORRECTION_TAGS_CHANGED",
+    "CORRECTION_UNCHANGED",
     "CORRECT_USAGE",
     "CORRECT_WAITING",
     "DRAFT_CANCELLED",
@@ -33,7 +56,12 @@ __all__ = [
     "DRAFT_SUMMARY",
     "DRAFT_TOO_LONG",
     "DUPLICATE_WARNING",
+    "EDITED_DRAFT_HEADER",
+    "EDITED_NO_EFFECT",
+    "EDITED_PUBLISHED",
+    "EMBARGO_AND_DUPLICATE",
     "EMBARGO_FOUND",
+    "EMBARGO_PUBLISH_CONFIRM",
     "INSPECTION_APPROVED",
     "INSPECTION_FULL_TEXT",
     "INSPECTION_REJECTED",
@@ -61,6 +89,7 @@ __all__ = [
     "NOT_PUBLISHED",
     "NOT_SCHEDULED",
     "NOT_YOUR_RELEASE",
+    "NO_CORRECTION_WAITING",
     "NO_TOPICS",
     "OFFICER_REVOKED",
     "PICK_COUNTY",
@@ -72,6 +101,7 @@ __all__ = [
     "PUBLISHED_ON_SCHEDULE_NO_READERS",
     "PUBLISHING",
     "PUBLISH_USAGE",
+    "QUESTION_CLOSED",
     "RATE_LIMITED",
     "REPLACE_WAITING",
     "REPORT_FINAL",
@@ -79,15 +109,25 @@ __all__ = [
     "REPORT_PROGRESS",
     "REPORT_REASON",
     "REPORT_WAITING",
+    "RETRACTION_KEPT",
     "RETRACTION_NOTICE",
     "RETRACTION_QUEUED",
     "RETRACTION_REASON",
+    "RETRACT_CONFIRM",
+    "RETRACT_CONFIRM_COPIES",
+    "RETRACT_CONFIRM_NO_COPIES",
+    "RETRACT_CONFIRM_NO_REASON",
+    "RETRACT_CONFIRM_REASON",
+    "RETRACT_CONFIRM_UNSENT",
     "RETRACT_USAGE",
     "SCHEDULED",
+    "SCHEDULE_BEFORE_EMBARGO",
     "SCHEDULE_HINT",
     "SCHEDULE_USAGE",
     "SETCOUNTY_USAGE",
     "SETTOPICS_USAGE",
+    "SHORT_TEXT_DROPPED",
+    "SHORT_TEXT_QUESTION",
     "STATUS_NAMES",
     "STATUS_NOT_SENT",
     "STATUS_NO_READERS",
@@ -216,9 +256,24 @@ UNSUPPORTED_FROM_OFFICER = "استیکر، پیام صوتی و مانند آن 
 # Scheduling and embargo.
 SCHEDULE_HINT = "زمان‌بندی: /schedule {id} زمان — مثلاً «۷ آذر ساعت ۱۰»، «۱۴۰۵/۰۹/۰۷ ۱۰:۰۰» یا «+2h»"
 EMBARGO_FOUND = (
-    "⏰ در متن یادداشت ممنوعیت انتشار هست: تا {when}.\nبرای انتشار خودکار در همان زمان: /schedule {id} {short}"
+    "⏰ در متن یادداشت ممنوعیت انتشار هست: تا {when}. این جمله در پیام خبرنگاران نمی‌آید.\n"
+    "برای انتشار خودکار پس از پایان ممنوعیت: /schedule {id} {short}"
 )
-BUTTON_SCHEDULE_EMBARGO = "⏰ انتشار در زمان ممنوعیت"
+# /publish (or «انتشار») before the embargo the release's own text names.
+EMBARGO_PUBLISH_CONFIRM = (
+    "⏰ متن خبر {id} می‌گوید تا {when} منتشر نشود:\n«{sentence}»\n\n"
+    "اگر همین حالا منتشر شود، این جمله از متن حذف می‌شود.\n"
+    "انتشار همین حالا: دکمه زیر، یا /publish {id} confirm\n"
+    "انتشار خودکار پس از پایان ممنوعیت: دکمه زیر، یا /schedule {id} {short}"
+)
+EMBARGO_AND_DUPLICATE = "⚠️ این خبر به خبر {id} («{title}») هم شبیه است؛ تأیید انتشار یعنی تکراری نیست."
+BUTTON_PUBLISH_NOW = "📤 انتشار همین حالا"
+SCHEDULE_BEFORE_EMBARGO = (
+    "⏰ {when} پیش از پایان ممنوعیتی است که متن خبر {id} می‌گوید ({until}).\n"
+    "برای زمان پایان ممنوعیت: /schedule {id} {short}\n"
+    "اگر با این حال همان زمان را می‌خواهید: /schedule {id} {typed} confirm"
+)
+BUTTON_SCHEDULE_EMBARGO = "⏰ انتشار پس از پایان ممنوعیت"
 SCHEDULE_USAGE = (
     "شکل درست: /schedule شناسه‌پیش‌نویس زمان\nمثال: /schedule ۱۲ ۷ آذر ساعت ۱۰ — برای لغو زمان‌بندی: /schedule ۱۲ off"
 )
@@ -230,12 +285,62 @@ PUBLISHED_ON_SCHEDULE_NO_READERS = "📤 خبر {id} طبق زمان‌بندی 
 
 # Corrections and retractions.
 CORRECT_USAGE = "شکل درست: /correct شناسه‌خبر — سپس متن اصلاح‌شده کامل را بفرستید."
-CORRECT_WAITING = "متن اصلاح‌شده کامل خبر {id} را بفرستید. همه نسخه‌های ارسال‌شده با نشان «✏️ اصلاحیه» ویرایش می‌شوند."
+CORRECT_WAITING = (
+    "✏️ متن اصلاح‌شده کامل خبر {id} را بفرستید (در پیام بعدی، یا در پاسخ به همین پیام).\n"
+    "پیش از ارسال، پیش‌نمایش اصلاحیه و جمله‌های تغییرکرده را می‌بینید؛ تا تأیید نکنید، هیچ نسخه‌ای ویرایش نمی‌شود.\n"
+    "حالت اصلاح فقط برای همان یک پیام است و با هر فرمان دیگری هم پایان می‌یابد."
+)
+CORRECTION_PREVIEW_HEADER = (
+    "👁 پیش‌نمایش اصلاحیه خبر {id} — اگر تأیید کنید، {copies} نسخه ارسال‌شده به این شکل ویرایش می‌شود:"
+)
+CORRECTION_CARD = "✏️ اصلاحیه خبر {id}: «{title}»"
+CORRECTION_CHANGES = "تغییرها (➖ جمله حذف‌شده، ➕ جمله تازه):"
+CORRECTION_NO_SENTENCE_CHANGED = "جمله‌ها همان است؛ فقط نگارش، فاصله‌ها یا نشانه‌ها تغییر کرده است."
+CORRECTION_REMOVED = "➖ {sentence}"
+CORRECTION_ADDED = "➕ {sentence}"
+CORRECTION_MORE = "… و {count} جمله دیگر"
+CORRECTION_TAGS = "موضوع‌ها: {topics}\nشهرستان: {county}"
+CORRECTION_TAGS_CHANGED = " (پیش‌تر: {before})"
+CORRECTION_DIFFERENT = (
+    "⚠️ این متن با خبر {id} بسیار فرق دارد ({kept} جمله از {total} جمله خبر منتشرشده در آن مانده است)؛ "
+    "شاید خبر دیگری است. اگر خبر تازه است، «انصراف» را بزنید و متن را جداگانه بفرستید تا پیش‌نویس تازه شود."
+)
+CORRECTION_CONFIRM_HINT = "ارسال اصلاحیه: دکمه زیر، یا «بله» را بفرستید (یا: /correct {id} yes)."
+CORRECTION_UNCHANGED = "متن تازه با متن منتشرشده خبر {id} یکی است؛ چیزی برای اصلاح نیست."
+CORRECTION_OUTDATED = (
+    "خبر {id} پس از این پیش‌نمایش دوباره اصلاح شده است؛ این اصلاحیه فرستاده نشد. برای اصلاحیه تازه: /correct {id}"
+)
+CORRECTION_DROPPED = "اصلاحیه خبر {id} فرستاده نشد؛ خبر همان‌طور که منتشر شده است می‌ماند."
+NO_CORRECTION_WAITING = (
+    "اصلاحیه‌ای برای خبر {id} در انتظار تأیید نیست. نخست /correct {id} و سپس متن اصلاح‌شده را بفرستید."
+)
+BUTTON_SEND_CORRECTION = "✅ ارسال اصلاحیه"
+BUTTON_OTHER_TEXT = "✏️ متن دیگر"
+BUTTON_DROP = "✖️ انصراف"
 NOT_PUBLISHED = "خبر {id} منتشر نشده است (وضعیت: {status})."
 CORRECTION_QUEUED = "✏️ اصلاحیه خبر {id} ثبت شد (نسخه {version}) و {count} نسخه ارسال‌شده ویرایش می‌شود."
 CORRECTION_NOTICE = "✏️ اصلاحیه: متن خبر «{title}» از {org} اصلاح شده است؛ این پیام جای ویرایش نسخه قبلی آمده است."
 RETRACT_USAGE = "شکل درست: /retract شناسه‌خبر دلیل (دلیل اختیاری است)"
-RETRACTION_QUEUED = "⛔️ خبر {id} پس گرفته شد؛ {count} نسخه ارسال‌شده حذف می‌شود و خبر از جست‌وجو برداشته شد."
+RETRACT_CONFIRM = (
+    "⛔️ پس گرفتن خبر {id}: «{title}»\n"
+    "{copies}{unsent} و خبر از جست‌وجو، آرشیو و خلاصه‌های روزانه برداشته می‌شود. این کار برگشت‌پذیر نیست.\n"
+    "{reason}\n\n"
+    "پس گرفته شود؟ دکمه زیر، یا: /retract {id} {typed_reason}yes"
+)
+RETRACT_CONFIRM_COPIES = (
+    "{count} نسخه ارسال‌شده از گفت‌وگوهای خبرنگاران حذف می‌شود (هر جا حذف ممکن نباشد، اطلاعیه پس گرفتن می‌رود)"
+)
+RETRACT_CONFIRM_NO_COPIES = "هنوز نسخه‌ای به گفت‌وگوهای خبرنگاران نرسیده است"
+RETRACT_CONFIRM_UNSENT = "؛ {count} نسخه هم که هنوز نرفته است دیگر فرستاده نمی‌شود"
+RETRACT_CONFIRM_REASON = "دلیل: {reason}"
+RETRACT_CONFIRM_NO_REASON = "دلیلی نوشته نشده است؛ برای نوشتن دلیل: /retract {id} دلیل"
+RETRACTION_QUEUED = (
+    "⛔️ خبر {id} پس گرفته شد: «{title}»، به دست {name}. {count} نسخه ارسال‌شده حذف می‌شود و خبر از جست‌وجو "
+    "برداشته شد.{reason}"
+)
+RETRACTION_KEPT = "خبر {id} پس گرفته نشد و همچنان منتشرشده است."
+BUTTON_RETRACT_YES = "⛔️ بله، پس گرفته شود"
+BUTTON_RETRACT_NO = "↩️ نه، بماند"
 RETRACTION_NOTICE = "⛔️ خبر «{title}» از {org} پس گرفته شد.{reason}"
 RETRACTION_REASON = " دلیل: {reason}"
 
@@ -254,5 +359,30 @@ BUTTON_IN_3H = "سه ساعت دیگر"
 BUTTON_TOMORROW_9 = "فردا ساعت ۹"
 PICK_TOPICS = "موضوع‌های خبر {id} را انتخاب کنید (حداکثر {limit}):"
 PICK_COUNTY = "شهرستان خبر {id} را انتخاب کنید:"
-PICK_SCHEDULE = "خبر {id} کی منتشر شود؟ زمان دیگری هم می‌توانید بنویسید: /schedule {id} زمان"
-REPLACE_WAITING = "متن تازه پیش‌نویس {id} را بفرستید؛ جای متن فعلی را می‌گیرد."
+PICK_SCHEDULE = (
+    "خبر {id} کی منتشر شود؟ یکی از دکمه‌ها را بزنید، یا زمان را در پاسخ (ریپلای) به همین پیام بنویسید، "
+    "مثلاً «فردا ساعت ۱۰»؛ یا: /schedule {id} زمان"
+)
+REPLACE_WAITING = "متن تازه پیش‌نویس {id} را بفرستید (در پیام بعدی، یا در پاسخ به همین پیام)؛ جای متن فعلی را می‌گیرد."
+
+# A short text that may not be a release (bot/services/desk.py ``looks_like_release``).
+SHORT_TEXT_QUESTION = (
+    "این متن کوتاه است؛ آیا خبر است؟\n"
+    "خبر معمولاً تیتری در خط اول و دست‌کم چند جمله متن دارد. اگر همین پیام خبر است، دکمه زیر را بزنید "
+    "یا «بله» را بفرستید تا پیش‌نویس شود؛ وگرنه متن کامل خبر را بفرستید."
+)
+SHORT_TEXT_DROPPED = "باشد؛ از آن متن پیش‌نویسی ساخته نشد."
+BUTTON_MAKE_DRAFT = "📝 بله، پیش‌نویس شود"
+BUTTON_NOT_A_RELEASE = "✖️ نه"
+# A question the desk asked that is answered already, set aside by a newer one, or too old.
+QUESTION_CLOSED = "این پرسش دیگر باز نیست (پاسخ داده شده یا کهنه شده است). اگر هنوز لازم است، از نو شروع کنید."
+
+# Editing a message the officer sent (Telegram's «ویرایش»).
+EDITED_DRAFT_HEADER = "✏️ پیام شما ویرایش شد و پیش‌نویس {id} هم به‌روز شد. پیش‌نمایش تازه، همان که خبرنگاران دریافت می‌کنند:"
+EDITED_PUBLISHED = (
+    "✏️ این پیام متن خبر منتشرشده {id} است: «{title}»\n"
+    "ویرایش آن در این گفت‌وگو، نسخه‌هایی را که برای خبرنگاران رفته است تغییر نمی‌دهد. برای اصلاح خبر با همین "
+    "متن ویرایش‌شده دکمه زیر را بزنید (پیش از ارسال، پیش‌نمایش و تغییرها را می‌بینید)، یا: /correct {id}"
+)
+EDITED_NO_EFFECT = "ویرایش این پیام در خبر {id} اثری ندارد (وضعیت خبر: {status})."
+BUTTON_PREVIEW_CORRECTION = "✏️ پیش‌نمایش اصلاحیه با این متن"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bot.domain.tagging.counties import county_scores, detect_county
 from bot.domain.tagging.data import County, TaggingDataError, Topic, is_valid_hashtag, load_counties, load_topics
-from bot.domain.tagging.headline import lead, split_title
+from bot.domain.tagging.headline import has_headline, lead, looks_like_release, split_title
 from bot.domain.tagging.topics import suggest_topics, topic_scores
 
 __all__ = [
@@ -24,10 +24,12 @@ __all__ = [
     "Topic",
     "county_scores",
     "detect_county",
+    "has_headline",
     "is_valid_hashtag",
     "lead",
     "load_counties",
     "load_topics",
+    "looks_like_release",
     "split_title",
     "suggest_topics",
     "topic_scores",

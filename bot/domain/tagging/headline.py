@@ -16,6 +16,10 @@ _ATTRIBUTION_CLAUSE = re.compile(r"^(?:به گزارش|به نقل از)\s[^،,.
 # Sentence ends: . ! ? ؟ followed by white space (so decimals, dates and URLs are not split).
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?؟])\s+")
 _TRAILING_PUNCTUATION = " \t،,:;؛-–—"
+# A text shorter than this, without a headline line, is asked about before it becomes a draft
+# («سلام», «فردا ساعت ۱۰»): a release has a headline and a body, or at least a few sentences.
+MIN_RELEASE_WORDS = 12
+MIN_HEADLINE_WORDS = 3
 
 
 def split_title(display_text: str) -> tuple[str, str]:
@@ -38,6 +42,19 @@ def split_title(display_text: str) -> tuple[str, str]:
     sentences = _sentences(text)
     first_sentence = sentences[0].rstrip(".") if sentences else first_line
     return _clip(first_sentence, DERIVED_TITLE_MAX_CHARS), text
+
+
+def has_headline(display_text: str) -> bool:
+    """Whether the first line reads as a headline of at least :data:`MIN_HEADLINE_WORDS` words and more
+    text follows it (what :func:`split_title` takes as a title)."""
+    first_line, _, rest = display_text.strip().partition("\n")
+    first_line = " ".join(first_line.split())
+    return bool(rest.strip()) and _is_headline(first_line) and len(first_line.split()) >= MIN_HEADLINE_WORDS
+
+
+def looks_like_release(display_text: str) -> bool:
+    """Whether a text looks like a press release: :data:`MIN_RELEASE_WORDS` words or more, or a headline line."""
+    return len(display_text.split()) >= MIN_RELEASE_WORDS or has_headline(display_text)
 
 
 def _is_headline(line: str) -> bool:

@@ -2,7 +2,8 @@
 
 The order here is the order python-telegram-bot tries them (all in group 0): the fallbacks of
 ``common`` come last, so no private message goes unanswered. A module's ``EARLY`` handlers run first
-(group -1) for every update they match, and the update then goes on to group 0.
+(each in a group of its own below 0, since python-telegram-bot runs at most one handler per group) for
+every update they match, and the update then goes on to group 0.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def all_commands() -> list[Command]:
 
 
 def early_handlers() -> list[BaseHandler[Update, WireContext, None]]:
-    """Handlers every update passes before the others (group -1): they end waiting states, answer nothing."""
+    """Handlers every update passes before the others (groups below 0): they end waiting states, answer nothing."""
     return [handler for module in MODULES for handler in getattr(module, "EARLY", ())]
 
 

@@ -5,30 +5,46 @@ from __future__ import annotations
 import logging
 
 from telegram import Message, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler
+from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
 from bot import texts
 from bot.domain.digits import fa
 from bot.domain.jalali import format_datetime
-from bot.errors import InvalidInput, NotAnOfficer, UnknownId
-from bot.services.desk import ALBUM_MAX_ITEMS, Correction, Preview
-from bot.telegram.args import beyond_range, is_confirm, is_off, parse_id
-from bot.telegram.callbacks import DraftAction, DraftPick
+from bot.errors import InvalidInput, NotAnOfficer, UnknownId, WrongState
+from bot.services.desk import (
+    ALBUM_MAX_ITEMS,
+    CorrectionPreview,
+    EditedPublished,
+    EditIgnored,
+    EmbargoNotPassed,
+    Preview,
+    ShortText,
+)
+from bot.telegram.args import beyond_range, is_confirm, is_off, is_yes, parse_id
+from bot.telegram.callbacks import DeskAnswer, DraftAction, DraftPick
 from bot.telegram.commands import Menu, command, command_handlers
 from bot.telegram.context import WireContext
 from bot.telegram.handlers import approval
 from bot.telegram.replies import remove_buttons, send_parts
 from bot.telegram.views.officer import (
     QUICK_TIMES,
+    correction_card,
+    correction_keyboard,
     county_keyboard,
     draft_keyboard,
     draft_summary,
+    edited_published_keyboard,
+    embargo_keyboard,
     my_releases_text,
     officer_welcome,
+    retraction_keyboard,
+    retraction_text,
     schedule_keyboard,
+    short_text_keyboard,
     topics_keyboard,
     topics_prompt,
 )
+from storage.desk import DeskRequest
 from storage.releases import Attachment
 
 log = logging.getLogger(__name__)
@@ -46,11 +62,32 @@ async def join(update: Update, context: WireContext, code: str) -> None:
     await context.menus.refresh_user_menu(context.bot, context.runtime.storage, context.runtime.settings, user.id)
 
 
-async def _show(message: Message, context: WireContext, preview: Preview) -> None:
+async def _show(message: Message, context: WireContext, preview: Preview, *, header: str | None = None) -> None:
     """Send the preview exactly as journalists will receive it, then the control message."""
-    await message.reply_text(texts.PREVIEW_HEADER.format(id=fa(preview.release.id)))
+    await message.reply_text((header or texts.PREVIEW_HEADER).format(id=fa(preview.release.id)))
     await send_parts(message, preview.parts, preview.release.attachments)
     await message.reply_text(_summary(context, preview), reply_markup=draft_keyboard(preview))
+
+
+async def _show_correction(message: Message, context: WireContext, preview: CorrectionPreview) -> None:
+    """Send a correction as journalists would get it, then what changed and the buttons that send or drop it."""
+    await message.reply_text(
+        texts.CORRECTION_PREVIEW_HEADER.format(id=fa(preview.release.id), copies=fa(preview.copies))
+    )
+    await send_parts(message, preview.parts, preview.release.attachments)
+    await message.reply_text(
+        correction_card(preview, context.runtime.core.pipeline), reply_markup=correction_keyboard(preview)
+    )
+
+
+async def _received(message: Message, context: WireContext, received: Preview | CorrectionPreview | ShortText) -> None:
+    """Show what an officer's text became: a draft's preview, a correction's preview, or the short-text question."""
+    if isinstance(received, ShortText):
+        await message.reply_text(texts.SHORT_TEXT_QUESTION, reply_markup=short_text_keyboard(received.request_id))
+    elif isinstance(received, CorrectionPreview):
+        await _show_correction(message, context, received)
+    else:
+        await _show(message, context, received)
 
 
 def _summary(context: WireContext, preview: Preview) -> str:
@@ -69,30 +106,69 @@ async def receive(items: list[Message], context: WireContext, user_id: int) -> N
     except NotAnOfficer:
         await first.reply_text(texts.UNSUPPORTED_MESSAGE)
         return
+    # A photo, file or sticker is a message too: the text awaited after /correct is not awaited any more.
+    await context.runtime.desk.end_modes(user_id)
     if attachment_of(first) is None:
         raise InvalidInput(texts.UNSUPPORTED_FROM_OFFICER)
     await _media_draft(items, context, user_id)
 
 
 async def _draft_from_text(message: Message, context: WireContext, user_id: int) -> None:
-    """Any text an officer sends in the private chat: a new draft, a draft's new text, or a correction."""
+    """Any text an officer sends in the private chat, read in this order: a reply to one of the desk's prompts
+    (a schedule time, a corrected or new text), «بله» to the desk's latest question, the text awaited after
+    /correct or «جایگزینی متن», else a new draft (or, when it is short, the question whether it is a release)."""
     assert message.text is not None
+    desk = context.runtime.desk
     try:
-        received = await context.runtime.desk.receive_text(
-            user_id, message.text, source_chat_id=message.chat_id, source_message_id=message.message_id
-        )
+        await desk.officer(user_id)
     except NotAnOfficer:
         # Not an officer: this is a journalist or a visitor writing to the bot.
         await message.reply_text(texts.UNSUPPORTED_MESSAGE)
         return
-    if isinstance(received, Correction):
-        await message.reply_text(
-            texts.CORRECTION_QUEUED.format(
-                id=fa(received.release_id), version=fa(received.version), count=fa(received.deliveries)
+    source = (message.chat_id, message.message_id)
+    replied = message.reply_to_message
+    prompt = await desk.prompt_for(user_id, message.chat_id, replied.message_id) if replied is not None else None
+    if prompt is not None:
+        await desk.moved_on(user_id)
+        if prompt.kind == "schedule":
+            await _schedule(message, context, user_id, prompt.release_id, message.text, confirmed=False)
+        else:
+            await _received(
+                message, context, await desk.answer_prompt(user_id, prompt.release_id, message.text, source=source)
             )
-        )
         return
-    await _show(message, context, received)
+    if is_yes(message.text) or is_confirm(message.text):
+        question = await desk.awaiting_yes(user_id)
+        if question is not None:
+            await _answered(message, context, user_id, await desk.take_question(user_id, question.id), "y")
+            return
+    await desk.moved_on(user_id)
+    received = await desk.receive_text(
+        user_id, message.text, source_chat_id=message.chat_id, source_message_id=message.message_id
+    )
+    await _received(message, context, received)
+
+
+async def edited(message: Message, context: WireContext, user_id: int) -> bool:
+    """An officer edited a message they sent (``bot.telegram.handlers.private`` routes edits here first): the open
+    draft made from it is updated and previewed again, a published one gets the offer of a correction. False
+    when the message is none of the desk's (nothing is answered, and no draft is made from an edit)."""
+    text = message.text if message.text is not None else message.caption or ""
+    outcome = await context.runtime.desk.edited(user_id, message.chat_id, message.message_id, text)
+    if outcome is None:
+        return False
+    if isinstance(outcome, Preview):
+        await _show(message, context, outcome, header=texts.EDITED_DRAFT_HEADER)
+    elif isinstance(outcome, EditedPublished):
+        release = outcome.release
+        await message.reply_text(
+            texts.EDITED_PUBLISHED.format(id=fa(release.id), title=release.title),
+            reply_markup=edited_published_keyboard(outcome.request_id),
+        )
+    elif isinstance(outcome, EditIgnored):
+        status = texts.STATUS_NAMES.get(outcome.release.status, outcome.release.status)
+        await message.reply_text(texts.EDITED_NO_EFFECT.format(id=fa(outcome.release.id), status=status))
+    return True
 
 
 def attachment_of(message: Message) -> Attachment | None:
@@ -142,9 +218,22 @@ async def _first_id(context: WireContext, user_id: int, usage: str) -> int:
     raise UnknownId(texts.UNKNOWN_RELEASE.format(id=fa(huge)))
 
 
-async def _publish(message: Message, context: WireContext, user_id: int, release_id: int, *, confirmed: bool) -> None:
+async def _publish(
+    message: Message,
+    context: WireContext,
+    user_id: int,
+    release_id: int,
+    *,
+    confirmed: bool,
+    duplicate_ok: bool = False,
+) -> None:
     desk = context.runtime.desk
-    enqueued = await desk.publish(user_id, release_id, confirmed=confirmed)
+    try:
+        enqueued = await desk.publish(user_id, release_id, confirmed=confirmed, duplicate_ok=duplicate_ok)
+    except EmbargoNotPassed as embargo:
+        # Asked, not refused: the question comes with its two answers as buttons.
+        await message.reply_text(embargo.message, reply_markup=embargo_keyboard(embargo))
+        return
     if enqueued is None:
         await message.reply_text(texts.SUBMITTED.format(id=fa(release_id)))
         return
@@ -203,7 +292,9 @@ async def draft_button(update: Update, context: WireContext) -> None:
             await query.edit_message_text(
                 texts.PICK_SCHEDULE.format(id=fa(release_id)), reply_markup=schedule_keyboard(release_id)
             )
+            await desk.remember_prompt(user.id, query.message.chat_id, query.message.message_id, "schedule", release_id)
         else:
+            await desk.forget_prompt(query.message.chat_id, query.message.message_id)
             preview = await desk.preview(release, org)
             await query.edit_message_text(_summary(context, preview), reply_markup=draft_keyboard(preview))
         return
@@ -214,9 +305,17 @@ async def draft_button(update: Update, context: WireContext) -> None:
         await _schedule(query.message, context, user.id, release_id, None, confirmed=True)
     elif pressed.action == "rep":
         await desk.start_replacement(user.id, release_id)
-        await query.message.reply_text(texts.REPLACE_WAITING.format(id=fa(release_id)))
+        asked = await query.message.reply_text(texts.REPLACE_WAITING.format(id=fa(release_id)))
+        await desk.remember_prompt(user.id, asked.chat_id, asked.message_id, "replace", release_id)
     else:
-        await _publish(query.message, context, user.id, release_id, confirmed=pressed.action == "pubc")
+        await _publish(
+            query.message,
+            context,
+            user.id,
+            release_id,
+            confirmed=pressed.action == "pube",
+            duplicate_ok=pressed.action == "pubc",
+        )
 
 
 async def pick_button(update: Update, context: WireContext) -> None:
@@ -243,6 +342,7 @@ async def pick_button(update: Update, context: WireContext) -> None:
     else:
         await query.answer()
         await remove_buttons(query)
+        await desk.forget_prompt(query.message.chat_id, query.message.message_id)
         await _schedule(query.message, context, user.id, pick.release_id, QUICK_TIMES[pick.value], confirmed=False)
 
 
@@ -286,24 +386,129 @@ async def _schedule(
 
 
 async def correct_command(update: Update, context: WireContext) -> None:
-    """/correct RELEASE_ID: the next text the officer sends is the corrected release."""
+    """/correct RELEASE_ID: the next text the officer sends is the corrected release, previewed before it goes;
+    /correct RELEASE_ID yes sends the correction last previewed."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
+    desk = context.runtime.desk
     release_id = await _first_id(context, user.id, texts.CORRECT_USAGE)
-    await context.runtime.desk.start_correction(user.id, release_id)
-    await message.reply_text(texts.CORRECT_WAITING.format(id=fa(release_id)))
+    args = context.args or []
+    if len(args) > 1 and (is_yes(args[1]) or is_confirm(args[1])):
+        await desk.own_release(user.id, release_id)
+        question = await desk.take_latest(user.id, "correct", release_id)
+        if question is None:
+            raise WrongState(texts.NO_CORRECTION_WAITING.format(id=fa(release_id)))
+        await _answered(message, context, user.id, question, "y")
+        return
+    await _ask_for_correction(message, context, user.id, release_id)
+
+
+async def _ask_for_correction(message: Message, context: WireContext, user_id: int, release_id: int) -> None:
+    desk = context.runtime.desk
+    await desk.start_correction(user_id, release_id)
+    asked = await message.reply_text(texts.CORRECT_WAITING.format(id=fa(release_id)))
+    await desk.remember_prompt(user_id, asked.chat_id, asked.message_id, "correct", release_id)
 
 
 async def retract_command(update: Update, context: WireContext) -> None:
-    """/retract RELEASE_ID [REASON]: delete every delivered copy and take the release out of search."""
+    """/retract RELEASE_ID [REASON]: asks, showing the release and the copies it would delete, with buttons;
+    /retract RELEASE_ID [REASON] yes deletes every delivered copy and takes the release out of search at once."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
+    desk = context.runtime.desk
     release_id = await _first_id(context, user.id, texts.RETRACT_USAGE)
-    reason = " ".join((context.args or [])[1:]).strip() or None
-    enqueued = await context.runtime.desk.retract(user.id, release_id, reason)
-    await message.reply_text(texts.RETRACTION_QUEUED.format(id=fa(release_id), count=fa(enqueued.deliveries)))
+    words = (context.args or [])[1:]
+    confirmed = bool(words) and (is_yes(words[-1]) or is_confirm(words[-1]))
+    reason = " ".join(words[:-1] if confirmed else words).strip() or None
+    if confirmed:
+        await _retract(message, context, user.id, release_id, reason)
+        return
+    question = await desk.ask_retraction(user.id, release_id, reason)
+    await message.reply_text(retraction_text(question), reply_markup=retraction_keyboard(question))
+
+
+async def _retract(message: Message, context: WireContext, user_id: int, release_id: int, reason: str | None) -> None:
+    done = await context.runtime.desk.retract_confirmed(user_id, release_id, reason)
+    await message.reply_text(
+        texts.RETRACTION_QUEUED.format(
+            id=fa(done.release_id),
+            title=done.title,
+            name=done.officer_name,
+            count=fa(done.deliveries),
+            reason=texts.RETRACTION_REASON.format(reason=done.reason) if done.reason else "",
+        )
+    )
+
+
+async def desk_answer_button(update: Update, context: WireContext) -> None:
+    """A button under one of the desk's questions: retract?, send this correction?, make this short text a
+    draft?, preview a correction with an edited text? The question is closed first, so it is acted on once."""
+    query, user = update.callback_query, update.effective_user
+    if query is None or user is None or not isinstance(query.message, Message):
+        return
+    pressed = DeskAnswer.parse(query.data)
+    if pressed is None:
+        await query.answer(texts.PICKER_STALE, show_alert=True)
+        return
+    question = await context.runtime.desk.take_question(user.id, pressed.request_id)
+    await query.answer()
+    await remove_buttons(query)
+    await _answered(query.message, context, user.id, question, pressed.answer)
+
+
+async def _answered(message: Message, context: WireContext, user_id: int, question: DeskRequest, answer: str) -> None:
+    """Act on the answer to a closed question: y (yes), n (no), r (write the correction again)."""
+    desk = context.runtime.desk
+    release_id = question.release_id
+    if question.kind == "draft":
+        if answer != "y":
+            await message.reply_text(texts.SHORT_TEXT_DROPPED)
+            return
+        chat_id, message_id = question.source_chat_id, question.source_message_id
+        preview = await desk.create_draft(
+            user_id, question.text or "", source_chat_id=chat_id, source_message_id=message_id
+        )
+        await _show(message, context, preview)
+        return
+    assert release_id is not None
+    if question.kind == "retract":
+        if answer == "y":
+            await _retract(message, context, user_id, release_id, question.text)
+        else:
+            await message.reply_text(texts.RETRACTION_KEPT.format(id=fa(release_id)))
+    elif question.kind == "edit":
+        source = (
+            (question.source_chat_id, question.source_message_id)
+            if question.source_chat_id and question.source_message_id
+            else None
+        )
+        await _show_correction(
+            message, context, await desk.preview_correction(user_id, release_id, question.text or "", source=source)
+        )
+    elif answer == "y":
+        done = await desk.confirm_correction(user_id, question)
+        await message.reply_text(
+            texts.CORRECTION_QUEUED.format(id=fa(done.release_id), version=fa(done.version), count=fa(done.deliveries))
+        )
+    elif answer == "r":
+        await _ask_for_correction(message, context, user_id, release_id)
+    else:
+        await message.reply_text(texts.CORRECTION_DROPPED.format(id=fa(release_id)))
+
+
+async def end_modes(update: Update, context: WireContext) -> None:
+    """Before any command in a private chat (an early handler, before group 0): a correction or replacement
+    text is no longer awaited, and «بله» typed later answers none of the desk's questions. /correct manages
+    its own mode."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None or not message.text:
+        return
+    name = message.text.split(maxsplit=1)[0].removeprefix("/").split("@", 1)[0].lower()
+    if name == "correct":
+        return
+    await context.runtime.desk.end_modes(user.id)
 
 
 async def set_topics_command(update: Update, context: WireContext) -> None:
@@ -364,5 +569,10 @@ HANDLERS: list[BaseHandler[Update, WireContext, None]] = [
     *command_handlers(COMMANDS),
     CallbackQueryHandler(draft_button, pattern=DraftAction.PATTERN),
     CallbackQueryHandler(pick_button, pattern=DraftPick.PATTERN),
+    CallbackQueryHandler(desk_answer_button, pattern=DeskAnswer.PATTERN),
+]
+# Tried before every other handler (a group below 0), without stopping them: any command ends the desk's modes.
+EARLY: list[BaseHandler[Update, WireContext, None]] = [
+    MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE, end_modes),
 ]
 # Texts and media that are no command reach ``receive`` through bot.telegram.handlers.private.

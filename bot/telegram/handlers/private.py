@@ -5,6 +5,10 @@ answer, a journalist's follow-up), a reason an officer was asked for, the answer
 journalist's question or follow-up they were asked to write. Then the officer desk's
 (``officer.receive``): a draft, a draft's new text or a correction; anyone else is told the bot cannot
 use the message. An album's items arrive one by one and are routed together, once it is complete.
+
+An edited message (Telegram's «ویرایش») is matched by its id: the officer desk's first, when a draft or a
+release was made from it (``officer.edited``), else the question desk's reading as before; an edit is never
+made into a new draft.
 """
 
 from __future__ import annotations
@@ -20,6 +24,10 @@ async def private_message(update: Update, context: WireContext) -> None:
     """Route a private message (an album once all its items are in) to the desk it belongs to."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
+        return
+    if update.edited_message is not None:
+        if not await officer.edited(message, context, user.id):
+            await questions.receive([message], context, user.id)
         return
     if message.media_group_id:
         context.bot_data.albums.add(message, lambda items: _route(items, context, user.id))

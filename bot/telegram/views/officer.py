@@ -14,14 +14,16 @@ from bot.domain.digits import fa
 from bot.domain.jalali import format_datetime, format_short
 from bot.domain.pipeline import ReleasePipeline
 from bot.services.approval import Inspection
-from bot.services.desk import MAX_TOPICS, Preview
-from bot.telegram.callbacks import DraftAction, DraftPick
+from bot.services.desk import MAX_TOPICS, CorrectionPreview, EmbargoNotPassed, Preview, RetractionQuestion
+from bot.telegram.callbacks import DeskAnswer, DraftAction, DraftPick
 from storage.organizations import Organization
 from storage.outbox import Progress
 from storage.releases import Release
 
 QUICK_TIMES = {"1h": "+1h", "3h": "+3h", "t9": "فردا ساعت ۹"}
 MY_TITLE_CHARS = 80
+CHANGES_SHOWN = 6  # sentences listed of each kind (removed, added) under a correction's preview
+SENTENCE_CHARS = 200  # a longer sentence is shown cut, with «…»
 
 
 def report_text(progress: Progress) -> str:
@@ -89,7 +91,7 @@ def draft_summary(preview: Preview, pipeline: ReleasePipeline, zone: ZoneInfo) -
     return text
 
 
-def _button(text: str, data: DraftAction | DraftPick) -> InlineKeyboardButton:
+def _button(text: str, data: DraftAction | DraftPick | DeskAnswer) -> InlineKeyboardButton:
     return InlineKeyboardButton(text, callback_data=data.pack())
 
 
@@ -226,3 +228,124 @@ def officer_welcome(name: str, org: Organization) -> str:
             texts.JOINED_MORE,
         )
     )
+
+
+# -- questions the desk asks before what is public or irreversible -----------------------------------
+
+
+def embargo_keyboard(question: EmbargoNotPassed) -> InlineKeyboardMarkup:
+    """Under «publish before the embargo?»: publish now (confirmed), or schedule for the embargo's end."""
+    return InlineKeyboardMarkup(
+        [
+            [_button(texts.BUTTON_PUBLISH_NOW, DraftAction("pube", question.release_id))],
+            [_button(texts.BUTTON_SCHEDULE_EMBARGO, DraftAction("emb", question.release_id))],
+        ]
+    )
+
+
+def retraction_text(question: RetractionQuestion) -> str:
+    """/retract's question: the release, what would be deleted, the reason, how to confirm by typing."""
+    release, n = question.release, fa(question.release.id)
+    unsent = texts.RETRACT_CONFIRM_UNSENT.format(count=fa(question.unsent)) if question.unsent else ""
+    if question.reason:
+        reason = texts.RETRACT_CONFIRM_REASON.format(reason=question.reason)
+    else:
+        reason = texts.RETRACT_CONFIRM_NO_REASON.format(id=n)
+    if question.copies:
+        copies = texts.RETRACT_CONFIRM_COPIES.format(count=fa(question.copies))
+    else:
+        copies = texts.RETRACT_CONFIRM_NO_COPIES
+    return texts.RETRACT_CONFIRM.format(
+        id=n,
+        title=release.title,
+        copies=copies,
+        unsent=unsent,
+        reason=reason,
+        typed_reason=f"{question.reason} " if question.reason else "",
+    )
+
+
+def retraction_keyboard(question: RetractionQuestion) -> InlineKeyboardMarkup:
+    """Confirm or keep, for the stored question."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(texts.BUTTON_RETRACT_YES, DeskAnswer(question.request_id, "y")),
+                _button(texts.BUTTON_RETRACT_NO, DeskAnswer(question.request_id, "n")),
+            ]
+        ]
+    )
+
+
+def _clipped(sentence: str) -> str:
+    return sentence if len(sentence) <= SENTENCE_CHARS else sentence[: SENTENCE_CHARS - 1].rstrip() + "…"
+
+
+def _listed(template: str, sentences: Sequence[str]) -> list[str]:
+    lines = [template.format(sentence=_clipped(s)) for s in sentences[:CHANGES_SHOWN]]
+    if len(sentences) > CHANGES_SHOWN:
+        lines.append(texts.CORRECTION_MORE.format(count=fa(len(sentences) - CHANGES_SHOWN)))
+    return lines
+
+
+def _tag_names(pipeline: ReleasePipeline, topics: Sequence[str], county: str | None) -> tuple[str, str]:
+    labels = {t.slug: t.label for t in pipeline.topics}
+    names = {c.slug: c.name for c in pipeline.counties}
+    shown_topics = "، ".join(labels.get(s, s) for s in topics) or texts.NO_TOPICS
+    return shown_topics, names.get(county, county) if county else texts.PROVINCE_LEVEL
+
+
+def correction_card(preview: CorrectionPreview, pipeline: ReleasePipeline) -> str:
+    """Under a correction's preview: what changed (sentences removed and added), the tags it gets, a warning
+    when it reads as another release, and how to confirm."""
+    release, corrected, changes = preview.release, preview.corrected, preview.changes
+    n = fa(release.id)
+    lines = [texts.CORRECTION_CARD.format(id=n, title=corrected.title), ""]
+    if changes.any:
+        lines.append(texts.CORRECTION_CHANGES)
+        lines += _listed(texts.CORRECTION_REMOVED, changes.removed)
+        lines += _listed(texts.CORRECTION_ADDED, changes.added)
+    else:
+        lines.append(texts.CORRECTION_NO_SENTENCE_CHANGED)
+    topics, county = _tag_names(pipeline, corrected.topics, corrected.county)
+    old_topics, old_county = _tag_names(pipeline, release.topics, release.county)
+    if topics != old_topics:
+        topics += texts.CORRECTION_TAGS_CHANGED.format(before=old_topics)
+    if county != old_county:
+        county += texts.CORRECTION_TAGS_CHANGED.format(before=old_county)
+    lines += ["", texts.CORRECTION_TAGS.format(topics=topics, county=county)]
+    if changes.looks_different:
+        lines += ["", texts.CORRECTION_DIFFERENT.format(id=n, kept=fa(changes.kept), total=fa(changes.old_count))]
+    lines += ["", texts.CORRECTION_CONFIRM_HINT.format(id=n)]
+    return "\n".join(lines)
+
+
+def correction_keyboard(preview: CorrectionPreview) -> InlineKeyboardMarkup:
+    """Send the correction, write another text, or drop it."""
+    request = preview.request_id
+    return InlineKeyboardMarkup(
+        [
+            [_button(texts.BUTTON_SEND_CORRECTION, DeskAnswer(request, "y"))],
+            [
+                _button(texts.BUTTON_OTHER_TEXT, DeskAnswer(request, "r")),
+                _button(texts.BUTTON_DROP, DeskAnswer(request, "n")),
+            ],
+        ]
+    )
+
+
+def short_text_keyboard(request_id: int) -> InlineKeyboardMarkup:
+    """Under «this text is short; is it a release?»: make it a draft, or not."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(texts.BUTTON_MAKE_DRAFT, DeskAnswer(request_id, "y")),
+                _button(texts.BUTTON_NOT_A_RELEASE, DeskAnswer(request_id, "n")),
+            ]
+        ]
+    )
+
+
+def edited_published_keyboard(request_id: int) -> InlineKeyboardMarkup:
+    """Under «this message is a published release»: preview the correction with the edited text."""
+    return InlineKeyboardMarkup([[_button(texts.BUTTON_PREVIEW_CORRECTION, DeskAnswer(request_id, "y"))]])
