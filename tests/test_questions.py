@@ -21,6 +21,7 @@ from bot.domain.text import fold
 from bot.errors import InvalidInput, NotAnAdmin, NotYourQuestion, OfficerRevoked, UnknownId, WrongState
 from bot.runtime import Runtime
 from bot.services.questions import MAX_PER_DAY, MAX_WAITING, Incoming, Questions
+from bot.services.reports import month_report
 from fakegram import FakeTelegram, SentMessage
 from storage.db import utcnow
 from storage.releases import NewRelease
@@ -775,3 +776,50 @@ async def test_a_notice_longer_than_a_message_is_cut_to_fit(tg: FakeTelegram, tm
     notice = tg.messages_to(OFFICER_C)[-1]
     assert notice.text == "پ" * 4095 + "…"
     assert buttons(notice) == ["q:claim:1", "q:answer:1", "q:forward:1", "q:decline:1"]
+
+
+async def test_the_report_counts_what_the_desk_did_exactly(tg: FakeTelegram, tmp_path: Path) -> None:
+    """Questions handled through the desk itself on 4 Azar 1405: answered within the time, forwarded and answered
+    at the gas company (its clock restarted there), declined with a reason, and one left to expire. The
+    month's responsiveness section counts exactly that, per agency, with the medians to the minute."""
+    clock = Clock(datetime(2026, 11, 25, 6, 0, tzinfo=UTC))  # 4 Azar 1405, 09:30 in Tehran
+    async with desk(tg, tmp_path, clock) as d:
+        answered = await d.questions.ask(JOURNALIST, GOVERNORATE, QUESTION)
+        clock.advance(timedelta(minutes=30))
+        await d.questions.claim(OFFICER_A, answered.id)  # first response after 30 minutes
+        clock.advance(timedelta(hours=2))
+        await d.questions.answer(OFFICER_A, answered.id, Incoming("طرح تا پایان اسفند تمام می‌شود."))  # 150 min
+        forwarded = await d.questions.ask(JOURNALIST, GOVERNORATE, QUESTION + " (دوم)")
+        clock.advance(timedelta(hours=1))
+        await d.questions.forward(OFFICER_B, forwarded.id, GAS, "گازرسانی با شرکت گاز است")  # a response: 60 min
+        clock.advance(timedelta(hours=4))
+        await d.questions.answer(OFFICER_C, forwarded.id, Incoming("پاسخ شرکت گاز"))  # 240 min after it arrived
+        declined = await d.questions.ask(JOURNALIST, GAS, QUESTION + " (سوم)")
+        clock.advance(timedelta(minutes=10))
+        await d.questions.decline(OFFICER_C, declined.id, "آمار مصرف صنایع محرمانه است")  # 10 min
+        expired = await d.questions.ask(JOURNALIST, GOVERNORATE, QUESTION + " (چهارم)")
+        clock.advance(SLA + timedelta(hours=1))
+        await d.questions.run_reminders(clock.at)
+        report = await month_report(d.rt.storage, 1405, 9, d.rt.settings.timezone, clock.at)
+        expired_now = await d.rt.storage.questions.get(expired.id)
+    assert expired_now is not None
+    assert expired_now.status == "expired"
+    rows = {row.organization_id: row for row in report.responsiveness.rows}
+    governorate, gas = rows[GOVERNORATE], rows[GAS]
+    counted = ("received", "answered", "answered_in_time", "declined", "forwarded", "open_now", "overdue_now")
+    assert {name: getattr(governorate, name) for name in counted} == {
+        "received": 2, "answered": 1, "answered_in_time": 1, "declined": 0, "forwarded": 1, "open_now": 1,
+        "overdue_now": 1,
+    }  # fmt: skip
+    assert (governorate.first_response_minutes, governorate.answer_minutes) == (45, 150)  # median of 30 and 60
+    assert {name: getattr(gas, name) for name in counted} == {
+        "received": 2, "answered": 1, "answered_in_time": 1, "declined": 1, "forwarded": 0, "open_now": 0,
+        "overdue_now": 0,
+    }  # fmt: skip
+    assert (gas.first_response_minutes, gas.answer_minutes) == (125, 240)  # median of 240 and 10
+    assert gas.decline_reasons == ("آمار مصرف صنایع محرمانه است",)
+    # Each answered one of its two settled questions in time (the expired one is settled): a tie, by id.
+    assert [(row.organization_id, row.in_time_percent) for row in report.responsiveness.ranked] == [
+        (GOVERNORATE, 50),
+        (GAS, 50),
+    ]
