@@ -94,9 +94,54 @@ def test_clean_unicode_makes_arabic_variants_persian(raw: str, expected: str) ->
 
 
 def test_clean_unicode_normalizes_spaces_line_endings_and_invisibles() -> None:
-    """NBSP and typographic spaces become spaces, CR/LF become LF, invisible marks and controls go."""
-    raw = "الف\u00a0ب\u2009ج\tد\r\nه\rو\u2028ز\u200bح\u200eط\u200fی\ufeffک\x07ل\u00adم"
-    assert clean_unicode(raw) == "الف ب ج د\nه\nو\nزحطیکلم"
+    """NBSP and typographic spaces become spaces, CR/LF become LF, joiners, BOM and controls go."""
+    raw = "الف\u00a0ب\u2009ج\tد\r\nه\rو\u2028ز\u200dح\u2060ط\ufeffی\x07ک"
+    assert clean_unicode(raw) == "الف ب ج د\nه\nو\nزحطیک"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("یک\u00adمتن", f"یک{ZWNJ}متن"),  # soft hyphen
+        ("این\u200fیک", f"این{ZWNJ}یک"),  # right-to-left mark
+        ("این\u200eیک", f"این{ZWNJ}یک"),  # left-to-right mark
+        ("این\u200bیک", f"این{ZWNJ}یک"),  # zero-width space
+        ("این\u2067یک\u2069", f"این{ZWNJ}یک"),  # an isolate between letters, its end at the word's edge
+        (f"می{ZWNJ}\u200fشود", f"می{ZWNJ}شود"),  # with a ZWNJ already there: one ZWNJ
+        ("\u200fسلام دنیا\u200f", "سلام دنیا"),  # at the edges of words: dropped
+        ("رودخانه\u200f سیمره", "رودخانه سیمره"),
+        ("نسخه\u200eWindows", "نسخه Windows"),  # between a Persian and a Latin letter: a space
+        ("Word\u200fنصب", "Word نصب"),
+        ("Win\u00addows", "Windows"),  # a soft hyphen inside a Latin word is only a hyphenation point
+    ],
+)
+def test_clean_unicode_turns_invisible_marks_between_letters_into_a_word_break(raw: str, expected: str) -> None:
+    """A soft hyphen or directional mark between Persian letters ended a word: a ZWNJ, never nothing."""
+    assert clean_unicode(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("ساعت ۸ـ۱۰ صبح", "ساعت ۸-۱۰ صبح"),
+        ("ساعت 8ـــ10 صبح", "ساعت 8-10 صبح"),
+        ("ساعت ۸ ـ ۱۰ صبح", "ساعت ۸-۱۰ صبح"),
+        ("ساعت ۸ـ صبح", "ساعت ۸ صبح"),  # a kashida after one number only is clutter
+    ],
+)
+def test_clean_unicode_makes_a_kashida_between_numbers_a_hyphen(raw: str, expected: str) -> None:
+    """A kashida between two numbers is a dash typed on a Persian keyboard, not a joiner to drop."""
+    assert clean_unicode(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "emoji",
+    ["👨\u200d👩\u200d👧", "❤️\u200d🔥", "🧑\u200d⚕️", "🏳️\u200d🌈", "👩🏽\u200d💻"],
+)
+def test_clean_unicode_keeps_the_joiner_inside_emoji(emoji: str) -> None:
+    """A ZWJ between two emoji is part of the picture; the same ZWJ after a letter goes."""
+    assert clean_unicode(f"خانواده {emoji} شاد") == f"خانواده {emoji} شاد"
+    assert clean_unicode("ال\u200dف \u200d👍") == "الف 👍"
 
 
 def test_clean_unicode_keeps_persian_spelling_and_ascii() -> None:
@@ -196,6 +241,21 @@ def test_strip_wire_headers_keeps_content(text: str) -> None:
         ("مبلغ 1,250,000 ریال", "1,250,000"),
         ("ویروس COVID-19 شیوع یافت", "COVID-19"),
         ("فناوری 5G آمد", "5G"),
+        ("سن 18-22 سال", "18-22"),
+        ("سال‌های ۱۴۰۵-۱۴۰۶ و", "۱۴۰۵-۱۴۰۶"),
+        ("کیلومترهای ۱-۶ محور", "۱-۶"),
+        ("صفحات ۱۲–۱۸ کتاب", "۱۲–۱۸"),
+        ("کد *123# را بگیرید", "*123#"),
+        ("کد *724*1# را بگیرید", "*724*1#"),
+        ("کد #31# را بگیرید", "#31#"),
+        ("نسخه Windows 11 نصب شد", "Windows 11"),
+        ("با Word 2019 و Excel نوشت", "Word 2019"),
+        ("خانواده 👨\u200d👩\u200d👧 شاد", "👨\u200d👩\u200d👧"),
+        ("گزینه 1️⃣ را بزنید", "1️⃣"),
+        ("پرچم 🇮🇷 بالا رفت", "🇮🇷"),
+        ("پیوند [متن خبر](https://x.ir/a) را ببینید", "[متن خبر](https://x.ir/a)"),
+        ("*مهم:* این خبر است", "*مهم:*"),
+        ("**خبر فوری** امروز", "**خبر فوری**"),
     ],
 )
 def test_protected_spans_finds_each_kind(text: str, span: str) -> None:
@@ -212,6 +272,9 @@ def test_protected_spans_finds_each_kind(text: str, span: str) -> None:
         "تماس 24 ساعته",
         "ساعت ۱۰ صبح",
         "محور ایلام - مهران",
+        "1- مورد اول",
+        "سامانه @ و # و * است",
+        "* مورد اول",
     ],
 )
 def test_protected_spans_leaves_prose_numbers_alone(text: str) -> None:
@@ -427,6 +490,79 @@ def test_normalize_never_touches_protected_items(normalizer: PersianNormalizer, 
     output = normalizer.normalize(f"در تاريخ {item} اعلام شد كه 12 نفر حاضر مي شوند")
     assert item in output
     assert "۱۲ نفر" in output
+
+
+def _assert_normalizes(normalizer: PersianNormalizer, raw: str, expected: str) -> None:
+    """``raw`` becomes ``expected``, which is left as it is (so the rule is idempotent on it)."""
+    assert normalizer.normalize(raw) == expected
+    assert normalizer.normalize(expected) == expected
+
+
+ZWJ = "\u200d"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # A range keeps its hyphen and no spaces; it is protected, so its digits are kept as typed.
+        ("سن 18-22 سال", "سن 18-22 سال"),
+        ("سال‌های ۱۴۰۵-۱۴۰۶ برنامه", "سال‌های ۱۴۰۵-۱۴۰۶ برنامه"),
+        ("کیلومترهای ۱-۶ محور", "کیلومترهای ۱-۶ محور"),
+        ("سال 1403-1404", "سال 1403-1404"),
+        # A kashida between numbers is a dash, not a joiner: the numbers must not merge.
+        ("ساعت ۸ـ۱۰ جلسه است", "ساعت ۸-۱۰ جلسه است"),
+        ("ساعت ۸ ـ ۱۰ جلسه است", "ساعت ۸-۱۰ جلسه است"),
+        # A list marker keeps its hyphen against the number; its number is prose, so Persian.
+        ("1- مورد اول\n2- مورد دوم", "۱- مورد اول\n۲- مورد دوم"),
+        ("۳ -مورد سوم", "۳- مورد سوم"),
+        ("۱) مورد اول", "۱) مورد اول"),
+        # Star codes and Latin names keep their characters, spacing and Latin digits.
+        ("کد *123# را شماره‌گیری کنید", "کد *123# را شماره‌گیری کنید"),
+        ("کد *724*1# را بگیرید", "کد *724*1# را بگیرید"),
+        ("نسخه Windows 11 و Word 2019 نصب شد", "نسخه Windows 11 و Word 2019 نصب شد"),
+        ("با Photoshop 2024 آموزش داده شد", "با Photoshop 2024 آموزش داده شد"),
+        ("Windows و 11 نفر", "Windows و ۱۱ نفر"),  # a Persian word between: prose again
+        # Emoji sequences: joiners, variation selectors, skin tones and keycaps stay.
+        (f"خانواده 👨{ZWJ}👩{ZWJ}👧 شاد", f"خانواده 👨{ZWJ}👩{ZWJ}👧 شاد"),
+        (f"عشق ❤️{ZWJ}🔥 داغ", f"عشق ❤️{ZWJ}🔥 داغ"),
+        (f"🧑{ZWJ}⚕️ معاون درمان", f"🧑{ZWJ}⚕️ معاون درمان"),
+        ("گزینه 1️⃣ را بزنید", "گزینه 1️⃣ را بزنید"),
+        ("1️⃣ رونمایی\n2️⃣ مسابقه", "1️⃣ رونمایی\n2️⃣ مسابقه"),
+        ("👍🏽 تأیید شد ✌️", "👍🏽 تأیید شد ✌️"),
+        # Markdown-like links and emphasis are left as written.
+        ("[متن](https://example.com) را ببینید", "[متن](https://example.com) را ببینید"),
+        ("*مهم:* این خبر است", "*مهم:* این خبر است"),
+        ("**خبر فوری:** سیل آمد", "**خبر فوری:** سیل آمد"),
+        # hazm attaches «ها» to whatever precedes it; after a hashtag or an emoji that is a new word.
+        ("با برچسب #کتاب ها", "با برچسب #کتاب ها"),
+        ("تشکر 👍 ها", "تشکر 👍 ها"),
+    ],
+)
+def test_normalize_never_damages_numbers_emoji_or_latin(normalizer: PersianNormalizer, raw: str, expected: str) -> None:
+    """Ranges, list markers, star codes, Latin names, emoji and Markdown keep their characters and spacing."""
+    _assert_normalizes(normalizer, raw, expected)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("یک\u00adمتن", "یک متن"),  # two words of their own: a space
+        ("این\u200fیک", "این یک"),
+        ("این\u200eیک کار", "این یک کار"),
+        ("کتاب\u00adها", f"کتاب{ZWNJ}ها"),  # a suffix: a half-space
+        ("می\u200eشود", f"می{ZWNJ}شود"),  # a prefix: a half-space
+        ("اطلاع\u200fرسانی", f"اطلاع{ZWNJ}رسانی"),  # a compound hazm knows: a half-space
+        ("بذر\u00adکاری", "بذرکاری"),  # closed after a non-joining letter, which looks the same
+        ("کار\u00adها", "کارها"),
+        ("\u200fسلام دنیا\u200f", "سلام دنیا"),  # stray at the edges: dropped
+        ("رودخانه\u200f سیمره", "رودخانه سیمره"),
+    ],
+)
+def test_normalize_turns_invisible_marks_into_word_breaks(
+    normalizer: PersianNormalizer, raw: str, expected: str
+) -> None:
+    """A soft hyphen or bidi mark between letters becomes a half-space or a space, never nothing."""
+    _assert_normalizes(normalizer, raw, expected)
 
 
 def test_normalize_removes_header_and_keeps_attribution(normalizer: PersianNormalizer) -> None:

@@ -9,15 +9,22 @@ Two forms of a release text come from here:
 
 The normalizer's stages, in order::
 
-    clean_unicode           invisible characters, spaces, line endings, Arabic letter variants
+    clean_unicode           spaces, line endings, Arabic letter variants; stray invisible marks go, but
+                            one between two words becomes a half-space or a space («یک­متن» → «یک متن»),
+                            a kashida between numbers a hyphen («۸ـ۱۰» → «۸-۱۰»), and emoji keep their ZWJ
     strip_wire_headers      «شبکه اطلاع‌رسانی روابط عمومی ایران (شارا)-||» and its variants
-    mask_protected_spans    URLs, e-mails, phones, dates, times, decimals, Latin words → XQ…QX
+    mask_protected_spans    URLs, e-mails, mentions, hashtags, phones, dates, times, decimals, ranges,
+                            star codes, emoji, Markdown links and emphasis, Latin words (with the numbers
+                            of «Windows 11») → XQ…QX
     Persian digits          in what is left, i.e. in prose
     tidy_punctuation        Persian comma, «» for straight quotes, spacing around marks
     hazm's steps            spacing, «می‌» prefixes, «ها/های/ترین» suffixes, compounds it knows
     undo_participle_joins   «انجام‌شده است» (hazm) back to «انجام شده است»
+    space_after_spans       «#کتاب‌ها», «👍‌ها» (hazm) back to «#کتاب ها», «👍 ها»
     split_joined_affixes    «عمومیها» → «عمومی‌ها», checked against hazm's lexicon
     join_detached_suffixes  «علاقه مندان» → «علاقه‌مندان», «حیدری پور» → «حیدری‌پور»
+    tidy_punctuation, tidy_list_markers
+                            again, and «۱- مورد» at a line start (hazm: «۱ - مورد»)
     tidy_layout             single spaces, no stray ZWNJ, one blank line between paragraphs
     restore_protected_spans
     drop_repeated_passages  a paragraph or long sentence pasted twice is kept once
@@ -38,6 +45,8 @@ from typing import Any
 from bot.domain.digits import to_latin_digits, to_persian_digits
 
 ZWNJ = "\u200c"
+# Persian (and Arabic) letters, for the patterns below.
+_PERSIAN_LETTER = "آ-غف-يپچژکگی\u0620\u066e\u066f\u0671-\u06d3"
 
 # Letters that Arabic keyboards and old news systems produce, folded to their Persian form.
 _LETTER_FOLD = str.maketrans(
@@ -145,9 +154,37 @@ _ARABIC_TO_PERSIAN_LETTERS = str.maketrans(
         **{chr(0x0660 + value): chr(0x06F0 + value) for value in range(10)},
     }
 )
-# Kashida and the invisible characters that only get in the way: zero-width space and joiner,
-# directional marks and embeddings, word joiner, soft hyphen, BOM. ZWNJ is kept: it is Persian.
-_INVISIBLE = re.compile("[\u0640\u00ad\u061c\u180e\u200b\u200d-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Kashida and the invisible characters that only get in the way: zero-width space, directional marks
+# and embeddings, word joiner, soft hyphen, BOM. ZWNJ is kept: it is Persian. The zero-width joiner is
+# removed too, except inside an emoji sequence (👨‍👩‍👧), where it is part of the picture.
+_INVISIBLE = re.compile("[\u0640\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Invisible characters that writers put where a word ends: a soft hyphen, a zero-width space, the
+# directional marks and isolates. Between two Persian letters they separate two words (or a word and
+# its affix), so they become a half-space or a space, never nothing (see clean_unicode).
+_WORD_BREAK_MARKS = "\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_MARKS_BETWEEN_LETTERS = re.compile(
+    f"(?<=[{_PERSIAN_LETTER}])[\u200c{_WORD_BREAK_MARKS}]*[{_WORD_BREAK_MARKS}][\u200c{_WORD_BREAK_MARKS}]*(?=[{_PERSIAN_LETTER}])"
+)
+# The same marks between a Persian and a Latin letter: the words of two scripts need a space.
+_MARKS_BETWEEN_SCRIPTS = re.compile(
+    f"(?<=[{_PERSIAN_LETTER}])[{_WORD_BREAK_MARKS}]+(?=[A-Za-z])|(?<=[A-Za-z])[{_WORD_BREAK_MARKS}]+(?=[{_PERSIAN_LETTER}])"
+)
+_ONE_PERSIAN_LETTER = re.compile(f"[{_PERSIAN_LETTER}]")
+# A kashida between two numbers is a dash typed on a Persian keyboard («ساعت ۸ـ۱۰»): a hyphen.
+_KASHIDA_BETWEEN_DIGITS = re.compile("(?<=[0-9۰-۹٠-٩])[ ]?\u0640+[ ]?(?=[0-9۰-۹٠-٩])")
+
+# Emoji: pictographs (with their variation selector, skin tone or tag characters), keycaps (1️⃣, #️⃣)
+# and sequences of them joined by ZWJ (👨‍👩‍👧, ❤️‍🔥, 🧑‍⚕️). A sequence is one protected span.
+_EMOJI_PICTOGRAPH = (
+    "\u203c\u2049\u2122\u2139\u2194-\u2199\u21a9\u21aa\u231a\u231b\u2328\u23cf\u23e9-\u23fa\u24c2"
+    "\u25aa\u25ab\u25b6\u25c0\u25fb-\u25fe\u2600-\u27bf\u2934\u2935\u2b05-\u2b07\u2b1b\u2b1c\u2b50\u2b55"
+    "\u3030\u303d\u3297\u3299\U0001f000-\U0001faff"
+)
+_EMOJI_MODIFIER = "\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
+_EMOJI_ELEMENT = f"(?:[#*0-9]\ufe0f?\u20e3|[{_EMOJI_PICTOGRAPH}][{_EMOJI_MODIFIER}\u20e3]*)"
+_EMOJI_SEQUENCE = re.compile(f"{_EMOJI_ELEMENT}(?:\u200d{_EMOJI_ELEMENT})*")
+# A ZWJ that does not join two emoji.
+_STRAY_ZWJ = re.compile(f"(?<![{_EMOJI_PICTOGRAPH}{_EMOJI_MODIFIER}\u20e3])\u200d|\u200d(?![{_EMOJI_PICTOGRAPH}])")
 _LINE_BREAKS = re.compile("\r\n|[\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 # Tabs and the typographic spaces (NBSP, en/em/thin/narrow spaces, ideographic space) become a space.
 _SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -160,18 +197,53 @@ _PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
 _persian_letters = sparse_translation(_ARABIC_TO_PERSIAN_LETTERS)
 
 
-def clean_unicode(text: str) -> str:
+def _letters_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """Return the runs of Persian letters just before ``start`` and just after ``end``."""
+    before = start
+    while before > 0 and _ONE_PERSIAN_LETTER.match(text, before - 1):
+        before -= 1
+    after = end
+    while after < len(text) and _ONE_PERSIAN_LETTER.match(text, after):
+        after += 1
+    return text[before:start], text[end:after]
+
+
+def zwnj_word_break(left: str, right: str) -> str:
+    """The word break :func:`clean_unicode` puts between two letters when no lexicon decides: a ZWNJ."""
+    return ZWNJ
+
+
+def clean_unicode(text: str, word_break: Callable[[str, str], str] = zwnj_word_break) -> str:
     """Return ``text`` with invisible clutter removed and Arabic-script variants made Persian.
 
     Line endings become ``\\n``; tabs, NBSP and typographic spaces become a plain space; control
-    characters, kashida, zero-width spaces and directional marks go; Arabic presentation forms are
-    decomposed; Arabic ي/ى/ك (and rarer variants) become Persian ی/ک; Arabic-Indic digits become
-    Persian. ASCII and Persian digits are never changed, so protected spans survive clean-up.
+    characters and stray invisible marks go; Arabic presentation forms are decomposed; Arabic ي/ى/ك
+    (and rarer variants) become Persian ی/ک; Arabic-Indic digits become Persian. ASCII and Persian
+    digits are never changed, so protected spans survive clean-up. Three things are not plain removal:
+
+    * a kashida between two numbers is a dash: «۸ـ۱۰» becomes «۸-۱۰», not «۸۱۰»;
+    * a soft hyphen, zero-width space or directional mark between two Persian letters ended a word:
+      it becomes ``word_break(left word, right word)`` (a ZWNJ unless the caller knows better, see
+      :meth:`PersianNormalizer.word_break`), and a space between a Persian and a Latin letter;
+    * the zero-width joiner stays inside an emoji sequence (👨‍👩‍👧), and goes everywhere else.
     """
     cleaned = _LINE_BREAKS.sub("\n", text)
     cleaned = _SPACES.sub(" ", cleaned)
     cleaned = _CONTROL.sub("", cleaned)
+    if "\u0640" in cleaned:
+        cleaned = _KASHIDA_BETWEEN_DIGITS.sub("-", cleaned)
+    cleaned = _MARKS_BETWEEN_SCRIPTS.sub(" ", cleaned)
+
+    def break_words(match: re.Match[str]) -> str:
+        if ZWNJ in match.group():
+            return ZWNJ
+        left, right = _letters_around(match.string, *match.span())
+        return word_break(_persian_letters(left), _persian_letters(right))
+
+    cleaned = _MARKS_BETWEEN_LETTERS.sub(break_words, cleaned)
     cleaned = _INVISIBLE.sub("", cleaned)
+    if "\u200d" in cleaned:
+        cleaned = _STRAY_ZWJ.sub("", cleaned)
     cleaned = _PRESENTATION_FORMS.sub(lambda match: unicodedata.normalize("NFKC", match.group()), cleaned)
     cleaned = unicodedata.normalize("NFC", cleaned)
     cleaned = _persian_letters(cleaned)
@@ -281,7 +353,7 @@ _SPAN_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     # E-mail addresses, @mentions (Telegram usernames) and #hashtags (Persian ones included).
     (("@",), re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}")),
     (("@",), re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,32}")),
-    (("#",), re.compile("(?<![\\w#])#[^\\s#.,،؛:!?؟()«»\\[\\]\"']+")),
+    (("#",), re.compile("(?<![\\w#])#\\w(?:[^\\s#.,،؛:!?؟()«»\\[\\]\"'…]*[^\\s#.,،؛:!?؟()«»\\[\\]\"'…\u200c])?")),
     # Phones: +98/0098 numbers, numbers with a leading 0 (09121234567, 084-33338888), (084) 33338888,
     # each digit optionally preceded by one space or dash so common groupings stay one span.
     (("98",), re.compile(rf"(?<![0-9۰-۹\w+])(?:\+|00)98(?:[ -]?{_DIGIT}){{9,10}}{_NOT_DIGIT_AFTER}")),
@@ -300,6 +372,23 @@ _SPAN_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     ((), re.compile(rf"{_DIGIT}(?<!{_DIGIT}{_DIGIT}){_DIGIT}*(?:[/.٫:]{_DIGIT}+)+{_NOT_DIGIT_AFTER}")),
     # Numbers with thousands separators (1,250,000; ۱۲٬۴۰۰), which hazm would also split.
     ((",", "٬"), re.compile(rf"{_DIGIT}(?<!{_DIGIT}{_DIGIT}){_DIGIT}{{0,2}}(?:[,٬]{_DIGIT}{{3}})+{_NOT_DIGIT_AFTER}")),
+    # Ranges (18-22, ۱۴۰۵-۱۴۰۶, کیلومترهای ۱-۶), which hazm would space out to «۱۸ - ۲۲».
+    (("-", "–"), re.compile(rf"{_DIGIT}(?<!{_DIGIT}{_DIGIT}){_DIGIT}*(?:[-–]{_DIGIT}+)+{_NOT_DIGIT_AFTER}")),
+    # USSD and star codes (*123#, *724*1#, #31#).
+    (("#",), re.compile(rf"[*#](?<![\w*#][*#])[*#]?{_DIGIT}+(?:\*{_DIGIT}+)*#(?![\w#])")),
+    # Emoji sequences: one picture, whatever joiners, selectors, skin tones or keycaps it is made of.
+    ((), _EMOJI_SEQUENCE),
+    # Markdown-like links and emphasis, kept as written: [متن](https://…), *مهم:*, **خبر فوری**.
+    (("](",), re.compile(r"\[[^\[\]\n]{1,300}\]\((?:[^()\s]|\([^()\s]*\))+\)")),
+    (("*",), re.compile(r"(?<![\w*])(\*{1,2})(?![\s*])[^*\n]{1,300}?(?<![\s*])\1(?![\w*])")),
+    # A Latin name with the numbers that follow it: its digits stay Latin (Windows 11, Word 2019).
+    (
+        (),
+        re.compile(
+            rf"[{_LATIN}](?<![\w@./#:-][{_LATIN}])(?:[{_LATIN}0-9]|[-'’&+](?=[{_LATIN}0-9]))*"
+            rf"(?: [0-9]+(?:\.[0-9]+)*)+(?![0-9۰-۹\w])"
+        ),
+    ),
     # Latin words and codes (COVID-19, 5G, B.Sc): every Latin letter in a text is inside one of these.
     # The run of letters and digits must hold a letter: either the first character is one, or digits
     # lead up to one.
@@ -413,11 +502,29 @@ def _placeholders_intact(masked: str, count: int) -> bool:
     return indexes == list(range(count))
 
 
+_ZWNJ_AFTER_PLACEHOLDER = re.compile(r"XQ([A-J]+)QX\u200c")
+# A Latin word may take a Persian suffix after a half-space («Android‌ها»); nothing else may.
+_TAKES_SUFFIX = re.compile(r"[A-Za-z][A-Za-z0-9'’&+ -]*")
+
+
+def space_after_spans(masked: str, originals: list[str]) -> str:
+    """Return ``masked`` with a ZWNJ that hazm put after an emoji, link, hashtag or number made a space again.
+
+    hazm attaches «ها» or «تر» to whatever stands before it («👍 ها» → «👍‌ها»); after a hashtag or a
+    mention the ZWNJ would even become part of it in Telegram. Only a Latin word keeps it.
+    """
+
+    def space(match: re.Match[str]) -> str:
+        original = originals[int(match.group(1).translate(_INDEX_DIGITS))]
+        return match.group() if _TAKES_SUFFIX.fullmatch(original) else match.group()[:-1] + " "
+
+    return _ZWNJ_AFTER_PLACEHOLDER.sub(space, masked) if ZWNJ in masked else masked
+
+
 # --------------------------------------------------------------------------------------------------
 # Spacing, ZWNJ and punctuation
 # --------------------------------------------------------------------------------------------------
 
-_PERSIAN_LETTER = "آ-غف-يپچژکگی\u0620\u066e\u066f\u0671-\u06d3"
 # Letters that do not join the next letter: after them a ZWNJ changes nothing visible, and Persian
 # writes «روستاها», «نهادها» without one.
 _NON_JOINING = frozenset("اآأإٱدذرزژوؤۀة")
@@ -518,6 +625,20 @@ def undo_participle_joins(before: str, after: str) -> str:
     if not any(ZWNJ + participle in after for participle in ("شده", "نشده", "یافته")):
         return after
     return _JOINED_PARTICIPLE.sub(undo, after)
+
+
+# What may follow an invisible mark inside a word and is then attached to the word before it.
+_BREAK_SUFFIXES = frozenset(
+    {"ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "تر", "تری", "ترین"}
+    | {"ای", "ام", "ات", "اش", "مان", "تان", "شان"}
+)
+# A list marker at the start of a line: «۱- مورد» (hazm spaces it to «۱ - مورد»).
+_LIST_MARKER = re.compile("^([۰-۹]{1,3}) ?([-–]) ?(?=[^\\s۰-۹\\-–])", re.MULTILINE)
+
+
+def tidy_list_markers(text: str) -> str:
+    """Return ``text`` with list markers at line starts written «۱- مورد», as hazm's «۱ - مورد» is not."""
+    return _LIST_MARKER.sub(r"\1\2 ", text)
 
 
 # A pair of straight quotes on one line becomes guillemets; done before hazm, whose tokenizer would
@@ -676,8 +797,9 @@ def drop_repeated_passages(
 # more suffixes («کار‌ت», «مدیر‌ان», «ماش‌ین»), its replacements work per match instead of on the whole
 # text, and its tables moved to hazm.constants. So that a release reads the same whichever interpreter
 # the bot runs on, the steps we use are written out below as hazm 0.10.0 has them (hazm is MIT licensed,
-# https://github.com/roshan-research/hazm); only the tokenizer, the lexicon, the verbs and the letter
-# table come from the installed hazm. tests/test_text_samples.py pins the output on both versions.
+# https://github.com/roshan-research/hazm), with the few departures HazmSteps.normalize lists; only the
+# tokenizer, the lexicon, the verbs and the letter table come from the installed hazm.
+# tests/test_text_samples.py pins the output on both versions.
 
 _HAZM_PERSIAN_LETTERS = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
 _HAZM_PUNCTUATION_AFTER = r"\.:!،؛؟»\]\)\}"
@@ -913,12 +1035,30 @@ class PersianNormalizer:
         # hazm's lexicon, already loaded by its tokenizer: word -> (frequency, tags).
         self.lexicon: Mapping[str, Any] = self.hazm.lexicon
 
+    def word_break(self, left: str, right: str) -> str:
+        """What separates two words that an invisible mark (soft hyphen, RLM …) stood between.
+
+        A ZWNJ where the two make an affixed word or a compound hazm knows («کتاب‌ها»، «می‌شود»،
+        «اطلاع‌رسانی»); nothing where the first ends in a non-joining letter and the lexicon writes the
+        word closed («بذرکاری», which looks the same either way); a space between two words of their own
+        («یک متن»، «این یک»); a ZWNJ otherwise, which keeps the words apart without asserting two words.
+        """
+        if right in _BREAK_SUFFIXES or left in ("می", "نمی"):
+            return _joiner(left)[len(left) :]
+        if f"{left}{ZWNJ}{right}" in self.lexicon or f"{left}{ZWNJ}{right}" in self.hazm.verbs:
+            return ZWNJ
+        if left[-1] in _NON_JOINING and (_frequency(self.lexicon, left + right) or 0) > 0:
+            return ""
+        if (_frequency(self.lexicon, left) or 0) > 0 and (_frequency(self.lexicon, right) or 0) > 0:
+            return " "
+        return ZWNJ
+
     def normalize(self, raw: str) -> str:
         """Return the display text of ``raw``; ``normalize(normalize(x)) == normalize(x)``.
 
         Protected spans (see :func:`protected_spans`) come out byte for byte as they went in.
         """
-        text = clean_unicode(raw)
+        text = clean_unicode(raw, self.word_break)
         text = strip_wire_headers(text)
         masked, originals = mask_protected_spans(text)
         # Placeholders hold no digits, so this is persian_digits_outside_spans without a second scan.
@@ -928,10 +1068,10 @@ class PersianNormalizer:
         # hazm never touches Latin capitals, but if a placeholder were ever damaged, losing hazm's
         # spacing fixes is better than losing a URL or a phone number.
         if _placeholders_intact(by_hazm, len(originals)):
-            masked = undo_participle_joins(before_hazm, by_hazm)
+            masked = space_after_spans(undo_participle_joins(before_hazm, by_hazm), originals)
         masked = split_joined_affixes(masked, self.lexicon)
         masked = join_detached_suffixes(masked, self.lexicon)
-        masked = tidy_punctuation(masked)
+        masked = tidy_list_markers(tidy_punctuation(masked))
         masked = tidy_layout(masked)
         text = restore_protected_spans(masked, originals)
         return drop_repeated_passages(text)
