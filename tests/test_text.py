@@ -565,6 +565,57 @@ def test_normalize_turns_invisible_marks_into_word_breaks(
     _assert_normalizes(normalizer, raw, expected)
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # Possessive endings written apart are attached to a noun, adjective or pronoun.
+        ("زندگی شان را ساختند", f"زندگی{ZWNJ}شان را ساختند"),
+        ("محله شان بزرگ است", f"محله{ZWNJ}شان بزرگ است"),
+        ("خواب های تان", f"خواب{ZWNJ}های{ZWNJ}تان"),
+        ("پیام های شان را دیدیم", f"پیام{ZWNJ}های{ZWNJ}شان را دیدیم"),
+        ("کتاب هایمان", f"کتاب{ZWNJ}هایمان"),
+        ("همه شان آمدند", f"همه{ZWNJ}شان آمدند"),
+        ("کار شان", "کارشان"),  # no half-space after a non-joining letter
+        ("دفتر های تان", f"دفترهای{ZWNJ}تان"),
+        # … but not to a preposition, and «شان» the dignity (شأن) stays a word.
+        ("در شان مردم نیست", "در شان مردم نیست"),
+        ("حفظ شان و منزلت", "حفظ شان و منزلت"),
+        # Verb prefixes before «می».
+        ("برمی خوردند", f"برمی{ZWNJ}خوردند"),
+        ("برمیخوردند", f"برمی{ZWNJ}خوردند"),
+        ("درمی آید", f"درمی{ZWNJ}آید"),
+        ("بازمی گردد", f"بازمی{ZWNJ}گردد"),
+        ("درمیان جمع", "درمیان جمع"),  # not a verb
+        # «می» the month is no verb prefix; «می» before a verb still is.
+        ("ماه می سال جدید", "ماه می سال جدید"),
+        ("۱۵ می سال جاری", "۱۵ می سال جاری"),
+        ("این ماه می آید", f"این ماه می{ZWNJ}آید"),
+        # Closed after a non-joining letter, half-space after a joining one.
+        ("زیبا تر از", "زیباتر از"),
+        (f"زیبا{ZWNJ}تر از", "زیباتر از"),
+        ("کار ها را", "کارها را"),
+        ("خانه ها را", f"خانه{ZWNJ}ها را"),
+        # Punctuation.
+        ("«سلام» , دنیا", "«سلام»، دنیا"),
+        ("(الف) , ب", "(الف)، ب"),
+        ("[الف] , ب", "[الف]، ب"),
+        ("(COVID-19) , ب", "(COVID-19)، ب"),
+        ("آیا آمد???", "آیا آمد؟"),
+        ("آیا آمد؟؟؟", "آیا آمد؟"),
+        ("عجب!!!", "عجب!"),
+        ("واقعا؟!!", "واقعا؟!"),
+        ("و غیره...", "و غیره…"),
+        ("و غیره …", "و غیره…"),
+        ("و غیره. . .", "و غیره…"),
+        ("و غیره....", "و غیره…"),
+        ("و غیره…و", "و غیره… و"),
+    ],
+)
+def test_normalize_persian_typography(normalizer: PersianNormalizer, raw: str, expected: str) -> None:
+    """Endings and prefixes attached, «می» the month left alone, closed affixes, tidy punctuation."""
+    _assert_normalizes(normalizer, raw, expected)
+
+
 def test_normalize_removes_header_and_keeps_attribution(normalizer: PersianNormalizer) -> None:
     """The Shara dateline goes while «به گزارش …» stays."""
     raw = f"عنوان\n\n{SHARA_HEADER} به گزارش خبرگزاری ایرنا، استاندار گفت: کار ادامه دارد."

@@ -17,12 +17,17 @@ The normalizer's stages, in order::
                             star codes, emoji, Markdown links and emphasis, Latin words (with the numbers
                             of «Windows 11») → XQ…QX
     Persian digits          in what is left, i.e. in prose
-    tidy_punctuation        Persian comma, «» for straight quotes, spacing around marks
+    tidy_punctuation        Persian comma, «» for straight quotes, one «؟» or «!», one «…», spacing
     hazm's steps            spacing, «می‌» prefixes, «ها/های/ترین» suffixes, compounds it knows
     undo_participle_joins   «انجام‌شده است» (hazm) back to «انجام شده است»
     space_after_spans       «#کتاب‌ها», «👍‌ها» (hazm) back to «#کتاب ها», «👍 ها»
     split_joined_affixes    «عمومیها» → «عمومی‌ها», checked against hazm's lexicon
     join_detached_suffixes  «علاقه مندان» → «علاقه‌مندان», «حیدری پور» → «حیدری‌پور»
+    attach_detached_endings «زندگی شان» → «زندگی‌شان», «خواب‌های تان» → «خواب‌های‌تان»
+    join_prefixed_mi        «برمی خوردند» → «برمی‌خوردند»
+    keep_month_mi           «ماه می سال» stays: «می» the month is no verb prefix
+    close_affixes_after_non_joining
+                            «زیبا‌تر» → «زیباتر», «کار‌ها» → «کارها»
     tidy_punctuation, tidy_list_markers
                             again, and «۱- مورد» at a line start (hazm: «۱ - مورد»)
     tidy_layout             single spaces, no stray ZWNJ, one blank line between paragraphs
@@ -632,8 +637,121 @@ _BREAK_SUFFIXES = frozenset(
     {"ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "تر", "تری", "ترین"}
     | {"ای", "ام", "ات", "اش", "مان", "تان", "شان"}
 )
+# Affixes written with a half-space after a joining letter and closed after a non-joining one: the
+# plural «ها» family, the comparative «تر» family and the possessive pronouns «مان/تان/شان».
+_CLOSED_AFTER_NON_JOINING = (
+    *("هایشان", "هایتان", "هایمان", "هایی", "هایم", "هایت", "هایش", "های", "ها"),
+    *("ترین", "تری", "تر", "شان", "تان", "مان"),
+)
+_ZWNJ_BEFORE_AFFIX = re.compile(
+    f"(?<=[{''.join(sorted(_NON_JOINING))}])\u200c(?=(?:{'|'.join(_CLOSED_AFTER_NON_JOINING)})(?![{_PERSIAN_LETTER}]))"
+)
+# Possessive pronouns and plural-with-pronoun endings written as a word of their own: «زندگی شان»,
+# «محله شان», «خواب‌های تان», «کتاب هایمان».
+_SPACED_ENDING = re.compile(
+    f"(?<![{_PERSIAN_LETTER}\u200c])([{_PERSIAN_LETTER}][{_PERSIAN_LETTER}\u200c]*[{_PERSIAN_LETTER}])"
+    f" (شان|تان|مان|هایشان|هایتان|هایمان|هایم|هایت|هایش)(?![{_PERSIAN_LETTER}\u200c])"
+)
+# Words after which «شان» (مان، تان) is not a pronoun: prepositions, conjunctions, pronouns and the
+# determiners that stand before a noun. «در شان مردم» is «در شأن», the dignity.
+_NOT_BEFORE_ENDING = frozenset(
+    {
+        "در", "از", "به", "با", "بر", "برای", "تا", "بی", "جز", "و", "یا", "که", "را", "اگر", "چون", "نه",
+        "هم", "اما", "ولی", "پس", "این", "آن", "هر", "چه", "همین", "همان", "من", "تو", "او", "ما", "شما",
+        "ایشان", "آنها", "اینها", "آنان", "وی", "است", "بود", "شد",
+    }
+)  # fmt: skip
+# Nouns that take «شأن» (dignity), written «شان»: «حفظ شان»، «دون شان»، «خلاف شان».
+_BEFORE_SHAN_AS_DIGNITY = frozenset({"حفظ", "خلاف", "دون", "فراخور", "درخور", "رعایت", "ارتقای", "اعتلای", "شایسته"})
+_SHAN_AS_DIGNITY_AFTER = re.compile(r"[ ]+و[ ]+(?:منزلت|جایگاه|مقام|شوکت)")
+# Determiners that do take a pronoun ending: «همه‌شان»، «کدام‌شان»، «برخی‌شان».
+_DETERMINERS_WITH_ENDING = frozenset({"همه", "کدام", "برخی", "بعضی", "هیچ‌کدام", "هیچکدام"})
+_NOUN_TAGS = frozenset({"N", "AJ", "PRO"})
+# Verb prefixes before «می»: «برمی‌خوردند»، «درمی‌آید»، «بازمی‌گردد»، «فرامی‌رسد»، «فرونمی‌نشیند».
+_PREFIXED_MI_SPACED = re.compile(
+    f"(?<![{_PERSIAN_LETTER}\u200c])(بر|در|باز|فرا|فرو)(ن?می)[ \u200c]?([{_PERSIAN_LETTER}]{{2,}})"
+    f"(?![{_PERSIAN_LETTER}\u200c])"
+)
+# «می» the month (May) after «ماه» or a day number, which hazm takes for the verb prefix.
+_MONTH_MI = re.compile(f"(?<![^\\s])(ماه|[۰-۹]+) می\u200c([{_PERSIAN_LETTER}]+)")
 # A list marker at the start of a line: «۱- مورد» (hazm spaces it to «۱ - مورد»).
 _LIST_MARKER = re.compile("^([۰-۹]{1,3}) ?([-–]) ?(?=[^\\s۰-۹\\-–])", re.MULTILINE)
+
+
+def _takes_ending(word: str, ending: str, lexicon: Mapping[str, Any]) -> bool:
+    """Tell whether a pronoun or plural ending written apart belongs to ``word`` (a noun or adjective)."""
+    if word in _NOT_BEFORE_ENDING or (ending == "شان" and word in _BEFORE_SHAN_AS_DIGNITY):
+        return False
+    last = word.rsplit(ZWNJ, 1)[-1]
+    if last in ("ها", "های") or any(
+        word.endswith(plural) and word[: -len(plural)] in lexicon for plural in ("ها", "های")
+    ):  # a plural: «خواب‌های تان»، «دفترهای تان»
+        return not ending.startswith("ها")
+    if word in _DETERMINERS_WITH_ENDING:
+        return True
+    entry = lexicon.get(word) or lexicon.get(last)
+    return entry is not None and bool(_NOUN_TAGS.intersection(entry[1]))
+
+
+def attach_detached_endings(text: str, lexicon: Mapping[str, Any]) -> str:
+    """Return ``text`` with possessive endings written apart attached to their noun.
+
+    «زندگی شان» → «زندگی‌شان», «محله شان» → «محله‌شان», «خواب‌های تان» → «خواب‌های‌تان», «کتاب هایمان»
+    → «کتاب‌هایمان», «کار شان» → «کارشان» (no ZWNJ after a non-joining letter). The word before must be a
+    noun, adjective or pronoun in hazm's lexicon (or a plural in «ها»), and not a preposition: «در شان
+    مردم» (the dignity, شأن) and «حفظ شان و منزلت» stay as written.
+    """
+
+    def attach(match: re.Match[str]) -> str:
+        word, ending = match.groups()
+        if not _takes_ending(word, ending, lexicon):
+            return match.group()
+        if ending == "شان" and _SHAN_AS_DIGNITY_AFTER.match(match.string, match.end()):
+            return match.group()
+        return _joiner(word) + ending
+
+    if not any(f" {ending}" in text for ending in ("شان", "تان", "مان", "های")):
+        return text
+    return _SPACED_ENDING.sub(attach, text)
+
+
+def join_prefixed_mi(text: str, verbs: Mapping[str, Any]) -> str:
+    """Return ``text`` with the verbs of «برمی‌»، «درمی‌»، «بازمی‌»، «فرامی‌»، «فرومی‌» written as one word.
+
+    «برمی خوردند» and «برمیخوردند» → «برمی‌خوردند» when hazm conjugates «می‌خوردند»; «درمیان» (not a
+    verb) and «بر می‌گردد» written as two words (where «بر» may be the preposition) are left alone.
+    """
+
+    def join(match: re.Match[str]) -> str:
+        prefix, mi, stem = match.groups()
+        if f"{mi}{ZWNJ}{stem}" not in verbs:
+            return match.group()
+        return f"{prefix}{mi}{ZWNJ}{stem}"
+
+    return _PREFIXED_MI_SPACED.sub(join, text) if "می" in text else text
+
+
+def close_affixes_after_non_joining(text: str) -> str:
+    """Return ``text`` without the ZWNJ before «ها»، «تر»، «شان» … after a letter that does not join.
+
+    After «ا، د، ر، ز، و» … a half-space changes nothing visible and Persian writes the word closed:
+    «زیبا‌تر» → «زیباتر»، «کار‌ها» → «کارها»، «دفتر‌هایتان» → «دفترهایتان».
+    """
+    return _ZWNJ_BEFORE_AFFIX.sub("", text) if ZWNJ in text else text
+
+
+def keep_month_mi(text: str, verbs: Mapping[str, Any]) -> str:
+    """Return ``text`` with «می» the month written apart again where hazm made it a verb prefix.
+
+    «ماه می سال جدید» (hazm: «ماه می‌سال») and «۱۵ می سال جاری» keep «می» as a word; «این ماه می‌آید»,
+    where «می‌آید» is a verb, stays.
+    """
+
+    def undo(match: re.Match[str]) -> str:
+        before, stem = match.groups()
+        return match.group() if f"می{ZWNJ}{stem}" in verbs else f"{before} می {stem}"
+
+    return _MONTH_MI.sub(undo, text) if "می" + ZWNJ in text else text
 
 
 def tidy_list_markers(text: str) -> str:
@@ -644,10 +762,18 @@ def tidy_list_markers(text: str) -> str:
 # A pair of straight quotes on one line becomes guillemets; done before hazm, whose tokenizer would
 # space the quotes out first and leave «» or " " behind on a second pass.
 _STRAIGHT_QUOTES = re.compile(r'"[ ]*([^"\n]*?)[ ]*"')
-_LATIN_COMMA = re.compile(f"(?<=[{_PERSIAN_LETTER}\u200c])[ ]*,[ ]*(?=[{_PERSIAN_LETTER}])")
+# A Latin comma after a Persian word or a closing quote or bracket, before a Persian word or an opening one.
+_LATIN_COMMA = re.compile(f"(?<=[{_PERSIAN_LETTER}\u200c»)\\]])[ ]*,[ ]*(?=[{_PERSIAN_LETTER}«(\\[])")
 _LATIN_SEMICOLON = re.compile(f"(?<=[{_PERSIAN_LETTER}\u200c])[ ]*;[ ]*(?=[{_PERSIAN_LETTER}]|$)", re.MULTILINE)
 _LATIN_QUESTION = re.compile(f"(?<=[{_PERSIAN_LETTER}\u200c])[ ]*\\?")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"[ \u200c]+([،؛:.!؟])")
+# Runs of question and exclamation marks («؟؟؟»، «!!!»، «؟!!»), each kept once.
+_MARK_RUN = re.compile("[?؟!]{2,}")
+# Three dots, spaced dots, «…» followed by more dots: one ellipsis character, attached to the word
+# before it like a full stop, with a space before the next word.
+_DOTS = re.compile(r"(?:…|\.[ ]?\.(?:[ ]?\.)+)(?:[ ]?[.…])*")
+_SPACE_BEFORE_ELLIPSIS = re.compile(r"(?<=[\w\u200c»)\]])[ \u200c]+…")
+_NO_SPACE_AFTER_ELLIPSIS = re.compile(f"…(?=[{_PERSIAN_LETTER}«(])")
 # One space after a Persian comma, semicolon, question or exclamation mark, and after . or : that
 # end a Persian word; never inside a number (hazm's own rule does the same).
 _NO_SPACE_AFTER_PUNCTUATION = re.compile(
@@ -663,8 +789,11 @@ def tidy_punctuation(text: str) -> str:
 
     Straight quotes in pairs become «»; a Latin comma, semicolon or question mark written after a
     Persian word becomes «،», «؛», «؟»; there is no space before «، ؛ : . ! ؟» and one space after
-    «، ؛ ؟ !» (and after «.» or «:» that end a Persian word before another). Meant for masked text,
-    where numbers like 4.6 are placeholders and cannot be touched.
+    «، ؛ ؟ !» (and after «.» or «:» that end a Persian word before another). A Latin comma after a
+    closing guillemet, parenthesis or bracket becomes «،» too («» ,» → «»،»). A run of question or
+    exclamation marks keeps each mark once («؟؟؟» → «؟»), and three dots, spaced dots or «…» with more
+    dots become one «…», attached to the word before it like a full stop. Meant for masked text, where
+    numbers like 4.6 are placeholders and cannot be touched.
     """
     tidied = _STRAIGHT_QUOTES.sub(r"«\1»", text)
     # The membership tests skip a regex scan of the whole text in the usual case.
@@ -675,7 +804,20 @@ def tidy_punctuation(text: str) -> str:
     if "?" in tidied:
         tidied = _LATIN_QUESTION.sub("؟", tidied)
     tidied = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", tidied)
+    tidied = _MARK_RUN.sub(_one_of_each_mark, tidied)
+    if "." in tidied or "…" in tidied:
+        tidied = _DOTS.sub("…", tidied)
+        tidied = _NO_SPACE_AFTER_ELLIPSIS.sub("… ", _SPACE_BEFORE_ELLIPSIS.sub("…", tidied))
     return _NO_SPACE_AFTER_PUNCTUATION.sub(lambda match: match.group() + " ", tidied)
+
+
+def _one_of_each_mark(match: re.Match[str]) -> str:
+    """«؟؟؟» → «؟», «!!!» → «!», «؟!!؟» → «؟!»: each mark once, in the order written (? and ؟ are one mark)."""
+    kept = ""
+    for mark in match.group():
+        if (mark == "!" and "!" not in kept) or (mark != "!" and not set(kept) & {"?", "؟"}):
+            kept += mark
+    return kept
 
 
 def _replace_stray_zwnj(match: re.Match[str]) -> str:
@@ -1071,6 +1213,10 @@ class PersianNormalizer:
             masked = space_after_spans(undo_participle_joins(before_hazm, by_hazm), originals)
         masked = split_joined_affixes(masked, self.lexicon)
         masked = join_detached_suffixes(masked, self.lexicon)
+        masked = attach_detached_endings(masked, self.lexicon)
+        masked = join_prefixed_mi(masked, self.hazm.verbs)
+        masked = keep_month_mi(masked, self.hazm.verbs)
+        masked = close_affixes_after_non_joining(masked)
         masked = tidy_list_markers(tidy_punctuation(masked))
         masked = tidy_layout(masked)
         text = restore_protected_spans(masked, originals)
