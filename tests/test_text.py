@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from random import Random
 from typing import Any
 
 import pytest
@@ -609,6 +610,8 @@ def test_normalize_turns_invisible_marks_into_word_breaks(
         ("و غیره. . .", "و غیره…"),
         ("و غیره....", "و غیره…"),
         ("و غیره…و", "و غیره… و"),
+        # Repeated letters are shortened before spacing, so the compound is found in one pass.
+        ("اطلاععع رسانی شد", f"اطلاع{ZWNJ}رسانی شد"),
     ],
 )
 def test_normalize_persian_typography(normalizer: PersianNormalizer, raw: str, expected: str) -> None:
@@ -835,6 +838,125 @@ def test_normalize_keeps_protected_items_byte_for_byte(
     output = normalizer.normalize(text.translate(ARABIC_VARIANT))
     for _, item, _ in pieces:
         assert item in output
+
+
+# All the shared samples (tests/data/samples.jsonl is a copy of ../shared/samples/releases.jsonl).
+ALL_SAMPLES: list[dict[str, Any]] = [
+    json.loads(line) for line in (Path(__file__).parent / "data" / "samples.jsonl").read_text("utf-8").splitlines()
+]
+PERSIAN_LETTERS = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
+
+
+@st.composite
+def sample_variants(draw: st.DrawFn) -> str:
+    """A shared sample, whole or a stretch of it, as writers vary it: Arabic letters, half-spaces
+    removed, spaced or replaced by invisible marks, letters doubled or tripled."""
+    words = draw(st.sampled_from(ALL_SAMPLES))["text"].split(" ")
+    if not draw(st.booleans()):  # the simplest example is a stretch, not a whole release
+        start = draw(st.integers(0, len(words) - 1))
+        words = words[start : start + draw(st.integers(1, 60))]
+    rates = st.sampled_from([0.0, 0.05, 0.3, 1.0])
+    arabic, zwnj, repeat = draw(rates), draw(rates), draw(st.sampled_from([0.0, 0.01, 0.05]))
+    # Where each variation falls is left to a seeded generator: one draw per character would make
+    # every example thousands of choices long.
+    random = Random(draw(st.integers(0, 2**32)))
+    out = []
+    for char in " ".join(words):
+        if char in "یک" and random.random() < arabic:
+            out.append(char.translate(ARABIC_VARIANT))
+        elif char == ZWNJ and random.random() < zwnj:
+            out.append(random.choice(["", " ", "\u00ad", "\u200f"]))
+        elif char in PERSIAN_LETTERS and random.random() < repeat:
+            out.append(char * random.choice([2, 3]))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+@settings(deadline=None, max_examples=120)
+@given(text=sample_variants())
+def test_normalize_is_idempotent_on_sample_variants(normalizer: PersianNormalizer, text: str) -> None:
+    """normalize(normalize(x)) == normalize(x) for every shared sample and its spelling variants."""
+    once = normalizer.normalize(text)
+    assert normalizer.normalize(once) == once
+
+
+@pytest.mark.parametrize("sample", ALL_SAMPLES, ids=[sample["id"] for sample in ALL_SAMPLES])
+def test_every_shared_sample_is_idempotent(normalizer: PersianNormalizer, sample: dict[str, Any]) -> None:
+    """Each shared sample's display text normalizes to itself."""
+    once = normalizer.normalize(sample["text"])
+    assert normalizer.normalize(once) == once
+
+
+PICTOGRAPHS = ["👨", "👩", "👧", "❤️", "🔥", "🧑", "⚕️", "💻", "🏳️", "🌈", "👍", "🚑", "📚", "⚠️", "✌️"]
+SKIN_TONES = ["", "", "🏻", "🏽", "🏿"]
+
+
+@st.composite
+def emoji_sequences(draw: st.DrawFn) -> str:
+    """Pictographs with skin tones joined by ZWJ, keycaps and flags."""
+    kind = draw(st.sampled_from(["joined", "keycap", "flag"]))
+    if kind == "keycap":
+        return draw(st.sampled_from("0123456789#*")) + "\ufe0f\u20e3"
+    if kind == "flag":
+        return draw(st.sampled_from(["🇮🇷", "🇮🇶", "🇹🇷"]))
+    parts = draw(st.lists(st.tuples(st.sampled_from(PICTOGRAPHS), st.sampled_from(SKIN_TONES)), min_size=1, max_size=4))
+    return ZWJ.join(picture + (tone if "\ufe0f" not in picture else "") for picture, tone in parts)
+
+
+mentions = st.from_regex(r"@[a-z][a-z0-9_]{1,15}", fullmatch=True)
+hashtags = st.builds(
+    lambda first, rest: f"#{first}{rest}",
+    st.sampled_from(list(PERSIAN_LETTERS + "abcxyz")),
+    st.text(alphabet=PERSIAN_LETTERS + "abcxyz019_", max_size=12),
+)
+star_codes = st.builds(lambda a, b: f"*{a}{b}#", st.integers(100, 9999), st.sampled_from(["", "*1", "*2*3"]))
+ranges = st.builds(
+    lambda low, width, kind: _digits(f"{low}-{low + width}", kind), st.integers(0, 1500), st.integers(1, 50), digits
+)
+latin_names = st.builds(
+    lambda name, number: f"{name} {number}",
+    st.sampled_from(["Windows", "Word", "Photoshop", "Android", "iOS", "COVID-19"]),
+    st.integers(1, 2030),
+)
+# Plain numbers are prose: their digits may become Persian, but the number must stay whole.
+plain_numbers = st.builds(lambda number, kind: _digits(str(number), kind), st.integers(1, 10**7), digits)
+kept_items = st.one_of(
+    urls(),
+    emails(),
+    mentions,
+    hashtags,
+    dates(),
+    phones(),
+    numbers(),
+    ranges,
+    star_codes,
+    latin_names,
+    emoji_sequences(),
+)
+
+
+@settings(deadline=None, max_examples=200)
+@given(
+    pieces=st.lists(
+        st.tuples(prose, st.one_of(kept_items, plain_numbers), st.sampled_from(["", ".", "،", ":", "!", "؟"])),
+        min_size=1,
+        max_size=5,
+    ),
+    tail=prose,
+)
+def test_normalize_keeps_numbers_links_tags_and_emoji(
+    normalizer: PersianNormalizer, pieces: list[tuple[str, str, str]], tail: str
+) -> None:
+    """Every number, URL, e-mail, mention, hashtag, star code and emoji sequence comes out unchanged
+    (a plain number in prose may change its digits to Persian, but stays one whole number)."""
+    text = " ".join(f"{words.translate(ARABIC_VARIANT)} {item}{mark}" for words, item, mark in pieces)
+    output = normalizer.normalize(f"{text} {tail}")
+    for _, item, _ in pieces:
+        if item.isdigit():
+            assert re.search(rf"(?<![0-9]){to_latin_digits(item)}(?![0-9])", to_latin_digits(output)), item
+        else:
+            assert item in output
 
 
 @settings(deadline=None, max_examples=300)

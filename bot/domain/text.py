@@ -17,7 +17,10 @@ The normalizer's stages, in order::
                             star codes, emoji, Markdown links and emphasis, Latin words (with the numbers
                             of «Windows 11») → XQ…QX
     Persian digits          in what is left, i.e. in prose
-    tidy_punctuation        Persian comma, «» for straight quotes, one «؟» or «!», one «…», spacing
+    tidy_zwnj, tidy_punctuation
+                            Persian comma, «» for straight quotes, one «؟» or «!», one «…», spacing
+    close_affixes_after_non_joining
+                            «زیبا‌تر» → «زیباتر», «کار‌ها» → «کارها» (also after hazm)
     hazm's steps            spacing, «می‌» prefixes, «ها/های/ترین» suffixes, compounds it knows
     undo_participle_joins   «انجام‌شده است» (hazm) back to «انجام شده است»
     space_after_spans       «#کتاب‌ها», «👍‌ها» (hazm) back to «#کتاب ها», «👍 ها»
@@ -26,13 +29,14 @@ The normalizer's stages, in order::
     attach_detached_endings «زندگی شان» → «زندگی‌شان», «خواب‌های تان» → «خواب‌های‌تان»
     join_prefixed_mi        «برمی خوردند» → «برمی‌خوردند»
     keep_month_mi           «ماه می سال» stays: «می» the month is no verb prefix
-    close_affixes_after_non_joining
-                            «زیبا‌تر» → «زیباتر», «کار‌ها» → «کارها»
     tidy_punctuation, tidy_list_markers
                             again, and «۱- مورد» at a line start (hazm: «۱ - مورد»)
     tidy_layout             single spaces, no stray ZWNJ, one blank line between paragraphs
     restore_protected_spans
     drop_repeated_passages  a paragraph or long sentence pasted twice is kept once
+
+``normalize(normalize(x)) == normalize(x)``: tests/test_text.py checks it on every shared sample and on
+variants of them (Arabic letters, half-spaces removed or spaced, letters repeated).
 
 Everything except :class:`PersianNormalizer` and :class:`HazmSteps` is pure, free of hazm and cheap
 to import; hazm is imported only when a normalizer is built, once per process (seconds and most of
@@ -625,7 +629,9 @@ def undo_participle_joins(before: str, after: str) -> str:
     """
 
     def undo(match: re.Match[str]) -> str:
-        return match.group() if match.group() in before else f"{match.group(1)} {match.group(2)}"
+        if match.group() in before or match.group(1) in ("می", "نمی"):  # «می‌شده» is a verb prefix
+            return match.group()
+        return f"{match.group(1)} {match.group(2)}"
 
     if not any(ZWNJ + participle in after for participle in ("شده", "نشده", "یافته")):
         return after
@@ -1025,7 +1031,9 @@ _HAZM_REPEATED_LETTER = re.compile(f"([{_HAZM_PERSIAN_LETTERS}])\\1{{2,}}")
 _HAZM_WORD_WITH_REPEATS = re.compile(
     f"[{_HAZM_PERSIAN_LETTERS}]*([{_HAZM_PERSIAN_LETTERS}])\\1{{2,}}[{_HAZM_PERSIAN_LETTERS}]*"
 )
-_HAZM_JOINED_MI = re.compile(f"\\bن?می[{_HAZM_PERSIAN_LETTERS}]+")
+# A whole word: hazm's «\bن?می[…]+» also matches the «میی» of «میی‌ها», which only our affix split
+# created, so a second pass would separate what the first did not.
+_HAZM_JOINED_MI = re.compile(f"\\bن?می[{_HAZM_PERSIAN_LETTERS}]+(?![{_HAZM_PERSIAN_LETTERS}\u200c])")
 _HAZM_MI = re.compile("^(ن?می)")
 # hazm's affix rule «(^| )(ن?می) » for the start of every line, not only of the text.
 _DETACHED_MI_AT_LINE_START = re.compile("^(ن?می) ", re.MULTILINE)
@@ -1095,20 +1103,26 @@ class HazmSteps:
         self._translate_letters = sparse_translation(self.letters)
 
     def normalize(self, text: str) -> str:
-        """Run the steps of hazm 0.10's ``Normalizer.normalize`` that we enable, in its order.
+        """Run the steps of hazm 0.10's ``Normalizer.normalize`` that we enable, in its order but one.
 
         Enabled: letter table, persian_style, correct_spacing, unicodes_replacement,
         decrease_repeated_chars, seperate_mi. Diacritics and special characters are the author's, and
-        digits are made Persian by us, outside protected spans only. hazm's pattern for a detached «می»
-        anchors at ^ without MULTILINE, so «می» opening a later line would be fixed only on a second
-        pass and normalize would not be idempotent; the same fix is applied at every line start here.
+        digits are made Persian by us, outside protected spans only. Where hazm 0.10 would change a
+        text again on a second pass, we depart from it, so that normalize stays idempotent:
+
+        * hazm's pattern for a detached «می» anchors at ^ without MULTILINE, so «می» opening a later line
+          was fixed only on a second pass; the same fix is applied at every line start here;
+        * hazm shortens repeated letters after spacing, so «اطلاععع رسانی» became «اطلاع رسانی» and got
+          its half-space only on a second pass; here repeated letters go first, each word where it
+          stands (see :meth:`decrease_repeated_chars`);
+        * «میگفت» is separated only as a whole word (see ``_HAZM_JOINED_MI``).
         """
         text = self._translate_letters(text)
+        text = self.decrease_repeated_chars(text)
         text = _substitute_all(_HAZM_PERSIAN_STYLE, text)
         text = self.correct_spacing(text)
         text = _DETACHED_MI_AT_LINE_START.sub("\\1" + ZWNJ, text)
         text = _substitute_all(_HAZM_UNICODE_REPLACEMENTS, text)
-        text = self.decrease_repeated_chars(text)
         return self.separate_mi(text)
 
     def correct_spacing(self, text: str) -> str:
@@ -1137,18 +1151,24 @@ class HazmSteps:
         return result
 
     def decrease_repeated_chars(self, text: str) -> str:
-        """A letter written three times or more («سلاممممم») becomes one or two, whichever is a word."""
-        for match in _HAZM_WORD_WITH_REPEATS.finditer(text):
+        """A letter written three times or more («سلاممممم») becomes one or two, whichever is a word.
+
+        hazm replaces each such word with ``str.replace`` over the whole text, which also shortens it
+        inside a longer run («ووو وووو» → «وو ووو», then «وو وو» on a second pass); here each word is
+        replaced where it stands.
+        """
+
+        def shorten(match: re.Match[str]) -> str:
             word = match.group()
             if word in self.lexicon:
-                continue
+                return word
             once = _HAZM_REPEATED_LETTER.sub(r"\1", word)
             twice = _HAZM_REPEATED_LETTER.sub(r"\1\1", word)
             if (once in self.lexicon) != (twice in self.lexicon):
-                text = text.replace(word, once if once in self.lexicon else twice)
-            else:
-                text = text.replace(word, twice)
-        return text
+                return once if once in self.lexicon else twice
+            return twice
+
+        return _HAZM_WORD_WITH_REPEATS.sub(shorten, text)
 
     def separate_mi(self, text: str) -> str:
         """«میگفت» becomes «می‌گفت» where the result is a verb hazm knows."""
@@ -1204,20 +1224,23 @@ class PersianNormalizer:
         text = strip_wire_headers(text)
         masked, originals = mask_protected_spans(text)
         # Placeholders hold no digits, so this is persian_digits_outside_spans without a second scan.
-        masked = tidy_zwnj(tidy_punctuation(to_persian_digits(masked)))
+        # Stray ZWNJs go before punctuation is tidied, so that the spacing after a mark is settled
+        # before hazm reads it (hazm attaches «ها» or «می» to whatever a space separates).
+        masked = tidy_punctuation(tidy_zwnj(to_persian_digits(masked)))
+        # Closed before hazm too: hazm's spacing looks «کارها» up in its lexicon, not «کار‌ها».
+        masked = close_affixes_after_non_joining(masked)
         before_hazm = masked
         by_hazm = self.hazm.normalize(masked)
         # hazm never touches Latin capitals, but if a placeholder were ever damaged, losing hazm's
         # spacing fixes is better than losing a URL or a phone number.
         if _placeholders_intact(by_hazm, len(originals)):
             masked = space_after_spans(undo_participle_joins(before_hazm, by_hazm), originals)
-        masked = split_joined_affixes(masked, self.lexicon)
+        masked = close_affixes_after_non_joining(split_joined_affixes(masked, self.lexicon))
         masked = join_detached_suffixes(masked, self.lexicon)
         masked = attach_detached_endings(masked, self.lexicon)
         masked = join_prefixed_mi(masked, self.hazm.verbs)
         masked = keep_month_mi(masked, self.hazm.verbs)
-        masked = close_affixes_after_non_joining(masked)
-        masked = tidy_list_markers(tidy_punctuation(masked))
+        masked = tidy_list_markers(tidy_punctuation(tidy_zwnj(masked)))
         masked = tidy_layout(masked)
         text = restore_protected_spans(masked, originals)
         return drop_repeated_passages(text)
