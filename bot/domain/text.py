@@ -178,6 +178,7 @@ _MARKS_BETWEEN_LETTERS = re.compile(
 _MARKS_BETWEEN_SCRIPTS = re.compile(
     f"(?<=[{_PERSIAN_LETTER}])[{_WORD_BREAK_MARKS}]+(?=[A-Za-z])|(?<=[A-Za-z])[{_WORD_BREAK_MARKS}]+(?=[{_PERSIAN_LETTER}])"
 )
+_ANY_WORD_BREAK_MARK = re.compile(f"[{_WORD_BREAK_MARKS}]")
 _ONE_PERSIAN_LETTER = re.compile(f"[{_PERSIAN_LETTER}]")
 # A kashida between two numbers is a dash typed on a Persian keyboard («ساعت ۸ـ۱۰»): a hyphen.
 _KASHIDA_BETWEEN_DIGITS = re.compile("(?<=[0-9۰-۹٠-٩])[ ]?\u0640+[ ]?(?=[0-9۰-۹٠-٩])")
@@ -192,6 +193,7 @@ _EMOJI_PICTOGRAPH = (
 _EMOJI_MODIFIER = "\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
 _EMOJI_ELEMENT = f"(?:[#*0-9]\ufe0f?\u20e3|[{_EMOJI_PICTOGRAPH}][{_EMOJI_MODIFIER}\u20e3]*)"
 _EMOJI_SEQUENCE = re.compile(f"{_EMOJI_ELEMENT}(?:\u200d{_EMOJI_ELEMENT})*")
+_EMOJI_HINT = re.compile("[\u203c-\U0010ffff]")
 # A ZWJ that does not join two emoji.
 _STRAY_ZWJ = re.compile(f"(?<![{_EMOJI_PICTOGRAPH}{_EMOJI_MODIFIER}\u20e3])\u200d|\u200d(?![{_EMOJI_PICTOGRAPH}])")
 _LINE_BREAKS = re.compile("\r\n|[\r\v\f\x1c-\x1e\x85\u2028\u2029]")
@@ -241,7 +243,6 @@ def clean_unicode(text: str, word_break: Callable[[str, str], str] = zwnj_word_b
     cleaned = _CONTROL.sub("", cleaned)
     if "\u0640" in cleaned:
         cleaned = _KASHIDA_BETWEEN_DIGITS.sub("-", cleaned)
-    cleaned = _MARKS_BETWEEN_SCRIPTS.sub(" ", cleaned)
 
     def break_words(match: re.Match[str]) -> str:
         if ZWNJ in match.group():
@@ -249,7 +250,10 @@ def clean_unicode(text: str, word_break: Callable[[str, str], str] = zwnj_word_b
         left, right = _letters_around(match.string, *match.span())
         return word_break(_persian_letters(left), _persian_letters(right))
 
-    cleaned = _MARKS_BETWEEN_LETTERS.sub(break_words, cleaned)
+    # Both patterns start with a lookbehind, which re tries at every position: only when there are marks.
+    if _ANY_WORD_BREAK_MARK.search(cleaned):
+        cleaned = _MARKS_BETWEEN_SCRIPTS.sub(" ", cleaned)
+        cleaned = _MARKS_BETWEEN_LETTERS.sub(break_words, cleaned)
     cleaned = _INVISIBLE.sub("", cleaned)
     if "\u200d" in cleaned:
         cleaned = _STRAY_ZWJ.sub("", cleaned)
@@ -385,8 +389,6 @@ _SPAN_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     (("-", "–"), re.compile(rf"{_DIGIT}(?<!{_DIGIT}{_DIGIT}){_DIGIT}*(?:[-–]{_DIGIT}+)+{_NOT_DIGIT_AFTER}")),
     # USSD and star codes (*123#, *724*1#, #31#).
     (("#",), re.compile(rf"[*#](?<![\w*#][*#])[*#]?{_DIGIT}+(?:\*{_DIGIT}+)*#(?![\w#])")),
-    # Emoji sequences: one picture, whatever joiners, selectors, skin tones or keycaps it is made of.
-    ((), _EMOJI_SEQUENCE),
     # Markdown-like links and emphasis, kept as written: [متن](https://…), *مهم:*, **خبر فوری**.
     (("](",), re.compile(r"\[[^\[\]\n]{1,300}\]\((?:[^()\s]|\([^()\s]*\))+\)")),
     (("*",), re.compile(r"(?<![\w*])(\*{1,2})(?![\s*])[^*\n]{1,300}?(?<![\s*])\1(?![\w*])")),
@@ -445,6 +447,11 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     for needles, pattern in _SPAN_PATTERNS:
         if not needles or any(needle in text for needle in needles):
             found.extend(match.span() for match in pattern.finditer(text))
+    # Emoji sequences: one picture, whatever joiners, selectors, skin tones or keycaps it is made of.
+    # Every emoji holds a character from U+203C up (a keycap its U+20E3), which Persian prose does not;
+    # looking for one is four times as fast as the pattern failing.
+    if _EMOJI_HINT.search(text):
+        found.extend(match.span() for match in _EMOJI_SEQUENCE.finditer(text))
     found.extend(match.span("number") for match in _KEYWORD_PHONE.finditer(text))
     found.sort()
     merged: list[tuple[int, int]] = []
@@ -650,14 +657,15 @@ _CLOSED_AFTER_NON_JOINING = (
     *("ترین", "تری", "تر", "شان", "تان", "مان"),
 )
 _ZWNJ_BEFORE_AFFIX = re.compile(
-    f"(?<=[{''.join(sorted(_NON_JOINING))}])\u200c(?=(?:{'|'.join(_CLOSED_AFTER_NON_JOINING)})(?![{_PERSIAN_LETTER}]))"
+    f"\u200c(?<=[{''.join(sorted(_NON_JOINING))}]\u200c)(?=(?:{'|'.join(_CLOSED_AFTER_NON_JOINING)})(?![{_PERSIAN_LETTER}]))"
 )
 # Possessive pronouns and plural-with-pronoun endings written as a word of their own: «زندگی شان»,
 # «محله شان», «خواب‌های تان», «کتاب هایمان».
+# The pattern finds the ending; the word before it is read back from the text.
 _SPACED_ENDING = re.compile(
-    f"(?<![{_PERSIAN_LETTER}\u200c])([{_PERSIAN_LETTER}][{_PERSIAN_LETTER}\u200c]*[{_PERSIAN_LETTER}])"
-    f" (شان|تان|مان|هایشان|هایتان|هایمان|هایم|هایت|هایش)(?![{_PERSIAN_LETTER}\u200c])"
+    f" (?<=[{_PERSIAN_LETTER}] )(شان|تان|مان|هایشان|هایتان|هایمان|هایم|هایت|هایش)(?![{_PERSIAN_LETTER}\u200c])"
 )
+_WORD_BEFORE = re.compile(f"[{_PERSIAN_LETTER}\u200c]*[{_PERSIAN_LETTER}]")
 # Words after which «شان» (مان، تان) is not a pronoun: prepositions, conjunctions, pronouns and the
 # determiners that stand before a noun. «در شان مردم» is «در شأن», the dignity.
 _NOT_BEFORE_ENDING = frozenset(
@@ -674,14 +682,22 @@ _SHAN_AS_DIGNITY_AFTER = re.compile(r"[ ]+و[ ]+(?:منزلت|جایگاه|مق�
 _DETERMINERS_WITH_ENDING = frozenset({"همه", "کدام", "برخی", "بعضی", "هیچ‌کدام", "هیچکدام"})
 _NOUN_TAGS = frozenset({"N", "AJ", "PRO"})
 # Verb prefixes before «می»: «برمی‌خوردند»، «درمی‌آید»، «بازمی‌گردد»، «فرامی‌رسد»، «فرونمی‌نشیند».
+_MI_PREFIXES = ("بر", "در", "باز", "فرا", "فرو")
+# (That the prefix starts a word is checked where the pattern is used: a lookbehind in front would
+# make re try the pattern at every position.)
 _PREFIXED_MI_SPACED = re.compile(
-    f"(?<![{_PERSIAN_LETTER}\u200c])(بر|در|باز|فرا|فرو)(ن?می)[ \u200c]?([{_PERSIAN_LETTER}]{{2,}})"
-    f"(?![{_PERSIAN_LETTER}\u200c])"
+    f"({'|'.join(_MI_PREFIXES)})(ن?می)[ \u200c]?([{_PERSIAN_LETTER}]{{2,}})(?![{_PERSIAN_LETTER}\u200c])"
 )
 # «می» the month (May) after «ماه» or a day number, which hazm takes for the verb prefix.
-_MONTH_MI = re.compile(f"(?<![^\\s])(ماه|[۰-۹]+) می\u200c([{_PERSIAN_LETTER}]+)")
+_MONTH_MI = re.compile(f"(ماه|[۰-۹]+) می\u200c([{_PERSIAN_LETTER}]+)")
+_DAY_MI = re.compile("[۰-۹] می\u200c")
 # A list marker at the start of a line: «۱- مورد» (hazm spaces it to «۱ - مورد»).
 _LIST_MARKER = re.compile("^([۰-۹]{1,3}) ?([-–]) ?(?=[^\\s۰-۹\\-–])", re.MULTILINE)
+
+
+def _inside_a_word(text: str, start: int) -> bool:
+    """Tell whether ``start`` follows a letter, a digit or a ZWNJ, i.e. is not where a word begins."""
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] == ZWNJ)
 
 
 def _takes_ending(word: str, ending: str, lexicon: Mapping[str, Any]) -> bool:
@@ -708,17 +724,29 @@ def attach_detached_endings(text: str, lexicon: Mapping[str, Any]) -> str:
     مردم» (the dignity, شأن) and «حفظ شان و منزلت» stay as written.
     """
 
-    def attach(match: re.Match[str]) -> str:
-        word, ending = match.groups()
-        if not _takes_ending(word, ending, lexicon):
-            return match.group()
-        if ending == "شان" and _SHAN_AS_DIGNITY_AFTER.match(match.string, match.end()):
-            return match.group()
-        return _joiner(word) + ending
-
-    if not any(f" {ending}" in text for ending in ("شان", "تان", "مان", "های")):
+    pieces = []
+    position = 0
+    for match in _SPACED_ENDING.finditer(text):
+        start = match.start()
+        word_start = start
+        while word_start > position and (
+            text[word_start - 1] == ZWNJ or _ONE_PERSIAN_LETTER.match(text, word_start - 1)
+        ):
+            word_start -= 1
+        word, ending = text[word_start:start].lstrip(ZWNJ), match.group(1)
+        if (
+            len(word) < 2
+            or not _takes_ending(word, ending, lexicon)
+            or (ending == "شان" and _SHAN_AS_DIGNITY_AFTER.match(text, match.end()))
+        ):
+            continue
+        pieces.append(text[position : start - len(word)])
+        pieces.append(_joiner(word) + ending)
+        position = match.end()
+    if not pieces:
         return text
-    return _SPACED_ENDING.sub(attach, text)
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def join_prefixed_mi(text: str, verbs: Mapping[str, Any]) -> str:
@@ -730,11 +758,13 @@ def join_prefixed_mi(text: str, verbs: Mapping[str, Any]) -> str:
 
     def join(match: re.Match[str]) -> str:
         prefix, mi, stem = match.groups()
-        if f"{mi}{ZWNJ}{stem}" not in verbs:
+        if _inside_a_word(match.string, match.start()) or f"{mi}{ZWNJ}{stem}" not in verbs:
             return match.group()
         return f"{prefix}{mi}{ZWNJ}{stem}"
 
-    return _PREFIXED_MI_SPACED.sub(join, text) if "می" in text else text
+    if not any(f"{prefix}می" in text or f"{prefix}نمی" in text for prefix in _MI_PREFIXES):
+        return text
+    return _PREFIXED_MI_SPACED.sub(join, text)
 
 
 def close_affixes_after_non_joining(text: str) -> str:
@@ -755,9 +785,13 @@ def keep_month_mi(text: str, verbs: Mapping[str, Any]) -> str:
 
     def undo(match: re.Match[str]) -> str:
         before, stem = match.groups()
-        return match.group() if f"می{ZWNJ}{stem}" in verbs else f"{before} می {stem}"
+        if _inside_a_word(match.string, match.start()) or f"می{ZWNJ}{stem}" in verbs:
+            return match.group()
+        return f"{before} می {stem}"
 
-    return _MONTH_MI.sub(undo, text) if "می" + ZWNJ in text else text
+    if f"ماه می{ZWNJ}" not in text and not (f" می{ZWNJ}" in text and _DAY_MI.search(text)):
+        return text
+    return _MONTH_MI.sub(undo, text)
 
 
 def tidy_list_markers(text: str) -> str:
@@ -810,8 +844,9 @@ def tidy_punctuation(text: str) -> str:
     if "?" in tidied:
         tidied = _LATIN_QUESTION.sub("؟", tidied)
     tidied = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", tidied)
-    tidied = _MARK_RUN.sub(_one_of_each_mark, tidied)
-    if "." in tidied or "…" in tidied:
+    if any(pair in tidied for pair in ("؟؟", "??", "!!", "؟!", "!؟", "?!", "!?", "؟?", "?؟")):
+        tidied = _MARK_RUN.sub(_one_of_each_mark, tidied)
+    if ".." in tidied or ". ." in tidied or "…" in tidied:
         tidied = _DOTS.sub("…", tidied)
         tidied = _NO_SPACE_AFTER_ELLIPSIS.sub("… ", _SPACE_BEFORE_ELLIPSIS.sub("…", tidied))
     return _NO_SPACE_AFTER_PUNCTUATION.sub(lambda match: match.group() + " ", tidied)
