@@ -537,6 +537,7 @@ ZWJ = "\u200d"
         # hazm attaches «ها» to whatever precedes it; after a hashtag or an emoji that is a new word.
         ("با برچسب #کتاب ها", "با برچسب #کتاب ها"),
         ("تشکر 👍 ها", "تشکر 👍 ها"),
+        (f"تشکر 👍{ZWNJ}می شود", f"تشکر 👍 می{ZWNJ}شود"),
     ],
 )
 def test_normalize_never_damages_numbers_emoji_or_latin(normalizer: PersianNormalizer, raw: str, expected: str) -> None:
@@ -850,13 +851,15 @@ PERSIAN_LETTERS = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنو�
 @st.composite
 def sample_variants(draw: st.DrawFn) -> str:
     """A shared sample, whole or a stretch of it, as writers vary it: Arabic letters, half-spaces
-    removed, spaced or replaced by invisible marks, letters doubled or tripled."""
+    removed, spaced or replaced by invisible marks, spaces typed as half-spaces, letters doubled or
+    tripled."""
     words = draw(st.sampled_from(ALL_SAMPLES))["text"].split(" ")
     if not draw(st.booleans()):  # the simplest example is a stretch, not a whole release
         start = draw(st.integers(0, len(words) - 1))
         words = words[start : start + draw(st.integers(1, 60))]
     rates = st.sampled_from([0.0, 0.05, 0.3, 1.0])
-    arabic, zwnj, repeat = draw(rates), draw(rates), draw(st.sampled_from([0.0, 0.01, 0.05]))
+    arabic, zwnj = draw(rates), draw(rates)
+    repeat, space = draw(st.sampled_from([0.0, 0.01, 0.05])), draw(st.sampled_from([0.0, 0.02, 0.1]))
     # Where each variation falls is left to a seeded generator: one draw per character would make
     # every example thousands of choices long.
     random = Random(draw(st.integers(0, 2**32)))
@@ -866,6 +869,8 @@ def sample_variants(draw: st.DrawFn) -> str:
             out.append(char.translate(ARABIC_VARIANT))
         elif char == ZWNJ and random.random() < zwnj:
             out.append(random.choice(["", " ", "\u00ad", "\u200f"]))
+        elif char == " " and random.random() < space:
+            out.append(ZWNJ)
         elif char in PERSIAN_LETTERS and random.random() < repeat:
             out.append(char * random.choice([2, 3]))
         else:

@@ -524,10 +524,11 @@ _TAKES_SUFFIX = re.compile(r"[A-Za-z][A-Za-z0-9'’&+ -]*")
 
 
 def space_after_spans(masked: str, originals: list[str]) -> str:
-    """Return ``masked`` with a ZWNJ that hazm put after an emoji, link, hashtag or number made a space again.
+    """Return ``masked`` with a ZWNJ after an emoji, link, hashtag or number made a space.
 
     hazm attaches «ها» or «تر» to whatever stands before it («👍 ها» → «👍‌ها»); after a hashtag or a
-    mention the ZWNJ would even become part of it in Telegram. Only a Latin word keeps it.
+    mention the ZWNJ would even become part of it in Telegram. Only a Latin word keeps it. Done before
+    hazm as well, which would otherwise read «👍‌می شود» and «👍 می شود» differently.
     """
 
     def space(match: re.Match[str]) -> str:
@@ -1261,7 +1262,7 @@ class PersianNormalizer:
         # Placeholders hold no digits, so this is persian_digits_outside_spans without a second scan.
         # Stray ZWNJs go before punctuation is tidied, so that the spacing after a mark is settled
         # before hazm reads it (hazm attaches «ها» or «می» to whatever a space separates).
-        masked = tidy_punctuation(tidy_zwnj(to_persian_digits(masked)))
+        masked = tidy_punctuation(space_after_spans(tidy_zwnj(to_persian_digits(masked)), originals))
         # Closed before hazm too: hazm's spacing looks «کارها» up in its lexicon, not «کار‌ها».
         masked = close_affixes_after_non_joining(masked)
         before_hazm = masked
