@@ -548,9 +548,11 @@ def test_normalize_never_damages_numbers_emoji_or_latin(normalizer: PersianNorma
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [
-        ("یک\u00adمتن", "یک متن"),  # two words of their own: a space
+        ("یک\u00adمتن", "یک متن"),  # a word that never joins another: a space
         ("این\u200fیک", "این یک"),
         ("این\u200eیک کار", "این یک کار"),
+        ("کتاب\u200fرا خواند", "کتاب را خواند"),
+        ("هم\u00adاستانی", f"هم{ZWNJ}استانی"),  # unknown to the lexicon: a half-space, the words kept apart
         ("کتاب\u00adها", f"کتاب{ZWNJ}ها"),  # a suffix: a half-space
         ("می\u200eشود", f"می{ZWNJ}شود"),  # a prefix: a half-space
         ("اطلاع\u200fرسانی", f"اطلاع{ZWNJ}رسانی"),  # a compound hazm knows: a half-space

@@ -651,6 +651,15 @@ _BREAK_SUFFIXES = frozenset(
     {"ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "تر", "تری", "ترین"}
     | {"ای", "ام", "ات", "اش", "مان", "تان", "شان"}
 )
+# Words that stand alone and never make a compound with a half-space: prepositions, conjunctions,
+# determiners, pronouns, the copula. (Not «هم»، «بی»، «خود»، «پیش», which are also prefixes.)
+_WORDS_OF_THEIR_OWN = frozenset(
+    {
+        "در", "از", "به", "با", "بر", "برای", "تا", "که", "و", "یا", "را", "اگر", "اما", "ولی", "نیز",
+        "این", "آن", "یک", "هر", "چه", "چند", "همین", "همان", "من", "تو", "او", "ما", "شما", "وی",
+        "آنها", "اینها", "ایشان", "است", "بود", "شد",
+    }
+)  # fmt: skip
 # Affixes written with a half-space after a joining letter and closed after a non-joining one: the
 # plural «ها» family, the comparative «تر» family and the possessive pronouns «مان/تان/شان».
 _CLOSED_AFTER_NON_JOINING = (
@@ -1236,18 +1245,21 @@ class PersianNormalizer:
     def word_break(self, left: str, right: str) -> str:
         """What separates two words that an invisible mark (soft hyphen, RLM …) stood between.
 
-        A ZWNJ where the two make an affixed word or a compound hazm knows («کتاب‌ها»، «می‌شود»،
-        «اطلاع‌رسانی»); nothing where the first ends in a non-joining letter and the lexicon writes the
-        word closed («بذرکاری», which looks the same either way); a space between two words of their own
-        («یک متن»، «این یک»); a ZWNJ otherwise, which keeps the words apart without asserting two words.
+        Writers and old keyboards put these marks where a half-space belongs, so a ZWNJ is the rule: an
+        affixed word or a compound hazm knows («کتاب‌ها»، «می‌شود»، «اطلاع‌رسانی»), and anything unknown
+        («هم‌استانی»), which keeps the words apart without asserting two words. Nothing where the first
+        ends in a non-joining letter and the lexicon writes the word closed («بذرکاری», which looks the
+        same either way). A space where one side is a word that never joins another, a preposition, a
+        conjunction, a determiner or a pronoun («یک متن»، «این یک»، «کتاب را»).
         """
+        compound = f"{left}{ZWNJ}{right}"
         if right in _BREAK_SUFFIXES or left in ("می", "نمی"):
             return _joiner(left)[len(left) :]
-        if f"{left}{ZWNJ}{right}" in self.lexicon or f"{left}{ZWNJ}{right}" in self.hazm.verbs:
+        if compound in self.lexicon or compound in self.hazm.verbs:
             return ZWNJ
         if left[-1] in _NON_JOINING and (_frequency(self.lexicon, left + right) or 0) > 0:
             return ""
-        if (_frequency(self.lexicon, left) or 0) > 0 and (_frequency(self.lexicon, right) or 0) > 0:
+        if left in _WORDS_OF_THEIR_OWN or right in _WORDS_OF_THEIR_OWN:
             return " "
         return ZWNJ
 
