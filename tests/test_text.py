@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from random import Random
 from typing import Any
 
 import pytest
@@ -94,9 +95,54 @@ def test_clean_unicode_makes_arabic_variants_persian(raw: str, expected: str) ->
 
 
 def test_clean_unicode_normalizes_spaces_line_endings_and_invisibles() -> None:
-    """NBSP and typographic spaces become spaces, CR/LF become LF, invisible marks and controls go."""
-    raw = "الف\u00a0ب\u2009ج\tد\r\nه\rو\u2028ز\u200bح\u200eط\u200fی\ufeffک\x07ل\u00adم"
-    assert clean_unicode(raw) == "الف ب ج د\nه\nو\nزحطیکلم"
+    """NBSP and typographic spaces become spaces, CR/LF become LF, joiners, BOM and controls go."""
+    raw = "الف\u00a0ب\u2009ج\tد\r\nه\rو\u2028ز\u200dح\u2060ط\ufeffی\x07ک"
+    assert clean_unicode(raw) == "الف ب ج د\nه\nو\nزحطیک"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("یک\u00adمتن", f"یک{ZWNJ}متن"),  # soft hyphen
+        ("این\u200fیک", f"این{ZWNJ}یک"),  # right-to-left mark
+        ("این\u200eیک", f"این{ZWNJ}یک"),  # left-to-right mark
+        ("این\u200bیک", f"این{ZWNJ}یک"),  # zero-width space
+        ("این\u2067یک\u2069", f"این{ZWNJ}یک"),  # an isolate between letters, its end at the word's edge
+        (f"می{ZWNJ}\u200fشود", f"می{ZWNJ}شود"),  # with a ZWNJ already there: one ZWNJ
+        ("\u200fسلام دنیا\u200f", "سلام دنیا"),  # at the edges of words: dropped
+        ("رودخانه\u200f سیمره", "رودخانه سیمره"),
+        ("نسخه\u200eWindows", "نسخه Windows"),  # between a Persian and a Latin letter: a space
+        ("Word\u200fنصب", "Word نصب"),
+        ("Win\u00addows", "Windows"),  # a soft hyphen inside a Latin word is only a hyphenation point
+    ],
+)
+def test_clean_unicode_turns_invisible_marks_between_letters_into_a_word_break(raw: str, expected: str) -> None:
+    """A soft hyphen or directional mark between Persian letters ended a word: a ZWNJ, never nothing."""
+    assert clean_unicode(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("ساعت ۸ـ۱۰ صبح", "ساعت ۸-۱۰ صبح"),
+        ("ساعت 8ـــ10 صبح", "ساعت 8-10 صبح"),
+        ("ساعت ۸ ـ ۱۰ صبح", "ساعت ۸-۱۰ صبح"),
+        ("ساعت ۸ـ صبح", "ساعت ۸ صبح"),  # a kashida after one number only is clutter
+    ],
+)
+def test_clean_unicode_makes_a_kashida_between_numbers_a_hyphen(raw: str, expected: str) -> None:
+    """A kashida between two numbers is a dash typed on a Persian keyboard, not a joiner to drop."""
+    assert clean_unicode(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "emoji",
+    ["👨\u200d👩\u200d👧", "❤️\u200d🔥", "🧑\u200d⚕️", "🏳️\u200d🌈", "👩🏽\u200d💻"],
+)
+def test_clean_unicode_keeps_the_joiner_inside_emoji(emoji: str) -> None:
+    """A ZWJ between two emoji is part of the picture; the same ZWJ after a letter goes."""
+    assert clean_unicode(f"خانواده {emoji} شاد") == f"خانواده {emoji} شاد"
+    assert clean_unicode("ال\u200dف \u200d👍") == "الف 👍"
 
 
 def test_clean_unicode_keeps_persian_spelling_and_ascii() -> None:
@@ -196,6 +242,21 @@ def test_strip_wire_headers_keeps_content(text: str) -> None:
         ("مبلغ 1,250,000 ریال", "1,250,000"),
         ("ویروس COVID-19 شیوع یافت", "COVID-19"),
         ("فناوری 5G آمد", "5G"),
+        ("سن 18-22 سال", "18-22"),
+        ("سال‌های ۱۴۰۵-۱۴۰۶ و", "۱۴۰۵-۱۴۰۶"),
+        ("کیلومترهای ۱-۶ محور", "۱-۶"),
+        ("صفحات ۱۲–۱۸ کتاب", "۱۲–۱۸"),
+        ("کد *123# را بگیرید", "*123#"),
+        ("کد *724*1# را بگیرید", "*724*1#"),
+        ("کد #31# را بگیرید", "#31#"),
+        ("نسخه Windows 11 نصب شد", "Windows 11"),
+        ("با Word 2019 و Excel نوشت", "Word 2019"),
+        ("خانواده 👨\u200d👩\u200d👧 شاد", "👨\u200d👩\u200d👧"),
+        ("گزینه 1️⃣ را بزنید", "1️⃣"),
+        ("پرچم 🇮🇷 بالا رفت", "🇮🇷"),
+        ("پیوند [متن خبر](https://x.ir/a) را ببینید", "[متن خبر](https://x.ir/a)"),
+        ("*مهم:* این خبر است", "*مهم:*"),
+        ("**خبر فوری** امروز", "**خبر فوری**"),
     ],
 )
 def test_protected_spans_finds_each_kind(text: str, span: str) -> None:
@@ -212,6 +273,9 @@ def test_protected_spans_finds_each_kind(text: str, span: str) -> None:
         "تماس 24 ساعته",
         "ساعت ۱۰ صبح",
         "محور ایلام - مهران",
+        "1- مورد اول",
+        "سامانه @ و # و * است",
+        "* مورد اول",
     ],
 )
 def test_protected_spans_leaves_prose_numbers_alone(text: str) -> None:
@@ -427,6 +491,135 @@ def test_normalize_never_touches_protected_items(normalizer: PersianNormalizer, 
     output = normalizer.normalize(f"در تاريخ {item} اعلام شد كه 12 نفر حاضر مي شوند")
     assert item in output
     assert "۱۲ نفر" in output
+
+
+def _assert_normalizes(normalizer: PersianNormalizer, raw: str, expected: str) -> None:
+    """``raw`` becomes ``expected``, which is left as it is (so the rule is idempotent on it)."""
+    assert normalizer.normalize(raw) == expected
+    assert normalizer.normalize(expected) == expected
+
+
+ZWJ = "\u200d"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # A range keeps its hyphen and no spaces; it is protected, so its digits are kept as typed.
+        ("سن 18-22 سال", "سن 18-22 سال"),
+        ("سال‌های ۱۴۰۵-۱۴۰۶ برنامه", "سال‌های ۱۴۰۵-۱۴۰۶ برنامه"),
+        ("کیلومترهای ۱-۶ محور", "کیلومترهای ۱-۶ محور"),
+        ("سال 1403-1404", "سال 1403-1404"),
+        # A kashida between numbers is a dash, not a joiner: the numbers must not merge.
+        ("ساعت ۸ـ۱۰ جلسه است", "ساعت ۸-۱۰ جلسه است"),
+        ("ساعت ۸ ـ ۱۰ جلسه است", "ساعت ۸-۱۰ جلسه است"),
+        # A list marker keeps its hyphen against the number; its number is prose, so Persian.
+        ("1- مورد اول\n2- مورد دوم", "۱- مورد اول\n۲- مورد دوم"),
+        ("۳ -مورد سوم", "۳- مورد سوم"),
+        ("۱) مورد اول", "۱) مورد اول"),
+        # Star codes and Latin names keep their characters, spacing and Latin digits.
+        ("کد *123# را شماره‌گیری کنید", "کد *123# را شماره‌گیری کنید"),
+        ("کد *724*1# را بگیرید", "کد *724*1# را بگیرید"),
+        ("نسخه Windows 11 و Word 2019 نصب شد", "نسخه Windows 11 و Word 2019 نصب شد"),
+        ("با Photoshop 2024 آموزش داده شد", "با Photoshop 2024 آموزش داده شد"),
+        ("Windows و 11 نفر", "Windows و ۱۱ نفر"),  # a Persian word between: prose again
+        # Emoji sequences: joiners, variation selectors, skin tones and keycaps stay.
+        (f"خانواده 👨{ZWJ}👩{ZWJ}👧 شاد", f"خانواده 👨{ZWJ}👩{ZWJ}👧 شاد"),
+        (f"عشق ❤️{ZWJ}🔥 داغ", f"عشق ❤️{ZWJ}🔥 داغ"),
+        (f"🧑{ZWJ}⚕️ معاون درمان", f"🧑{ZWJ}⚕️ معاون درمان"),
+        ("گزینه 1️⃣ را بزنید", "گزینه 1️⃣ را بزنید"),
+        ("1️⃣ رونمایی\n2️⃣ مسابقه", "1️⃣ رونمایی\n2️⃣ مسابقه"),
+        ("👍🏽 تأیید شد ✌️", "👍🏽 تأیید شد ✌️"),
+        # Markdown-like links and emphasis are left as written.
+        ("[متن](https://example.com) را ببینید", "[متن](https://example.com) را ببینید"),
+        ("*مهم:* این خبر است", "*مهم:* این خبر است"),
+        ("**خبر فوری:** سیل آمد", "**خبر فوری:** سیل آمد"),
+        # hazm attaches «ها» to whatever precedes it; after a hashtag or an emoji that is a new word.
+        ("با برچسب #کتاب ها", "با برچسب #کتاب ها"),
+        ("تشکر 👍 ها", "تشکر 👍 ها"),
+        (f"تشکر 👍{ZWNJ}می شود", f"تشکر 👍 می{ZWNJ}شود"),
+    ],
+)
+def test_normalize_never_damages_numbers_emoji_or_latin(normalizer: PersianNormalizer, raw: str, expected: str) -> None:
+    """Ranges, list markers, star codes, Latin names, emoji and Markdown keep their characters and spacing."""
+    _assert_normalizes(normalizer, raw, expected)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("یک\u00adمتن", "یک متن"),  # a word that never joins another: a space
+        ("این\u200fیک", "این یک"),
+        ("این\u200eیک کار", "این یک کار"),
+        ("کتاب\u200fرا خواند", "کتاب را خواند"),
+        ("هم\u00adاستانی", f"هم{ZWNJ}استانی"),  # unknown to the lexicon: a half-space, the words kept apart
+        ("کتاب\u00adها", f"کتاب{ZWNJ}ها"),  # a suffix: a half-space
+        ("می\u200eشود", f"می{ZWNJ}شود"),  # a prefix: a half-space
+        ("اطلاع\u200fرسانی", f"اطلاع{ZWNJ}رسانی"),  # a compound hazm knows: a half-space
+        ("بذر\u00adکاری", "بذرکاری"),  # closed after a non-joining letter, which looks the same
+        ("کار\u00adها", "کارها"),
+        ("\u200fسلام دنیا\u200f", "سلام دنیا"),  # stray at the edges: dropped
+        ("رودخانه\u200f سیمره", "رودخانه سیمره"),
+    ],
+)
+def test_normalize_turns_invisible_marks_into_word_breaks(
+    normalizer: PersianNormalizer, raw: str, expected: str
+) -> None:
+    """A soft hyphen or bidi mark between letters becomes a half-space or a space, never nothing."""
+    _assert_normalizes(normalizer, raw, expected)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # Possessive endings written apart are attached to a noun, adjective or pronoun.
+        ("زندگی شان را ساختند", f"زندگی{ZWNJ}شان را ساختند"),
+        ("محله شان بزرگ است", f"محله{ZWNJ}شان بزرگ است"),
+        ("خواب های تان", f"خواب{ZWNJ}های{ZWNJ}تان"),
+        ("پیام های شان را دیدیم", f"پیام{ZWNJ}های{ZWNJ}شان را دیدیم"),
+        ("کتاب هایمان", f"کتاب{ZWNJ}هایمان"),
+        ("همه شان آمدند", f"همه{ZWNJ}شان آمدند"),
+        ("کار شان", "کارشان"),  # no half-space after a non-joining letter
+        ("دفتر های تان", f"دفترهای{ZWNJ}تان"),
+        # … but not to a preposition, and «شان» the dignity (شأن) stays a word.
+        ("در شان مردم نیست", "در شان مردم نیست"),
+        ("حفظ شان و منزلت", "حفظ شان و منزلت"),
+        # Verb prefixes before «می».
+        ("برمی خوردند", f"برمی{ZWNJ}خوردند"),
+        ("برمیخوردند", f"برمی{ZWNJ}خوردند"),
+        ("درمی آید", f"درمی{ZWNJ}آید"),
+        ("بازمی گردد", f"بازمی{ZWNJ}گردد"),
+        ("درمیان جمع", "درمیان جمع"),  # not a verb
+        # «می» the month is no verb prefix; «می» before a verb still is.
+        ("ماه می سال جدید", "ماه می سال جدید"),
+        ("۱۵ می سال جاری", "۱۵ می سال جاری"),
+        ("این ماه می آید", f"این ماه می{ZWNJ}آید"),
+        # Closed after a non-joining letter, half-space after a joining one.
+        ("زیبا تر از", "زیباتر از"),
+        (f"زیبا{ZWNJ}تر از", "زیباتر از"),
+        ("کار ها را", "کارها را"),
+        ("خانه ها را", f"خانه{ZWNJ}ها را"),
+        # Punctuation.
+        ("«سلام» , دنیا", "«سلام»، دنیا"),
+        ("(الف) , ب", "(الف)، ب"),
+        ("[الف] , ب", "[الف]، ب"),
+        ("(COVID-19) , ب", "(COVID-19)، ب"),
+        ("آیا آمد???", "آیا آمد؟"),
+        ("آیا آمد؟؟؟", "آیا آمد؟"),
+        ("عجب!!!", "عجب!"),
+        ("واقعا؟!!", "واقعا؟!"),
+        ("و غیره...", "و غیره…"),
+        ("و غیره …", "و غیره…"),
+        ("و غیره. . .", "و غیره…"),
+        ("و غیره....", "و غیره…"),
+        ("و غیره…و", "و غیره… و"),
+        # Repeated letters are shortened before spacing, so the compound is found in one pass.
+        ("اطلاععع رسانی شد", f"اطلاع{ZWNJ}رسانی شد"),
+    ],
+)
+def test_normalize_persian_typography(normalizer: PersianNormalizer, raw: str, expected: str) -> None:
+    """Endings and prefixes attached, «می» the month left alone, closed affixes, tidy punctuation."""
+    _assert_normalizes(normalizer, raw, expected)
 
 
 def test_normalize_removes_header_and_keeps_attribution(normalizer: PersianNormalizer) -> None:
@@ -648,6 +841,129 @@ def test_normalize_keeps_protected_items_byte_for_byte(
     output = normalizer.normalize(text.translate(ARABIC_VARIANT))
     for _, item, _ in pieces:
         assert item in output
+
+
+# All the shared samples (tests/data/samples.jsonl is a copy of ../shared/samples/releases.jsonl).
+ALL_SAMPLES: list[dict[str, Any]] = [
+    json.loads(line) for line in (Path(__file__).parent / "data" / "samples.jsonl").read_text("utf-8").splitlines()
+]
+PERSIAN_LETTERS = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
+
+
+@st.composite
+def sample_variants(draw: st.DrawFn) -> str:
+    """A shared sample, whole or a stretch of it, as writers vary it: Arabic letters, half-spaces
+    removed, spaced or replaced by invisible marks, spaces typed as half-spaces, letters doubled or
+    tripled."""
+    words = draw(st.sampled_from(ALL_SAMPLES))["text"].split(" ")
+    if not draw(st.booleans()):  # the simplest example is a stretch, not a whole release
+        start = draw(st.integers(0, len(words) - 1))
+        words = words[start : start + draw(st.integers(1, 60))]
+    rates = st.sampled_from([0.0, 0.05, 0.3, 1.0])
+    arabic, zwnj = draw(rates), draw(rates)
+    repeat, space = draw(st.sampled_from([0.0, 0.01, 0.05])), draw(st.sampled_from([0.0, 0.02, 0.1]))
+    # Where each variation falls is left to a seeded generator: one draw per character would make
+    # every example thousands of choices long.
+    random = Random(draw(st.integers(0, 2**32)))
+    out = []
+    for char in " ".join(words):
+        if char in "یک" and random.random() < arabic:
+            out.append(char.translate(ARABIC_VARIANT))
+        elif char == ZWNJ and random.random() < zwnj:
+            out.append(random.choice(["", " ", "\u00ad", "\u200f"]))
+        elif char == " " and random.random() < space:
+            out.append(ZWNJ)
+        elif char in PERSIAN_LETTERS and random.random() < repeat:
+            out.append(char * random.choice([2, 3]))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+@settings(deadline=None, max_examples=120)
+@given(text=sample_variants())
+def test_normalize_is_idempotent_on_sample_variants(normalizer: PersianNormalizer, text: str) -> None:
+    """normalize(normalize(x)) == normalize(x) for every shared sample and its spelling variants."""
+    once = normalizer.normalize(text)
+    assert normalizer.normalize(once) == once
+
+
+@pytest.mark.parametrize("sample", ALL_SAMPLES, ids=[sample["id"] for sample in ALL_SAMPLES])
+def test_every_shared_sample_is_idempotent(normalizer: PersianNormalizer, sample: dict[str, Any]) -> None:
+    """Each shared sample's display text normalizes to itself."""
+    once = normalizer.normalize(sample["text"])
+    assert normalizer.normalize(once) == once
+
+
+PICTOGRAPHS = ["👨", "👩", "👧", "❤️", "🔥", "🧑", "⚕️", "💻", "🏳️", "🌈", "👍", "🚑", "📚", "⚠️", "✌️"]
+SKIN_TONES = ["", "", "🏻", "🏽", "🏿"]
+
+
+@st.composite
+def emoji_sequences(draw: st.DrawFn) -> str:
+    """Pictographs with skin tones joined by ZWJ, keycaps and flags."""
+    kind = draw(st.sampled_from(["joined", "keycap", "flag"]))
+    if kind == "keycap":
+        return draw(st.sampled_from("0123456789#*")) + "\ufe0f\u20e3"
+    if kind == "flag":
+        return draw(st.sampled_from(["🇮🇷", "🇮🇶", "🇹🇷"]))
+    parts = draw(st.lists(st.tuples(st.sampled_from(PICTOGRAPHS), st.sampled_from(SKIN_TONES)), min_size=1, max_size=4))
+    return ZWJ.join(picture + (tone if "\ufe0f" not in picture else "") for picture, tone in parts)
+
+
+mentions = st.from_regex(r"@[a-z][a-z0-9_]{1,15}", fullmatch=True)
+hashtags = st.builds(
+    lambda first, rest: f"#{first}{rest}",
+    st.sampled_from(list(PERSIAN_LETTERS + "abcxyz")),
+    st.text(alphabet=PERSIAN_LETTERS + "abcxyz019_", max_size=12),
+)
+star_codes = st.builds(lambda a, b: f"*{a}{b}#", st.integers(100, 9999), st.sampled_from(["", "*1", "*2*3"]))
+ranges = st.builds(
+    lambda low, width, kind: _digits(f"{low}-{low + width}", kind), st.integers(0, 1500), st.integers(1, 50), digits
+)
+latin_names = st.builds(
+    lambda name, number: f"{name} {number}",
+    st.sampled_from(["Windows", "Word", "Photoshop", "Android", "iOS", "COVID-19"]),
+    st.integers(1, 2030),
+)
+# Plain numbers are prose: their digits may become Persian, but the number must stay whole.
+plain_numbers = st.builds(lambda number, kind: _digits(str(number), kind), st.integers(1, 10**7), digits)
+kept_items = st.one_of(
+    urls(),
+    emails(),
+    mentions,
+    hashtags,
+    dates(),
+    phones(),
+    numbers(),
+    ranges,
+    star_codes,
+    latin_names,
+    emoji_sequences(),
+)
+
+
+@settings(deadline=None, max_examples=200)
+@given(
+    pieces=st.lists(
+        st.tuples(prose, st.one_of(kept_items, plain_numbers), st.sampled_from(["", ".", "،", ":", "!", "؟"])),
+        min_size=1,
+        max_size=5,
+    ),
+    tail=prose,
+)
+def test_normalize_keeps_numbers_links_tags_and_emoji(
+    normalizer: PersianNormalizer, pieces: list[tuple[str, str, str]], tail: str
+) -> None:
+    """Every number, URL, e-mail, mention, hashtag, star code and emoji sequence comes out unchanged
+    (a plain number in prose may change its digits to Persian, but stays one whole number)."""
+    text = " ".join(f"{words.translate(ARABIC_VARIANT)} {item}{mark}" for words, item, mark in pieces)
+    output = normalizer.normalize(f"{text} {tail}")
+    for _, item, _ in pieces:
+        if item.isdigit():
+            assert re.search(rf"(?<![0-9]){to_latin_digits(item)}(?![0-9])", to_latin_digits(output)), item
+        else:
+            assert item in output
 
 
 @settings(deadline=None, max_examples=300)

@@ -9,18 +9,34 @@ Two forms of a release text come from here:
 
 The normalizer's stages, in order::
 
-    clean_unicode           invisible characters, spaces, line endings, Arabic letter variants
+    clean_unicode           spaces, line endings, Arabic letter variants; stray invisible marks go, but
+                            one between two words becomes a half-space or a space («یک­متن» → «یک متن»),
+                            a kashida between numbers a hyphen («۸ـ۱۰» → «۸-۱۰»), and emoji keep their ZWJ
     strip_wire_headers      «شبکه اطلاع‌رسانی روابط عمومی ایران (شارا)-||» and its variants
-    mask_protected_spans    URLs, e-mails, phones, dates, times, decimals, Latin words → XQ…QX
+    mask_protected_spans    URLs, e-mails, mentions, hashtags, phones, dates, times, decimals, ranges,
+                            star codes, emoji, Markdown links and emphasis, Latin words (with the numbers
+                            of «Windows 11») → XQ…QX
     Persian digits          in what is left, i.e. in prose
-    tidy_punctuation        Persian comma, «» for straight quotes, spacing around marks
+    tidy_zwnj, tidy_punctuation
+                            Persian comma, «» for straight quotes, one «؟» or «!», one «…», spacing
+    close_affixes_after_non_joining
+                            «زیبا‌تر» → «زیباتر», «کار‌ها» → «کارها» (also after hazm)
     hazm's steps            spacing, «می‌» prefixes, «ها/های/ترین» suffixes, compounds it knows
     undo_participle_joins   «انجام‌شده است» (hazm) back to «انجام شده است»
+    space_after_spans       «#کتاب‌ها», «👍‌ها» (hazm) back to «#کتاب ها», «👍 ها»
     split_joined_affixes    «عمومیها» → «عمومی‌ها», checked against hazm's lexicon
     join_detached_suffixes  «علاقه مندان» → «علاقه‌مندان», «حیدری پور» → «حیدری‌پور»
+    attach_detached_endings «زندگی شان» → «زندگی‌شان», «خواب‌های تان» → «خواب‌های‌تان»
+    join_prefixed_mi        «برمی خوردند» → «برمی‌خوردند»
+    keep_month_mi           «ماه می سال» stays: «می» the month is no verb prefix
+    tidy_punctuation, tidy_list_markers
+                            again, and «۱- مورد» at a line start (hazm: «۱ - مورد»)
     tidy_layout             single spaces, no stray ZWNJ, one blank line between paragraphs
     restore_protected_spans
     drop_repeated_passages  a paragraph or long sentence pasted twice is kept once
+
+``normalize(normalize(x)) == normalize(x)``: tests/test_text.py checks it on every shared sample and on
+variants of them (Arabic letters, half-spaces removed or spaced, letters repeated).
 
 Everything except :class:`PersianNormalizer` and :class:`HazmSteps` is pure, free of hazm and cheap
 to import; hazm is imported only when a normalizer is built, once per process (seconds and most of
@@ -38,6 +54,8 @@ from typing import Any
 from bot.domain.digits import to_latin_digits, to_persian_digits
 
 ZWNJ = "\u200c"
+# Persian (and Arabic) letters, for the patterns below.
+_PERSIAN_LETTER = "آ-غف-يپچژکگی\u0620\u066e\u066f\u0671-\u06d3"
 
 # Letters that Arabic keyboards and old news systems produce, folded to their Persian form.
 _LETTER_FOLD = str.maketrans(
@@ -145,9 +163,39 @@ _ARABIC_TO_PERSIAN_LETTERS = str.maketrans(
         **{chr(0x0660 + value): chr(0x06F0 + value) for value in range(10)},
     }
 )
-# Kashida and the invisible characters that only get in the way: zero-width space and joiner,
-# directional marks and embeddings, word joiner, soft hyphen, BOM. ZWNJ is kept: it is Persian.
-_INVISIBLE = re.compile("[\u0640\u00ad\u061c\u180e\u200b\u200d-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Kashida and the invisible characters that only get in the way: zero-width space, directional marks
+# and embeddings, word joiner, soft hyphen, BOM. ZWNJ is kept: it is Persian. The zero-width joiner is
+# removed too, except inside an emoji sequence (👨‍👩‍👧), where it is part of the picture.
+_INVISIBLE = re.compile("[\u0640\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# Invisible characters that writers put where a word ends: a soft hyphen, a zero-width space, the
+# directional marks and isolates. Between two Persian letters they separate two words (or a word and
+# its affix), so they become a half-space or a space, never nothing (see clean_unicode).
+_WORD_BREAK_MARKS = "\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_MARKS_BETWEEN_LETTERS = re.compile(
+    f"(?<=[{_PERSIAN_LETTER}])[\u200c{_WORD_BREAK_MARKS}]*[{_WORD_BREAK_MARKS}][\u200c{_WORD_BREAK_MARKS}]*(?=[{_PERSIAN_LETTER}])"
+)
+# The same marks between a Persian and a Latin letter: the words of two scripts need a space.
+_MARKS_BETWEEN_SCRIPTS = re.compile(
+    f"(?<=[{_PERSIAN_LETTER}])[{_WORD_BREAK_MARKS}]+(?=[A-Za-z])|(?<=[A-Za-z])[{_WORD_BREAK_MARKS}]+(?=[{_PERSIAN_LETTER}])"
+)
+_ANY_WORD_BREAK_MARK = re.compile(f"[{_WORD_BREAK_MARKS}]")
+_ONE_PERSIAN_LETTER = re.compile(f"[{_PERSIAN_LETTER}]")
+# A kashida between two numbers is a dash typed on a Persian keyboard («ساعت ۸ـ۱۰»): a hyphen.
+_KASHIDA_BETWEEN_DIGITS = re.compile("(?<=[0-9۰-۹٠-٩])[ ]?\u0640+[ ]?(?=[0-9۰-۹٠-٩])")
+
+# Emoji: pictographs (with their variation selector, skin tone or tag characters), keycaps (1️⃣, #️⃣)
+# and sequences of them joined by ZWJ (👨‍👩‍👧, ❤️‍🔥, 🧑‍⚕️). A sequence is one protected span.
+_EMOJI_PICTOGRAPH = (
+    "\u203c\u2049\u2122\u2139\u2194-\u2199\u21a9\u21aa\u231a\u231b\u2328\u23cf\u23e9-\u23fa\u24c2"
+    "\u25aa\u25ab\u25b6\u25c0\u25fb-\u25fe\u2600-\u27bf\u2934\u2935\u2b05-\u2b07\u2b1b\u2b1c\u2b50\u2b55"
+    "\u3030\u303d\u3297\u3299\U0001f000-\U0001faff"
+)
+_EMOJI_MODIFIER = "\ufe0e\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
+_EMOJI_ELEMENT = f"(?:[#*0-9]\ufe0f?\u20e3|[{_EMOJI_PICTOGRAPH}][{_EMOJI_MODIFIER}\u20e3]*)"
+_EMOJI_SEQUENCE = re.compile(f"{_EMOJI_ELEMENT}(?:\u200d{_EMOJI_ELEMENT})*")
+_EMOJI_HINT = re.compile("[\u203c-\U0010ffff]")
+# A ZWJ that does not join two emoji.
+_STRAY_ZWJ = re.compile(f"(?<![{_EMOJI_PICTOGRAPH}{_EMOJI_MODIFIER}\u20e3])\u200d|\u200d(?![{_EMOJI_PICTOGRAPH}])")
 _LINE_BREAKS = re.compile("\r\n|[\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 # Tabs and the typographic spaces (NBSP, en/em/thin/narrow spaces, ideographic space) become a space.
 _SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
@@ -160,18 +208,55 @@ _PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
 _persian_letters = sparse_translation(_ARABIC_TO_PERSIAN_LETTERS)
 
 
-def clean_unicode(text: str) -> str:
+def _letters_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """Return the runs of Persian letters just before ``start`` and just after ``end``."""
+    before = start
+    while before > 0 and _ONE_PERSIAN_LETTER.match(text, before - 1):
+        before -= 1
+    after = end
+    while after < len(text) and _ONE_PERSIAN_LETTER.match(text, after):
+        after += 1
+    return text[before:start], text[end:after]
+
+
+def zwnj_word_break(left: str, right: str) -> str:
+    """The word break :func:`clean_unicode` puts between two letters when no lexicon decides: a ZWNJ."""
+    return ZWNJ
+
+
+def clean_unicode(text: str, word_break: Callable[[str, str], str] = zwnj_word_break) -> str:
     """Return ``text`` with invisible clutter removed and Arabic-script variants made Persian.
 
     Line endings become ``\\n``; tabs, NBSP and typographic spaces become a plain space; control
-    characters, kashida, zero-width spaces and directional marks go; Arabic presentation forms are
-    decomposed; Arabic ي/ى/ك (and rarer variants) become Persian ی/ک; Arabic-Indic digits become
-    Persian. ASCII and Persian digits are never changed, so protected spans survive clean-up.
+    characters and stray invisible marks go; Arabic presentation forms are decomposed; Arabic ي/ى/ك
+    (and rarer variants) become Persian ی/ک; Arabic-Indic digits become Persian. ASCII and Persian
+    digits are never changed, so protected spans survive clean-up. Three things are not plain removal:
+
+    * a kashida between two numbers is a dash: «۸ـ۱۰» becomes «۸-۱۰», not «۸۱۰»;
+    * a soft hyphen, zero-width space or directional mark between two Persian letters ended a word:
+      it becomes ``word_break(left word, right word)`` (a ZWNJ unless the caller knows better, see
+      :meth:`PersianNormalizer.word_break`), and a space between a Persian and a Latin letter;
+    * the zero-width joiner stays inside an emoji sequence (👨‍👩‍👧), and goes everywhere else.
     """
     cleaned = _LINE_BREAKS.sub("\n", text)
     cleaned = _SPACES.sub(" ", cleaned)
     cleaned = _CONTROL.sub("", cleaned)
+    if "\u0640" in cleaned:
+        cleaned = _KASHIDA_BETWEEN_DIGITS.sub("-", cleaned)
+
+    def break_words(match: re.Match[str]) -> str:
+        if ZWNJ in match.group():
+            return ZWNJ
+        left, right = _letters_around(match.string, *match.span())
+        return word_break(_persian_letters(left), _persian_letters(right))
+
+    # Both patterns start with a lookbehind, which re tries at every position: only when there are marks.
+    if _ANY_WORD_BREAK_MARK.search(cleaned):
+        cleaned = _MARKS_BETWEEN_SCRIPTS.sub(" ", cleaned)
+        cleaned = _MARKS_BETWEEN_LETTERS.sub(break_words, cleaned)
     cleaned = _INVISIBLE.sub("", cleaned)
+    if "\u200d" in cleaned:
+        cleaned = _STRAY_ZWJ.sub("", cleaned)
     cleaned = _PRESENTATION_FORMS.sub(lambda match: unicodedata.normalize("NFKC", match.group()), cleaned)
     cleaned = unicodedata.normalize("NFC", cleaned)
     cleaned = _persian_letters(cleaned)
@@ -281,7 +366,7 @@ _SPAN_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     # E-mail addresses, @mentions (Telegram usernames) and #hashtags (Persian ones included).
     (("@",), re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,24}")),
     (("@",), re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,32}")),
-    (("#",), re.compile("(?<![\\w#])#[^\\s#.,،؛:!?؟()«»\\[\\]\"']+")),
+    (("#",), re.compile("(?<![\\w#])#\\w(?:[^\\s#.,،؛:!?؟()«»\\[\\]\"'…]*[^\\s#.,،؛:!?؟()«»\\[\\]\"'…\u200c])?")),
     # Phones: +98/0098 numbers, numbers with a leading 0 (09121234567, 084-33338888), (084) 33338888,
     # each digit optionally preceded by one space or dash so common groupings stay one span.
     (("98",), re.compile(rf"(?<![0-9۰-۹\w+])(?:\+|00)98(?:[ -]?{_DIGIT}){{9,10}}{_NOT_DIGIT_AFTER}")),
@@ -300,6 +385,21 @@ _SPAN_PATTERNS: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = (
     ((), re.compile(rf"{_DIGIT}(?<!{_DIGIT}{_DIGIT}){_DIGIT}*(?:[/.٫:]{_DIGIT}+)+{_NOT_DIGIT_AFTER}")),
     # Numbers with thousands separators (1,250,000; ۱۲٬۴۰۰), which hazm would also split.
     ((",", "٬"), re.compile(rf"{_DIGIT}(?<!{_DIGIT}{_DIGIT}){_DIGIT}{{0,2}}(?:[,٬]{_DIGIT}{{3}})+{_NOT_DIGIT_AFTER}")),
+    # Ranges (18-22, ۱۴۰۵-۱۴۰۶, کیلومترهای ۱-۶), which hazm would space out to «۱۸ - ۲۲».
+    (("-", "–"), re.compile(rf"{_DIGIT}(?<!{_DIGIT}{_DIGIT}){_DIGIT}*(?:[-–]{_DIGIT}+)+{_NOT_DIGIT_AFTER}")),
+    # USSD and star codes (*123#, *724*1#, #31#).
+    (("#",), re.compile(rf"[*#](?<![\w*#][*#])[*#]?{_DIGIT}+(?:\*{_DIGIT}+)*#(?![\w#])")),
+    # Markdown-like links and emphasis, kept as written: [متن](https://…), *مهم:*, **خبر فوری**.
+    (("](",), re.compile(r"\[[^\[\]\n]{1,300}\]\((?:[^()\s]|\([^()\s]*\))+\)")),
+    (("*",), re.compile(r"(?<![\w*])(\*{1,2})(?![\s*])[^*\n]{1,300}?(?<![\s*])\1(?![\w*])")),
+    # A Latin name with the numbers that follow it: its digits stay Latin (Windows 11, Word 2019).
+    (
+        (),
+        re.compile(
+            rf"[{_LATIN}](?<![\w@./#:-][{_LATIN}])(?:[{_LATIN}0-9]|[-'’&+](?=[{_LATIN}0-9]))*"
+            rf"(?: [0-9]+(?:\.[0-9]+)*)+(?![0-9۰-۹\w])"
+        ),
+    ),
     # Latin words and codes (COVID-19, 5G, B.Sc): every Latin letter in a text is inside one of these.
     # The run of letters and digits must hold a letter: either the first character is one, or digits
     # lead up to one.
@@ -347,6 +447,11 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     for needles, pattern in _SPAN_PATTERNS:
         if not needles or any(needle in text for needle in needles):
             found.extend(match.span() for match in pattern.finditer(text))
+    # Emoji sequences: one picture, whatever joiners, selectors, skin tones or keycaps it is made of.
+    # Every emoji holds a character from U+203C up (a keycap its U+20E3), which Persian prose does not;
+    # looking for one is four times as fast as the pattern failing.
+    if _EMOJI_HINT.search(text):
+        found.extend(match.span() for match in _EMOJI_SEQUENCE.finditer(text))
     found.extend(match.span("number") for match in _KEYWORD_PHONE.finditer(text))
     found.sort()
     merged: list[tuple[int, int]] = []
@@ -413,11 +518,30 @@ def _placeholders_intact(masked: str, count: int) -> bool:
     return indexes == list(range(count))
 
 
+_ZWNJ_AFTER_PLACEHOLDER = re.compile(r"XQ([A-J]+)QX\u200c")
+# A Latin word may take a Persian suffix after a half-space («Android‌ها»); nothing else may.
+_TAKES_SUFFIX = re.compile(r"[A-Za-z][A-Za-z0-9'’&+ -]*")
+
+
+def space_after_spans(masked: str, originals: list[str]) -> str:
+    """Return ``masked`` with a ZWNJ after an emoji, link, hashtag or number made a space.
+
+    hazm attaches «ها» or «تر» to whatever stands before it («👍 ها» → «👍‌ها»); after a hashtag or a
+    mention the ZWNJ would even become part of it in Telegram. Only a Latin word keeps it. Done before
+    hazm as well, which would otherwise read «👍‌می شود» and «👍 می شود» differently.
+    """
+
+    def space(match: re.Match[str]) -> str:
+        original = originals[int(match.group(1).translate(_INDEX_DIGITS))]
+        return match.group() if _TAKES_SUFFIX.fullmatch(original) else match.group()[:-1] + " "
+
+    return _ZWNJ_AFTER_PLACEHOLDER.sub(space, masked) if ZWNJ in masked else masked
+
+
 # --------------------------------------------------------------------------------------------------
 # Spacing, ZWNJ and punctuation
 # --------------------------------------------------------------------------------------------------
 
-_PERSIAN_LETTER = "آ-غف-يپچژکگی\u0620\u066e\u066f\u0671-\u06d3"
 # Letters that do not join the next letter: after them a ZWNJ changes nothing visible, and Persian
 # writes «روستاها», «نهادها» without one.
 _NON_JOINING = frozenset("اآأإٱدذرزژوؤۀة")
@@ -513,20 +637,193 @@ def undo_participle_joins(before: str, after: str) -> str:
     """
 
     def undo(match: re.Match[str]) -> str:
-        return match.group() if match.group() in before else f"{match.group(1)} {match.group(2)}"
+        if match.group() in before or match.group(1) in ("می", "نمی"):  # «می‌شده» is a verb prefix
+            return match.group()
+        return f"{match.group(1)} {match.group(2)}"
 
     if not any(ZWNJ + participle in after for participle in ("شده", "نشده", "یافته")):
         return after
     return _JOINED_PARTICIPLE.sub(undo, after)
 
 
+# What may follow an invisible mark inside a word and is then attached to the word before it.
+_BREAK_SUFFIXES = frozenset(
+    {"ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "تر", "تری", "ترین"}
+    | {"ای", "ام", "ات", "اش", "مان", "تان", "شان"}
+)
+# Words that stand alone and never make a compound with a half-space: prepositions, conjunctions,
+# determiners, pronouns, the copula. (Not «هم»، «بی»، «خود»، «پیش», which are also prefixes.)
+_WORDS_OF_THEIR_OWN = frozenset(
+    {
+        "در", "از", "به", "با", "بر", "برای", "تا", "که", "و", "یا", "را", "اگر", "اما", "ولی", "نیز",
+        "این", "آن", "یک", "هر", "چه", "چند", "همین", "همان", "من", "تو", "او", "ما", "شما", "وی",
+        "آنها", "اینها", "ایشان", "است", "بود", "شد",
+    }
+)  # fmt: skip
+# Affixes written with a half-space after a joining letter and closed after a non-joining one: the
+# plural «ها» family, the comparative «تر» family and the possessive pronouns «مان/تان/شان».
+_CLOSED_AFTER_NON_JOINING = (
+    *("هایشان", "هایتان", "هایمان", "هایی", "هایم", "هایت", "هایش", "های", "ها"),
+    *("ترین", "تری", "تر", "شان", "تان", "مان"),
+)
+_ZWNJ_BEFORE_AFFIX = re.compile(
+    f"\u200c(?<=[{''.join(sorted(_NON_JOINING))}]\u200c)(?=(?:{'|'.join(_CLOSED_AFTER_NON_JOINING)})(?![{_PERSIAN_LETTER}]))"
+)
+# Possessive pronouns and plural-with-pronoun endings written as a word of their own: «زندگی شان»,
+# «محله شان», «خواب‌های تان», «کتاب هایمان».
+# The pattern finds the ending; the word before it is read back from the text.
+_SPACED_ENDING = re.compile(
+    f" (?<=[{_PERSIAN_LETTER}] )(شان|تان|مان|هایشان|هایتان|هایمان|هایم|هایت|هایش)(?![{_PERSIAN_LETTER}\u200c])"
+)
+_WORD_BEFORE = re.compile(f"[{_PERSIAN_LETTER}\u200c]*[{_PERSIAN_LETTER}]")
+# Words after which «شان» (مان، تان) is not a pronoun: prepositions, conjunctions, pronouns and the
+# determiners that stand before a noun. «در شان مردم» is «در شأن», the dignity.
+_NOT_BEFORE_ENDING = frozenset(
+    {
+        "در", "از", "به", "با", "بر", "برای", "تا", "بی", "جز", "و", "یا", "که", "را", "اگر", "چون", "نه",
+        "هم", "اما", "ولی", "پس", "این", "آن", "هر", "چه", "همین", "همان", "من", "تو", "او", "ما", "شما",
+        "ایشان", "آنها", "اینها", "آنان", "وی", "است", "بود", "شد",
+    }
+)  # fmt: skip
+# Nouns that take «شأن» (dignity), written «شان»: «حفظ شان»، «دون شان»، «خلاف شان».
+_BEFORE_SHAN_AS_DIGNITY = frozenset({"حفظ", "خلاف", "دون", "فراخور", "درخور", "رعایت", "ارتقای", "اعتلای", "شایسته"})
+_SHAN_AS_DIGNITY_AFTER = re.compile(r"[ ]+و[ ]+(?:منزلت|جایگاه|مقام|شوکت)")
+# Determiners that do take a pronoun ending: «همه‌شان»، «کدام‌شان»، «برخی‌شان».
+_DETERMINERS_WITH_ENDING = frozenset({"همه", "کدام", "برخی", "بعضی", "هیچ‌کدام", "هیچکدام"})
+_NOUN_TAGS = frozenset({"N", "AJ", "PRO"})
+# Verb prefixes before «می»: «برمی‌خوردند»، «درمی‌آید»، «بازمی‌گردد»، «فرامی‌رسد»، «فرونمی‌نشیند».
+_MI_PREFIXES = ("بر", "در", "باز", "فرا", "فرو")
+# (That the prefix starts a word is checked where the pattern is used: a lookbehind in front would
+# make re try the pattern at every position.)
+_PREFIXED_MI_SPACED = re.compile(
+    f"({'|'.join(_MI_PREFIXES)})(ن?می)[ \u200c]?([{_PERSIAN_LETTER}]{{2,}})(?![{_PERSIAN_LETTER}\u200c])"
+)
+# «می» the month (May) after «ماه» or a day number, which hazm takes for the verb prefix.
+_MONTH_MI = re.compile(f"(ماه|[۰-۹]+) می\u200c([{_PERSIAN_LETTER}]+)")
+_DAY_MI = re.compile("[۰-۹] می\u200c")
+# A list marker at the start of a line: «۱- مورد» (hazm spaces it to «۱ - مورد»).
+_LIST_MARKER = re.compile("^([۰-۹]{1,3}) ?([-–]) ?(?=[^\\s۰-۹\\-–])", re.MULTILINE)
+
+
+def _inside_a_word(text: str, start: int) -> bool:
+    """Tell whether ``start`` follows a letter, a digit or a ZWNJ, i.e. is not where a word begins."""
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] == ZWNJ)
+
+
+def _takes_ending(word: str, ending: str, lexicon: Mapping[str, Any]) -> bool:
+    """Tell whether a pronoun or plural ending written apart belongs to ``word`` (a noun or adjective)."""
+    if word in _NOT_BEFORE_ENDING or (ending == "شان" and word in _BEFORE_SHAN_AS_DIGNITY):
+        return False
+    last = word.rsplit(ZWNJ, 1)[-1]
+    if last in ("ها", "های") or any(
+        word.endswith(plural) and word[: -len(plural)] in lexicon for plural in ("ها", "های")
+    ):  # a plural: «خواب‌های تان»، «دفترهای تان»
+        return not ending.startswith("ها")
+    if word in _DETERMINERS_WITH_ENDING:
+        return True
+    entry = lexicon.get(word) or lexicon.get(last)
+    return entry is not None and bool(_NOUN_TAGS.intersection(entry[1]))
+
+
+def attach_detached_endings(text: str, lexicon: Mapping[str, Any]) -> str:
+    """Return ``text`` with possessive endings written apart attached to their noun.
+
+    «زندگی شان» → «زندگی‌شان», «محله شان» → «محله‌شان», «خواب‌های تان» → «خواب‌های‌تان», «کتاب هایمان»
+    → «کتاب‌هایمان», «کار شان» → «کارشان» (no ZWNJ after a non-joining letter). The word before must be a
+    noun, adjective or pronoun in hazm's lexicon (or a plural in «ها»), and not a preposition: «در شان
+    مردم» (the dignity, شأن) and «حفظ شان و منزلت» stay as written.
+    """
+
+    pieces = []
+    position = 0
+    for match in _SPACED_ENDING.finditer(text):
+        start = match.start()
+        word_start = start
+        while word_start > position and (
+            text[word_start - 1] == ZWNJ or _ONE_PERSIAN_LETTER.match(text, word_start - 1)
+        ):
+            word_start -= 1
+        word, ending = text[word_start:start].lstrip(ZWNJ), match.group(1)
+        if (
+            len(word) < 2
+            or not _takes_ending(word, ending, lexicon)
+            or (ending == "شان" and _SHAN_AS_DIGNITY_AFTER.match(text, match.end()))
+        ):
+            continue
+        pieces.append(text[position : start - len(word)])
+        pieces.append(_joiner(word) + ending)
+        position = match.end()
+    if not pieces:
+        return text
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def join_prefixed_mi(text: str, verbs: Mapping[str, Any]) -> str:
+    """Return ``text`` with the verbs of «برمی‌»، «درمی‌»، «بازمی‌»، «فرامی‌»، «فرومی‌» written as one word.
+
+    «برمی خوردند» and «برمیخوردند» → «برمی‌خوردند» when hazm conjugates «می‌خوردند»; «درمیان» (not a
+    verb) and «بر می‌گردد» written as two words (where «بر» may be the preposition) are left alone.
+    """
+
+    def join(match: re.Match[str]) -> str:
+        prefix, mi, stem = match.groups()
+        if _inside_a_word(match.string, match.start()) or f"{mi}{ZWNJ}{stem}" not in verbs:
+            return match.group()
+        return f"{prefix}{mi}{ZWNJ}{stem}"
+
+    if not any(f"{prefix}می" in text or f"{prefix}نمی" in text for prefix in _MI_PREFIXES):
+        return text
+    return _PREFIXED_MI_SPACED.sub(join, text)
+
+
+def close_affixes_after_non_joining(text: str) -> str:
+    """Return ``text`` without the ZWNJ before «ها»، «تر»، «شان» … after a letter that does not join.
+
+    After «ا، د، ر، ز، و» … a half-space changes nothing visible and Persian writes the word closed:
+    «زیبا‌تر» → «زیباتر»، «کار‌ها» → «کارها»، «دفتر‌هایتان» → «دفترهایتان».
+    """
+    return _ZWNJ_BEFORE_AFFIX.sub("", text) if ZWNJ in text else text
+
+
+def keep_month_mi(text: str, verbs: Mapping[str, Any]) -> str:
+    """Return ``text`` with «می» the month written apart again where hazm made it a verb prefix.
+
+    «ماه می سال جدید» (hazm: «ماه می‌سال») and «۱۵ می سال جاری» keep «می» as a word; «این ماه می‌آید»,
+    where «می‌آید» is a verb, stays.
+    """
+
+    def undo(match: re.Match[str]) -> str:
+        before, stem = match.groups()
+        if _inside_a_word(match.string, match.start()) or f"می{ZWNJ}{stem}" in verbs:
+            return match.group()
+        return f"{before} می {stem}"
+
+    if f"ماه می{ZWNJ}" not in text and not (f" می{ZWNJ}" in text and _DAY_MI.search(text)):
+        return text
+    return _MONTH_MI.sub(undo, text)
+
+
+def tidy_list_markers(text: str) -> str:
+    """Return ``text`` with list markers at line starts written «۱- مورد», as hazm's «۱ - مورد» is not."""
+    return _LIST_MARKER.sub(r"\1\2 ", text)
+
+
 # A pair of straight quotes on one line becomes guillemets; done before hazm, whose tokenizer would
 # space the quotes out first and leave «» or " " behind on a second pass.
 _STRAIGHT_QUOTES = re.compile(r'"[ ]*([^"\n]*?)[ ]*"')
-_LATIN_COMMA = re.compile(f"(?<=[{_PERSIAN_LETTER}\u200c])[ ]*,[ ]*(?=[{_PERSIAN_LETTER}])")
+# A Latin comma after a Persian word or a closing quote or bracket, before a Persian word or an opening one.
+_LATIN_COMMA = re.compile(f"(?<=[{_PERSIAN_LETTER}\u200c»)\\]])[ ]*,[ ]*(?=[{_PERSIAN_LETTER}«(\\[])")
 _LATIN_SEMICOLON = re.compile(f"(?<=[{_PERSIAN_LETTER}\u200c])[ ]*;[ ]*(?=[{_PERSIAN_LETTER}]|$)", re.MULTILINE)
 _LATIN_QUESTION = re.compile(f"(?<=[{_PERSIAN_LETTER}\u200c])[ ]*\\?")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"[ \u200c]+([،؛:.!؟])")
+# Runs of question and exclamation marks («؟؟؟»، «!!!»، «؟!!»), each kept once.
+_MARK_RUN = re.compile("[?؟!]{2,}")
+# Three dots, spaced dots, «…» followed by more dots: one ellipsis character, attached to the word
+# before it like a full stop, with a space before the next word.
+_DOTS = re.compile(r"(?:…|\.[ ]?\.(?:[ ]?\.)+)(?:[ ]?[.…])*")
+_SPACE_BEFORE_ELLIPSIS = re.compile(r"(?<=[\w\u200c»)\]])[ \u200c]+…")
+_NO_SPACE_AFTER_ELLIPSIS = re.compile(f"…(?=[{_PERSIAN_LETTER}«(])")
 # One space after a Persian comma, semicolon, question or exclamation mark, and after . or : that
 # end a Persian word; never inside a number (hazm's own rule does the same).
 _NO_SPACE_AFTER_PUNCTUATION = re.compile(
@@ -542,8 +839,11 @@ def tidy_punctuation(text: str) -> str:
 
     Straight quotes in pairs become «»; a Latin comma, semicolon or question mark written after a
     Persian word becomes «،», «؛», «؟»; there is no space before «، ؛ : . ! ؟» and one space after
-    «، ؛ ؟ !» (and after «.» or «:» that end a Persian word before another). Meant for masked text,
-    where numbers like 4.6 are placeholders and cannot be touched.
+    «، ؛ ؟ !» (and after «.» or «:» that end a Persian word before another). A Latin comma after a
+    closing guillemet, parenthesis or bracket becomes «،» too («» ,» → «»،»). A run of question or
+    exclamation marks keeps each mark once («؟؟؟» → «؟»), and three dots, spaced dots or «…» with more
+    dots become one «…», attached to the word before it like a full stop. Meant for masked text, where
+    numbers like 4.6 are placeholders and cannot be touched.
     """
     tidied = _STRAIGHT_QUOTES.sub(r"«\1»", text)
     # The membership tests skip a regex scan of the whole text in the usual case.
@@ -554,7 +854,21 @@ def tidy_punctuation(text: str) -> str:
     if "?" in tidied:
         tidied = _LATIN_QUESTION.sub("؟", tidied)
     tidied = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", tidied)
+    if any(pair in tidied for pair in ("؟؟", "??", "!!", "؟!", "!؟", "?!", "!?", "؟?", "?؟")):
+        tidied = _MARK_RUN.sub(_one_of_each_mark, tidied)
+    if ".." in tidied or ". ." in tidied or "…" in tidied:
+        tidied = _DOTS.sub("…", tidied)
+        tidied = _NO_SPACE_AFTER_ELLIPSIS.sub("… ", _SPACE_BEFORE_ELLIPSIS.sub("…", tidied))
     return _NO_SPACE_AFTER_PUNCTUATION.sub(lambda match: match.group() + " ", tidied)
+
+
+def _one_of_each_mark(match: re.Match[str]) -> str:
+    """«؟؟؟» → «؟», «!!!» → «!», «؟!!؟» → «؟!»: each mark once, in the order written (? and ؟ are one mark)."""
+    kept = ""
+    for mark in match.group():
+        if (mark == "!" and "!" not in kept) or (mark != "!" and not set(kept) & {"?", "؟"}):
+            kept += mark
+    return kept
 
 
 def _replace_stray_zwnj(match: re.Match[str]) -> str:
@@ -676,8 +990,9 @@ def drop_repeated_passages(
 # more suffixes («کار‌ت», «مدیر‌ان», «ماش‌ین»), its replacements work per match instead of on the whole
 # text, and its tables moved to hazm.constants. So that a release reads the same whichever interpreter
 # the bot runs on, the steps we use are written out below as hazm 0.10.0 has them (hazm is MIT licensed,
-# https://github.com/roshan-research/hazm); only the tokenizer, the lexicon, the verbs and the letter
-# table come from the installed hazm. tests/test_text_samples.py pins the output on both versions.
+# https://github.com/roshan-research/hazm), with the few departures HazmSteps.normalize lists; only the
+# tokenizer, the lexicon, the verbs and the letter table come from the installed hazm.
+# tests/test_text_samples.py pins the output on both versions.
 
 _HAZM_PERSIAN_LETTERS = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
 _HAZM_PUNCTUATION_AFTER = r"\.:!،؛؟»\]\)\}"
@@ -761,7 +1076,9 @@ _HAZM_REPEATED_LETTER = re.compile(f"([{_HAZM_PERSIAN_LETTERS}])\\1{{2,}}")
 _HAZM_WORD_WITH_REPEATS = re.compile(
     f"[{_HAZM_PERSIAN_LETTERS}]*([{_HAZM_PERSIAN_LETTERS}])\\1{{2,}}[{_HAZM_PERSIAN_LETTERS}]*"
 )
-_HAZM_JOINED_MI = re.compile(f"\\bن?می[{_HAZM_PERSIAN_LETTERS}]+")
+# A whole word: hazm's «\bن?می[…]+» also matches the «میی» of «میی‌ها», which only our affix split
+# created, so a second pass would separate what the first did not.
+_HAZM_JOINED_MI = re.compile(f"\\bن?می[{_HAZM_PERSIAN_LETTERS}]+(?![{_HAZM_PERSIAN_LETTERS}\u200c])")
 _HAZM_MI = re.compile("^(ن?می)")
 # hazm's affix rule «(^| )(ن?می) » for the start of every line, not only of the text.
 _DETACHED_MI_AT_LINE_START = re.compile("^(ن?می) ", re.MULTILINE)
@@ -831,20 +1148,26 @@ class HazmSteps:
         self._translate_letters = sparse_translation(self.letters)
 
     def normalize(self, text: str) -> str:
-        """Run the steps of hazm 0.10's ``Normalizer.normalize`` that we enable, in its order.
+        """Run the steps of hazm 0.10's ``Normalizer.normalize`` that we enable, in its order but one.
 
         Enabled: letter table, persian_style, correct_spacing, unicodes_replacement,
         decrease_repeated_chars, seperate_mi. Diacritics and special characters are the author's, and
-        digits are made Persian by us, outside protected spans only. hazm's pattern for a detached «می»
-        anchors at ^ without MULTILINE, so «می» opening a later line would be fixed only on a second
-        pass and normalize would not be idempotent; the same fix is applied at every line start here.
+        digits are made Persian by us, outside protected spans only. Where hazm 0.10 would change a
+        text again on a second pass, we depart from it, so that normalize stays idempotent:
+
+        * hazm's pattern for a detached «می» anchors at ^ without MULTILINE, so «می» opening a later line
+          was fixed only on a second pass; the same fix is applied at every line start here;
+        * hazm shortens repeated letters after spacing, so «اطلاععع رسانی» became «اطلاع رسانی» and got
+          its half-space only on a second pass; here repeated letters go first, each word where it
+          stands (see :meth:`decrease_repeated_chars`);
+        * «میگفت» is separated only as a whole word (see ``_HAZM_JOINED_MI``).
         """
         text = self._translate_letters(text)
+        text = self.decrease_repeated_chars(text)
         text = _substitute_all(_HAZM_PERSIAN_STYLE, text)
         text = self.correct_spacing(text)
         text = _DETACHED_MI_AT_LINE_START.sub("\\1" + ZWNJ, text)
         text = _substitute_all(_HAZM_UNICODE_REPLACEMENTS, text)
-        text = self.decrease_repeated_chars(text)
         return self.separate_mi(text)
 
     def correct_spacing(self, text: str) -> str:
@@ -873,18 +1196,24 @@ class HazmSteps:
         return result
 
     def decrease_repeated_chars(self, text: str) -> str:
-        """A letter written three times or more («سلاممممم») becomes one or two, whichever is a word."""
-        for match in _HAZM_WORD_WITH_REPEATS.finditer(text):
+        """A letter written three times or more («سلاممممم») becomes one or two, whichever is a word.
+
+        hazm replaces each such word with ``str.replace`` over the whole text, which also shortens it
+        inside a longer run («ووو وووو» → «وو ووو», then «وو وو» on a second pass); here each word is
+        replaced where it stands.
+        """
+
+        def shorten(match: re.Match[str]) -> str:
             word = match.group()
             if word in self.lexicon:
-                continue
+                return word
             once = _HAZM_REPEATED_LETTER.sub(r"\1", word)
             twice = _HAZM_REPEATED_LETTER.sub(r"\1\1", word)
             if (once in self.lexicon) != (twice in self.lexicon):
-                text = text.replace(word, once if once in self.lexicon else twice)
-            else:
-                text = text.replace(word, twice)
-        return text
+                return once if once in self.lexicon else twice
+            return twice
+
+        return _HAZM_WORD_WITH_REPEATS.sub(shorten, text)
 
     def separate_mi(self, text: str) -> str:
         """«میگفت» becomes «می‌گفت» where the result is a verb hazm knows."""
@@ -913,25 +1242,53 @@ class PersianNormalizer:
         # hazm's lexicon, already loaded by its tokenizer: word -> (frequency, tags).
         self.lexicon: Mapping[str, Any] = self.hazm.lexicon
 
+    def word_break(self, left: str, right: str) -> str:
+        """What separates two words that an invisible mark (soft hyphen, RLM …) stood between.
+
+        Writers and old keyboards put these marks where a half-space belongs, so a ZWNJ is the rule: an
+        affixed word or a compound hazm knows («کتاب‌ها»، «می‌شود»، «اطلاع‌رسانی»), and anything unknown
+        («هم‌استانی»), which keeps the words apart without asserting two words. Nothing where the first
+        ends in a non-joining letter and the lexicon writes the word closed («بذرکاری», which looks the
+        same either way). A space where one side is a word that never joins another, a preposition, a
+        conjunction, a determiner or a pronoun («یک متن»، «این یک»، «کتاب را»).
+        """
+        compound = f"{left}{ZWNJ}{right}"
+        if right in _BREAK_SUFFIXES or left in ("می", "نمی"):
+            return _joiner(left)[len(left) :]
+        if compound in self.lexicon or compound in self.hazm.verbs:
+            return ZWNJ
+        if left[-1] in _NON_JOINING and (_frequency(self.lexicon, left + right) or 0) > 0:
+            return ""
+        if left in _WORDS_OF_THEIR_OWN or right in _WORDS_OF_THEIR_OWN:
+            return " "
+        return ZWNJ
+
     def normalize(self, raw: str) -> str:
         """Return the display text of ``raw``; ``normalize(normalize(x)) == normalize(x)``.
 
         Protected spans (see :func:`protected_spans`) come out byte for byte as they went in.
         """
-        text = clean_unicode(raw)
+        text = clean_unicode(raw, self.word_break)
         text = strip_wire_headers(text)
         masked, originals = mask_protected_spans(text)
         # Placeholders hold no digits, so this is persian_digits_outside_spans without a second scan.
-        masked = tidy_zwnj(tidy_punctuation(to_persian_digits(masked)))
+        # Stray ZWNJs go before punctuation is tidied, so that the spacing after a mark is settled
+        # before hazm reads it (hazm attaches «ها» or «می» to whatever a space separates).
+        masked = tidy_punctuation(space_after_spans(tidy_zwnj(to_persian_digits(masked)), originals))
+        # Closed before hazm too: hazm's spacing looks «کارها» up in its lexicon, not «کار‌ها».
+        masked = close_affixes_after_non_joining(masked)
         before_hazm = masked
         by_hazm = self.hazm.normalize(masked)
         # hazm never touches Latin capitals, but if a placeholder were ever damaged, losing hazm's
         # spacing fixes is better than losing a URL or a phone number.
         if _placeholders_intact(by_hazm, len(originals)):
-            masked = undo_participle_joins(before_hazm, by_hazm)
-        masked = split_joined_affixes(masked, self.lexicon)
+            masked = space_after_spans(undo_participle_joins(before_hazm, by_hazm), originals)
+        masked = close_affixes_after_non_joining(split_joined_affixes(masked, self.lexicon))
         masked = join_detached_suffixes(masked, self.lexicon)
-        masked = tidy_punctuation(masked)
+        masked = attach_detached_endings(masked, self.lexicon)
+        masked = join_prefixed_mi(masked, self.hazm.verbs)
+        masked = keep_month_mi(masked, self.hazm.verbs)
+        masked = tidy_list_markers(tidy_punctuation(tidy_zwnj(masked)))
         masked = tidy_layout(masked)
         text = restore_protected_spans(masked, originals)
         return drop_repeated_passages(text)
