@@ -9,11 +9,16 @@ from __future__ import annotations
 
 
 class UserError(Exception):
-    """A request that cannot be carried out as asked; ``message`` says why, in Persian."""
+    """A request that cannot be carried out as asked; ``message`` says why, in Persian.
 
-    def __init__(self, message: str) -> None:
+    ``in_chat``: the message teaches a command to type, so under a pressed button it is said in the chat
+    (where it can be tapped and copied) rather than in an alert.
+    """
+
+    def __init__(self, message: str, *, in_chat: bool = False) -> None:
         super().__init__(message)
         self.message = message
+        self.in_chat = in_chat
 
 
 class NotAnOfficer(UserError):

@@ -847,7 +847,7 @@ class Questions:
         """The journalist's profile, if they may ask: one is needed first, and a block refuses."""
         profile = await self.storage.questions.profile(user_id)
         if profile is None:
-            raise WrongState(texts.Q_NO_PROFILE)
+            raise WrongState(texts.Q_NO_PROFILE, in_chat=True)  # the /profile line is to be tapped
         if profile.blocked:
             raise WrongState(texts.Q_BLOCKED.format(reason=profile.block_reason or "—"))
         return profile

@@ -8,6 +8,7 @@ an apology, and the admin chat (``ADMIN_CHAT_ID``) is told at most once a minute
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 
@@ -51,13 +52,16 @@ async def on_error(update: object, context: WireContext) -> None:
 async def answer_user_error(update: Update, error: UserError) -> None:
     """Tell the user why their request was refused: an alert under a pressed button, else a reply."""
     query = update.callback_query
-    if query is not None and len(error.message) <= ALERT_LIMIT:
+    if query is not None and not error.in_chat and len(error.message) <= ALERT_LIMIT:
         try:
             await query.answer(error.message, show_alert=True)
         except TelegramError:  # the handler answered the press already: say it in the chat instead
             pass
         else:
             return
+    if query is not None and error.in_chat:
+        with contextlib.suppress(TelegramError):  # only stops the button's spinner; the chat says why
+            await query.answer()
     message = update.effective_message
     if message is None:
         return
