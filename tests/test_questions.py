@@ -823,3 +823,20 @@ async def test_the_report_counts_what_the_desk_did_exactly(tg: FakeTelegram, tmp
         (GOVERNORATE, 50),
         (GAS, 50),
     ]
+
+
+async def test_the_officer_who_claimed_an_expired_question_is_told_too(
+    tg: FakeTelegram, tmp_path: Path, clock: Clock
+) -> None:
+    """Claimed by one officer and left past its deadline: that officer hears it (with the buttons to answer
+    even now), besides the admins and the journalist; the colleague who did not claim it is not told again."""
+    async with desk(tg, tmp_path, clock) as d:
+        question = await d.questions.ask(JOURNALIST, GOVERNORATE, QUESTION)
+        await d.questions.claim(OFFICER_A, question.id)
+        before = {officer: len(tg.messages_to(officer)) for officer in (OFFICER_A, OFFICER_B)}
+        clock.advance(SLA + timedelta(minutes=1))
+        await d.questions.run_reminders(clock.at)
+    told = tg.messages_to(OFFICER_A)[before[OFFICER_A] :]
+    assert [m.text for m in told] == [texts.Q_TELL_EXPIRED_CLAIMER.format(id=fa(question.id))]
+    assert buttons(told[0]) == ["q:claim:1", "q:answer:1", "q:forward:1", "q:decline:1"]
+    assert tg.messages_to(OFFICER_B)[before[OFFICER_B] :] == []

@@ -723,6 +723,11 @@ class Questions:
         for chat_id in await self._admin_chats():
             await self.core.ports.notices.tell(chat_id, admin_text)
         await self._tell_journalist(updated, texts.Q_TELL_EXPIRED_JOURNALIST.format(org=org_name, id=fa(updated.id)))
+        claimer = await self.storage.officers.get(updated.claimed_by) if updated.claimed_by is not None else None
+        if claimer is not None and claimer.active and claimer.organization_id == updated.organization_id:
+            # The officer who took it on hears it too, with the buttons to answer even now.
+            text = texts.Q_TELL_EXPIRED_CLAIMER.format(id=fa(updated.id))
+            await self.core.ports.notices.question_notice(claimer.user_id, text, updated.id, audience="officer")
         return 1
 
     # -- helpers -------------------------------------------------------------------------------------

@@ -60,6 +60,7 @@ __all__ = [
     "Q_TELL_CLAIMED",
     "Q_TELL_DECLINED",
     "Q_TELL_EXPIRED_ADMIN",
+    "Q_TELL_EXPIRED_CLAIMER",
     "Q_TELL_EXPIRED_JOURNALIST",
     "Q_TELL_FOLLOWUP",
     "Q_TELL_FORWARDED",
@@ -193,6 +194,10 @@ Q_TELL_FORWARDED = (
 Q_TELL_REASSIGNED = "↪️ روابط عمومی استانداری پرسش {id} شما را به «{target}» سپرد. مهلت پاسخ: {deadline}."
 Q_TELL_EXPIRED_JOURNALIST = (
     "⌛️ «{org}» در مهلت تعیین‌شده به پرسش {id} شما پاسخ نداد. روابط عمومی استانداری در جریان قرار گرفت تا پیگیری کند."
+)
+Q_TELL_EXPIRED_CLAIMER = (
+    "⌛️ مهلت پاسخ به پرسش {id}، که بررسی‌اش با شما بود، گذشت و روابط عمومی استانداری در جریان قرار گرفت. "
+    "هنوز می‌توانید پاسخ دهید: /answer {id}"
 )
 Q_CLOSED_BY_ADMIN = "پرسش {id} شما را روابط عمومی استانداری بست."
 
