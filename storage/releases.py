@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -475,18 +476,31 @@ class Releases:
                 )
             )
 
-    async def latest_of_organization(self, organization_id: int, limit: int = 10) -> list[Release]:
-        """An organization's most recent releases (any status), newest first."""
+    async def latest_of_organization(
+        self, organization_id: int, limit: int = 10, *, without: Sequence[str] = ()
+    ) -> list[Release]:
+        """An organization's most recent releases (any status but those ``without``), newest first."""
+        skipped = json.dumps(list(without))
         async with self.db.snapshot() as t:
             ids = [
                 r[0]
                 for r in await t.fetchall(
-                    "SELECT id FROM releases WHERE organization_id = ? ORDER BY id DESC LIMIT ?",
-                    (organization_id, limit),
+                    "SELECT id FROM releases WHERE organization_id = ?"
+                    " AND status NOT IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT ?",
+                    (organization_id, skipped, limit),
                 )
             ]
             found = [await self.get(i, tx=t) for i in ids]
         return [r for r in found if r is not None]
+
+    async def count_of_organization(self, organization_id: int, status: str) -> int:
+        """How many of an organization's releases are in ``status``."""
+        async with self.db.snapshot() as t:
+            return int(
+                await t.fetchval(
+                    "SELECT count(*) FROM releases WHERE organization_id = ? AND status = ?", (organization_id, status)
+                )
+            )
 
     async def published_fingerprints_since(self, since: datetime) -> list[tuple[int, int, int, datetime]]:
         """(release id, fingerprint, organization id, published_at) of releases published since then."""

@@ -60,33 +60,47 @@ class AssignmentRecord:
 
 @dataclass(frozen=True, slots=True)
 class Overview:
-    """The numbers of ``/stats``."""
+    """The standing numbers of ``/stats`` (what happened in a period is ``PeriodTotals``)."""
 
     organizations: int
     active_officers: int
     # (chat type, subscription state) -> distinct chats; a forum's topics count as one chat.
     chats: dict[tuple[str, str], int] = field(default_factory=dict)
-    published_today: int = 0
-    published_week: int = 0
-    published_month: int = 0
-    sent: int = 0
-    failed: int = 0
-    sent_today: int = 0
-    failed_today: int = 0
 
 
-# The releases of a period's organizations, and the chats each release reached: instant sends and
-# digests that carried it.
+@dataclass(frozen=True, slots=True)
+class PeriodTotals:
+    """What became of the releases first published in a period: the one definition behind ``/stats``,
+    ``/backup``, ``/report`` and ``/my``.
+
+    A release counts in the period its first publication falls in (``published_at``; a correction does not
+    publish it again, a retraction does not take it back out). "Delivered" is new copies that reached a chat:
+    instant sends and the digests that carried them; the edits a correction made and the deletions a
+    retraction made are counted apart.
+    """
+
+    published: int = 0  # first published in the period, retracted ones included
+    retracted: int = 0  # of those, how many were retracted since
+    corrections: int = 0  # corrected versions (version 2 and later) of those releases
+    delivered: int = 0  # new copies that reached a chat (sends and digest items)
+    failed: int = 0  # instant sends that failed for good
+    edits: int = 0  # delivered copies edited by a correction
+    deletions: int = 0  # delivered copies deleted (or replaced by a notice) by a retraction
+
+
+# The releases first published in a period (of one organization, when :org is not null): the one definition
+# of "published in a period" (see PeriodTotals).
 _PERIOD = "r.published_at >= :start AND r.published_at < :end"
-_REACH = f"""
-    SELECT r.organization_id AS org, d.chat_id AS chat FROM releases r
+_COHORT = f"SELECT * FROM releases r WHERE {_PERIOD} AND (:org IS NULL OR r.organization_id = :org)"  # noqa: S608 - constant
+_NO_START, _NO_END = "0000", "9999"  # before and after every stored timestamp
+# Each row is one copy of one release: an instant send, or a digest that carried it.
+_DELIVERED = f"""
+    SELECT r.id AS release_id, r.organization_id AS org, d.chat_id AS chat FROM ({_COHORT}) r
         JOIN deliveries d ON d.release_id = r.id AND d.action = 'send' AND d.status = 'sent'
-        WHERE {_PERIOD}
-    UNION
-    SELECT r.organization_id, d.chat_id FROM releases r
+    UNION ALL
+    SELECT r.id, r.organization_id, d.chat_id FROM ({_COHORT}) r
         JOIN digest_items i ON i.release_id = r.id
         JOIN deliveries d ON d.id = i.delivery_id AND d.status = 'sent'
-        WHERE {_PERIOD}
 """  # noqa: S608 - constant fragments, values are bound parameters
 
 
@@ -98,27 +112,27 @@ class Reports:
 
     async def period_activity(self, start: datetime, end: datetime) -> PeriodActivity:
         """Each organization's releases published in ``[start, end)`` and what became of them."""
-        bounds = {"start": to_db(start), "end": to_db(end)}
+        bounds = {"start": to_db(start), "end": to_db(end), "org": None}
         async with self.db.snapshot() as t:
             orgs = await t.fetchall("SELECT id, name FROM organizations ORDER BY id")
             releases = await t.fetchall(
-                f"SELECT r.organization_id, r.created_at, r.published_at, r.status FROM releases r WHERE {_PERIOD}",  # noqa: S608 - constant
+                f"SELECT r.organization_id, r.created_at, r.published_at, r.status FROM ({_COHORT}) r",  # noqa: S608 - constant
                 bounds,
             )
             corrections = await _per_org(
                 t,
-                f"SELECT r.organization_id, count(*) FROM releases r JOIN release_versions v ON v.release_id = r.id"  # noqa: S608 - constant
-                f" WHERE {_PERIOD} AND v.version > 1 GROUP BY r.organization_id",
+                f"SELECT r.organization_id, count(*) FROM ({_COHORT}) r JOIN release_versions v ON v.release_id = r.id"  # noqa: S608 - constant
+                " WHERE v.version > 1 GROUP BY r.organization_id",
                 bounds,
             )
             failed = await _per_org(
                 t,
-                f"SELECT r.organization_id, count(*) FROM releases r JOIN deliveries d ON d.release_id = r.id"  # noqa: S608 - constant
-                f" WHERE {_PERIOD} AND d.action = 'send' AND d.status = 'failed' GROUP BY r.organization_id",
+                f"SELECT r.organization_id, count(*) FROM ({_COHORT}) r JOIN deliveries d ON d.release_id = r.id"  # noqa: S608 - constant
+                " WHERE d.action = 'send' AND d.status = 'failed' GROUP BY r.organization_id",
                 bounds,
             )
-            reach = await _per_org(t, f"SELECT org, count(DISTINCT chat) FROM ({_REACH}) GROUP BY org", bounds)  # noqa: S608 - constant
-            reached = int(await t.fetchval(f"SELECT count(DISTINCT chat) FROM ({_REACH})", bounds))  # noqa: S608 - constant
+            reach = await _per_org(t, f"SELECT org, count(DISTINCT chat) FROM ({_DELIVERED}) GROUP BY org", bounds)  # noqa: S608 - constant
+            reached = int(await t.fetchval(f"SELECT count(DISTINCT chat) FROM ({_DELIVERED})", bounds))  # noqa: S608 - constant
         published: dict[int, int] = defaultdict(int)
         retracted: dict[int, int] = defaultdict(int)
         delays: dict[int, list[timedelta]] = defaultdict(list)
@@ -180,9 +194,8 @@ class Reports:
             ) in rows
         ]
 
-    async def overview(self, *, day_start: datetime, week_start: datetime, month_start: datetime) -> Overview:
-        """Totals for ``/stats``; "today" counts from ``day_start``, and so on."""
-        since = {"day": to_db(day_start), "week": to_db(week_start), "month": to_db(month_start)}
+    async def overview(self) -> Overview:
+        """Organizations, active officers and subscribed chats, as they stand."""
         async with self.db.snapshot() as t:
             orgs = int(await t.fetchval("SELECT count(*) FROM organizations"))
             officers = int(await t.fetchval("SELECT count(*) FROM officers WHERE revoked_at IS NULL"))
@@ -190,31 +203,42 @@ class Reports:
                 "SELECT c.type, s.state, count(DISTINCT c.id) FROM subscriptions s JOIN chats c ON c.id = s.chat_id"
                 " GROUP BY c.type, s.state"
             )
-            published = await t.fetchone(
-                "SELECT sum(published_at >= :day), sum(published_at >= :week), sum(published_at >= :month)"
-                " FROM releases WHERE published_at >= min(:day, :week, :month)",
-                since,
-            )
-            outcomes = await t.fetchall(
-                "SELECT status, count(*), sum(finished_at >= :day) FROM deliveries"
-                " WHERE status IN ('sent', 'failed') GROUP BY status",
-                since,
-            )
-        assert published is not None
-        by_status = {status: (int(total), int(today or 0)) for status, total, today in outcomes}
         return Overview(
             organizations=orgs,
             active_officers=officers,
             chats={(kind, state): int(count) for kind, state, count in chats},
-            published_today=int(published[0] or 0),
-            published_week=int(published[1] or 0),
-            published_month=int(published[2] or 0),
-            sent=by_status.get("sent", (0, 0))[0],
-            failed=by_status.get("failed", (0, 0))[0],
-            sent_today=by_status.get("sent", (0, 0))[1],
-            failed_today=by_status.get("failed", (0, 0))[1],
         )
 
+    async def totals(
+        self, start: datetime | None = None, end: datetime | None = None, *, organization_id: int | None = None
+    ) -> PeriodTotals:
+        """What became of the releases first published in ``[start, end)`` (all time where a bound is None),
+        of one organization or of all (see ``PeriodTotals``)."""
+        params = {
+            "start": to_db(start) if start else _NO_START,
+            "end": to_db(end) if end else _NO_END,
+            "org": organization_id,
+        }
+        async with self.db.snapshot() as t:
+            row = await t.fetchone(
+                f"""SELECT
+                    (SELECT count(*) FROM ({_COHORT}) r),
+                    (SELECT count(*) FROM ({_COHORT}) r WHERE r.status = 'retracted'),
+                    (SELECT count(*) FROM ({_COHORT}) r JOIN release_versions v ON v.release_id = r.id
+                        WHERE v.version > 1),
+                    (SELECT count(*) FROM ({_DELIVERED})),
+                    (SELECT count(*) FROM ({_COHORT}) r JOIN deliveries d ON d.release_id = r.id
+                        WHERE d.action = 'send' AND d.status = 'failed'),
+                    (SELECT count(*) FROM ({_COHORT}) r JOIN deliveries d ON d.release_id = r.id
+                        WHERE d.action = 'edit' AND d.status = 'sent'),
+                    (SELECT count(*) FROM ({_COHORT}) r JOIN deliveries d ON d.release_id = r.id
+                        WHERE d.action = 'delete' AND d.status = 'sent')""",  # noqa: S608 - constant fragments
+                params,
+            )
+        assert row is not None
+        published, retracted, corrections, delivered, failed, edits, deletions = (int(n or 0) for n in row)
+        return PeriodTotals(published, retracted, corrections, delivered, failed, edits, deletions)
 
-async def _per_org(t: Tx, sql: str, params: dict[str, str]) -> dict[int, int]:
+
+async def _per_org(t: Tx, sql: str, params: dict[str, str | None]) -> dict[int, int]:
     return {int(org_id): int(count) for org_id, count in await t.fetchall(sql, params)}

@@ -137,7 +137,7 @@ def test_short_release_is_one_part_with_the_expected_lines() -> None:
         "پاراگراف دوم.",
         "",
         "#آب_و_فاضلاب #روستا #ایوان",
-        "شناسه خبر: ۱۲۳",
+        "شناسه خبر: /release_123",
     ]
 
 
@@ -149,7 +149,7 @@ def test_province_wide_release_and_correction_mark() -> None:
     assert lines[0] == "✏️ اصلاحیه"
     assert lines[2] == "شرکت آب و فاضلاب استان ایلام · استانی · ۷ آذر ۱۴۰۵، ساعت ۱۰:۰۰"
     assert lines[-2] == "#آب_و_فاضلاب #روستا"
-    assert lines[-1] == "شناسه خبر: ۴۰۵۱"
+    assert lines[-1] == "شناسه خبر: /release_4051"
 
 
 def test_untidy_body_is_tidied() -> None:
@@ -227,7 +227,7 @@ def test_long_body_splits_within_limits_and_loses_nothing() -> None:
     assert_parts_sound(parts)
     assert all(part.kind == "text" for part in parts)
     assert parts[0].html.startswith("<b>آغاز آبرسانی")
-    assert parts[-1].html.endswith("شناسه خبر: ۱۲۳")
+    assert parts[-1].html.endswith("شناسه خبر: /release_123")
     assert all("شناسه خبر" not in part.html for part in parts[:-1])
     assert words(body_of(parts)) == words(LONG_BODY)
 
@@ -311,7 +311,7 @@ def test_media_caption_is_the_header_when_the_text_does_not_fit(kind: str) -> No
         "شرکت آب و فاضلاب استان ایلام · ایوان · ۷ آذر ۱۴۰۵، ساعت ۱۰:۰۰",
     ]
     assert parts[1].html.startswith("آبرسانی به روستاهای")
-    assert parts[1].html.endswith("شناسه خبر: ۱۲۳")
+    assert parts[1].html.endswith("شناسه خبر: /release_123")
     assert_parts_sound(parts)
     assert words(body_of(parts)) == words(body)
 
@@ -358,7 +358,7 @@ def test_every_sample_release_renders_valid_parts(sample: dict[str, object], kin
     parts = render_release(view, TEHRAN)
     assert_parts_sound(parts)
     assert escape(title) in parts[0].html
-    assert parts[-1].html.endswith("شناسه خبر: ۷")
+    assert parts[-1].html.endswith("شناسه خبر: /release_7")
     assert words(body_of(parts)) == words(text)
 
 

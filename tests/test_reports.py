@@ -180,6 +180,9 @@ async def test_report_numbers_on_a_known_data_set(tg: FakeTelegram, tmp_path: Pa
                 corrections="۱",
                 retractions="۱",
                 chats="۳",
+                delivered="۱۵",
+                edits="۳",
+                deletions="۳",
                 failed="۱",
             )
             + texts.REPORT_SILENT_LIST.format(names=ORG_C)
@@ -261,7 +264,10 @@ async def test_stats_on_a_known_setup(tg: FakeTelegram, tmp_path: Path) -> None:
     assert "ابرگروه: ۰ / ۱ / ۰" in lines
     assert "کانال: ۰ / ۰ / ۱" in lines
     assert f"امروز: ۱ · هفت روز گذشته: ۲ · {format_month(year, month)}: {fa_number(1 + len(older))}" in lines
-    assert "موفق: ۲ (امروز ۲) · ناموفق: ۱ (امروز ۱)" in lines
+    assert "پس‌گرفته از خبرهای امروز: ۰" in lines
+    assert "از خبرهای امروز: ۲ · از همهٔ خبرها: ۲" in lines
+    assert "ناموفق: ۱ از خبرهای امروز · ۱ از همهٔ خبرها" in lines
+    assert "جدا از این‌ها — ویرایش با اصلاحیه: ۰ امروز، ۰ در کل · حذف با پس گرفتن: ۰ امروز، ۰ در کل" in lines
     assert "در صف ارسال: ۰" in lines
     assert lines[-1].startswith("سرعت ارسال فعلی: ")
     assert lines[-1].endswith(" پیام در ثانیه")

@@ -343,7 +343,7 @@ async def test_a_short_text_is_asked_about_before_it_becomes_a_draft(tg: FakeTel
         assert again.text == texts.SHORT_TEXT_QUESTION
         assert (await say(tg, OFFICER, "بله", count=3))[0].text == texts.PREVIEW_HEADER.format(id="۲")
         assert (await say(tg, OFFICER, "یک متن دیگر"))[0].text == texts.SHORT_TEXT_QUESTION
-        assert "آخرین خبرهای فرمانداری آبدانان" in ((await say(tg, OFFICER, "/my"))[0].text or "")
+        assert "آخرین خبرها و پیش‌نویس‌های «فرمانداری آبدانان»" in ((await say(tg, OFFICER, "/my"))[0].text or "")
         assert (await say(tg, OFFICER, "بله"))[0].text == texts.SHORT_TEXT_QUESTION, "a command set the question aside"
         drafts = await store.releases.latest_of_organization(1)
     assert sorted(d.raw_text for d in drafts) == sorted(["سلام", "خبر کوتاه"])

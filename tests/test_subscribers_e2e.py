@@ -37,7 +37,7 @@ GROUP, FORUM, CHANNEL, DROPPED_CHANNEL = -1002000000001, -1002000000002, -100200
 FORUM_TOPIC = 7
 GOVERNORATE, GAS = "استانداری ایلام", "شرکت گاز استان ایلام"
 ARABIC_KEYWORD = "كشاورزي"  # typed with Arabic kaf and yeh
-_ID_LINE = re.compile(texts.RELEASE_ID_LABEL + r": ([۰-۹0-9]+)")
+_ID_LINE = re.compile(texts.RELEASE_ID_LABEL + r": /release_([0-9]+)")
 
 
 def _plain_words(text: str) -> set[str]:

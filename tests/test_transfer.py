@@ -144,7 +144,7 @@ async def test_backup_command_sends_a_sound_copy_with_the_same_releases(tg: Fake
     assert reply.method == "sendDocument"
     name = reply.json["document"]["file_name"]
     assert re.fullmatch(r"ilam-wire-14\d\d-\d\d-\d\d-\d{4}\.db", name), name
-    assert "خبرهای منتشرشده: ۳" in (reply.text or "")
+    assert "خبرهای آرشیو: ۳" in (reply.text or "")
     assert "python -m bot restore" in (reply.text or "")
     copy = tmp_path / "copy.db"
     assert reply.file_id is not None

@@ -9,7 +9,7 @@ A release is laid out as
     body paragraphs …
 
     #topic #topic #county
-    شناسه خبر: ۱۲۳
+    شناسه خبر: /release_123
 
 and cut into parts when it does not fit in one message: the first part carries the header, the
 last the footer, and every other part ends with «(ادامه)». Lengths are measured in UTF-16 code
@@ -27,7 +27,6 @@ from datetime import datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from bot.domain.digits import fa
 from bot.domain.jalali import format_datetime
 from bot.texts import (
     CONTINUED_MARK,
@@ -35,6 +34,7 @@ from bot.texts import (
     META_SEPARATOR,
     PROVINCE_WIDE_LABEL,
     RELEASE_ID_LABEL,
+    RELEASE_ID_LINE,
 )
 
 TEXT_LIMIT = 4096
@@ -258,6 +258,16 @@ def shorten(text: str, max_units: int) -> str:
     return text[:keep].rstrip() + ELLIPSIS
 
 
+def cut_at_word(text: str, limit: int) -> str:
+    """``text`` if it has at most ``limit`` characters, else its longest prefix that ends between words, with
+    «…» (never a word cut in two; a first word longer than ``limit`` is cut as a last resort)."""
+    if len(text) <= limit:
+        return text
+    room = text[: limit - len(ELLIPSIS) + 1]
+    head = room.rsplit(maxsplit=1)[0] if " " in room.strip() else room[: limit - len(ELLIPSIS)]
+    return head.rstrip(" ،,؛:-—") + ELLIPSIS
+
+
 _HASHTAG_SEPARATORS = re.compile(r"[\s\u200c_]+")
 _NOT_HASHTAG_CHAR = re.compile(r"[^\w]")
 
@@ -305,7 +315,7 @@ def _footer(view: ReleaseView) -> str:
     tags = list(dict.fromkeys(tag for tag in map(hashtag, labels) if tag))[:MAX_HASHTAGS]
     lines = [" ".join(tags)] if tags else []
     if view.release_id > 0:
-        lines.append(f"{RELEASE_ID_LABEL}: {fa(view.release_id)}")
+        lines.append(RELEASE_ID_LINE.format(label=RELEASE_ID_LABEL, id=view.release_id))
     return "\n".join(lines)
 
 

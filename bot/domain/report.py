@@ -10,6 +10,10 @@ in the bot's timezone), as they stand when the report is made:
 - ``chats reached``: distinct chats that received at least one of them, instantly or in a digest;
 - ``failed deliveries``: instant deliveries of them that failed for good (a blocked bot, a removed chat).
 
+The summary also counts the copies of the month's releases (``storage.reports.PeriodTotals``, the definition
+``/stats``, ``/backup`` and ``/my`` use too): new copies delivered, and apart from them the copies a
+correction edited and a retraction deleted.
+
 The CSV is UTF-8 with a byte-order mark, so Excel opens the Persian text correctly. Its header row is
 Persian (``texts.REPORT_CSV_HEADER``), because the provincial PR council reads it; the numbers are Latin
 digits and the median has a decimal point, so spreadsheets compute with them. Column order: id, name,
@@ -71,6 +75,27 @@ class Activity(Protocol):
     def failed_deliveries(self) -> int: ...
 
 
+class Copies(Protocol):
+    """What became of the copies of a period's releases (``storage.reports.PeriodTotals``): new copies
+    delivered, and the edits and deletions that corrections and retractions made of them, counted apart."""
+
+    @property
+    def delivered(self) -> int: ...
+    @property
+    def edits(self) -> int: ...
+    @property
+    def deletions(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class NoCopies:
+    """A month of which no copy is known."""
+
+    delivered: int = 0
+    edits: int = 0
+    deletions: int = 0
+
+
 @dataclass(frozen=True, slots=True)
 class ReportRow:
     """One organization's line of the report."""
@@ -100,6 +125,7 @@ class MonthReport:
     chats_reached: int  # distinct chats over all organizations
     median_minutes: float | None  # over every release of the month
     responsiveness: Responsiveness = field(default_factory=Responsiveness)  # the answers to journalists' questions
+    copies: Copies = field(default_factory=NoCopies)  # new copies delivered, edits and deletions, all agencies
 
     @property
     def silent(self) -> tuple[ReportRow, ...]:
@@ -123,6 +149,8 @@ def build_report(
     activity: Sequence[Activity],
     chats_reached: int,
     responsiveness: Responsiveness | None = None,
+    *,
+    copies: Copies | None = None,
 ) -> MonthReport:
     """Order the organizations (most releases first, ties by id; silent ones thus last) and compute medians."""
     rows = [
@@ -141,7 +169,13 @@ def build_report(
     rows.sort(key=lambda row: (-row.published, row.organization_id))
     every_delay = [d for a in activity for d in a.draft_to_publication]
     return MonthReport(
-        year, month, tuple(rows), chats_reached, median_minutes(every_delay), responsiveness or Responsiveness()
+        year,
+        month,
+        tuple(rows),
+        chats_reached,
+        median_minutes(every_delay),
+        responsiveness or Responsiveness(),
+        copies or NoCopies(),
     )
 
 
@@ -288,6 +322,9 @@ def publishing_summary(report: MonthReport) -> str:
         corrections=fa_number(sum(r.corrections for r in report.rows)),
         retractions=fa_number(sum(r.retractions for r in report.rows)),
         chats=fa_number(report.chats_reached),
+        delivered=fa_number(report.copies.delivered),
+        edits=fa_number(report.copies.edits),
+        deletions=fa_number(report.copies.deletions),
         failed=fa_number(sum(r.failed_deliveries for r in report.rows)),
     )
     if silent:

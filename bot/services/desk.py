@@ -29,6 +29,7 @@ from bot.domain.text import fold
 from bot.errors import InvalidInput, NotAnOfficer, NotYourRelease, OfficerRevoked, UnknownId, UserError, WrongState
 from bot.services.approval import Approval
 from bot.services.core import Core
+from bot.services.reports import todays_totals
 from bot.services.transitions import refusal
 from storage import Storage
 from storage.db import Tx, utcnow
@@ -37,6 +38,7 @@ from storage.officers import Officer
 from storage.organizations import Organization
 from storage.outbox import Progress
 from storage.releases import EDITABLE, Attachment, NewRelease, Release, StatusChanged
+from storage.reports import PeriodTotals
 
 log = logging.getLogger(__name__)
 
@@ -195,6 +197,17 @@ class ReleaseChanged(Protocol):
     async def __call__(self, release_id: int, kind: Literal["corrected", "retracted"]) -> None:
         """React to the change; the correction or retraction itself is done."""
         ...
+
+
+@dataclass(frozen=True, slots=True)
+class MyReleases:
+    """/my: an agency's latest releases with their delivery progress, how many of its drafts were cancelled
+    (not listed), and what became of its releases published today."""
+
+    organization: Organization
+    rows: list[tuple[Release, Progress]]
+    cancelled: int
+    today: PeriodTotals
 
 
 class Desk:
@@ -852,11 +865,17 @@ class Desk:
             return EditedPublished(asked.id, release)
         return EditIgnored(release)
 
-    async def my_releases(self, user_id: int, limit: int = 10) -> tuple[Organization, list[tuple[Release, Progress]]]:
-        """The officer's organization's latest releases with their delivery progress."""
+    async def my_releases(self, user_id: int, limit: int = 10) -> MyReleases:
+        """The officer's organization's latest releases (cancelled drafts only counted) with their delivery
+        progress, and what became of the agency's releases published today."""
         _, org = await self.officer(user_id)
-        releases = await self.storage.releases.latest_of_organization(org.id, limit)
-        return org, [(r, await self.storage.outbox.progress(r.id)) for r in releases]
+        releases = await self.storage.releases.latest_of_organization(org.id, limit, without=("cancelled",))
+        return MyReleases(
+            org,
+            [(r, await self.storage.outbox.progress(r.id)) for r in releases],
+            cancelled=await self.storage.releases.count_of_organization(org.id, "cancelled"),
+            today=await todays_totals(self.storage, utcnow(), self.core.settings.timezone, org.id),
+        )
 
     async def status(self, user_id: int, release_id: int) -> tuple[Release, Progress]:
         """One release of the officer's organization with its delivery report."""

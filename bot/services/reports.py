@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot import texts
 from bot.domain.digits import fa_number, to_latin_digits
 from bot.domain.jalali import current_jalali_month, jalali_month_bounds, parse_jalali_month
+from bot.domain.periods import Period, day_period, month_period, this_month, week_period
+from bot.domain.render import cut_at_word
 from bot.domain.report import MonthReport, build_report, report_csv, report_summary, summary_messages
 from bot.domain.responsiveness import Responsiveness, build_responsiveness
 from bot.errors import InvalidInput, WrongState
@@ -28,7 +30,7 @@ from bot.services.charts import (
 )
 from storage import Storage
 from storage.audit import AuditEntry
-from storage.reports import Overview
+from storage.reports import Overview, PeriodTotals
 
 AUDIT_DEFAULT = 20
 AUDIT_MAX = 100
@@ -79,12 +81,13 @@ def resolve_month(text: str | None, now: datetime, zone: ZoneInfo) -> tuple[int,
 
 async def month_report(storage: Storage, year: int, month: int, zone: ZoneInfo, now: datetime) -> MonthReport:
     """The accountability report of one Jalali month (on ``zone``'s clock), questions counted as at ``now``."""
-    start, end = jalali_month_bounds(year, month, zone)
-    activity = await storage.reports.period_activity(start, end)
+    period = month_period(year, month, zone)
+    activity = await storage.reports.period_activity(period.start, period.end)
     agencies = [(org.organization_id, org.name) for org in activity.organizations]
-    assignments = await storage.reports.period_assignments(start, end)
+    assignments = await storage.reports.period_assignments(period.start, period.end)
     responsiveness = build_responsiveness(agencies, assignments, now)
-    return build_report(year, month, activity.organizations, activity.chats_reached, responsiveness)
+    totals = await _totals(storage, period)
+    return build_report(year, month, activity.organizations, activity.chats_reached, responsiveness, copies=totals)
 
 
 async def require_organizations(storage: Storage) -> None:
@@ -122,24 +125,43 @@ async def report_files(storage: Storage, year: int, month: int, zone: ZoneInfo, 
 
 @dataclass(frozen=True, slots=True)
 class Statistics:
-    """The ``/stats`` numbers: stored totals, the outbox backlog, and the Jalali month they count."""
+    """The ``/stats`` numbers: standing totals, the outbox backlog, and what became of the releases published
+    today, in the last seven days, in the Jalali month and ever (``PeriodTotals``, one definition for all)."""
 
     overview: Overview
     backlog: int
     year: int
     month: int
+    today: PeriodTotals
+    week: PeriodTotals
+    this_month: PeriodTotals
+    overall: PeriodTotals
 
 
 async def statistics(storage: Storage, now: datetime, zone: ZoneInfo) -> Statistics:
-    """Gather the ``/stats`` numbers: "today" from local midnight, "week" the last 7 days, "month" the Jalali month."""
-    local = now.astimezone(zone)
-    day_start = local.replace(hour=0, minute=0, second=0, microsecond=0)
-    year, month = current_jalali_month(now, zone)
-    month_start, _ = jalali_month_bounds(year, month, zone)
-    overview = await storage.reports.overview(
-        day_start=day_start, week_start=now - timedelta(days=7), month_start=month_start
+    """Gather the ``/stats`` numbers: today on ``zone``'s calendar, the last 7 days, the Jalali month, ever."""
+    year, month, month_bounds = this_month(now, zone)
+    return Statistics(
+        await storage.reports.overview(),
+        await storage.outbox.backlog(),
+        year,
+        month,
+        today=await todays_totals(storage, now, zone),
+        week=await _totals(storage, week_period(now)),
+        this_month=await _totals(storage, month_bounds),
+        overall=await storage.reports.totals(),
     )
-    return Statistics(overview, await storage.outbox.backlog(), year, month)
+
+
+async def todays_totals(
+    storage: Storage, now: datetime, zone: ZoneInfo, organization_id: int | None = None
+) -> PeriodTotals:
+    """What became of the releases published today on ``zone``'s calendar (of one organization, or all)."""
+    return await _totals(storage, day_period(now, zone), organization_id)
+
+
+async def _totals(storage: Storage, period: Period, organization_id: int | None = None) -> PeriodTotals:
+    return await storage.reports.totals(period.start, period.end, organization_id=organization_id)
 
 
 def parse_audit_count(argument: str | None) -> int:
@@ -205,7 +227,7 @@ async def _subject_name(storage: Storage, kind: str, key: str, people: dict[int,
         return None
     if kind == "release":
         release = await storage.releases.get(number)
-        return _cut(release.title, AUDIT_TITLE_CHARS) if release else None
+        return cut_at_word(release.title, AUDIT_TITLE_CHARS) if release else None
     if kind == "organization":
         org = await storage.organizations.get(number)
         return org.name if org else None
@@ -215,9 +237,3 @@ async def _subject_name(storage: Storage, kind: str, key: str, people: dict[int,
         chat = await storage.subscriptions.get_chat(number)
         return (chat.title if chat else None) or people.get(number)
     return None
-
-
-def _cut(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    return (text[:limit].rsplit(" ", 1)[0] or text[:limit]) + "…"

@@ -249,8 +249,9 @@ TOPIC_DETAIL = (
 # The /backup command (bot/telegram/handlers/ops.py); sizes come from bot/services/transfer.py's format_size.
 BACKUP_CAPTION = (
     "🗄 پشتیبان پایگاه داده — {when}\n"
-    "حجم: {size} · خبرهای منتشرشده: {releases} · اشتراک‌های فعال: {subscriptions}\n"
-    "برای بازگرداندن، ربات را روی سرور متوقف کنید و بزنید: python -m bot restore {name}"
+    "حجم: {size} · خبرهای آرشیو: {releases} · اشتراک‌های فعال: {subscriptions}\n"
+    "{today}\n"
+    "برای بازگرداندن، ربات را روی سرور متوقف کنید و این دستور را بزنید: python -m bot restore {name}"
 )
 BACKUP_DAMAGED_NOTE = "\n⚠️ بررسی سلامت این نسخه خطا داد ({problem})؛ پایگاه داده را هرچه زودتر بررسی کنید."
 BACKUP_TOO_BIG = (

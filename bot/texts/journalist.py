@@ -73,6 +73,7 @@ __all__ = [
     "REASONS",
     "RELEASE_BAD_ID",
     "RELEASE_ID_LABEL",
+    "RELEASE_ID_LINE",
     "RELEASE_NOT_FOUND",
     "RELEASE_RETRACTED",
     "RELEASE_USAGE",
@@ -116,6 +117,8 @@ CORRECTION_MARK = "✏️ اصلاحیه"
 CONTINUED_MARK = "(ادامه)"
 META_SEPARATOR = " · "
 RELEASE_ID_LABEL = "شناسه خبر"
+# The id line under a release: the id as a command a tap sends (Telegram links «/release_123»), Latin digits.
+RELEASE_ID_LINE = "{label}: /release_{id}"
 
 # Journalists: subscriptions and filters (bot/telegram/handlers/journalist.py, bot/telegram/handlers/chats.py).
 ONBOARDING = (

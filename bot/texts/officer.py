@@ -80,9 +80,13 @@ __all__ = [
     "JUST_RETRACTED",
     "JUST_SUBMITTED",
     "MEDIA_NEEDS_CAPTION",
+    "MY_CANCELLED",
     "MY_EMPTY",
+    "MY_FULL_TEXT",
     "MY_HEADER",
     "MY_LINE",
+    "MY_REACH",
+    "MY_SCHEDULED",
     "NEEDS_CONFIRMATION",
     "NOT_A_DRAFT",
     "NOT_OFFICER",
@@ -223,8 +227,13 @@ REPORT_FINAL = (
 )
 REPORT_REASON = "  • {reason}: {count}"
 MY_EMPTY = "هنوز خبری از دستگاه شما ثبت نشده است."
-MY_HEADER = "<b>آخرین خبرهای {org}</b>"
-MY_LINE = "{id}. {title} — {status}{reach}"
+MY_HEADER = "<b>آخرین خبرها و پیش‌نویس‌های «{org}»</b>"
+MY_LINE = "{id}. {title}\n     {status}{detail}"
+# After the status: how many of the chats it went to have it (not «۵/۵», which reads as a date), or when it goes out.
+MY_REACH = " — رسیده به {sent} از {total} گیرنده"
+MY_SCHEDULED = " برای {when}"
+MY_FULL_TEXT = " — /release_{id}"
+MY_CANCELLED = "\n{count} پیش‌نویس لغوشده در این فهرست نیامده است."
 STATUS_USAGE = "شکل درست: /status شناسه‌خبر"
 STATUS_NAMES = {
     "draft": "پیش‌نویس",

@@ -63,6 +63,8 @@ __all__ = [
     "REPORT_UNDER_A_MINUTE",
     "STATS_CHAT_LINE",
     "STATS_TEXT",
+    "TODAY_LINE",
+    "TODAY_NONE",
 ]
 
 # Reports, statistics and the audit log (bot/telegram/handlers/reports.py).
@@ -80,7 +82,8 @@ REPORT_SUMMARY = (
     "دستگاه‌های بی‌خبر: {silent} از {orgs} دستگاه\n"
     "میانهٔ زمان پیش‌نویس تا انتشار: {median}\n"
     "اصلاحیه‌ها: {corrections} · پس‌گرفته‌ها: {retractions}\n"
-    "گفت‌وگوهای دریافت‌کننده: {chats} · ارسال‌های ناموفق: {failed}"
+    "نسخه‌های تازهٔ رسیده به خبرنگاران: {delivered} در {chats} گفت‌وگو · ارسال‌های ناموفق: {failed}\n"
+    "جدا از این‌ها — ویرایش با اصلاحیه: {edits} نسخه · حذف با پس گرفتن: {deletions} نسخه"
 )
 REPORT_SILENT_LIST = "\n\nبی‌خبر در این ماه: {names}"
 REPORT_SILENT_MORE = " و {count} دستگاه دیگر"
@@ -158,13 +161,23 @@ STATS_TEXT = (
     "کارشناسان فعال: {officers}\n\n"
     "<b>گفت‌وگوهای مشترک</b> (فعال / متوقف / غیرفعال)\n"
     "{chats}\n\n"
-    "<b>خبرهای منتشرشده</b>\n"
-    "امروز: {today} · هفت روز گذشته: {week} · {month_name}: {month}\n\n"
-    "<b>ارسال‌ها</b>\n"
-    "موفق: {sent} (امروز {sent_today}) · ناموفق: {failed} (امروز {failed_today})\n"
+    "<b>خبرهای منتشرشده</b> (به روز نخستین انتشار؛ اصلاحیه دوباره شمرده نمی‌شود)\n"
+    "امروز: {today} · هفت روز گذشته: {week} · {month_name}: {month}\n"
+    "پس‌گرفته از خبرهای امروز: {retracted_today}\n\n"
+    "<b>نسخه‌های تازهٔ رسیده به خبرنگاران</b>\n"
+    "از خبرهای امروز: {delivered_today} · از همهٔ خبرها: {delivered}\n"
+    "ناموفق: {failed_today} از خبرهای امروز · {failed} از همهٔ خبرها\n"
+    "جدا از این‌ها — ویرایش با اصلاحیه: {edits_today} امروز، {edits} در کل · "
+    "حذف با پس گرفتن: {deletions_today} امروز، {deletions} در کل\n\n"
     "در صف ارسال: {backlog}\n"
     "سرعت ارسال فعلی: {rate} پیام در ثانیه"
 )
+# What became of today's releases, in the same words in /backup and /my (bot/telegram/views/reports.py).
+TODAY_LINE = (
+    "خبرهای امروز: {published} خبر منتشر شد و {delivered} نسخهٔ تازه به خبرنگاران رسید؛ "
+    "جدا از این‌ها، {edits} نسخه با اصلاحیه ویرایش و {deletions} نسخه با پس گرفتن حذف شد."
+)
+TODAY_NONE = "امروز هنوز خبری منتشر نشده است."
 STATS_CHAT_LINE = "{kind}: {active} / {paused} / {deactivated}"
 CHAT_TYPE_NAMES = {"private": "خصوصی", "group": "گروه", "supergroup": "ابرگروه", "channel": "کانال"}
 

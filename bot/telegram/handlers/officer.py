@@ -541,8 +541,8 @@ async def my_command(update: Update, context: WireContext) -> None:
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
-    org, rows = await context.runtime.desk.my_releases(user.id)
-    await message.reply_html(my_releases_text(org, rows))
+    mine = await context.runtime.desk.my_releases(user.id)
+    await message.reply_html(my_releases_text(mine, context.runtime.settings.timezone))
 
 
 async def status_command(update: Update, context: WireContext) -> None:

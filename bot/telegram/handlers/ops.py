@@ -12,10 +12,12 @@ from telegram import Update
 from bot import texts
 from bot.domain.digits import fa
 from bot.domain.jalali import format_datetime
+from bot.services.reports import todays_totals
 from bot.services.transfer import TELEGRAM_UPLOAD_LIMIT, backup_file_name, format_size, record_backup, take_backup
 from bot.telegram.commands import Menu, command, command_handlers
 from bot.telegram.context import WireContext
 from bot.telegram.guards import admin_request
+from bot.telegram.views.reports import today_text
 from storage.db import utcnow
 
 log = logging.getLogger(__name__)
@@ -48,6 +50,7 @@ async def backup_command(update: Update, context: WireContext) -> None:
             size=format_size(size, persian=True),
             releases=fa(check.releases),
             subscriptions=fa(check.subscriptions),
+            today=today_text(await todays_totals(storage, now, zone)),
             name=name,
         )
         if not check.sound:

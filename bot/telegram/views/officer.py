@@ -13,9 +13,11 @@ from bot import texts
 from bot.domain.digits import fa
 from bot.domain.jalali import format_datetime, format_short
 from bot.domain.pipeline import ReleasePipeline
+from bot.domain.render import cut_at_word
 from bot.services.approval import Inspection
-from bot.services.desk import MAX_TOPICS, CorrectionPreview, EmbargoNotPassed, Preview, RetractionQuestion
+from bot.services.desk import MAX_TOPICS, CorrectionPreview, EmbargoNotPassed, MyReleases, Preview, RetractionQuestion
 from bot.telegram.callbacks import DeskAnswer, DraftAction, DraftPick
+from bot.telegram.views.reports import today_text
 from storage.organizations import Organization
 from storage.outbox import Progress
 from storage.releases import Release
@@ -161,22 +163,34 @@ def topics_prompt(release_id: int) -> str:
     return texts.PICK_TOPICS.format(id=fa(release_id), limit=fa(MAX_TOPICS))
 
 
-def my_releases_text(org: Organization, rows: Sequence[tuple[Release, Progress]]) -> str:
-    """/my: the agency's latest releases with status and reach (HTML)."""
-    if not rows:
+def my_releases_text(mine: MyReleases, zone: ZoneInfo) -> str:
+    """/my: what became of the agency's releases today, then its latest releases and drafts with their status,
+    reach or time; cancelled drafts only counted (HTML)."""
+    if not mine.rows and not mine.cancelled:
         return texts.MY_EMPTY
-    lines = [texts.MY_HEADER.format(org=html.escape(org.name))]
-    for release, progress in rows:
-        reach = f" — {fa(progress.sent)}/{fa(progress.total)}" if progress.total else ""
+    lines = [texts.MY_HEADER.format(org=html.escape(mine.organization.name)), today_text(mine.today), ""]
+    for release, progress in mine.rows:
         lines.append(
             texts.MY_LINE.format(
                 id=fa(release.id),
-                title=html.escape(release.title[:MY_TITLE_CHARS]),
+                title=html.escape(cut_at_word(release.title, MY_TITLE_CHARS)),
                 status=texts.STATUS_NAMES.get(release.status, release.status),
-                reach=reach,
+                detail=_my_detail(release, progress, zone),
             )
         )
+    if mine.cancelled:
+        lines.append(texts.MY_CANCELLED.format(count=fa(mine.cancelled)))
     return "\n".join(lines)
+
+
+def _my_detail(release: Release, progress: Progress, zone: ZoneInfo) -> str:
+    """After a release's status in /my: its reach (and the command that shows it), or when it is scheduled for."""
+    if release.status == "scheduled" and release.scheduled_at is not None:
+        return texts.MY_SCHEDULED.format(when=format_datetime(release.scheduled_at, zone))
+    detail = texts.MY_REACH.format(sent=fa(progress.sent), total=fa(progress.total)) if progress.total else ""
+    if release.status == "published":
+        detail += texts.MY_FULL_TEXT.format(id=release.id)
+    return detail
 
 
 def status_text(release: Release, progress: Progress, zone: ZoneInfo) -> str:

@@ -11,6 +11,7 @@ from bot.domain.jalali import format_month, format_short
 from bot.domain.report import pack_lines
 from bot.services.reports import AuditNames, Statistics
 from storage.audit import AuditEntry
+from storage.reports import PeriodTotals
 
 CHAT_TYPES = ("private", "group", "supergroup", "channel")
 
@@ -23,6 +24,7 @@ def _rate(value: float) -> str:
 def stats_text(stats: Statistics, rate: float) -> str:
     """The ``/stats`` message (HTML) from the stored totals, the outbox backlog and the sending rate."""
     overview, backlog, month_name = stats.overview, stats.backlog, format_month(stats.year, stats.month)
+    today, overall = stats.today, stats.overall
     chats = [
         texts.STATS_CHAT_LINE.format(
             kind=texts.CHAT_TYPE_NAMES[kind],
@@ -36,16 +38,33 @@ def stats_text(stats: Statistics, rate: float) -> str:
         orgs=fa_number(overview.organizations),
         officers=fa_number(overview.active_officers),
         chats="\n".join(chats),
-        today=fa_number(overview.published_today),
-        week=fa_number(overview.published_week),
+        today=fa_number(today.published),
+        week=fa_number(stats.week.published),
         month_name=month_name,
-        month=fa_number(overview.published_month),
-        sent=fa_number(overview.sent),
-        sent_today=fa_number(overview.sent_today),
-        failed=fa_number(overview.failed),
-        failed_today=fa_number(overview.failed_today),
+        month=fa_number(stats.this_month.published),
+        retracted_today=fa_number(today.retracted),
+        delivered_today=fa_number(today.delivered),
+        delivered=fa_number(overall.delivered),
+        failed_today=fa_number(today.failed),
+        failed=fa_number(overall.failed),
+        edits_today=fa_number(today.edits),
+        edits=fa_number(overall.edits),
+        deletions_today=fa_number(today.deletions),
+        deletions=fa_number(overall.deletions),
         backlog=fa_number(backlog),
         rate=_rate(rate),
+    )
+
+
+def today_text(totals: PeriodTotals) -> str:
+    """What became of today's releases, in one sentence (``/backup``, ``/my``)."""
+    if not totals.published:
+        return texts.TODAY_NONE
+    return texts.TODAY_LINE.format(
+        published=fa_number(totals.published),
+        delivered=fa_number(totals.delivered),
+        edits=fa_number(totals.edits),
+        deletions=fa_number(totals.deletions),
     )
 
 
