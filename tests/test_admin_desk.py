@@ -273,4 +273,6 @@ async def test_status_of_a_release_that_went_to_nobody_says_why(tg: FakeTelegram
     assert "گزارش نهایی" not in draft
     assert "۰ از ۰" not in draft
     assert scheduled.startswith("۱. زلزله 4.6 ریشتری آبدانان خسارت جانی نداشت\nزمان‌بندی‌شده\n\n⏰ برای ")
-    assert scheduled.endswith(" زمان‌بندی شده و هنوز به کسی نرسیده است.")
+    assert scheduled.endswith(
+        " زمان‌بندی شده و هنوز به کسی نرسیده است؛ در آن زمان خودکار منتشر می‌شود. لغو زمان‌بندی: /schedule 1 off"
+    )

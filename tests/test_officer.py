@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from telegram.ext import Application
 
 from bot import texts
+from bot.domain.jalali import format_datetime
+from bot.domain.render import cut_at_word
 from bot.domain.text import fold
 from bot.services.desk import PUBLISH_LIMIT_PER_HOUR
+from bot.telegram.views.officer import MY_TITLE_CHARS
 from fakegram import FakeTelegram, SentMessage
 from fakegram.drivers import Officer
 from storage import Storage
@@ -24,6 +29,7 @@ SAMPLES = {
 }
 OFFICER, OTHER_OFFICER, STRANGER = 3001, 3002, 3003
 READERS = [4000 + i for i in range(5)]
+TEHRAN = ZoneInfo("Asia/Tehran")
 
 
 async def setup_desk(app: Application) -> Storage:  # type: ignore[type-arg]
@@ -255,6 +261,38 @@ async def test_my_and_status_show_releases_and_reach(tg: FakeTelegram, tmp_path:
         status = (await say(tg, OFFICER, "/status 1"))[0].text or ""
         assert "منتشرشده" in status
         assert "از ۵" in status
+
+
+async def test_my_cuts_titles_between_words_counts_cancelled_drafts_and_dates_scheduled_ones(
+    tg: FakeTelegram, tmp_path: Path
+) -> None:
+    """/my: a long title ends at a word with «…», reach reads «رسیده به ۵ از ۵ گیرنده» (never «۵/۵»), a cancelled
+    draft is only counted, a scheduled one shows its Jalali time in Persian digits."""
+    async with running_bot(settings_for(tg, tmp_path, BROADCAST_RATE="30")) as app:
+        await setup_desk(app)
+        desk = runtime(app).desk
+        published = await desk.create_draft(OFFICER, SAMPLES["r16"]["text"])
+        await desk.publish(OFFICER, published.release.id, confirmed=True)
+        cancelled = await desk.create_draft(OFFICER, SAMPLES["r02"]["text"])
+        await desk.cancel(OFFICER, cancelled.release.id)
+        scheduled = await desk.create_draft(OFFICER, SAMPLES["r08"]["text"])
+        when = await desk.schedule(OFFICER, scheduled.release.id, "+2h")
+        await tg.wait_for(lambda s: all(s.messages_to(c) for c in READERS), timeout=15)
+        listing = (await say(tg, OFFICER, "/my"))[0].plain_text or ""
+    title = published.release.title
+    assert len(title) > MY_TITLE_CHARS
+    shown = cut_at_word(title, MY_TITLE_CHARS)
+    assert shown.endswith("…")
+    assert title.startswith(shown.removesuffix("…"))
+    assert title[len(shown) - 1] == " ", "cut between words"
+    assert f"۱. {shown}\n" in listing
+    assert texts.MY_REACH.format(sent="۵", total="۵") in listing
+    assert "۵/۵" not in listing
+    assert cancelled.release.title not in listing
+    assert texts.MY_CANCELLED.format(count="۱").strip() in listing
+    assert texts.MY_SCHEDULED.format(when=format_datetime(when, TEHRAN)) in listing
+    scheduled_line = next(line for line in listing.splitlines() if "زمان‌بندی‌شده" in line)
+    assert not re.search(r"[0-9]", scheduled_line), scheduled_line
 
 
 async def publish_to_readers(tg: FakeTelegram, text: str) -> None:

@@ -86,6 +86,7 @@ __all__ = [
     "MY_HEADER",
     "MY_LINE",
     "MY_REACH",
+    "MY_REACH_RETRACTED",
     "MY_SCHEDULED",
     "NEEDS_CONFIRMATION",
     "NOT_A_DRAFT",
@@ -231,6 +232,7 @@ MY_HEADER = "<b>آخرین خبرها و پیش‌نویس‌های «{org}»</b
 MY_LINE = "{id}. {title}\n     {status}{detail}"
 # After the status: how many of the chats it went to have it (not «۵/۵», which reads as a date), or when it goes out.
 MY_REACH = " — رسیده به {sent} از {total} گیرنده"
+MY_REACH_RETRACTED = " — پیش از پس گرفتن به {sent} از {total} گیرنده رسیده بود"
 MY_SCHEDULED = " برای {when}"
 MY_FULL_TEXT = " — /release_{id}"
 MY_CANCELLED = "\n{count} پیش‌نویس لغوشده در این فهرست نیامده است."
@@ -246,13 +248,19 @@ STATUS_NAMES = {
 }
 # /status of a release that went to nobody (yet): what became of it, instead of a report of nothing.
 STATUS_NOT_SENT = {
-    "draft": "هنوز منتشر نشده و به کسی نرسیده است.",
-    "pending_approval": "در انتظار تأیید مدیران است و هنوز به کسی نرسیده است.",
-    "rejected": "مدیران آن را تأیید نکردند و به کسی نرسید.",
+    "draft": "پیش‌نویس است و هنوز به کسی نرسیده است؛ تا «📤 انتشار» را نزنید یا /publish را نفرستید، فرستاده نمی‌شود.",
+    "pending_approval": (
+        "در انتظار تأیید مدیران است و هنوز به کسی نرسیده است؛ پس از تأیید همان لحظه برای مشترکان فرستاده می‌شود"
+        " و نتیجه را همین‌جا به شما خبر می‌دهیم."
+    ),
+    "rejected": "مدیران آن را تأیید نکردند و به کسی نرسید؛ می‌توانید متن اصلاح‌شده را به‌عنوان خبر تازه بفرستید.",
     "cancelled": "لغو شد و به کسی نرسید.",
     "retracted": "پس گرفته شد؛ نسخه‌ای از آن به کسی نرسیده بود.",
 }
-STATUS_SCHEDULED_AT = "⏰ برای {when} زمان‌بندی شده و هنوز به کسی نرسیده است."
+STATUS_SCHEDULED_AT = (
+    "⏰ برای {when} زمان‌بندی شده و هنوز به کسی نرسیده است؛ در آن زمان خودکار منتشر می‌شود."
+    " لغو زمان‌بندی: /schedule {id} off"
+)
 STATUS_NO_READERS = "منتشر شد و در آرشیو است؛ هنگام انتشار هیچ مشترکی با این موضوع‌ها و شهرستان نبود."
 # /status for an admin: any release, with its agency and author, and the decision on it.
 INSPECTION_WHO = "دستگاه: «{org}» — فرستنده: {author}"

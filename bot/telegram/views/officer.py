@@ -187,7 +187,8 @@ def _my_detail(release: Release, progress: Progress, zone: ZoneInfo) -> str:
     """After a release's status in /my: its reach (and the command that shows it), or when it is scheduled for."""
     if release.status == "scheduled" and release.scheduled_at is not None:
         return texts.MY_SCHEDULED.format(when=format_datetime(release.scheduled_at, zone))
-    detail = texts.MY_REACH.format(sent=fa(progress.sent), total=fa(progress.total)) if progress.total else ""
+    reach = texts.MY_REACH_RETRACTED if release.status == "retracted" else texts.MY_REACH
+    detail = reach.format(sent=fa(progress.sent), total=fa(progress.total)) if progress.total else ""
     if release.status == "published":
         detail += texts.MY_FULL_TEXT.format(id=release.id)
     return detail
@@ -205,7 +206,7 @@ def _delivery(release: Release, progress: Progress, zone: ZoneInfo) -> str:
     if progress.total:
         return report_text(progress)
     if release.status == "scheduled" and release.scheduled_at is not None:
-        return texts.STATUS_SCHEDULED_AT.format(when=format_datetime(release.scheduled_at, zone))
+        return texts.STATUS_SCHEDULED_AT.format(when=format_datetime(release.scheduled_at, zone), id=release.id)
     if release.status == "published":
         return texts.STATUS_NO_READERS
     return texts.STATUS_NOT_SENT.get(release.status, texts.STATUS_NOT_SENT["draft"])
