@@ -179,17 +179,19 @@ class UpdateBuilders:
         new_status: str,
         *,
         chat_title: str | None = None,
+        old_rights: JSONDict | None = None,
         **rights: Any,
     ) -> JSONDict:
-        """An Update saying user ``user_id`` changed the bot's status in a chat; injecting it
-        also updates the registry (so a kicked bot gets 403 on sends)."""
+        """An Update saying user ``user_id`` changed the bot's status in a chat (from ``old_status`` with
+        ``old_rights`` to ``new_status`` with ``rights``); injecting it also updates the registry (so a kicked bot
+        gets 403 on sends)."""
         with self._lock:
             sender = self._users.get(user_id) or self.user(user_id)
             update = {
                 "chat": self._chat_for_update(chat_id, chat_type, chat_title),
                 "from": dict(sender),
                 "date": int(time.time()),
-                "old_chat_member": self._member_json(self.bot_user, old_status, {}),
+                "old_chat_member": self._member_json(self.bot_user, old_status, old_rights or {}),
                 "new_chat_member": self._member_json(self.bot_user, new_status, rights),
             }
         return {"my_chat_member": update}

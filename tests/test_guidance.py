@@ -108,6 +108,7 @@ async def test_help_is_written_for_each_role(tg: FakeTelegram, tmp_path: Path) -
     desk, receiving = _position(officer, "/publish", "/topics")
     assert desk < receiving  # the officer's own commands first
     assert "/approve" not in officer
+    assert "\n/retract شناسه [دلیل] [yes] — " in officer  # the typed confirmation too
 
     assert admin.startswith(f"{texts.HELP_TITLE}\n\n{texts.HELP_INTRO_ADMIN}")
     approve, receiving = _position(admin, "/approve", "/topics")

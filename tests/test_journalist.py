@@ -247,7 +247,8 @@ async def test_channel_is_registered_from_my_chat_member_and_its_adder_is_told(
 ) -> None:
     """Made an admin that may post, the bot registers the channel and DMs its adder a picker.
 
-    Without the right to post it says which right is missing; removed, the channel is deactivated.
+    Without the right to post it says which right is missing, and when it is given, that it now has it (not
+    «registered»); removed, the channel is deactivated.
     """
     tg.add_chat(CHANNEL, "channel", "کانال خبری")
     tg.set_member(CHANNEL, READER, "creator")
@@ -263,7 +264,7 @@ async def test_channel_is_registered_from_my_chat_member_and_its_adder_is_told(
         )
         await tg.wait_for(lambda s: len(s.messages_to(READER)) > before + 1, timeout=15)
         dm = tg.messages_to(READER)[-1]
-        assert dm.text == texts.CHANNEL_ADDED.format(title="کانال خبری", id=CHANNEL)
+        assert dm.text == texts.CHANNEL_POST_RIGHT_BACK.format(title="کانال خبری", id=CHANNEL)
         chat = await store.subscriptions.get_chat(CHANNEL)
         assert chat is not None
         assert chat.bot_status == "administrator"
@@ -291,6 +292,50 @@ async def test_channel_is_registered_from_my_chat_member_and_its_adder_is_told(
     assert stored.deactivated_reason == "removed"
     assert release_id > 0
     assert outbox == []
+
+
+async def test_channel_rights_messages_say_which_right_was_lost_or_given(tg: FakeTelegram, tmp_path: Path) -> None:
+    """Added as an admin that may post: «registered». The right to post taken away: that right is named and sending
+    stops; given back: it says so; another right toggled: nothing; no longer an admin: it says that."""
+    tg.add_chat(CHANNEL, "channel", "کانال خبری")
+    tg.set_member(CHANNEL, READER, "creator")
+    may_post = {"can_post_messages": True}
+    async with running_bot(settings_for(tg, tmp_path)) as app:
+
+        async def change(old: str, new: str, old_rights: dict[str, bool], **rights: bool) -> str:
+            before = len(tg.messages_to(READER))
+            tg.inject(tg.my_chat_member(CHANNEL, "channel", READER, old, new, old_rights=old_rights, **rights))
+            await tg.wait_for(lambda s: len(s.messages_to(READER)) > before, timeout=15)
+            return tg.messages_to(READER)[-1].text or ""
+
+        assert await change("left", "administrator", {}, **may_post) == texts.CHANNEL_ADDED.format(
+            title="کانال خبری", id=CHANNEL
+        )
+        lost = await change("administrator", "administrator", may_post, can_post_messages=False)
+        assert lost == texts.CHANNEL_POST_RIGHT_LOST.format(title="کانال خبری")
+        assert "مدیر شد" not in lost
+        chat = await runtime(app).storage.subscriptions.get_chat(CHANNEL)
+        assert chat is not None
+        assert not chat.can_post
+        back = await change("administrator", "administrator", {}, **may_post)
+        assert back == texts.CHANNEL_POST_RIGHT_BACK.format(title="کانال خبری", id=CHANNEL)
+        assert "ثبت شد" not in back
+        before = len(tg.messages_to(READER))
+        tg.inject(
+            tg.my_chat_member(
+                CHANNEL,
+                "channel",
+                READER,
+                "administrator",
+                "administrator",
+                old_rights=may_post,
+                can_post_messages=True,
+                can_edit_messages=True,
+            )
+        )
+        demoted = await change("administrator", "member", may_post)
+        assert demoted == texts.CHANNEL_ADMIN_LOST.format(title="کانال خبری")
+        assert len(tg.messages_to(READER)) == before + 1, "toggling another right says nothing"
 
 
 async def test_use_points_commands_at_a_channel_and_control_is_rechecked(tg: FakeTelegram, tmp_path: Path) -> None:

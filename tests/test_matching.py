@@ -293,13 +293,13 @@ ORG_NAMES = {3: "استانداری ایلام", 7: "شرکت آب و فاضلا
 
 
 def test_describe_unrestricted_filters() -> None:
-    """With nothing set, every dimension says «همه» and the exclusions say «ندارد»."""
+    """With nothing set, every dimension says in its words that it does not limit; the exclusions say «ندارد»."""
     text = describe_filters(Filters(), topic_labels=TOPIC_LABELS, county_names=COUNTY_NAMES, org_names=ORG_NAMES)
     assert text.split("\n") == [
-        "موضوع‌ها: همه",
-        "شهرستان‌ها: همه",
-        "دستگاه‌ها: همه",
-        "کلیدواژه‌ها (دست‌کم یکی): همه",
+        "موضوع‌ها: همهٔ موضوع‌ها",
+        "شهرستان‌ها: همهٔ شهرستان‌ها و خبرهای استانی",
+        "دستگاه‌ها: همهٔ دستگاه‌ها",
+        "کلیدواژه‌ها (دست‌کم یکی): بدون محدودیت کلیدواژه",
         "کلیدواژه‌های کنارگذاشته: ندارد",
     ]
 

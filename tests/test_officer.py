@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 from datetime import timedelta
@@ -11,6 +12,7 @@ from zoneinfo import ZoneInfo
 from telegram.ext import Application
 
 from bot import texts
+from bot.domain.digits import fa
 from bot.domain.jalali import format_datetime
 from bot.domain.render import cut_at_word
 from bot.domain.text import fold
@@ -277,7 +279,10 @@ async def test_my_cuts_titles_between_words_counts_cancelled_drafts_and_dates_sc
         await desk.cancel(OFFICER, cancelled.release.id)
         scheduled = await desk.create_draft(OFFICER, SAMPLES["r08"]["text"])
         when = await desk.schedule(OFFICER, scheduled.release.id, "+2h")
-        await tg.wait_for(lambda s: all(s.messages_to(c) for c in READERS), timeout=15)
+        store = runtime(app).storage
+        async with asyncio.timeout(15):
+            while (await store.outbox.progress(published.release.id)).sent < len(READERS):  # noqa: ASYNC110
+                await asyncio.sleep(0.02)
         listing = (await say(tg, OFFICER, "/my"))[0].plain_text or ""
     title = published.release.title
     assert len(title) > MY_TITLE_CHARS
@@ -293,6 +298,27 @@ async def test_my_cuts_titles_between_words_counts_cancelled_drafts_and_dates_sc
     assert texts.MY_SCHEDULED.format(when=format_datetime(when, TEHRAN)) in listing
     scheduled_line = next(line for line in listing.splitlines() if "زمان‌بندی‌شده" in line)
     assert not re.search(r"[0-9]", scheduled_line), scheduled_line
+
+
+async def test_a_preview_of_several_messages_says_how_many(tg: FakeTelegram, tmp_path: Path) -> None:
+    """A release too long for one message is previewed under «این ۳ پیام», one that fits under «پیام زیر»,
+    never «پیام(های)»."""
+    long_text = "همایش بزرگ کتابخوانی در ایلام\n\n" + "\n\n".join(
+        " ".join(
+            f"کتابخانهٔ شمارهٔ {fa(i)} استان در این همایش {fa(j + 2)} برنامهٔ تازه برای نوجوانان معرفی کرد."
+            for j in range(4)
+        )
+        for i in range(1, 31)
+    )
+    async with running_bot(settings_for(tg, tmp_path)) as app:
+        await setup_desk(app)
+        header, *parts, control = await say(tg, OFFICER, long_text, count=5)
+        short_header, *_ = await say(tg, OFFICER, SAMPLES["r05"]["text"], count=3)
+    assert len(parts) == 3
+    assert header.text == texts.PREVIEW_HEADER_PARTS.format(id="۱", count="۳")
+    assert (control.text or "").startswith("📝 پیش‌نویس ۱")
+    assert short_header.text == texts.PREVIEW_HEADER.format(id="۲")
+    assert "(های)" not in (header.text or "") + (short_header.text or "")
 
 
 async def publish_to_readers(tg: FakeTelegram, text: str) -> None:
@@ -315,7 +341,7 @@ async def test_correction_edits_every_delivered_copy(tg: FakeTelegram, tmp_path:
         assert header.text == texts.CORRECTION_PREVIEW_HEADER.format(id="۱", copies="۵")
         assert not any(tg.messages_to(c)[0].edits for c in READERS), "nothing is edited before the officer confirms"
         reply = await answer_question(tg, card, "y")
-        assert reply.startswith("✏️ اصلاحیه خبر ۱ ثبت شد (نسخه ۲)")
+        assert reply.startswith("✏️ اصلاحیهٔ خبر ۱ ثبت شد (ویراست ۲ متن)")
         await tg.wait_for(lambda s: all(s.messages_to(c)[0].edits for c in READERS[:4]), timeout=20)
         await tg.wait_for(lambda s: len(s.messages_to(READERS[4])) == 2, timeout=20)
         release = await store.releases.get(1)

@@ -419,7 +419,7 @@ async def test_a_file_answer_may_have_no_caption_and_a_long_caption_goes_first_a
     assert long.value.message == texts.Q_ANSWER_TOO_LONG.format(length="۳۵۰۱", max="۳۵۰۰")
     assert voice.method == "sendVoice"
     assert voice.text == texts.Q_TELL_ANSWERED.format(
-        org="فرمانداری آبدانان", id="۱", text="(پاسخ به صورت پیام صوتی است.)"
+        org="فرمانداری آبدانان", id="۱", text="(پاسخ به‌صورت پیام صوتی است.)"
     )
     assert (text.method, photo.method, photo.text, photo.reply_to_message_id) == (
         "sendMessage", "sendPhoto", None, text.message_id,

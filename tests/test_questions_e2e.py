@@ -194,7 +194,7 @@ async def test_a_question_from_a_release_is_claimed_answered_followed_up_and_clo
         "🙋 مریم احمدی",
         f"🏛 {AGENCY_A}",
     ]
-    assert "📎 پرونده\nجدول سهم اعتبارها پیوست است." in shown
+    assert "📎 فایل\nجدول سهم اعتبارها پیوست است." in shown
     assert buttons(transcript) == {}
     assert (attachment.kind, attachment.text) == ("document", texts.Q_THREAD_ATTACHMENT.format(id="۱"))
     assert attachment.file_id == messages[1].file_id
@@ -387,7 +387,7 @@ async def test_any_command_ends_what_the_desk_was_waiting_for(tg: FakeTelegram, 
         [header, *_] = await officer.say("بله", count=3)
         question = await store.questions.get(1)
     assert prompt == texts.Q_ASK_WRITE.format(org=AGENCY_B)
-    assert "اگر منصرف شدید" in prompt
+    assert "منصرف شدید؟ هر دستور دیگری" in prompt
     assert [q.id for q in asked] == [1]
     assert waiting.text == texts.Q_ANSWER_WAITING.format(id="۱")
     assert inbox.startswith("<b>پرسش‌های بی‌پاسخ")

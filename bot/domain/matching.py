@@ -22,12 +22,21 @@ from bot.domain.digits import fa
 from bot.domain.text import fold
 from bot.errors import InvalidInput
 from bot.texts import (
-    ALL_LABEL,
+    ALL_AGENCIES_LABEL,
+    ALL_COUNTIES_LABEL,
+    ALL_TOPICS_LABEL,
+    FILTER_AGENCIES_LINE,
+    FILTER_COUNTIES_LINE,
+    FILTER_EXCLUDED_LINE,
+    FILTER_KEYWORDS_LINE,
+    FILTER_TOPICS_LINE,
     LIST_SEPARATOR,
     MSG_KEYWORD_TOO_LONG,
     MSG_UNBALANCED_QUOTE,
+    NO_KEYWORD_LIMIT_LABEL,
     NONE_LABEL,
     PROVINCE_WIDE_LABEL,
+    UNKNOWN_AGENCY_LABEL,
 )
 
 PROVINCE_WIDE = "province"
@@ -238,8 +247,8 @@ def describe_filters(
 ) -> str:
     """Return the whole configuration as plain Persian lines, one per dimension.
 
-    An unset dimension reads «همه» (everything passes); an unset exclusion reads «ندارد», since
-    «همه» there would say that everything is excluded. A slug or id unknown to the mappings is
+    An unset dimension says in its own words that it lets everything through («همهٔ موضوع‌ها», «بدون
+    محدودیت کلیدواژه»); an unset exclusion reads «ندارد». A slug or id unknown to the mappings is
     shown as such, so a stale filter is still visible.
     """
     counties = {PROVINCE_WIDE: PROVINCE_WIDE_LABEL, **county_names}
@@ -247,17 +256,17 @@ def describe_filters(
     counties_text = _labels_in_order(filters.counties, counties, str)
     orgs_text = _labels_in_order(filters.organizations, org_names, _unknown_org_label)
     lines = [
-        f"موضوع‌ها: {topics_text or ALL_LABEL}",
-        f"شهرستان‌ها: {counties_text or ALL_LABEL}",
-        f"دستگاه‌ها: {orgs_text or ALL_LABEL}",
-        f"کلیدواژه‌ها (دست‌کم یکی): {_quoted(filters.include_keywords) or ALL_LABEL}",
-        f"کلیدواژه‌های کنارگذاشته: {_quoted(filters.exclude_keywords) or NONE_LABEL}",
+        FILTER_TOPICS_LINE.format(value=topics_text or ALL_TOPICS_LABEL),
+        FILTER_COUNTIES_LINE.format(value=counties_text or ALL_COUNTIES_LABEL),
+        FILTER_AGENCIES_LINE.format(value=orgs_text or ALL_AGENCIES_LABEL),
+        FILTER_KEYWORDS_LINE.format(value=_quoted(filters.include_keywords) or NO_KEYWORD_LIMIT_LABEL),
+        FILTER_EXCLUDED_LINE.format(value=_quoted(filters.exclude_keywords) or NONE_LABEL),
     ]
     return "\n".join(lines)
 
 
 def _unknown_org_label(org_id: int) -> str:
-    return f"دستگاه {fa(org_id)}"
+    return UNKNOWN_AGENCY_LABEL.format(id=fa(org_id))
 
 
 def _quoted(keywords: tuple[str, ...]) -> str:

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 __all__ = [
-    "ALL_LABEL",
+    "ALL_AGENCIES_LABEL",
+    "ALL_COUNTIES_LABEL",
+    "ALL_TOPICS_LABEL",
+    "FILTER_AGENCIES_LINE",
+    "FILTER_COUNTIES_LINE",
+    "FILTER_EXCLUDED_LINE",
+    "FILTER_KEYWORDS_LINE",
+    "FILTER_TOPICS_LINE",
     "INTERNAL_ERROR",
     "LIST_SEPARATOR",
     "MY_ID",
@@ -11,9 +18,11 @@ __all__ = [
     "NONE_LABEL",
     "NOT_ADMIN",
     "NOT_A_NUMBER",
+    "NO_KEYWORD_LIMIT_LABEL",
     "PRIVATE_ONLY",
     "PROVINCE_WIDE_LABEL",
     "STORAGE_UNAVAILABLE",
+    "UNKNOWN_AGENCY_LABEL",
     "UNKNOWN_COMMAND",
     "UNSUPPORTED_MESSAGE",
     "WELCOME",
@@ -22,9 +31,9 @@ __all__ = [
 WELCOME = (
     "سلام! این ربات «خبرنامه روابط عمومی استان ایلام» است.\n\n"
     "🔹 <b>خبرنگاران و رسانه‌ها</b>: خبرهای رسمی دستگاه‌های اجرایی استان را بر اساس موضوع، شهرستان، "
-    "دستگاه و کلیدواژه دریافت کنید، یکجا یا به‌صورت خلاصه روزانه، و در آرشیو جست‌وجو کنید.\n"
+    "دستگاه و کلیدواژه دریافت کنید، هر خبر فوری یا همه یکجا در خلاصهٔ روزانه، و در آرشیو جست‌وجو کنید.\n"
     "🔹 <b>کارشناسان روابط عمومی</b>: با پیوند دعوتی که از اداره کل روابط عمومی استانداری گرفته‌اید "
-    "وارد شوید و خبرهای سازمان خود را منتشر کنید.\n\n"
+    "وارد شوید و خبرهای دستگاه خود را منتشر کنید.\n\n"
     "برای دیدن فهرست دستورها /help را بفرستید."
 )
 
@@ -60,7 +69,17 @@ PRIVATE_ONLY = "این دستور را در گفت‌وگوی خصوصی با ر
 NOT_A_NUMBER = "«{value}» شناسه عددی نیست."
 
 # Labels shared by filters, releases, reports and lists (bot/domain/matching.py, bot/domain/render.py, …).
-ALL_LABEL = "همه"
+# A filter dimension left unset lets everything through: each says so in its own words (not a bare «همه»).
+FILTER_TOPICS_LINE = "موضوع‌ها: {value}"
+FILTER_COUNTIES_LINE = "شهرستان‌ها: {value}"
+FILTER_AGENCIES_LINE = "دستگاه‌ها: {value}"
+FILTER_KEYWORDS_LINE = "کلیدواژه‌ها (دست‌کم یکی): {value}"
+FILTER_EXCLUDED_LINE = "کلیدواژه‌های کنارگذاشته: {value}"
+ALL_TOPICS_LABEL = "همهٔ موضوع‌ها"
+ALL_COUNTIES_LABEL = "همهٔ شهرستان‌ها و خبرهای استانی"
+ALL_AGENCIES_LABEL = "همهٔ دستگاه‌ها"
+NO_KEYWORD_LIMIT_LABEL = "بدون محدودیت کلیدواژه"
 NONE_LABEL = "ندارد"
+UNKNOWN_AGENCY_LABEL = "دستگاه {id}"
 PROVINCE_WIDE_LABEL = "استانی"
 LIST_SEPARATOR = "، "

@@ -101,6 +101,7 @@ __all__ = [
     "PICK_SCHEDULE",
     "PICK_TOPICS",
     "PREVIEW_HEADER",
+    "PREVIEW_HEADER_PARTS",
     "PUBLISHED_NO_READERS",
     "PUBLISHED_ON_SCHEDULE",
     "PUBLISHED_ON_SCHEDULE_NO_READERS",
@@ -149,7 +150,7 @@ __all__ = [
 # Joining with an invite link (bot/telegram/handlers/officer.py).
 JOINED = "خوش آمدید، {name}! شما اکنون کارشناس روابط عمومی «{org}» هستید."
 JOINED_WHAT_TO_SEND = (
-    "📝 متن کامل هر خبر را همین‌جا بفرستید؛ عکس، ویدیو یا پرونده را همراه متن خبر در زیرنویس (کپشن) آن. "
+    "📝 متن کامل هر خبر را همین‌جا بفرستید؛ عکس، ویدیو یا فایل را با متن خبر در زیرنویس (کپشن) آن. "
     "سطر نخست، اگر تیتر باشد، عنوان خبر می‌شود. ربات متن را یکدست می‌کند، موضوع و شهرستان پیشنهاد می‌دهد "
     "و پیش‌نمایش را دقیقاً همان‌طور که به خبرنگاران می‌رسد نشانتان می‌دهد؛ تا دکمهٔ زیر آن را نزنید چیزی فرستاده نمی‌شود."
 )
@@ -169,12 +170,15 @@ INVITE_UNKNOWN = "این پیوند دعوت معتبر نیست. پیوند ر�
 NOT_OFFICER = (
     "فقط کارشناسان روابط عمومی عضو می‌توانند خبر ارسال کنند. پیوند دعوت را از اداره کل روابط عمومی استانداری بگیرید."
 )
-OFFICER_REVOKED = "دسترسی انتشار شما لغو شده است."
+OFFICER_REVOKED = (
+    "دسترسی شما برای انتشار خبر لغو شده است. اگر اشتباهی رخ داده، با اداره کل روابط عمومی استانداری تماس بگیرید."
+)
 DRAFT_EMPTY = "متن خبر خالی است. متن کامل خبر را بفرستید."
 DRAFT_TOO_LONG = (
     "متن خبر {length} نویسه است؛ حداکثر {limit} نویسه پذیرفته می‌شود. خبر را کوتاه‌تر کنید یا در چند خبر بفرستید."
 )
-PREVIEW_HEADER = "👁 پیش‌نمایش پیش‌نویس {id} — خبرنگاران دقیقاً پیام(های) زیر را دریافت می‌کنند:"
+PREVIEW_HEADER = "👁 پیش‌نمایش پیش‌نویس {id} — خبرنگاران دقیقاً پیام زیر را دریافت می‌کنند:"
+PREVIEW_HEADER_PARTS = "👁 پیش‌نمایش پیش‌نویس {id} — خبرنگاران دقیقاً این {count} پیام را دریافت می‌کنند:"
 DRAFT_SUMMARY = (
     "📝 پیش‌نویس {id}\n"
     "موضوع‌ها: {topics}\n"
@@ -197,8 +201,8 @@ BUTTON_SUBMIT_ANYWAY = "📨 ارسال برای تأیید با وجود مشا
 DRAFT_NEEDS_APPROVAL = "📨 خبرهای دستگاه شما پیش از انتشار به تأیید مدیران می‌رسد؛ نتیجه را همین‌جا خبر می‌دهیم."
 BUTTON_CANCEL = "✖️ لغو"
 UNKNOWN_RELEASE = "خبری با شناسه {id} پیدا نشد."
-NOT_YOUR_RELEASE = "خبر {id} متعلق به دستگاه شما نیست."
-NOT_A_DRAFT = "خبر {id} دیگر پیش‌نویس نیست (وضعیت: {status})."
+NOT_YOUR_RELEASE = "خبر {id} از دستگاه شما نیست؛ فقط خبرهای دستگاه خودتان را می‌توانید ببینید و تغییر دهید."
+NOT_A_DRAFT = "خبر {id} دیگر پیش‌نویس نیست (وضعیت: {status})؛ وضعیت و گزارش ارسال: /status {id}"
 PUBLISH_USAGE = "شکل درست: /publish شناسه‌پیش‌نویس"
 CANCEL_USAGE = "شکل درست: /cancel شناسه‌پیش‌نویس"
 SETTOPICS_USAGE = "شکل درست: /settopics شناسه‌پیش‌نویس موضوع۱ موضوع۲ …\nموضوع‌ها: {all_topics}"
@@ -335,9 +339,12 @@ BUTTON_SEND_CORRECTION = "✅ ارسال اصلاحیه"
 BUTTON_OTHER_TEXT = "✏️ متن دیگر"
 BUTTON_DROP = "✖️ انصراف"
 NOT_PUBLISHED = "خبر {id} منتشر نشده است (وضعیت: {status})."
-CORRECTION_QUEUED = "✏️ اصلاحیه خبر {id} ثبت شد (نسخه {version}) و {count} نسخه ارسال‌شده ویرایش می‌شود."
+CORRECTION_QUEUED = "✏️ اصلاحیهٔ خبر {id} ثبت شد (ویراست {version} متن) و {count} نسخهٔ ارسال‌شده اصلاح می‌شود."
 CORRECTION_NOTICE = "✏️ اصلاحیه: متن خبر «{title}» از {org} اصلاح شده است؛ این پیام جای ویرایش نسخه قبلی آمده است."
-RETRACT_USAGE = "شکل درست: /retract شناسه‌خبر دلیل (دلیل اختیاری است)"
+RETRACT_USAGE = (
+    "شکل درست: /retract شناسه‌خبر دلیل (دلیل اختیاری است)؛ ربات پیش از پس گرفتن می‌پرسد.\n"
+    "برای تأیید در همان دستور، yes را در پایان بنویسید: /retract شناسه‌خبر دلیل yes"
+)
 RETRACT_CONFIRM = (
     "⛔️ پس گرفتن خبر {id}: «{title}»\n"
     "{copies}{unsent} و خبر از جست‌وجو، آرشیو و خلاصه‌های روزانه برداشته می‌شود. این کار برگشت‌پذیر نیست.\n"
@@ -362,13 +369,13 @@ RETRACTION_NOTICE = "⛔️ خبر «{title}» از {org} پس گرفته شد.{
 RETRACTION_REASON = " دلیل: {reason}"
 
 # Media, buttons and pickers of the desk (bot/services/desk.py, bot/telegram/handlers/officer.py).
-MEDIA_NEEDS_CAPTION = "متن خبر را به‌عنوان توضیح (کپشن) همراه عکس، ویدئو یا فایل بفرستید؛ خبر بدون متن منتشر نمی‌شود."
-ALBUM_TOO_LARGE = "یک آلبوم حداکثر ۱۰ عکس یا ویدئو دارد؛ موارد بیشتر کنار گذاشته شد."
+MEDIA_NEEDS_CAPTION = "متن خبر را در زیرنویس (کپشن) عکس، ویدیو یا فایل بفرستید؛ خبر بدون متن منتشر نمی‌شود."
+ALBUM_TOO_LARGE = "هر آلبوم حداکثر ۱۰ عکس یا ویدیو دارد؛ بقیه کنار گذاشته شد."
 BUTTON_SCHEDULE = "⏰ زمان‌بندی"
 BUTTON_TOPICS = "🏷 موضوع‌ها"
 BUTTON_COUNTY = "📍 شهرستان"
 BUTTON_REPLACE = "✏️ جایگزینی متن"
-BUTTON_DONE = "✔️ تمام"
+BUTTON_DONE = "✔️ تأیید"  # the same word as the journalists' pickers (BUTTON_CONFIRM)
 BUTTON_BACK = "↩️ بازگشت"
 BUTTON_PROVINCE = "استانی (همه استان)"
 BUTTON_IN_1H = "یک ساعت دیگر"
@@ -388,9 +395,9 @@ SHORT_TEXT_QUESTION = (
     "خبر معمولاً تیتری در خط اول و دست‌کم چند جمله متن دارد. اگر همین پیام خبر است، دکمه زیر را بزنید "
     "یا «بله» را بفرستید تا پیش‌نویس شود؛ وگرنه متن کامل خبر را بفرستید."
 )
-SHORT_TEXT_DROPPED = "باشد؛ از آن متن پیش‌نویسی ساخته نشد."
+SHORT_TEXT_DROPPED = "بسیار خب؛ از آن متن پیش‌نویسی ساخته نشد."
 BUTTON_MAKE_DRAFT = "📝 بله، پیش‌نویس شود"
-BUTTON_NOT_A_RELEASE = "✖️ نه"
+BUTTON_NOT_A_RELEASE = "✖️ نه، خبر نیست"
 # A question the desk asked that is answered already, set aside by a newer one, or too old.
 QUESTION_CLOSED = "این پرسش دیگر باز نیست (پاسخ داده شده یا کهنه شده است). اگر هنوز لازم است، از نو شروع کنید."
 

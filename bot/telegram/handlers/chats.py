@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from telegram import ChatMemberAdministrator, ChatMemberUpdated, Update
+from telegram import ChatMember, ChatMemberAdministrator, ChatMemberUpdated, Update
 from telegram.constants import ChatMemberStatus
 from telegram.error import TelegramError
 from telegram.ext import ChatMemberHandler
@@ -64,23 +64,53 @@ async def my_chat_member(update: Update, context: WireContext) -> None:
         return
     try:
         if chat.type == "channel" and adder is not None and not adder.is_bot:
-            title = chat.title or str(chat.id)
-            if outcome == "cannot_post":
-                await context.bot.send_message(adder.id, texts.CHANNEL_CANNOT_POST.format(title=title))
-                return
-            place = Place(chat.id, 0, chat.type, chat.title)
-            subscription = await readers.subscription(place)
-            current = set(subscription.filters.get("topic", ())) if subscription else set()
-            await context.bot.send_message(
-                adder.id,
-                texts.CHANNEL_ADDED.format(title=title, id=chat.id),
-                reply_markup=picker("o", place, readers.topic_options(), current),
-            )
+            await _tell_channel_adder(context, change, outcome, was=was, now=status)
         elif chat.type in {"group", "supergroup"} and was in {"left", "kicked"}:
             await context.bot.send_message(chat.id, texts.GROUP_ADDED)
     except TelegramError as error:
         # The person who added the bot may never have started it; the chat is registered anyway.
         log.info("could not tell about chat_id=%d: %s", chat.id, error.message)
+
+
+def _could_post(member: ChatMember) -> bool:
+    return isinstance(member, ChatMemberAdministrator) and bool(member.can_post_messages)
+
+
+async def _tell_channel_adder(
+    context: WireContext, change: ChatMemberUpdated, outcome: str, *, was: str, now: str
+) -> None:
+    """Tell who changed the bot's rights in a channel exactly what changed: it became an admin (with or without
+    the right to post), lost that right or its admin status, or got the right (back). Nothing when posting is
+    unaffected (another right changed)."""
+    chat, adder = change.chat, change.from_user
+    title = chat.title or str(chat.id)
+    could_post, was_admin = _could_post(change.old_chat_member), was == "administrator"
+    if outcome == "cannot_post":
+        if not was_admin:
+            lost = texts.CHANNEL_CANNOT_POST.format(title=title)
+        elif not could_post:
+            return  # it could not post before either
+        elif now == "administrator":
+            lost = texts.CHANNEL_POST_RIGHT_LOST.format(title=title)
+        else:
+            lost = texts.CHANNEL_ADMIN_LOST.format(title=title)
+        await context.bot.send_message(adder.id, lost)
+        return
+    if was_admin and could_post:
+        return  # it could post before too
+    readers = context.runtime.readers
+    place = Place(chat.id, 0, chat.type, chat.title)
+    subscription = await readers.subscription(place)
+    current = set(subscription.filters.get("topic", ())) if subscription else set()
+    if was_admin:
+        given = texts.CHANNEL_POST_RIGHT_BACK.format(title=title, id=chat.id)
+    else:
+        given = texts.CHANNEL_ADDED.format(title=title, id=chat.id)
+    await context.bot.send_message(
+        adder.id,
+        given,
+        reply_markup=picker("o", place, readers.topic_options(), current),
+    )
 
 
 HANDLERS = [ChatMemberHandler(my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER)]

@@ -62,9 +62,16 @@ async def join(update: Update, context: WireContext, code: str) -> None:
     await context.menus.refresh_user_menu(context.bot, context.runtime.storage, context.runtime.settings, user.id)
 
 
-async def _show(message: Message, context: WireContext, preview: Preview, *, header: str | None = None) -> None:
+async def _show(message: Message, context: WireContext, preview: Preview, *, edited: bool = False) -> None:
     """Send the preview exactly as journalists will receive it, then the control message."""
-    await message.reply_text((header or texts.PREVIEW_HEADER).format(id=fa(preview.release.id)))
+    n, parts = fa(preview.release.id), len(preview.parts)
+    if edited:
+        header = texts.EDITED_DRAFT_HEADER.format(id=n)
+    elif parts == 1:
+        header = texts.PREVIEW_HEADER.format(id=n)
+    else:
+        header = texts.PREVIEW_HEADER_PARTS.format(id=n, count=fa(parts))
+    await message.reply_text(header)
     await send_parts(message, preview.parts, preview.release.attachments)
     await message.reply_text(_summary(context, preview), reply_markup=draft_keyboard(preview))
 
@@ -158,7 +165,7 @@ async def edited(message: Message, context: WireContext, user_id: int) -> bool:
     if outcome is None:
         return False
     if isinstance(outcome, Preview):
-        await _show(message, context, outcome, header=texts.EDITED_DRAFT_HEADER)
+        await _show(message, context, outcome, edited=True)
     elif isinstance(outcome, EditedPublished):
         release = outcome.release
         await message.reply_text(
