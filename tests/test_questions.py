@@ -263,7 +263,7 @@ async def test_asking_through_a_picker_or_a_release_then_the_next_message(
     assert (line.kind, line.file_id) == ("photo", photo.file_id)
     [notice] = tg.messages_to(OFFICER_C)
     assert notice.method == "sendPhoto"
-    assert texts.Q_ABOUT_RELEASE.format(release=fa(release_id), title="افتتاح طرح گازرسانی") in (notice.text or "")
+    assert texts.Q_ABOUT_RELEASE.format(release=release_id, title="افتتاح طرح گازرسانی") in (notice.text or "")
     assert buttons(notice)[0] == f"q:claim:{question.id}"
 
 

@@ -187,7 +187,7 @@ async def test_a_question_from_a_release_is_claimed_answered_followed_up_and_clo
     assert confirm.edits[-1].text == texts.Q_CLOSED_DONE.format(id="۱")
     shown = transcript.plain_text or ""
     assert shown.startswith(f"پرسش ۱ · {AGENCY_A}\nاز: مریم احمدی (ایلام‌نیوز)\nوضعیت: بسته\n")
-    assert "دربارهٔ خبر ۱: «آغاز گازرسانی به ۱۲ روستای آبدانان»" in shown
+    assert "دربارهٔ خبر «آغاز گازرسانی به ۱۲ روستای آبدانان» (/release_1)" in shown
     assert [line.split(" · ")[0] for line in shown.split("\n\n")[1:]] == [
         "🙋 مریم احمدی",
         f"🏛 {AGENCY_A}",

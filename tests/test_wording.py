@@ -3,16 +3,16 @@ confirming a picker, the typed form of a confirmation in the usage that needs it
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterator
 
 from bot import texts
-from bot.texts import cli, ops
 
 # Strings that show what a user types (a command with Latin arguments, a time as typed) or that an operator
 # reads beside English (the command line, the health check): Latin digits are right there.
 TYPED_EXAMPLES = {"COMMAND_USAGES", "DIGEST_USAGE", "QUIET_USAGE", "SCHEDULE_HINT", "MSG_BAD_TIME_OF_DAY"}
-OPERATOR_FACING = set(cli.__all__) | set(ops.__all__)
+OPERATOR_FACING = {name for module in ("cli", "ops") for name in importlib.import_module(f"bot.texts.{module}").__all__}
 # A command with its arguments (``/release_12``, ``/schedule 12 +2h``) is typed Latin; a placeholder is filled later.
 _COMMAND = re.compile(r"/[A-Za-z_]+[0-9_]*")
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")

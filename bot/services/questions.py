@@ -778,7 +778,7 @@ class Questions:
         if question.release_id is not None:
             release = await self.storage.releases.get(question.release_id)
             if release is not None:
-                about = texts.Q_ABOUT_RELEASE.format(release=fa(release.id), title=release.title)
+                about = texts.Q_ABOUT_RELEASE.format(release=release.id, title=release.title)
         label = self._journalist_label(profile)
         if how == "forwarded":
             head = texts.Q_HEAD_FORWARDED_IN.format(

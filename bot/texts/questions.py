@@ -157,7 +157,7 @@ Q_NOT_BLOCKED = "کاربر {user_id} مسدود نیست."
 # Pieces of notices.
 Q_JOURNALIST = "{name} ({outlet})"
 Q_JOURNALIST_WITH_USERNAME = "{name} ({outlet}، ‎@{username})"
-Q_ABOUT_RELEASE = "\nدربارهٔ خبر {release}: «{title}»"
+Q_ABOUT_RELEASE = "\nدربارهٔ خبر «{title}» (متن کامل: /release_{release})"
 # An answer sent as a file without a caption, by the file's kind.
 Q_ANSWER_FILE_ONLY = {
     "voice": "(پاسخ به‌صورت پیام صوتی است.)",
@@ -391,7 +391,7 @@ Q_OPEN_NONE = "هیچ پرسش بازی نزد هیچ دستگاهی نیست."
 Q_CARD_TITLE = "<b>پرسش {id}</b> · {org}"
 Q_CARD_TITLE_ALONE = "<b>پرسش {id}</b>"
 Q_CARD_FROM = "از: {journalist}"
-Q_CARD_ABOUT = "دربارهٔ خبر {release}: «{title}»"
+Q_CARD_ABOUT = "دربارهٔ خبر «{title}» (/release_{release})"
 Q_CARD_STATUS = "وضعیت: {status}"
 Q_CARD_STATUS_TIMED = "وضعیت: {status} · ⏳ {left} ({deadline})"
 Q_LIST_LINK = "گفت‌وگو: /thread_{id}"

@@ -203,7 +203,7 @@ def thread_text(view: QuestionView, tz: ZoneInfo) -> str:
     ]
     if question.release_id is not None:
         lines.append(
-            texts.Q_CARD_ABOUT.format(release=fa(question.release_id), title=html.escape(view.release_title or "—"))
+            texts.Q_CARD_ABOUT.format(release=question.release_id, title=html.escape(view.release_title or "—"))
         )
     blocks = ["\n".join(lines)]
     for line in view.messages:
