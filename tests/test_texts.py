@@ -16,6 +16,7 @@ through a local variable, a conditional expression or a tuple (``unit[1].format(
 from __future__ import annotations
 
 import ast
+import functools
 import importlib
 import pkgutil
 import re
@@ -329,11 +330,15 @@ def _collect_all(dirs: Iterable[str]) -> dict[str, Uses]:
     return found
 
 
-USES = _collect_all(CHECKED_DIRS)
+@functools.cache
+def _uses() -> dict[str, Uses]:
+    """Every checked file's uses, read once per process when a test first needs them (not at collection:
+    each of the suite's workers collects this module, and most never run its tests)."""
+    return _collect_all(CHECKED_DIRS)
 
 
 def _in(dirs: Iterable[str]) -> list[Uses]:
-    return [uses for path, uses in USES.items() if path.split("/", 1)[0] in dirs]
+    return [uses for path, uses in _uses().items() if path.split("/", 1)[0] in dirs]
 
 
 # -- the checks, as functions so that tests below can run them on made-up code -----------------------
@@ -398,11 +403,11 @@ def unformatted(uses: Iterable[Uses], strings: Mapping[str, object] = STRINGS) -
 
 
 def test_every_name_the_code_uses_exists() -> None:
-    assert not unknown_names(USES.values()), "\n".join(unknown_names(USES.values()))
+    assert not unknown_names(_uses().values()), "\n".join(unknown_names(_uses().values()))
 
 
 def test_every_template_gets_exactly_its_placeholders() -> None:
-    problems = mismatches(USES.values())
+    problems = mismatches(_uses().values())
     assert not problems, "\n".join(problems)
 
 
@@ -413,7 +418,7 @@ def test_every_template_with_placeholders_is_formatted() -> None:
 
 def test_templates_formatted_elsewhere_are_documented_right() -> None:
     """The list above agrees with the templates, and names none that this test can follow after all."""
-    followed = {name for group in USES.values() for call in group.calls for name in call.names}
+    followed = {name for group in _uses().values() for call in group.calls for name in call.names}
     for name, (passed, where) in FORMATTED_ELSEWHERE.items():
         assert name in TEMPLATES, name
         assert placeholders(TEMPLATES[name]) == passed, (name, where)
