@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import ast
 import functools
+import hashlib
 import importlib
+import os
+import pickle
 import pkgutil
 import re
 import string
@@ -332,9 +335,29 @@ def _collect_all(dirs: Iterable[str]) -> dict[str, Uses]:
 
 @functools.cache
 def _uses() -> dict[str, Uses]:
-    """Every checked file's uses, read once per process when a test first needs them (not at collection:
-    each of the suite's workers collects this module, and most never run its tests)."""
-    return _collect_all(CHECKED_DIRS)
+    """Every checked file's uses, read when a test first needs them (not at collection: each of the suite's
+    workers collects this module, and most never run its tests).
+
+    Parsing every file takes seconds, and the suite's workers share this module's tests: the first worker
+    keeps what it read in a file named by a digest of every checked file's path and contents, and the
+    others read that. Any change to any checked file (this one included) names another file.
+    """
+    digest = hashlib.sha256()
+    for path in _files(CHECKED_DIRS):
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    cached = ROOT / ".pytest_cache" / "texts-uses" / f"{digest.hexdigest()}.pickle"
+    try:
+        found: dict[str, Uses] = pickle.loads(cached.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        found = _collect_all(CHECKED_DIRS)
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}")
+        partial.write_bytes(pickle.dumps(found))
+        partial.replace(cached)  # whole or absent, whichever worker writes last
+        for old in cached.parent.glob("*.pickle"):
+            if old != cached:
+                old.unlink(missing_ok=True)  # what earlier sources left
+    return found
 
 
 def _in(dirs: Iterable[str]) -> list[Uses]:
