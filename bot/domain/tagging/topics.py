@@ -29,10 +29,33 @@ CLEAR_TEXT_SCORE = STRONG_KEYWORD_WEIGHT * TITLE_WEIGHT
 # which is kept down to SECONDARY_FLOOR of the best: an editor files a second beat when a release
 # says several things about it (a flood that cut roads and broke bridges is also infrastructure),
 # not when it repeats one word.
+# The broad evidence must include a strong keyword: generic project words («احداث»، «بهره‌برداری»)
+# come with every beat's construction news and do not make it infrastructure.
 RELATIVE_FLOOR = 0.4
 SECONDARY_FLOOR = 0.3
 SECONDARY_KEYWORDS = 3
 MIN_TOPIC_SCORE = 2.0
+# Beats an editor files together: customs figures are border and economy news, a greenhouse is
+# agriculture and economy, a hospital's care for the poor is health and welfare, a restored castle
+# is tourism and culture, a nature camp tourism and environment, a PR week governance too, and
+# forests and pastures belong to the ministry of agriculture. A topic paired with the best one is
+# kept whatever its share of the best when the text holds COMPANION_KEYWORDS different keywords of it
+# worth COMPANION_MIN_SCORE together (one strong keyword's worth: two passing words on water use do
+# not make a greenhouse release environmental).
+AFFINE_TOPICS = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("border", "economy"),
+        ("agriculture", "economy"),
+        ("health", "welfare"),
+        ("tourism", "culture"),
+        ("tourism", "environment"),
+        ("public_relations", "governance"),
+        ("environment", "agriculture"),
+    )
+)
+COMPANION_KEYWORDS = 2
+COMPANION_MIN_SCORE = STRONG_KEYWORD_WEIGHT
 
 # Attribution and reporting boilerplate: matched (and so consumed) but scoring for no topic, so
 # that public_relations is suggested only when a release is about PR and the media.
@@ -127,6 +150,7 @@ def _keyword_counts(
 class _Scores:
     totals: list[float]  # by topic number, the agency's hint included
     keywords: list[int]  # by topic number, how many different keywords the text holds
+    strong: list[bool]  # by topic number, whether one of them is a strong keyword
 
 
 def _score(text: str, topic_tuple: tuple[Topic, ...], org_name: str | None, title: str | None) -> _Scores:
@@ -136,19 +160,22 @@ def _score(text: str, topic_tuple: tuple[Topic, ...], org_name: str | None, titl
     own_name = frozenset(hit.keyword for hit in org_hits)
     totals = [0.0] * len(topic_tuple)
     found: list[set[int]] = [set() for _ in topic_tuple]
+    strong = [False] * len(topic_tuple)
     for hit, occurrences in _keyword_counts(body, index, skip=own_name).items():
         totals[hit.topic] += hit.weight * (1.0 + math.log2(occurrences))
         found[hit.topic].add(hit.keyword)
+        strong[hit.topic] |= hit.weight > KEYWORD_WEIGHT
     for hit in _keyword_counts(title_text, index, skip=own_name):
         totals[hit.topic] += hit.weight * TITLE_WEIGHT
         found[hit.topic].add(hit.keyword)
+        strong[hit.topic] |= hit.weight > KEYWORD_WEIGHT
     clear_text = max(totals, default=0.0) >= CLEAR_TEXT_SCORE
     # In «اداره کل مدیریت بحران استانداری ایلام» the unit named first is the organization itself
     # and the later one its parent: the first topic found gets the full hint.
     for rank, topic_number in enumerate(dict.fromkeys(hit.topic for hit in org_hits)):
         if totals[topic_number] >= MIN_TOPIC_SCORE or not clear_text:
             totals[topic_number] += ORG_HINT_BONUS if rank == 0 else ORG_HINT_BONUS / 2
-    return _Scores(totals, [len(keywords) for keywords in found])
+    return _Scores(totals, [len(keywords) for keywords in found], strong)
 
 
 def topic_scores(
@@ -196,12 +223,19 @@ def suggest_topics(
     if limit <= 0 or max(scored.totals, default=0.0) <= 0:
         return []
     best = max(scored.totals)
+    leader = topic_tuple[scored.totals.index(best)].slug
     floor = max(MIN_TOPIC_SCORE, RELATIVE_FLOOR * best)
     secondary_floor = max(MIN_TOPIC_SCORE, SECONDARY_FLOOR * best)
-    kept = [
-        number
-        for number, score in enumerate(scored.totals)
-        if score >= floor or (score >= secondary_floor and scored.keywords[number] >= SECONDARY_KEYWORDS)
-    ]
-    kept.sort(key=lambda number: (-round(scored.totals[number], 3), number))
-    return [topic_tuple[number].slug for number in kept[:limit]]
+
+    def kept(number: int) -> bool:
+        score, keywords = scored.totals[number], scored.keywords[number]
+        if score >= floor:
+            return True
+        if score >= secondary_floor and keywords >= SECONDARY_KEYWORDS and scored.strong[number]:
+            return True
+        companion = frozenset((leader, topic_tuple[number].slug)) in AFFINE_TOPICS
+        return companion and score >= COMPANION_MIN_SCORE and keywords >= COMPANION_KEYWORDS
+
+    chosen = [number for number in range(len(topic_tuple)) if kept(number)]
+    chosen.sort(key=lambda number: (-round(scored.totals[number], 3), number))
+    return [topic_tuple[number].slug for number in chosen[:limit]]
