@@ -22,7 +22,7 @@ T = TypeVar("T")
 #
 # - plural «ها، های، هایی» and plural with a possessive «هایش، هایشان» after any W;
 # - after a long vowel (ا، و): ezafe or indefinite «ی» (روستای، دانشجوی), adjective «یی»
-#   (روستایی) and animate plural «یان» (دانشجویان);
+#   (روستایی) and animate plural «یان، ییان» (دانشجویان، روستاییان);
 # - after a silent «ه»: «ی، ای» (گلخانه‌ای), and for longer words «ه» → «گان» (نماینده →
 #   نمایندگان) and «ه» → «ات» (مسابقه → مسابقات, مصوبه → مصوبات);
 # - after another consonant, for words of three letters or more: adjective or indefinite «ی»
@@ -53,7 +53,7 @@ def _inflections(folded: str) -> set[str]:
     forms = {last + suffix for suffix in _PLURAL_SUFFIXES}
     long_word = len(last) >= _ANIMATE_PLURAL_MIN_LETTERS
     if last.endswith(("ا", "و")):
-        forms.update({last + "ی", last + "یی", last + "یان"})
+        forms.update({last + "ی", last + "یی", last + "یان", last + "ییان"})
     elif last.endswith("ه"):
         forms.update({last + "ی", last + "ای"})
         if long_word:
