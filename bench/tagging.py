@@ -12,7 +12,8 @@ not labelled and a wrong county; then micro-averaged figures over all topic labe
 
 * recall = labelled topics suggested / labelled topics;
 * precision = suggested topics labelled / suggested topics;
-* county = samples whose county (or «province-wide», None) is the label's.
+* county = samples whose county (or «province-wide», None) is the label's;
+* first = samples whose first suggested topic (the one a reader sees first) is labelled.
 
 ``--folds 2`` splits the samples into two halves by their position in the file (0-based line
 number): half A holds the even lines (0, 2, 4 …), half B the odd ones. The split is fixed so that
@@ -68,6 +69,7 @@ class Figures:
     recall: float
     precision: float
     county_hits: int
+    first_hits: int
 
     @classmethod
     def of(cls, outcomes: Sequence[Outcome]) -> Figures:
@@ -79,13 +81,14 @@ class Figures:
             recall=hits / labelled if labelled else 0.0,
             precision=hits / suggested if suggested else 0.0,
             county_hits=sum(o.county == o.county_label for o in outcomes),
+            first_hits=sum(bool(o.suggested) and o.suggested[0] in o.labels for o in outcomes),
         )
 
     def line(self, name: str) -> str:
         county = self.county_hits / self.samples if self.samples else 0.0
         return (
             f"{name:<4} {self.samples:>3} samples  recall {self.recall:.2f}  precision {self.precision:.2f}  "
-            f"county {self.county_hits}/{self.samples} ({county:.2f})"
+            f"county {self.county_hits}/{self.samples} ({county:.2f})  first {self.first_hits}/{self.samples}"
         )
 
 
