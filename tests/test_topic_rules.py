@@ -164,8 +164,7 @@ def test_a_broad_secondary_beat_with_a_strong_keyword_is_kept(topics: tuple[Topi
 def test_generic_project_words_do_not_make_a_secondary_beat(topics: tuple[Topic, ...]) -> None:
     """Five ordinary project words (no strong one) at the same share of the best are not broad evidence."""
     text = (
-        FLOOD + " پروژه احداث دیوار ساحلی با عملیات اجرایی تازه ادامه دارد؛ بهره‌برداری از پروژه و احداث پل "
-        "تا بهار است."
+        FLOOD + " پروژه احداث دیوار ساحلی با عملیات اجرایی تازه ادامه دارد؛ بهره‌برداری از پروژه و احداث پل تا بهار است."
     )
     scores = topic_scores(text, topics)
     assert 0.3 * scores["crisis"] <= scores["infrastructure"] < 0.4 * scores["crisis"]

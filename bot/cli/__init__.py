@@ -256,7 +256,7 @@ async def agency_hint(org: str, database: Path) -> AgencyHint:
     stored name and county when it is there (looked up by id, then by folded name); otherwise the
     name as typed is the only hint.
     """
-    if not database.is_file():
+    if not await asyncio.to_thread(database.is_file):
         return AgencyHint(name=org)
     from bot.domain.digits import to_latin_digits  # noqa: PLC0415
     from bot.domain.text import fold  # noqa: PLC0415
