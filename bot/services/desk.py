@@ -244,7 +244,7 @@ class Desk:
             raise InvalidInput(empty)
         if len(raw_text) > MAX_TEXT_CHARS:
             raise InvalidInput(texts.DRAFT_TOO_LONG.format(length=fa(len(raw_text)), limit=fa(MAX_TEXT_CHARS)))
-        return self.core.pipeline.prepare(raw_text, org_name=org.name)
+        return self.core.pipeline.prepare(raw_text, org_name=org.name, org_county=org.county)
 
     async def _store_version(
         self, release_id: int, prepared: PreparedRelease, author_id: int, *, tx: Tx | None = None
@@ -374,7 +374,6 @@ class Desk:
         prepared = self.prepare_text(
             raw_text, org, empty=texts.MEDIA_NEEDS_CAPTION if attachments else texts.DRAFT_EMPTY
         )
-        county = prepared.county or org.county
         async with self.storage.db.transaction() as tx:
             release = await self.storage.releases.create_draft(
                 NewRelease(
@@ -385,7 +384,7 @@ class Desk:
                     body=prepared.body,
                     search_text=prepared.search_text,
                     topics=prepared.topics,
-                    county=county,
+                    county=prepared.county,
                     fingerprint=prepared.fingerprint,
                     media_kind=media_kind_of(attachments),
                     attachments=tuple(attachments),
@@ -487,7 +486,7 @@ class Desk:
         prepared = self.prepare_text(raw_text, org, empty=empty)
         async with self.storage.db.transaction() as tx:
             await self._store_version(release.id, prepared, user_id, tx=tx)
-            await self.storage.releases.set_tags(release.id, prepared.topics, prepared.county or org.county, tx=tx)
+            await self.storage.releases.set_tags(release.id, prepared.topics, prepared.county, tx=tx)
             await self.storage.audit.record(user_id, "release.replace_text", "release", release.id, tx=tx)
         if await self.storage.officers.correcting(user_id) == release.id:
             await self.storage.officers.set_correcting(user_id, None)
@@ -709,10 +708,9 @@ class Desk:
     def _corrected(self, release: Release, prepared: PreparedRelease, org: Organization) -> Release:
         """The release with a corrected text, re-tagged: the topics and county suggested for the new text,
         unless the change left the suggestion as it was (then the tags stay, the officer's own choice included)."""
-        before = self.core.pipeline.prepare(release.raw_text, org_name=org.name)
+        before = self.core.pipeline.prepare(release.raw_text, org_name=org.name, org_county=org.county)
         topics = release.topics if prepared.topics == before.topics else prepared.topics
-        county_before, county_now = before.county or org.county, prepared.county or org.county
-        county = release.county if county_now == county_before else county_now
+        county = release.county if prepared.county == before.county else prepared.county
         return dataclasses.replace(
             release,
             raw_text=prepared.raw_text,
