@@ -29,6 +29,7 @@ from bot.domain.text import fold
 from bot.errors import InvalidInput, NotAnOfficer, NotYourRelease, OfficerRevoked, UnknownId, UserError, WrongState
 from bot.services.approval import Approval
 from bot.services.core import Core
+from bot.services.names import pick, pick_one
 from bot.services.transitions import refusal
 from storage import Storage
 from storage.db import Tx, utcnow
@@ -448,6 +449,28 @@ class Desk:
                 org = await self.storage.organizations.get(org_id)
                 return Duplicate(release_id, other.title if other else "", org.name if org else "?", published_at)
         return None
+
+    def topics_named(self, typed: str) -> list[str]:
+        """The topics an officer typed by slug or Persian label (``/settopics 13 عمران و زیرساخت، ورزش``)."""
+        topics = self.core.pipeline.topics
+        every = " ".join(sorted(t.slug for t in topics))
+        return pick(
+            typed,
+            [(t.slug, t.label) for t in topics],
+            lambda pieces: texts.UNKNOWN_TOPICS.format(slugs=texts.LIST_SEPARATOR.join(pieces), all_topics=every),
+        )
+
+    def county_named(self, typed: str) -> str:
+        """The county an officer typed by slug or Persian name, or ``none`` (``none``, «استانی»: province-wide)."""
+        counties = self.core.pipeline.counties
+        every = " ".join(sorted(c.slug for c in counties))
+        wide = [("none", name) for name in (texts.PROVINCE_WIDE_LABEL, "province")]
+        return pick_one(
+            typed,
+            [*((c.slug, c.name) for c in counties), *wide],
+            lambda name: texts.UNKNOWN_COUNTY.format(slug=name, all_counties=every),
+            too_many=texts.ONE_COUNTY_ONLY,
+        )
 
     async def set_topics(self, user_id: int, release_id: int, slugs: Sequence[str]) -> Preview:
         """Replace a draft's topics (the officer's correction of the suggestion)."""

@@ -20,7 +20,7 @@ from bot.services.desk import (
     Preview,
     ShortText,
 )
-from bot.telegram.args import beyond_range, is_confirm, is_off, is_yes, parse_id
+from bot.telegram.args import beyond_range, command_text, is_confirm, is_off, is_yes, parse_id
 from bot.telegram.callbacks import DeskAnswer, DraftAction, DraftPick
 from bot.telegram.commands import Menu, command, command_handlers
 from bot.telegram.context import WireContext
@@ -518,9 +518,11 @@ async def set_topics_command(update: Update, context: WireContext) -> None:
         return
     usage = texts.SETTOPICS_USAGE.format(all_topics=" ".join(t.slug for t in context.runtime.core.pipeline.topics))
     release_id = await _first_id(context, user.id, usage)
-    if len(context.args or []) < 2:
+    typed = _after_id(message)
+    if not typed:
         raise InvalidInput(usage)
-    await _show(message, context, await context.runtime.desk.set_topics(user.id, release_id, (context.args or [])[1:]))
+    desk = context.runtime.desk
+    await _show(message, context, await desk.set_topics(user.id, release_id, desk.topics_named(typed)))
 
 
 async def set_county_command(update: Update, context: WireContext) -> None:
@@ -531,9 +533,17 @@ async def set_county_command(update: Update, context: WireContext) -> None:
     counties = " ".join(c.slug for c in context.runtime.core.pipeline.counties)
     usage = texts.SETCOUNTY_USAGE.format(all_counties=counties)
     release_id = await _first_id(context, user.id, usage)
-    if len(context.args or []) != 2:
+    typed = _after_id(message)
+    if not typed:
         raise InvalidInput(usage)
-    await _show(message, context, await context.runtime.desk.set_county(user.id, release_id, (context.args or [])[1]))
+    desk = context.runtime.desk
+    await _show(message, context, await desk.set_county(user.id, release_id, desk.county_named(typed)))
+
+
+def _after_id(message: Message) -> str:
+    """What was typed after the command's first word (the id): names, a time, a reason."""
+    parts = command_text(message).split(maxsplit=1)
+    return parts[1].strip() if len(parts) > 1 else ""
 
 
 async def my_command(update: Update, context: WireContext) -> None:
