@@ -21,7 +21,7 @@ from bot.domain.dedupe import fingerprint as fingerprint_of
 from bot.domain.dedupe import is_near_duplicate
 from bot.domain.digits import fa
 from bot.domain.embargo import Embargo, find_embargo, strip_embargo
-from bot.domain.jalali import format_datetime, format_short, parse_when
+from bot.domain.jalali import YearAhead, example_times, format_datetime, format_short, parse_when
 from bot.domain.pipeline import PreparedRelease
 from bot.domain.render import MessagePart, ReleaseView, render_release
 from bot.domain.tagging import looks_like_release
@@ -634,6 +634,8 @@ class Desk:
         _, _, release = await self.own_draft(user_id, release_id)
         try:
             when = parse_when(when_text, utcnow(), self.core.settings.timezone)
+        except YearAhead:
+            raise  # asked, not refused: the handler offers next year's day with two buttons
         except ValueError as error:
             raise InvalidInput(str(error)) from None
         duplicate = await self.similar_release(release)
@@ -660,12 +662,17 @@ class Desk:
         log.info("release scheduled release_id=%d at=%s", release.id, when.isoformat())
         return when
 
+    def schedule_usage(self) -> str:
+        """/schedule's usage, its example a time in the future (tomorrow at ten)."""
+        natural, _ = example_times(utcnow(), self.core.settings.timezone)
+        return texts.SCHEDULE_USAGE.format(natural=natural)
+
     async def schedule_at_embargo(self, user_id: int, release_id: int) -> datetime:
         """Schedule a release for the time its own embargo note names."""
         _, _, release = await self.own_draft(user_id, release_id)
         embargo = find_embargo(release.body, utcnow(), self.core.settings.timezone)
         if embargo is None:
-            raise InvalidInput(texts.SCHEDULE_USAGE)
+            raise InvalidInput(self.schedule_usage())
         return await self.schedule(
             user_id, release_id, format_short(embargo.until, self.core.settings.timezone), confirmed=True
         )
