@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -131,3 +132,37 @@ async def test_a_journalist_asks_an_agency_by_its_name(tg: FakeTelegram, tmp_pat
         await journalist.say("/ask استانداری ایلام سهم استان از اعتبار جاده‌ها چقدر است؟", count=1)
         questions = await store.questions.of_journalist(READER)
         assert [(q.organization_id, q.text) for q in questions] == [(1, "سهم استان از اعتبار جاده‌ها چقدر است؟")]
+
+
+async def test_an_officer_forwards_and_an_admin_reassigns_by_agency_name(tg: FakeTelegram, tmp_path: Path) -> None:
+    """/forward Q_ID NAME REASON and /reassign Q_ID NAME name the agency as it is written."""
+    async with running_bot(settings_for(tg, tmp_path)) as app:
+        store = await setup(app)
+        journalist = Journalist(tg, READER)
+        await journalist.ask("/profile مریم احمدی | خبرگزاری ایرنا")
+        await journalist.say("/ask ۱ سهم استان از اعتبار مدرسه‌سازی چقدر است؟", count=1)
+        forwarded = await Officer(tg, OFFICER).ask("/forward 1 آموزش و پرورش ایلام پاسخ این پرسش با آن اداره است")
+        assert forwarded == texts.Q_FORWARDED_DONE.format(id="۱", org="آموزش و پرورش ایلام")
+        question = await store.questions.get(1)
+        assert question is not None
+        assert question.organization_id == 2
+        reassigned = await Admin(tg).ask("/reassign 1 آموزش و پرورش مهران")
+        assert "«آموزش و پرورش مهران»" in reassigned
+        question = await store.questions.get(1)
+    assert question is not None
+    assert question.organization_id == 3
+
+
+async def test_a_word_many_agencies_share_lists_a_few_of_them(tg: FakeTelegram, tmp_path: Path) -> None:
+    """«ایلام» in twenty agency names: fifteen are listed with their ids, and how many more there are."""
+    async with running_bot(settings_for(tg, tmp_path)) as app:
+        store = await setup(app)
+        for number in range(1, 19):
+            name = f"اداره شماره {number} ایلام"
+            await store.organizations.create(name, fold(name), None, created_by=1)
+        reply = await Journalist(tg, READER).ask("/agencies ایلام")
+    lines = reply.splitlines()
+    assert lines[0].startswith("«ایلام» با بیش از یک مورد جور است")
+    assert len(lines) == 1 + 15 + 1
+    assert all(re.fullmatch(r"[۰-۹]+ — .+ ایلام", line) for line in lines[1:16])
+    assert lines[-1] == texts.NAME_AMBIGUOUS_MORE.format(count="۵")

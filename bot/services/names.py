@@ -17,6 +17,7 @@ from bot.errors import InvalidInput
 from storage import Storage
 
 MAX_VALUES = 50
+AMBIGUOUS_SHOWN = 15  # a word many agencies share («ایلام») lists this many, so the reply stays one message
 
 Options = Sequence[tuple[str, str]]
 
@@ -31,8 +32,11 @@ def _refuse_ambiguous(resolved: Resolved, options: Options, *, ids: bool) -> Non
         return
     typed, keys = resolved.ambiguous[0]
     names = dict(options)
-    lines = [((to_persian_digits(key) if ids else key), names[key]) for key in keys]
-    raise InvalidInput(texts.NAME_AMBIGUOUS.format(typed=typed, options=option_lines(lines)))
+    lines = [((to_persian_digits(key) if ids else key), names[key]) for key in keys[:AMBIGUOUS_SHOWN]]
+    listed = option_lines(lines)
+    if len(keys) > AMBIGUOUS_SHOWN:
+        listed += "\n" + texts.NAME_AMBIGUOUS_MORE.format(count=fa(len(keys) - AMBIGUOUS_SHOWN))
+    raise InvalidInput(texts.NAME_AMBIGUOUS.format(typed=typed, options=listed))
 
 
 def pick(text: str, options: Options, unknown: Callable[[Sequence[str]], str], *, ids: bool = False) -> list[str]:

@@ -11,12 +11,14 @@ __all__ = [
     "LATEST_CLAMPED",
     "MSG_YEAR_AHEAD",
     "NAME_AMBIGUOUS",
+    "NAME_AMBIGUOUS_MORE",
     "ONE_COUNTY_ONLY",
     "YEAR_AHEAD_KEPT",
 ]
 
 # Names typed in commands (bot/domain/names.py, bot/services/names.py).
 NAME_AMBIGUOUS = "«{typed}» با بیش از یک مورد جور است؛ یکی را با نام کامل یا شناسه‌اش بنویسید:\n{options}"
+NAME_AMBIGUOUS_MORE = "… و {count} مورد دیگر"
 FILTER_UNKNOWN_AGENCY_NAMES = (
     "این دستگاه‌ها را نمی‌شناسم: {values}\nنام کامل یا شناسهٔ دستگاه را بنویسید؛ فهرست دستگاه‌ها: /agencies"
 )
