@@ -10,16 +10,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.domain.jalali import (
+    YearAhead,
     current_jalali_month,
+    example_times,
     format_date,
     format_datetime,
     format_month,
     format_short,
     format_time,
-    jalali_month_bounds,
-    YearAhead,
-    example_times,
     format_typed,
+    jalali_month_bounds,
     parse_jalali_month,
     parse_when,
 )
