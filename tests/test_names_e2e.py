@@ -33,6 +33,13 @@ async def setup(app: Application) -> Storage:  # type: ignore[type-arg]
     return store
 
 
+async def asker(tg: FakeTelegram) -> Journalist:
+    """The journalist, with the profile asking needs."""
+    journalist = Journalist(tg, READER)
+    await journalist.ask("/profile مریم احمدی | خبرگزاری ایرنا")
+    return journalist
+
+
 async def filters_of(store: Storage) -> dict[str, tuple[str, ...]]:
     """The journalist's stored filters, each dimension sorted."""
     subscription = await store.subscriptions.get(READER)
@@ -127,9 +134,7 @@ async def test_a_journalist_asks_an_agency_by_its_name(tg: FakeTelegram, tmp_pat
     """/ask NAME TEXT: the agency's name, then the question; the question reaches that agency."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
         store = await setup(app)
-        journalist = Journalist(tg, READER)
-        await journalist.ask("/profile مریم احمدی | خبرگزاری ایرنا")
-        await journalist.say("/ask استانداری ایلام سهم استان از اعتبار جاده‌ها چقدر است؟", count=1)
+        await (await asker(tg)).say("/ask استانداری ایلام سهم استان از اعتبار جاده‌ها چقدر است؟", count=1)
         questions = await store.questions.of_journalist(READER)
         assert [(q.organization_id, q.text) for q in questions] == [(1, "سهم استان از اعتبار جاده‌ها چقدر است؟")]
 
@@ -138,9 +143,7 @@ async def test_an_officer_forwards_and_an_admin_reassigns_by_agency_name(tg: Fak
     """/forward Q_ID NAME REASON and /reassign Q_ID NAME name the agency as it is written."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
         store = await setup(app)
-        journalist = Journalist(tg, READER)
-        await journalist.ask("/profile مریم احمدی | خبرگزاری ایرنا")
-        await journalist.say("/ask ۱ سهم استان از اعتبار مدرسه‌سازی چقدر است؟", count=1)
+        await (await asker(tg)).say("/ask ۱ سهم استان از اعتبار مدرسه‌سازی چقدر است؟", count=1)
         forwarded = await Officer(tg, OFFICER).ask("/forward 1 آموزش و پرورش ایلام پاسخ این پرسش با آن اداره است")
         assert forwarded == texts.Q_FORWARDED_DONE.format(id="۱", org="آموزش و پرورش ایلام")
         question = await store.questions.get(1)
