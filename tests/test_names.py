@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from bot.domain.names import resolve, resolve_leading
@@ -118,3 +120,13 @@ def test_leading_name_and_the_rest() -> None:
     keys, rest = resolve_leading("آموزش و پرورش چرا؟", AGENCIES)
     assert (keys, rest) == (("2", "3"), "چرا؟")
     assert resolve_leading("چرا؟", AGENCIES) == ((), "چرا؟")
+
+
+def test_a_long_text_is_read_quickly() -> None:
+    """A message full of words (Telegram allows 4096 characters) is read in well under a second."""
+    typed = " ".join(["ورزش", "نامعلوم"] * 400)
+    started = time.perf_counter()
+    found = resolve(typed, TOPICS)
+    assert time.perf_counter() - started < 0.5
+    assert found.keys == ("sports",)
+    assert len(found.unknown) == 400

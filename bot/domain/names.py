@@ -54,11 +54,13 @@ class _Index:
         self.order: dict[str, int] = {}
         self.whole: dict[str, list[str]] = {}
         self.parts: dict[str, list[str]] = {}
+        self.widest = 1  # the most words a name has: no longer run of typed words can name anything
         for key, name in options:
             self.order.setdefault(key, len(self.order))
             for form in {_compact(key), _compact(name)}:
                 self._add(self.whole, form, key)
             words = fold(name).split()
+            self.widest = max(self.widest, len(words), len(fold(key).split()))
             for start in range(len(words)):
                 for end in range(start + 1, len(words) + 1):
                     run = words[start:end]
@@ -73,7 +75,7 @@ class _Index:
     def longest(self, words: Sequence[str], start: int) -> tuple[int, list[str]] | None:
         """The end of the longest run of ``words`` from ``start`` that names options, and their keys."""
         for table in (self.whole, self.parts):
-            for end in range(len(words), start, -1):
+            for end in range(min(len(words), start + self.widest), start, -1):
                 keys = table.get("".join(words[start:end]))
                 if keys:
                     return end, sorted(keys, key=self.order.__getitem__)
