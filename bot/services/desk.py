@@ -21,7 +21,7 @@ from bot.domain.dedupe import fingerprint as fingerprint_of
 from bot.domain.dedupe import is_near_duplicate
 from bot.domain.digits import fa
 from bot.domain.embargo import Embargo, find_embargo, strip_embargo
-from bot.domain.jalali import format_datetime, format_short, parse_when
+from bot.domain.jalali import YearAhead, example_times, format_datetime, format_short, parse_when
 from bot.domain.pipeline import PreparedRelease
 from bot.domain.render import MessagePart, ReleaseView, render_release
 from bot.domain.tagging import looks_like_release
@@ -29,6 +29,7 @@ from bot.domain.text import fold
 from bot.errors import InvalidInput, NotAnOfficer, NotYourRelease, OfficerRevoked, UnknownId, UserError, WrongState
 from bot.services.approval import Approval
 from bot.services.core import Core
+from bot.services.names import pick, pick_one
 from bot.services.transitions import refusal
 from storage import Storage
 from storage.db import Tx, utcnow
@@ -448,6 +449,28 @@ class Desk:
                 return Duplicate(release_id, other.title if other else "", org.name if org else "?", published_at)
         return None
 
+    def topics_named(self, typed: str) -> list[str]:
+        """The topics an officer typed by slug or Persian label (``/settopics 13 عمران و زیرساخت، ورزش``)."""
+        topics = self.core.pipeline.topics
+        every = " ".join(sorted(t.slug for t in topics))
+        return pick(
+            typed,
+            [(t.slug, t.label) for t in topics],
+            lambda pieces: texts.UNKNOWN_TOPICS.format(slugs=texts.LIST_SEPARATOR.join(pieces), all_topics=every),
+        )
+
+    def county_named(self, typed: str) -> str:
+        """The county an officer typed by slug or Persian name, or ``none`` (``none``, «استانی»: province-wide)."""
+        counties = self.core.pipeline.counties
+        every = " ".join(sorted(c.slug for c in counties))
+        wide = [("none", name) for name in (texts.PROVINCE_WIDE_LABEL, "province")]
+        return pick_one(
+            typed,
+            [*((c.slug, c.name) for c in counties), *wide],
+            lambda name: texts.UNKNOWN_COUNTY.format(slug=name, all_counties=every),
+            too_many=texts.ONE_COUNTY_ONLY,
+        )
+
     async def set_topics(self, user_id: int, release_id: int, slugs: Sequence[str]) -> Preview:
         """Replace a draft's topics (the officer's correction of the suggestion)."""
         _, org, release = await self.own_draft(user_id, release_id)
@@ -610,6 +633,8 @@ class Desk:
         _, _, release = await self.own_draft(user_id, release_id)
         try:
             when = parse_when(when_text, utcnow(), self.core.settings.timezone)
+        except YearAhead:
+            raise  # asked, not refused: the handler offers next year's day with two buttons
         except ValueError as error:
             raise InvalidInput(str(error)) from None
         duplicate = await self.similar_release(release)
@@ -636,12 +661,17 @@ class Desk:
         log.info("release scheduled release_id=%d at=%s", release.id, when.isoformat())
         return when
 
+    def schedule_usage(self) -> str:
+        """/schedule's usage, its example a time in the future (tomorrow at ten)."""
+        natural, _ = example_times(utcnow(), self.core.settings.timezone)
+        return texts.SCHEDULE_USAGE.format(natural=natural)
+
     async def schedule_at_embargo(self, user_id: int, release_id: int) -> datetime:
         """Schedule a release for the time its own embargo note names."""
         _, _, release = await self.own_draft(user_id, release_id)
         embargo = find_embargo(release.body, utcnow(), self.core.settings.timezone)
         if embargo is None:
-            raise InvalidInput(texts.SCHEDULE_USAGE)
+            raise InvalidInput(self.schedule_usage())
         return await self.schedule(
             user_id, release_id, format_short(embargo.until, self.core.settings.timezone), confirmed=True
         )
