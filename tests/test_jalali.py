@@ -211,10 +211,15 @@ def test_formatted_times_parse_back(minutes_ahead: int) -> None:
     assert parse_when(format_short(moment, TEHRAN), NOW, TEHRAN) == moment
 
 
+def test_a_day_that_passed_long_ago_is_the_coming_one() -> None:
+    """On 29 Aban, «۱ فروردین» (passed eight months ago, next in four) can only mean the coming Nowruz."""
+    assert parse_when("۱ فروردین ساعت ۸", NOW, TEHRAN) == utc(2027, 3, 21, 4, 30)
+
+
 @pytest.mark.parametrize(
     ("text", "expected", "asked"),
     [
-        ("۱ فروردین ساعت ۸", utc(2027, 3, 21, 4, 30), "منظورتان ۱ فروردین ۱۴۰۶، ساعت ۰۸:۰۰ است؟"),
+        ("۱ مهر ساعت ۸", utc(2027, 9, 23, 4, 30), "منظورتان ۱ مهر ۱۴۰۶، ساعت ۰۸:۰۰ است؟"),
         ("۲۸ آبان ساعت ۱۰", utc(2027, 11, 19, 6, 30), "منظورتان ۲۸ آبان ۱۴۰۶، ساعت ۱۰:۰۰ است؟"),
         ("شنبه ۷ آذر ساعت ۱۰", None, None),  # this year's, ahead: no question
     ],

@@ -326,6 +326,10 @@ def _parse_natural(match: re.Match[str], now: datetime, tz: ZoneInfo) -> datetim
     return on(day)
 
 
+# A day without a year that passed this recently is asked about (see _resolve_day_month).
+RECENTLY_PASSED = timedelta(days=183)
+
+
 def _resolve_day_month(match: re.Match[str], today: date) -> tuple[date, bool]:
     """The day named, and whether it lies next year because this year's has passed (no year was typed)."""
     month = _MONTH_LOOKUP.get(match["month"].replace(" ", ""))
@@ -335,11 +339,18 @@ def _resolve_day_month(match: re.Match[str], today: date) -> tuple[date, bool]:
     if match["year"] is not None:
         return _gregorian_of_jalali(int(match["year"]), month, day), False
     jalali_today = jdatetime.date.fromgregorian(date=today)
-    # This year's day unless it is already behind us; then next year's, which is asked, never assumed
-    # (YearAhead). Today itself stays this year, so «۷ آذر ساعت ۹» typed on 7 Azar at 10:00 is
-    # reported as past.
-    rolled = (month, day) < (jalali_today.month, jalali_today.day)
-    return _gregorian_of_jalali(jalali_today.year + rolled, month, day), rolled
+    # This year's day unless it is already behind us; then next year's. Today itself stays this year, so
+    # «۷ آذر ساعت ۹» typed on 7 Azar at 10:00 is reported as past. A day that passed within the last half
+    # year may be a slip (a wrong digit, last week's date copied): next year's is asked, never assumed
+    # (YearAhead). One that passed longer ago («۱ فروردین» typed in Esfand) can only mean the coming one.
+    if (month, day) >= (jalali_today.month, jalali_today.day):
+        return _gregorian_of_jalali(jalali_today.year, month, day), False
+    coming = _gregorian_of_jalali(jalali_today.year + 1, month, day)
+    try:
+        passed = _gregorian_of_jalali(jalali_today.year, month, day)
+    except InvalidInput:  # «۳۰ اسفند» of a year that has no such day
+        return coming, True
+    return coming, today - passed <= RECENTLY_PASSED
 
 
 # For each period of the day, the hours it accepts and what to add to them. «۱۲ شب» becomes 24:00,
