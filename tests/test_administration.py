@@ -10,6 +10,7 @@ from telegram.ext import Application
 
 from bot import texts
 from bot.domain.digits import fa
+from bot.domain.tagging import load_topics
 from bot.domain.taxonomy import (
     KeywordSet,
     TaxonomyError,
@@ -20,7 +21,6 @@ from bot.domain.taxonomy import (
     parse_keyword_edit,
     parse_keywords,
 )
-from bot.domain.tagging import load_topics
 from bot.domain.text import fold
 from bot.telegram.replies import split_message
 from fakegram import FakeTelegram, SentMessage
