@@ -2,7 +2,8 @@
 
 Run from the repository root with ``python -m bench.archive`` (about four minutes on two cores).
 Options: ``--releases N`` (default 100,000), ``--subscriptions N`` (default 10,000), ``--measured N``
-(releases through the full, timed path; default 2,000), ``--queries N`` (default 450), ``--quick``
+(releases through the full, timed path; default 2,000), ``--queries N`` (default 450),
+``--match-releases N`` (releases whose audience is timed; default 300), ``--quick``
 (3,000 releases, 1,000 subscriptions, 300 measured), ``--no-rss`` (skip the bot subprocess),
 ``--keep-db PATH`` (build the archive there instead of a temporary directory), ``--output PATH``.
 The machine's load average at the start and the end is recorded: other processes on the machine
@@ -882,7 +883,7 @@ async def run(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
         print(f"search: p95 {searched['overall']['p95_ms']:.1f} ms", flush=True)
         kinds = await create_subscriptions(store, args.subscriptions, orgs, corpus, rng)
         max_id = int(await _scalar(store, "SELECT max(id) FROM releases"))
-        sample_ids = rng.sample(range(1, max_id + 1), min(MATCH_RELEASES, max_id))
+        sample_ids = rng.sample(range(1, max_id + 1), min(args.match_releases, max_id))
         matched = await measure_matching(store, sample_ids, rng)
         print(f"matching: audience p95 {matched['full_audience']['p95_ms']:.2f} ms", flush=True)
         bench_rss = proc_status()
@@ -991,6 +992,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--subscriptions", type=int, default=10_000, help="subscriptions (default 10000)")
     parser.add_argument("--measured", type=int, default=2000, help="releases through the full, timed path")
     parser.add_argument("--queries", type=int, default=450, help="search queries timed (default 450)")
+    parser.add_argument(
+        "--match-releases",
+        type=int,
+        default=MATCH_RELEASES,
+        help=f"releases whose audience is timed (default {MATCH_RELEASES})",
+    )
     parser.add_argument("--quick", action="store_true", help="3000 releases, 1000 subscriptions, 300 measured")
     parser.add_argument("--no-rss", action="store_true", help="do not start the bot to measure its memory")
     parser.add_argument("--keep-db", type=Path, default=None, help="build the archive at this path and keep it")

@@ -29,13 +29,12 @@ from bot.services.digests import DigestClock
 from bot.services.questions import QuestionClock, Questions
 from bot.services.readers import Readers
 from bot.services.scheduler import Scheduler
-from bot.services.taxonomy import Taxonomy, live_topics
+from bot.services.taxonomy import Taxonomy, live_topics, seed_packaged
 from bot.telegram.http import bot_api_request
 from bot.telegram.ports import DispatcherAlerts, LiveReports, telegram_ports
 from bot.telegram.views.questions import release_buttons
 from storage import Storage
 from storage.health import heartbeat_path
-from storage.topics import TopicRow
 
 log = logging.getLogger(__name__)
 
@@ -82,10 +81,7 @@ class Runtime:
         """
         storage = await Storage.open(settings.database_path)
         try:
-            await storage.topics.seed(
-                TopicRow(t.slug, t.label, t.hashtag, t.keywords, t.strong_keywords, position=i, active=True)
-                for i, t in enumerate(load_topics())
-            )
+            await seed_packaged(storage, load_topics())
             topics = await live_topics(storage)
             normalizer = await asyncio.to_thread(shared_normalizer)
             broadcast_bot = await _broadcast_bot(settings)

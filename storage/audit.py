@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -53,6 +54,16 @@ class AuditLog:
                     json.dumps(details or {}, ensure_ascii=False),
                 ),
             )
+
+    async def subjects_of(self, actions: Sequence[str], subject_type: str, *, tx: Tx | None = None) -> set[str]:
+        """The subjects (ids as text) of this type that any entry with one of these actions names."""
+        marks = ", ".join("?" for _ in actions)
+        async with self.db.joined(tx) as t:
+            rows = await t.fetchall(
+                f"SELECT DISTINCT subject_id FROM audit_log WHERE subject_type = ? AND action IN ({marks})",  # noqa: S608 - placeholders only
+                (subject_type, *actions),
+            )
+        return {str(row[0]) for row in rows if row[0] is not None}
 
     async def latest(self, limit: int = 20) -> list[AuditEntry]:
         """The most recent entries, newest first."""

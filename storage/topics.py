@@ -50,14 +50,14 @@ class Topics:
                 )
         return added
 
-    async def list(self, *, include_inactive: bool = False) -> list[TopicRow]:
+    async def list(self, *, include_inactive: bool = False, tx: Tx | None = None) -> list[TopicRow]:
         """Topics in display order."""
-        async with self.db.snapshot() as t:
-            rows = await t.fetchall(
-                "SELECT slug, label, hashtag, keywords, strong_keywords, position, active FROM topics"
-                " WHERE active = 1 OR ? ORDER BY position, slug",
-                (int(include_inactive),),
-            )
+        sql = f"SELECT {_COLUMNS} FROM topics WHERE active = 1 OR ? ORDER BY position, slug"  # noqa: S608 - constant column list
+        if tx is not None:
+            rows = await tx.fetchall(sql, (int(include_inactive),))
+        else:
+            async with self.db.snapshot() as t:
+                rows = await t.fetchall(sql, (int(include_inactive),))
         return [_topic(r) for r in rows]
 
     async def get(self, slug: str, *, tx: Tx | None = None) -> TopicRow | None:

@@ -6,10 +6,11 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import io
+import logging
 import os
 import sys
-from collections.abc import AsyncIterator, Callable, Mapping
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,11 +87,28 @@ class Cli:
             patch.setattr(sys, "stdin", io.StringIO(stdin or ""))
             self._capsys.readouterr()  # what the test printed before is not the command's
             try:
-                code = _in_a_thread_if_a_loop_runs(lambda: main(list(args)))
+                with _logging_kept():
+                    code = _in_a_thread_if_a_loop_runs(lambda: main(list(args)))
             except SystemExit as exit_:  # argparse's usage errors
                 code = exit_.code if isinstance(exit_.code, int) else 2
             out, err = self._capsys.readouterr()
         return CliResult(code, out, err)
+
+
+@contextmanager
+def _logging_kept() -> Iterator[None]:
+    """``run`` installs the process's log handler (``configure_logging``), replacing the root logger's
+    handlers, pytest's capture among them: in this process, put back what was there."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    levels = {name: logging.getLogger(name).level for name in logging.root.manager.loggerDict}
+    try:
+        yield
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
+        for name in list(logging.root.manager.loggerDict):
+            logging.getLogger(name).setLevel(levels.get(name, logging.NOTSET))
 
 
 def _in_a_thread_if_a_loop_runs(call: Callable[[], int]) -> int:

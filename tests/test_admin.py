@@ -102,11 +102,11 @@ async def test_expired_and_unknown_invites_are_refused(tg: FakeTelegram, tmp_pat
         ("/addorg", texts.ADDORG_USAGE),
         ("/addorg   |  mehran", texts.ADDORG_USAGE),
         ("/invite", texts.INVITE_USAGE),
-        ("/invite abc", texts.INVITE_USAGE),
+        ("/invite abc", texts.AGENCY_UNKNOWN_NAME.format(name="abc", listing="/orgs")),
         ("/invite ۹۹", texts.UNKNOWN_ORG.format(id="۹۹")),
         ("/revoke", texts.REVOKE_USAGE),
         ("/revoke 424242", texts.REVOKE_NONE.format(user_id="۴۲۴۲۴۲")),
-        ("/officers x", texts.OFFICERS_USAGE),
+        ("/officers x", texts.AGENCY_UNKNOWN_NAME.format(name="x", listing="/orgs")),
         ("/officers 77", texts.UNKNOWN_ORG.format(id="۷۷")),
     ],
 )

@@ -10,6 +10,7 @@ from telegram.ext import Application
 
 from bot import texts
 from bot.domain.digits import fa
+from bot.domain.tagging import load_topics
 from bot.domain.taxonomy import (
     KeywordSet,
     TaxonomyError,
@@ -453,6 +454,37 @@ async def test_topic_edits_survive_a_restart(tg: FakeTelegram, tmp_path: Path) -
     assert labels["health"] == "سلامت و بهداشت"
     assert labels["drones"] == "پهپاد و فناوری هوایی"
     assert "sports" not in labels
+
+
+async def test_a_new_version_s_keywords_reach_a_deployment_except_where_an_admin_edited(
+    tg: FakeTelegram, tmp_path: Path
+) -> None:
+    """A database from an older version holds the packaged keyword lists of its day. At start the packaged
+    lists of this version replace them, except for topics whose keywords an admin edited (kept as they were),
+    and except where a packaged keyword now belongs to another topic by an admin's edit (that topic keeps its
+    old list, so no keyword scores for two topics)."""
+    settings = settings_for(tg, tmp_path)
+    packaged = {t.slug: t for t in load_topics()}
+    async with running_bot(settings) as app:
+        await ask(tg, ADMIN, "/topickeywords crisis | زلزله، سیل")
+        store = runtime(app).storage
+        # As an older version left them: shorter lists for three untouched topics; one of the health
+        # topic's packaged keywords is now the admin's in «crisis».
+        await store.topics.set_keywords("sports", ("فوتبال",), ())
+        await store.topics.set_keywords("culture", ("کتابخانه",), ())
+        await store.topics.set_keywords("health", ("بیمارستان",), ())
+        await ask(tg, ADMIN, f"/topickeywords crisis | +{packaged['health'].keywords[-1]}")
+    async with running_bot(settings) as app:
+        rows = {r.slug: r for r in await topic_rows(app)}
+        live = {t.slug: t for t in runtime(app).core.pipeline.topics}
+    for slug in ("sports", "culture"):
+        assert (rows[slug].keywords, rows[slug].strong_keywords) == (
+            packaged[slug].keywords,
+            packaged[slug].strong_keywords,
+        )
+        assert live[slug].keywords == packaged[slug].keywords
+    assert rows["crisis"].keywords == ("زلزله", "سیل", packaged["health"].keywords[-1])  # the admin's list
+    assert rows["health"].keywords == ("بیمارستان",)  # the packaged list would share a keyword with «crisis»
 
 
 # -- pure helpers --------------------------------------------------------------------------------

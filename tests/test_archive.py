@@ -21,6 +21,7 @@ from bot.domain.archive import (
     parse_positive_id,
     search_listing,
 )
+from bot.domain.counts import Count
 from bot.domain.digits import fa
 from bot.domain.jalali import format_date
 from bot.domain.render import TEXT_LIMIT, utf16_length
@@ -194,7 +195,8 @@ async def test_paging_buttons_refuse_a_stranger_and_an_unknown_search(tg: FakeTe
 
 
 async def test_latest_lists_published_releases_newest_first(tg: FakeTelegram, tmp_path: Path) -> None:
-    """/latest [N] lists the newest published releases (a retracted one is left out) and explains a bad N."""
+    """/latest [N] lists the newest published releases (a retracted one is left out), explains a bad N and
+    shows the twenty latest, with a note, for more than twenty."""
     async with running_bot(settings_for(tg, tmp_path)) as app:
         _, desk = await setup_archive(app)
         [empty] = await ask(tg, JOURNALIST, JOURNALIST, "/latest")
@@ -204,7 +206,8 @@ async def test_latest_lists_published_releases_newest_first(tg: FakeTelegram, tm
         await desk.retract(OFFICER, quake.id, "آمار اشتباه بود")
         [default] = await ask(tg, JOURNALIST, JOURNALIST, "/latest")
         [one] = await ask(tg, COLLEAGUE, COLLEAGUE, "/latest ۱")
-        bad = [(await ask(tg, 5100 + i, 5100 + i, f"/latest {n}"))[0] for i, n in enumerate(("0", "21", "abc"))]
+        bad = [(await ask(tg, 5100 + i, 5100 + i, f"/latest {n}"))[0] for i, n in enumerate(("0", "-3", "abc"))]
+        [clamped] = await ask(tg, JOURNALIST, JOURNALIST, "/latest 50")
         [group] = await ask(tg, GROUP, COLLEAGUE, f"/latest@{BOT_NAME} 20")
     assert empty.text == texts.LATEST_EMPTY
     assert default.text == (
@@ -217,6 +220,7 @@ async def test_latest_lists_published_releases_newest_first(tg: FakeTelegram, tm
     )
     refusal = texts.LATEST_BAD_COUNT.format(max="۲۰", default="۵")
     assert [m.text for m in bad] == [refusal] * 3
+    assert clamped.text == texts.LATEST_CLAMPED.format(max="۲۰") + "\n" + (default.text or "")
     assert group.text == default.text
     assert "زلزله" not in (default.text or "")
 
@@ -358,12 +362,18 @@ async def test_empty_and_too_long_queries_get_persian_replies(tg: FakeTelegram, 
 )
 def test_latest_count_accepts_one_to_twenty(args: list[str], count: int) -> None:
     """/latest takes no number (five) or 1..20 in Latin or Persian digits."""
-    assert parse_latest_count(args) == count
+    assert parse_latest_count(args) == Count(count)
 
 
-@pytest.mark.parametrize("args", [["0"], ["21"], ["-1"], ["x"], ["2", "3"], ["²"]])
+@pytest.mark.parametrize("args", [["21"], ["۵۰"], ["9" * 40]])
+def test_latest_count_above_twenty_is_twenty_with_a_note(args: list[str]) -> None:
+    """More than twenty, however many, is the twenty latest, marked as clamped so the reply says so."""
+    assert parse_latest_count(args) == Count(20, clamped=True)
+
+
+@pytest.mark.parametrize("args", [["0"], ["-1"], ["x"], ["2", "3"], ["²"]])
 def test_latest_count_refuses_anything_else(args: list[str]) -> None:
-    """Zero, more than twenty, non-numbers and extra words are explained in Persian."""
+    """Zero, negative numbers, non-numbers and extra words are explained in Persian."""
     with pytest.raises(ValueError, match="شکل درست"):
         parse_latest_count(args)
 

@@ -6,6 +6,8 @@ import asyncio
 import json
 from pathlib import Path
 
+import pytest
+
 from bench import archive
 from bot.domain.text import fold
 from storage import Storage
@@ -20,11 +22,24 @@ async def _search(database: Path, query: str) -> SearchPage:
         await store.close()
 
 
+@pytest.mark.slow  # the whole benchmark, at a tiny size: seconds of work
 def test_tiny_archive_benchmark(tmp_path: Path) -> None:
-    """300 releases (100 through the full pipeline, the rest in bulk), 200 subscriptions, no bot process."""
+    """300 releases (100 through the full pipeline, the rest in bulk), 200 subscriptions, the audience of 60 of
+    them timed, no bot process."""
     output = tmp_path / "archive.json"
     database = tmp_path / "archive.db"
-    argv = ["--releases", "300", "--measured", "100", "--subscriptions", "200", "--queries", "90"]
+    argv = [
+        "--releases",
+        "300",
+        "--measured",
+        "100",
+        "--subscriptions",
+        "200",
+        "--queries",
+        "90",
+        "--match-releases",
+        "60",
+    ]
     assert archive.main([*argv, "--no-rss", "--keep-db", str(database), "--output", str(output)]) == 0
 
     results = json.loads(output.read_text(encoding="utf-8"))

@@ -10,12 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.domain.jalali import (
+    YearAhead,
     current_jalali_month,
+    example_times,
     format_date,
     format_datetime,
     format_month,
     format_short,
     format_time,
+    format_typed,
     jalali_month_bounds,
     parse_jalali_month,
     parse_when,
@@ -131,7 +134,6 @@ def test_parse_jalali_month_rejects_nonsense(text: str) -> None:
         ("سه‌شنبه ۱ دی ساعت ۱۰", utc(2026, 12, 22, 6, 30)),
         ("سه شنبه ۱ دي ساعت ۱۰", utc(2026, 12, 22, 6, 30)),  # space instead of ZWNJ, Arabic yeh
         # A date without a year is the next occurrence.
-        ("۱ فروردین ساعت ۸", utc(2027, 3, 21, 4, 30)),
         ("۲۹ آبان ساعت ۱۸", utc(2026, 11, 20, 14, 30)),  # today, later on
         # Relative days, weekdays and bare times.
         ("فردا ساعت ۹", utc(2026, 11, 21, 5, 30)),
@@ -207,3 +209,49 @@ def test_formatted_times_parse_back(minutes_ahead: int) -> None:
     moment = NOW + timedelta(minutes=minutes_ahead)
     assert parse_when(format_datetime(moment, TEHRAN), NOW, TEHRAN) == moment
     assert parse_when(format_short(moment, TEHRAN), NOW, TEHRAN) == moment
+
+
+def test_a_day_that_passed_long_ago_is_the_coming_one() -> None:
+    """On 29 Aban, «۱ فروردین» (passed eight months ago, next in four) can only mean the coming Nowruz."""
+    assert parse_when("۱ فروردین ساعت ۸", NOW, TEHRAN) == utc(2027, 3, 21, 4, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "asked"),
+    [
+        ("۱ مهر ساعت ۸", utc(2027, 9, 23, 4, 30), "منظورتان ۱ مهر ۱۴۰۶، ساعت ۰۸:۰۰ است؟"),
+        ("۲۸ آبان ساعت ۱۰", utc(2027, 11, 19, 6, 30), "منظورتان ۲۸ آبان ۱۴۰۶، ساعت ۱۰:۰۰ است؟"),
+        ("شنبه ۷ آذر ساعت ۱۰", None, None),  # this year's, ahead: no question
+    ],
+)
+def test_a_day_without_a_year_that_has_passed_is_asked_not_assumed(
+    text: str, expected: datetime | None, asked: str | None
+) -> None:
+    """On 29 Aban, «۲۸ آبان» is next year's only if the officer says so: YearAhead carries it and asks."""
+    if expected is None:
+        assert parse_when(text, NOW, TEHRAN) == utc(2026, 11, 28, 6, 30)
+        return
+    with pytest.raises(YearAhead) as question:
+        parse_when(text, NOW, TEHRAN)
+    assert question.value.moment == expected
+    assert question.value.message.endswith(str(asked))
+    # Typed back with its year, the same moment is accepted without a question.
+    assert parse_when(format_typed(expected, TEHRAN), NOW, TEHRAN) == expected
+
+
+@given(st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2090, 1, 1), timezones=st.just(UTC)))
+@settings(max_examples=200, deadline=None)
+def test_example_times_are_always_in_the_future(now: datetime) -> None:
+    """The examples the bot prints (tomorrow at ten) parse, without a question, to a moment after ``now``."""
+    for example in example_times(now, TEHRAN):
+        assert parse_when(example, now, TEHRAN) > now
+
+
+def test_unclear_times_are_answered_with_examples_in_the_future() -> None:
+    """«زمان را متوجه نشدم» and «ساعت را هم بنویسید» give tomorrow's date, not a fixed one."""
+    with pytest.raises(ValueError, match="«۱۴۰۵/۰۸/۳۰ ۱۰:۰۰»، «۳۰ آبان ساعت ۱۰»"):
+        parse_when("بعدا", NOW, TEHRAN)
+    with pytest.raises(ValueError, match="مثلاً «۳۰ آبان ساعت ۱۰»"):
+        parse_when("۷ آذر", NOW, TEHRAN)
+    last_day = datetime(2027, 3, 20, 8, 0, tzinfo=UTC)  # 29 Esfand 1405: tomorrow is in 1406
+    assert example_times(last_day, TEHRAN) == ("۱ فروردین ۱۴۰۶ ساعت ۱۰", "۱۴۰۶/۰۱/۰۱ ۱۰:۰۰")

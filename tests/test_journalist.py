@@ -162,7 +162,7 @@ async def test_bad_filter_input_gets_a_persian_reply_and_changes_nothing(tg: Fak
                 '/keywords "سد',
                 "/quiet 25:00-07:00",
                 "/quiet 23:00",
-                "/digest 8",
+                "/digest 25",
                 "/use 12345",
                 "/use",
             )
@@ -175,11 +175,11 @@ async def test_bad_filter_input_gets_a_persian_reply_and_changes_nothing(tg: Fak
     assert replies[1] is not None
     assert replies[1].startswith("این شهرستان‌ها را نمی‌شناسم: atlantis")
     assert replies[2] == texts.FILTER_UNKNOWN_AGENCIES.format(values="۹۹")
-    assert replies[3] == texts.NOT_A_NUMBER.format(value="abc")
+    assert replies[3] == texts.FILTER_UNKNOWN_AGENCY_NAMES.format(values="abc")
     assert replies[4] == texts.MSG_UNBALANCED_QUOTE
     assert replies[5] == texts.MSG_BAD_TIME_OF_DAY.format(text="25:00")
     assert replies[6] == texts.MSG_BAD_TIME_RANGE
-    assert replies[7] == texts.MSG_BAD_TIME_OF_DAY.format(text="8")
+    assert replies[7] == texts.MSG_BAD_TIME_OF_DAY.format(text="25")
     assert replies[8] == texts.USE_UNKNOWN.format(id="۱۲۳۴۵")
     assert replies[9] == texts.USE_USAGE
 

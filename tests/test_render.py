@@ -20,6 +20,7 @@ from bot.domain.render import (
     TEXT_LIMIT,
     MessagePart,
     ReleaseView,
+    cut_at_word,
     escape,
     hashtag,
     render_release,
@@ -412,3 +413,19 @@ def test_split_plain_chunks_fit_and_keep_every_character(text: str, limit: int) 
     chunks = split_plain(text, limit)
     assert all(0 < utf16_length(escape(chunk)) <= limit for chunk in chunks)
     assert "".join("".join(chunks).split()) == "".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("خبر کوتاه", 20, "خبر کوتاه"),
+        ("گازرسانی به روستاهای چرداول", 15, "گازرسانی به…"),  # «روستاهای» would be cut: it goes
+        ("گازرسانی به روستاهای چرداول", 12, "گازرسانی به…"),  # the cut falls on a space: «به» is whole
+        ("گازرسانی به روستاهای چرداول", 11, "گازرسانی به…"),  # the cut falls right after «به»
+        ("گازرسانی، آبرسانی و برق", 14, "گازرسانی…"),  # no comma before «…»
+        ("بهره‌برداری‌های‌بسیار‌طولانی", 6, "بهره‌ب…"),  # one long word: cut as a last resort
+    ],
+)
+def test_cut_at_word_never_cuts_a_word_in_two(text: str, limit: int, expected: str) -> None:
+    """Titles in lists are cut between words, with «…»."""
+    assert cut_at_word(text, limit) == expected

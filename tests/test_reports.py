@@ -14,6 +14,7 @@ import pytest
 
 from bot import texts
 from bot.cli import main as cli_main
+from bot.domain.counts import Count
 from bot.domain.digits import fa_number
 from bot.domain.jalali import current_jalali_month, format_month, jalali_month_bounds
 from bot.domain.report import (
@@ -303,9 +304,21 @@ async def test_audit_lists_the_latest_entries_escaped_and_split(tg: FakeTelegram
     assert listed == 101  # the header and 100 entries
 
 
-@pytest.mark.parametrize("argument", ["0", "101", "abc", "-3"])
+async def test_audit_above_the_maximum_shows_the_maximum_with_a_note(tg: FakeTelegram, tmp_path: Path) -> None:
+    """/audit ۵۰۰ says it shows at most a hundred, then the hundred latest entries."""
+    async with running_bot(settings_for(tg, tmp_path)) as app:
+        store = runtime(app).storage
+        for number in range(1, 121):
+            await store.audit.record(ADMIN, f"test.action{number}", "release", number)
+        note, *parts = await ask(tg, ADMIN, "/audit ۵۰۰", count=3)
+    assert note.text == texts.AUDIT_CLAMPED.format(max="۱۰۰")
+    assert (parts[0].plain_text or "").splitlines()[0] == "🧾 آخرین ۱۰۰ رویداد"
+    assert sum(len((m.plain_text or "").splitlines()) for m in parts) == 101
+
+
+@pytest.mark.parametrize("argument", ["0", "abc", "-3"])
 async def test_audit_with_a_bad_count_explains_the_range(tg: FakeTelegram, tmp_path: Path, argument: str) -> None:
-    """A count outside 1-100 or not a number gets the Persian usage line."""
+    """A count below 1 or not a number gets the Persian usage line."""
     async with running_bot(settings_for(tg, tmp_path)):
         [reply] = await ask(tg, ADMIN, f"/audit {argument}")
     assert reply.text == texts.AUDIT_USAGE.format(max="۱۰۰", default="۲۰")
@@ -517,8 +530,9 @@ def test_pack_lines_splits_between_lines_and_keeps_the_header_first() -> None:
 
 @pytest.mark.parametrize(("argument", "expected"), [(None, 20), ("", 20), ("5", 5), ("۱۰۰", 100), (" 1 ", 1)])
 def test_parse_audit_count(argument: str | None, expected: int) -> None:
-    """The count defaults to 20 and accepts Persian digits up to 100."""
-    assert parse_audit_count(argument) == expected
+    """The count defaults to 20 and accepts Persian digits up to 100; more is 100, clamped."""
+    assert parse_audit_count(argument) == Count(expected)
+    assert parse_audit_count("101") == Count(100, clamped=True)
 
 
 def test_resolve_month() -> None:

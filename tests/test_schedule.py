@@ -8,7 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot import texts
-from bot.domain.jalali import format_date, format_datetime
+from bot.domain.jalali import example_times, format_date, format_datetime
 from fakegram import FakeTelegram
 from storage import Storage
 from tests.harness import running_bot, runtime, settings_for
@@ -120,8 +120,9 @@ async def test_bad_schedules_are_refused(tg: FakeTelegram, tmp_path: Path) -> No
     async with running_bot(settings_for(tg, tmp_path)) as app:
         store = await setup_desk(app)
         await say(tg, OFFICER, BODY, count=3)
-        assert (await say(tg, OFFICER, "/schedule 1"))[0].text == texts.SCHEDULE_USAGE
-        assert (await say(tg, OFFICER, "/schedule"))[0].text == texts.SCHEDULE_USAGE
+        usage = texts.SCHEDULE_USAGE.format(natural=example_times(datetime.now(UTC), TEHRAN)[0])
+        assert (await say(tg, OFFICER, "/schedule 1"))[0].text == usage
+        assert (await say(tg, OFFICER, "/schedule"))[0].text == usage
         unreadable = (await say(tg, OFFICER, "/schedule 1 یک روز خوب"))[0].text or ""
         assert unreadable.startswith("زمان را متوجه نشدم")
         past = (await say(tg, OFFICER, "/schedule 1 2020-01-01 10:00"))[0].text or ""

@@ -1,13 +1,16 @@
 """Start-up refuses what it cannot run (issue 11, finding 8): one clear line and exit code 2, never a hang.
 
-`python -m bot run` runs in a subprocess against the fake Bot API server, on a real database file that
-is garbage, truncated, from a newer version of the code, or whose applied migration was edited; and
-with settings outside their sane ranges. Each run has a deadline, so a hang fails the test instead of
-holding up the suite; `python -m bot health` must agree that such a database is unusable.
+`python -m bot run` runs against the fake Bot API server, on a real database file that is garbage,
+truncated, from a newer version of the code, or whose applied migration was edited; and with settings
+outside their sane ranges, or a Bot API that cannot be reached. The command line runs in this process
+(``tests.harness.Cli``: ``bot.cli.main`` with its own environment and captured output); one test runs it
+as its own process, to show the same one line and exit code from a real ``python -m bot run``.
+`python -m bot health` must agree that such a database is unusable.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import sqlite3
@@ -22,7 +25,9 @@ from bot.app import build_application
 from bot.cli import reach_bot_api
 from bot.config import Settings
 from fakegram import FakeTelegram
+from storage import Storage
 from storage.db import load_migrations
+from tests.harness import Cli
 
 ROOT = Path(__file__).resolve().parent.parent
 RUN_DEADLINE = 25.0  # seconds: hazm and PTB import in a few; a bot still up by then hangs
@@ -66,19 +71,13 @@ def run_bot(
 
 
 def migrated(path: Path) -> Path:
-    """A database with every migration applied, made by the real `python -m bot migrate`."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_")}
-    env.update(DATABASE_PATH=str(path), PYTHONPATH=str(ROOT))
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "migrate"],
-        check=False,
-        env=env,
-        cwd=path.parent,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
+    """A database with every migration applied (as `python -m bot migrate` leaves it)."""
+
+    async def migrate() -> None:
+        store = await Storage.open(path)
+        await store.close()
+
+    asyncio.run(migrate())
     return path
 
 
@@ -135,9 +134,10 @@ CASES: dict[str, tuple[Callable[[Path], None], str]] = {
 }
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("case", list(CASES))
-def test_run_refuses_an_unusable_database_in_one_line(tg_thread: FakeTelegram, tmp_path: Path, case: str) -> None:
+def test_run_refuses_an_unusable_database_in_one_line(
+    cli: Cli, tg_thread: FakeTelegram, tmp_path: Path, case: str
+) -> None:
     """`python -m bot run` on a database it cannot run exits 2 at once with one line and no traceback,
     touches nothing, and `python -m bot health` fails on the same file."""
     spoil, word = CASES[case]
@@ -146,7 +146,7 @@ def test_run_refuses_an_unusable_database_in_one_line(tg_thread: FakeTelegram, t
     before = database.read_bytes()
     env = bot_env(tg_thread, database)
 
-    result = run_bot("run", env=env, cwd=tmp_path)
+    result = cli("run", env=env, cwd=tmp_path)
 
     assert result.returncode == 2, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
@@ -156,14 +156,13 @@ def test_run_refuses_an_unusable_database_in_one_line(tg_thread: FakeTelegram, t
     assert database.read_bytes() == before  # refused, not "repaired" or migrated
     assert not tg_thread.calls_to("getUpdates")  # it never started taking updates
 
-    health = run_bot("health", env=env, cwd=tmp_path)
+    health = cli("health", env=env, cwd=tmp_path)
     assert health.returncode == 1
     assert "FAILED database" in health.stdout
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("case", ["garbage", "newer_schema", "edited_migration"])
-def test_migrate_refuses_an_unusable_database_in_one_line(tmp_path: Path, case: str) -> None:
+def test_migrate_refuses_an_unusable_database_in_one_line(cli: Cli, tmp_path: Path, case: str) -> None:
     """`python -m bot migrate` says the same one line with exit code 2 instead of a traceback."""
     spoil, word = CASES[case]
     database = tmp_path / "bot.db"
@@ -171,7 +170,7 @@ def test_migrate_refuses_an_unusable_database_in_one_line(tmp_path: Path, case: 
     env = {k: v for k, v in os.environ.items() if not k.startswith("DATABASE_")}
     env.update(DATABASE_PATH=str(database), PYTHONPATH=str(ROOT))
 
-    result = run_bot("migrate", env=env, cwd=tmp_path)
+    result = cli("migrate", env=env, cwd=tmp_path)
 
     assert result.returncode == 2, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
@@ -180,7 +179,6 @@ def test_migrate_refuses_an_unusable_database_in_one_line(tmp_path: Path, case: 
     assert word in lines[0]
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(
     ("overrides", "variable"),
     [
@@ -194,11 +192,11 @@ def test_migrate_refuses_an_unusable_database_in_one_line(tmp_path: Path, case: 
     ],
 )
 def test_run_refuses_settings_out_of_range(
-    tg_thread: FakeTelegram, tmp_path: Path, overrides: dict[str, str], variable: str
+    cli: Cli, tg_thread: FakeTelegram, tmp_path: Path, overrides: dict[str, str], variable: str
 ) -> None:
     """A setting the bot could not honour (a rate at which nothing would ever be sent, an id SQLite
     cannot store) stops `python -m bot run` with one line naming it and exit code 2."""
-    result = run_bot("run", env=bot_env(tg_thread, tmp_path / "bot.db", **overrides), cwd=tmp_path)
+    result = cli("run", env=bot_env(tg_thread, tmp_path / "bot.db", **overrides), cwd=tmp_path)
 
     assert result.returncode == 2, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
@@ -224,9 +222,10 @@ def silent_server() -> Iterator[str]:
         yield f"http://127.0.0.1:{listener.getsockname()[1]}/bot"
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("where", ["closed_port", "unknown_host", "silent_server"])
-def test_run_without_a_reachable_bot_api_says_so_in_one_line(tmp_path: Path, silent_server: str, where: str) -> None:
+def test_run_without_a_reachable_bot_api_says_so_in_one_line(
+    cli: Cli, tmp_path: Path, silent_server: str, where: str
+) -> None:
     """`python -m bot run` whose Bot API cannot be reached (nothing listens, the name does not resolve, or
     nothing answers) exits 2 with one Persian line naming the URL it tried and never the token."""
     url = {
@@ -238,7 +237,7 @@ def test_run_without_a_reachable_bot_api_says_so_in_one_line(tmp_path: Path, sil
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_", "DATABASE_"))}
     env.update(BOT_TOKEN=token, TELEGRAM_BASE_URL=url, DATABASE_PATH=str(tmp_path / "bot.db"), PYTHONPATH=str(ROOT))
 
-    result = run_bot("run", env=env, cwd=tmp_path)
+    result = cli("run", env=env, cwd=tmp_path)
 
     assert result.returncode == 2, result.stderr[-3000:]
     assert "Traceback" not in result.stderr
@@ -250,13 +249,14 @@ def test_run_without_a_reachable_bot_api_says_so_in_one_line(tmp_path: Path, sil
     assert token.split(":")[1] not in result.stderr + result.stdout
 
 
-@pytest.mark.slow
-def test_run_with_a_token_telegram_refuses_says_so_in_one_line(tg_thread: FakeTelegram, tmp_path: Path) -> None:
+def test_run_with_a_token_telegram_refuses_says_so_in_one_line(
+    cli: Cli, tg_thread: FakeTelegram, tmp_path: Path
+) -> None:
     """A token the Bot API rejects (401) stops `python -m bot run` with one line and exit code 2, without the token."""
     token = "987654321:AAaTokenThisServerDoesNotKnow_456789"
     env = bot_env(tg_thread, tmp_path / "bot.db", BOT_TOKEN=token)
 
-    result = run_bot("run", env=env, cwd=tmp_path)
+    result = cli("run", env=env, cwd=tmp_path)
 
     assert result.returncode == 2, result.stderr[-3000:]
     lines = [line for line in result.stderr.splitlines() if line.strip()]
@@ -266,14 +266,15 @@ def test_run_with_a_token_telegram_refuses_says_so_in_one_line(tg_thread: FakeTe
     assert token.split(":")[1] not in result.stderr
 
 
-@pytest.mark.slow
-def test_run_through_a_proxy_that_is_down_says_so_in_one_line(tg_thread: FakeTelegram, tmp_path: Path) -> None:
+def test_run_through_a_proxy_that_is_down_says_so_in_one_line(
+    cli: Cli, tg_thread: FakeTelegram, tmp_path: Path
+) -> None:
     """With TELEGRAM_PROXY pointing at nothing, `python -m bot run` exits 2 with one line naming the Bot API URL
     and the proxy, whose password it masks."""
     proxy = f"http://wire:pa55word@127.0.0.1:{_closed_port()}"
     env = bot_env(tg_thread, tmp_path / "bot.db", TELEGRAM_PROXY=proxy)
 
-    result = run_bot("run", env=env, cwd=tmp_path)
+    result = cli("run", env=env, cwd=tmp_path)
 
     assert result.returncode == 2, result.stderr[-3000:]
     lines = [line for line in result.stderr.splitlines() if line.strip()]
@@ -310,3 +311,22 @@ def test_the_start_up_check_gives_the_url_and_never_the_secrets(
     if case == "unreachable_through_a_proxy":
         assert closed.replace("//", "//wire:***@") in line
         assert not tg_thread.calls
+
+
+@pytest.mark.slow
+def test_a_real_bot_process_without_a_reachable_bot_api_exits_2_with_one_line(tmp_path: Path) -> None:
+    """The same refusal from a real `python -m bot run` process: its whole standard error is one line (no
+    logging set-up, import chatter or traceback around it) and its exit code is 2, as a restart policy sees it."""
+    url = f"http://127.0.0.1:{_closed_port()}/bot"
+    token = "123456789:AAtheTokenNobodyMaySeeInTheOutput_0123"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "TELEGRAM_", "DATABASE_"))}
+    env.update(BOT_TOKEN=token, TELEGRAM_BASE_URL=url, DATABASE_PATH=str(tmp_path / "bot.db"), PYTHONPATH=str(ROOT))
+
+    result = run_bot("run", env=env, cwd=tmp_path)
+
+    assert result.returncode == 2, result.stderr[-3000:]
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert url in lines[0]
+    assert "وصل نشد" in lines[0]
+    assert token.split(":")[1] not in result.stderr + result.stdout

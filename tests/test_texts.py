@@ -16,7 +16,11 @@ through a local variable, a conditional expression or a tuple (``unit[1].format(
 from __future__ import annotations
 
 import ast
+import functools
+import hashlib
 import importlib
+import os
+import pickle
 import pkgutil
 import re
 import string
@@ -329,11 +333,35 @@ def _collect_all(dirs: Iterable[str]) -> dict[str, Uses]:
     return found
 
 
-USES = _collect_all(CHECKED_DIRS)
+@functools.cache
+def _uses() -> dict[str, Uses]:
+    """Every checked file's uses, read when a test first needs them (not at collection: each of the suite's
+    workers collects this module, and most never run its tests).
+
+    Parsing every file takes seconds, and the suite's workers share this module's tests: the first worker
+    keeps what it read in a file named by a digest of every checked file's path and contents, and the
+    others read that. Any change to any checked file (this one included) names another file.
+    """
+    digest = hashlib.sha256()
+    for path in _files(CHECKED_DIRS):
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    cached = ROOT / ".pytest_cache" / "texts-uses" / f"{digest.hexdigest()}.pickle"
+    try:
+        found: dict[str, Uses] = pickle.loads(cached.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        found = _collect_all(CHECKED_DIRS)
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}")
+        partial.write_bytes(pickle.dumps(found))
+        partial.replace(cached)  # whole or absent, whichever worker writes last
+        for old in cached.parent.glob("*.pickle"):
+            if old != cached:
+                old.unlink(missing_ok=True)  # what earlier sources left
+    return found
 
 
 def _in(dirs: Iterable[str]) -> list[Uses]:
-    return [uses for path, uses in USES.items() if path.split("/", 1)[0] in dirs]
+    return [uses for path, uses in _uses().items() if path.split("/", 1)[0] in dirs]
 
 
 # -- the checks, as functions so that tests below can run them on made-up code -----------------------
@@ -398,11 +426,11 @@ def unformatted(uses: Iterable[Uses], strings: Mapping[str, object] = STRINGS) -
 
 
 def test_every_name_the_code_uses_exists() -> None:
-    assert not unknown_names(USES.values()), "\n".join(unknown_names(USES.values()))
+    assert not unknown_names(_uses().values()), "\n".join(unknown_names(_uses().values()))
 
 
 def test_every_template_gets_exactly_its_placeholders() -> None:
-    problems = mismatches(USES.values())
+    problems = mismatches(_uses().values())
     assert not problems, "\n".join(problems)
 
 
@@ -413,7 +441,7 @@ def test_every_template_with_placeholders_is_formatted() -> None:
 
 def test_templates_formatted_elsewhere_are_documented_right() -> None:
     """The list above agrees with the templates, and names none that this test can follow after all."""
-    followed = {name for group in USES.values() for call in group.calls for name in call.names}
+    followed = {name for group in _uses().values() for call in group.calls for name in call.names}
     for name, (passed, where) in FORMATTED_ELSEWHERE.items():
         assert name in TEMPLATES, name
         assert placeholders(TEMPLATES[name]) == passed, (name, where)

@@ -7,6 +7,7 @@ import asyncio
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ from bot.config import ConfigError, Settings, database_path, ensure_database_wri
 from bot.domain.digits import fa
 
 if TYPE_CHECKING:
+    from bot.domain.tagging import Topic
     from bot.telegram.context import WireApplication
 
 
@@ -31,7 +33,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     preview = commands.add_parser("preview", help="show what a release text would become")
     preview.add_argument("file", nargs="?", default="-", help="a UTF-8 text file, or - for standard input")
     preview.add_argument("--json", action="store_true", help="print one JSON object")
-    preview.add_argument("--org", default=None, help="the publishing organization's name (a tagging hint)")
+    preview.add_argument(
+        "--org",
+        default=None,
+        help="tag as for an officer of this agency: its id or name in DATABASE_PATH (then its county and the "
+        "live topics too), else the name alone as the hint",
+    )
     report = commands.add_parser("report", help="write a Jalali month's accountability chart (PNG) and table (CSV)")
     report.add_argument("month", nargs="?", default=None, help="e.g. 1405-09 (default: the current month)")
     report.add_argument("--out", type=Path, default=Path(), help="folder for the files (default: here)")
@@ -57,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_health_checks(Settings.from_environment())
         if args.command in transfer.COMMANDS:
             return transfer.run(args)
-        return _preview(args.file, as_json=args.json, org_name=args.org)
+        return _preview(args.file, as_json=args.json, org=args.org)
     except ConfigError as exc:
         print(texts.CLI_CONFIG_ERROR.format(message=exc), file=sys.stderr)
         return 2
@@ -183,8 +190,18 @@ def _read_input(source: str) -> str | None:
         return None
 
 
-def preview_release(raw_text: str, *, org_name: str | None = None) -> dict[str, Any]:
-    """Everything ``preview --json`` prints for one release text (used by the CLI and its tests)."""
+def preview_release(
+    raw_text: str,
+    *,
+    org_name: str | None = None,
+    org_county: str | None = None,
+    topics: Sequence[Topic] | None = None,
+) -> dict[str, Any]:
+    """Everything ``preview --json`` prints for one release text (used by the CLI and its tests).
+
+    Tagged by :meth:`ReleasePipeline.prepare` with the agency's name and county, as the desk tags an
+    officer's text; ``topics`` are the live taxonomy (the packaged one when None).
+    """
     from zoneinfo import ZoneInfo  # noqa: PLC0415
 
     from bot.domain.pipeline import ReleasePipeline  # noqa: PLC0415
@@ -192,9 +209,10 @@ def preview_release(raw_text: str, *, org_name: str | None = None) -> dict[str, 
     from bot.domain.tagging import load_counties, load_topics  # noqa: PLC0415
     from bot.services.core import shared_normalizer  # noqa: PLC0415
 
-    topics, counties = load_topics(), load_counties()
+    topics = load_topics() if topics is None else tuple(topics)
+    counties = load_counties()
     pipeline = ReleasePipeline(shared_normalizer(), topics, counties)
-    prepared = pipeline.prepare(raw_text, org_name=org_name)
+    prepared = pipeline.prepare(raw_text, org_name=org_name, org_county=org_county)
     topic_by_slug = {t.slug: t for t in topics}
     county_by_slug = {c.slug: c for c in counties}
     county = county_by_slug.get(prepared.county) if prepared.county else None
@@ -222,14 +240,52 @@ def preview_release(raw_text: str, *, org_name: str | None = None) -> dict[str, 
     }
 
 
-def _preview(source: str, *, as_json: bool, org_name: str | None) -> int:
+@dataclass(frozen=True, slots=True)
+class AgencyHint:
+    """What the desk tags an officer's text with: the agency's name and county, and the live topics."""
+
+    name: str | None = None
+    county: str | None = None
+    topics: tuple[Topic, ...] | None = None  # None: the packaged taxonomy
+
+
+async def agency_hint(org: str, database: Path) -> AgencyHint:
+    """The agency ``org`` (an id or a name, in any spelling) as the bot at ``database`` knows it.
+
+    With the database: the live topics (the packaged ones while none are stored), and the agency's
+    stored name and county when it is there (looked up by id, then by folded name); otherwise the
+    name as typed is the only hint.
+    """
+    if not await asyncio.to_thread(database.is_file):
+        return AgencyHint(name=org)
+    from bot.domain.digits import to_latin_digits  # noqa: PLC0415
+    from bot.domain.text import fold  # noqa: PLC0415
+    from bot.services.taxonomy import live_topics  # noqa: PLC0415
+    from storage import Storage  # noqa: PLC0415
+
+    storage = await Storage.open(database, migrate=False)
+    try:
+        # A database never run by the bot has no topics yet: it would seed the packaged ones at start.
+        topics = tuple(await live_topics(storage)) or None
+        number = to_latin_digits(org.strip())
+        found = await storage.organizations.get(int(number)) if number.isdigit() else None
+        found = found or await storage.organizations.find_by_folded_name(fold(org))
+    finally:
+        await storage.close()
+    if found is None:
+        return AgencyHint(name=org, topics=topics)
+    return AgencyHint(name=found.name, county=found.county, topics=topics)
+
+
+def _preview(source: str, *, as_json: bool, org: str | None) -> int:
     raw = _read_input(source)
     if raw is None:
         return 1
     if not raw.strip():
         print(texts.CLI_EMPTY_INPUT, file=sys.stderr)
         return 1
-    result = preview_release(raw, org_name=org_name)
+    hint = asyncio.run(agency_hint(org, database_path(merged_environment()))) if org else AgencyHint()
+    result = preview_release(raw, org_name=hint.name, org_county=hint.county, topics=hint.topics)
     if as_json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0

@@ -16,6 +16,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot import texts
+from bot.domain.counts import Count, read_count
 from bot.domain.digits import fa, to_latin_digits
 from bot.domain.jalali import format_date
 from bot.domain.render import TEXT_LIMIT, escape, shorten, utf16_length
@@ -77,14 +78,13 @@ def parse_positive_id(text: str) -> int | None:
     return value if 0 < value <= MAX_ID else None
 
 
-def parse_latest_count(args: Sequence[str]) -> int:
-    """How many releases /latest shows: LATEST_DEFAULT, or 1..LATEST_MAX; ValueError (Persian) otherwise."""
-    if not args:
-        return LATEST_DEFAULT
-    cleaned = to_latin_digits(args[0].strip())
-    if len(args) > 1 or not cleaned.isascii() or not cleaned.isdigit() or not 1 <= int(cleaned) <= LATEST_MAX:
-        raise InvalidInput(texts.LATEST_BAD_COUNT.format(max=fa(LATEST_MAX), default=fa(LATEST_DEFAULT)))
-    return int(cleaned)
+def parse_latest_count(args: Sequence[str]) -> Count:
+    """How many releases /latest shows: LATEST_DEFAULT, or 1..LATEST_MAX (more is LATEST_MAX, clamped);
+    InvalidInput (Persian) for zero, a negative number, extra words or what is no number."""
+    usage = texts.LATEST_BAD_COUNT.format(max=fa(LATEST_MAX), default=fa(LATEST_DEFAULT))
+    if len(args) > 1:
+        raise InvalidInput(usage)
+    return read_count(args[0] if args else "", default=LATEST_DEFAULT, maximum=LATEST_MAX, usage=usage)
 
 
 def page_count(total: int, size: int = PAGE_SIZE) -> int:

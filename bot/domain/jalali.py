@@ -30,6 +30,7 @@ from bot.texts import (
     MSG_NOT_UNDERSTOOD,
     MSG_TIME_MISSING,
     MSG_WEEKDAY_MISMATCH,
+    MSG_YEAR_AHEAD,
     MSG_ZERO_DELAY,
 )
 
@@ -192,16 +193,60 @@ def parse_when(text: str, now: datetime, tz: ZoneInfo) -> datetime:
     «ساعت ۱۸» (the next time the clock shows it); ISO Gregorian «2026-11-28 10:00», with «T» and
     an offset or «Z»; relative «+2h», «+30m», «+1d», «+1h30m» (also «+۲ ساعت»، «+۳۰ دقیقه»).
 
-    A date without a year is its next occurrence: this year unless that day has already passed.
-    Wall times are read on the clock of ``tz``. Raises ``ValueError`` with a Persian message when
-    the text cannot be understood, names an impossible date or time, or lies in the past.
+    A date without a year is this year's; when that day has already passed, ``YearAhead`` (an
+    ``InvalidInput`` whose message asks «منظورتان … است؟») carries the same day next year, to be
+    confirmed rather than assumed. Wall times are read on the clock of ``tz``. Raises ``ValueError``
+    with a Persian message when the text cannot be understood, names an impossible date or time, or
+    lies in the past; the examples it gives are in the future (``example_times``).
     """
     _require_aware(now, "now")
     normalized = _normalize(text)
-    result = _parse_normalized(normalized, now, tz)
+    try:
+        result = _parse_normalized(normalized, now, tz)
+    except _Unclear as unclear:
+        natural, numeric = example_times(now, tz)
+        if unclear.time_missing:
+            raise InvalidInput(MSG_TIME_MISSING.format(natural=natural)) from None
+        raise InvalidInput(MSG_NOT_UNDERSTOOD.format(natural=natural, numeric=numeric)) from None
     if result <= now:
         raise InvalidInput(MSG_IN_PAST.format(when=format_datetime(result, tz)))
     return result.astimezone(UTC)
+
+
+class _Unclear(Exception):
+    """The text is not understood, or (``time_missing``) names a day without its time; parse_when says
+    so with examples that are in the future."""
+
+    def __init__(self, *, time_missing: bool) -> None:
+        super().__init__()
+        self.time_missing = time_missing
+
+
+class YearAhead(InvalidInput):
+    """A day and month without a year that have already passed this year: ``moment`` is that day next year
+    (aware, UTC), and the message asks whether it is meant."""
+
+    def __init__(self, moment: datetime, tz: ZoneInfo) -> None:
+        super().__init__(MSG_YEAR_AHEAD.format(date=format_datetime(moment, tz)))
+        self.moment = moment.astimezone(UTC)
+
+
+def format_typed(moment: datetime, tz: ZoneInfo) -> str:
+    """``moment`` as an officer would type it, with its year: «۷ آذر ۱۴۰۶ ساعت ۱۰:۰۰» (parse_when reads it back)."""
+    return f"{format_date(moment, tz)} ساعت {format_time(moment, tz)}"
+
+
+def example_times(now: datetime, tz: ZoneInfo) -> tuple[str, str]:
+    """Two example times that are in the future at ``now``: tomorrow at 10:00, «۱۲ آذر ساعت ۱۰» (with the
+    year when tomorrow is in the next Jalali year) and «۱۴۰۵/۰۹/۱۲ ۱۰:۰۰»."""
+    _require_aware(now, "now")
+    local = now.astimezone(tz)
+    tomorrow = datetime.combine(local.date() + timedelta(days=1), datetime.min.time(), tzinfo=tz).replace(hour=10)
+    jday, jtomorrow = jdatetime.date.fromgregorian(date=local.date()), jdatetime.date.fromgregorian(date=tomorrow)
+    natural = f"{jtomorrow.day} {MONTH_NAMES[jtomorrow.month - 1]}"
+    if jtomorrow.year != jday.year:
+        natural += f" {jtomorrow.year}"
+    return to_persian_digits(f"{natural} ساعت 10"), format_short(tomorrow, tz)
 
 
 def _parse_normalized(text: str, now: datetime, tz: ZoneInfo) -> datetime:
@@ -214,8 +259,8 @@ def _parse_normalized(text: str, now: datetime, tz: ZoneInfo) -> datetime:
     if match := _NATURAL_PATTERN.fullmatch(text):
         return _parse_natural(match, now, tz)
     if _DATE_WITHOUT_TIME.fullmatch(text):
-        raise InvalidInput(MSG_TIME_MISSING)
-    raise InvalidInput(MSG_NOT_UNDERSTOOD)
+        raise _Unclear(time_missing=True)
+    raise _Unclear(time_missing=False)
 
 
 def _parse_relative(text: str, now: datetime) -> datetime:
@@ -228,7 +273,7 @@ def _parse_relative(text: str, now: datetime) -> datetime:
 
 def _parse_iso(text: str, tz: ZoneInfo) -> datetime:
     if len(text) == len("2026-11-28"):
-        raise InvalidInput(MSG_TIME_MISSING)
+        raise _Unclear(time_missing=True)
     _gregorian_date(int(text[0:4]), int(text[5:7]), int(text[8:10]))
     try:
         moment = datetime.fromisoformat(text.upper())
@@ -240,7 +285,7 @@ def _parse_iso(text: str, tz: ZoneInfo) -> datetime:
 
 def _parse_numeric(match: re.Match[str], tz: ZoneInfo) -> datetime:
     if match["hour"] is None:
-        raise InvalidInput(MSG_TIME_MISSING)
+        raise _Unclear(time_missing=True)
     year, month, day = int(match["year"]), int(match["month"]), int(match["day"])
     hour, minute, extra_days = _clock(match)
     if year >= _FIRST_GREGORIAN_YEAR:
@@ -258,8 +303,9 @@ def _parse_natural(match: re.Match[str], now: datetime, tz: ZoneInfo) -> datetim
     def on(day: date) -> datetime:
         return _at(day + timedelta(days=carry), hour, minute, tz)
 
+    rolled = False
     if match["month"] is not None:
-        day = _resolve_day_month(match, today)
+        day, rolled = _resolve_day_month(match, today)
     elif match["relday"] is not None:
         day = today + timedelta(days=_RELATIVE_DAYS[match["relday"].replace(" ", "")])
     else:
@@ -275,22 +321,36 @@ def _parse_natural(match: re.Match[str], now: datetime, tz: ZoneInfo) -> datetim
                 given=WEEKDAY_NAMES[weekday],
             )
         )
+    if rolled:
+        raise YearAhead(on(day), tz)
     return on(day)
 
 
-def _resolve_day_month(match: re.Match[str], today: date) -> date:
+# A day without a year that passed this recently is asked about (see _resolve_day_month).
+RECENTLY_PASSED = timedelta(days=183)
+
+
+def _resolve_day_month(match: re.Match[str], today: date) -> tuple[date, bool]:
+    """The day named, and whether it lies next year because this year's has passed (no year was typed)."""
     month = _MONTH_LOOKUP.get(match["month"].replace(" ", ""))
     if month is None:
-        raise InvalidInput(MSG_NOT_UNDERSTOOD)
+        raise _Unclear(time_missing=False)
     day = int(match["day"])
     if match["year"] is not None:
-        return _gregorian_of_jalali(int(match["year"]), month, day)
+        return _gregorian_of_jalali(int(match["year"]), month, day), False
     jalali_today = jdatetime.date.fromgregorian(date=today)
-    # The next occurrence of the day: this year unless the day is already behind us. Today itself
-    # stays this year, so «۷ آذر ساعت ۹» typed on 7 Azar at 10:00 is reported as past, not
-    # silently moved a whole year ahead.
-    year = jalali_today.year + (1 if (month, day) < (jalali_today.month, jalali_today.day) else 0)
-    return _gregorian_of_jalali(year, month, day)
+    # This year's day unless it is already behind us; then next year's. Today itself stays this year, so
+    # «۷ آذر ساعت ۹» typed on 7 Azar at 10:00 is reported as past. A day that passed within the last half
+    # year may be a slip (a wrong digit, last week's date copied): next year's is asked, never assumed
+    # (YearAhead). One that passed longer ago («۱ فروردین» typed in Esfand) can only mean the coming one.
+    if (month, day) >= (jalali_today.month, jalali_today.day):
+        return _gregorian_of_jalali(jalali_today.year, month, day), False
+    coming = _gregorian_of_jalali(jalali_today.year + 1, month, day)
+    try:
+        passed = _gregorian_of_jalali(jalali_today.year, month, day)
+    except InvalidInput:  # «۳۰ اسفند» of a year that has no such day
+        return coming, True
+    return coming, today - passed <= RECENTLY_PASSED
 
 
 # For each period of the day, the hours it accepts and what to add to them. «۱۲ شب» becomes 24:00,

@@ -35,13 +35,18 @@ class ReleasePipeline:
         """The same pipeline over an edited taxonomy."""
         return ReleasePipeline(self.normalizer, topics, self.counties)
 
-    def prepare(self, raw_text: str, *, org_name: str | None = None) -> PreparedRelease:
-        """Run the whole pipeline on one release text."""
+    def prepare(self, raw_text: str, *, org_name: str | None = None, org_county: str | None = None) -> PreparedRelease:
+        """Run the whole pipeline on one release text, as for an officer of the agency named.
+
+        ``org_name`` (the publishing agency's name) is a hint for the topics and the county;
+        ``org_county`` (the county an admin gave the agency) is the county when the text places the
+        release in none. The desk and ``python -m bot preview --org`` both tag through here.
+        """
         display = self.normalizer.normalize(raw_text)
         title, body = split_title(display)
         search_text = fold(f"{title}\n{body}")
         topics = suggest_topics(display, self.topics, org_name=org_name, title=title)
-        county = detect_county(display, self.counties, org_name=org_name, title=title)
+        county = detect_county(display, self.counties, org_name=org_name, title=title) or org_county
         return PreparedRelease(
             raw_text=raw_text,
             title=title,

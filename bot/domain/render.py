@@ -259,12 +259,14 @@ def shorten(text: str, max_units: int) -> str:
 
 
 def cut_at_word(text: str, limit: int) -> str:
-    """``text`` if it has at most ``limit`` characters, else its longest prefix that ends between words, with
-    «…» (never a word cut in two; a first word longer than ``limit`` is cut as a last resort)."""
+    """``text`` if it has at most ``limit`` characters, else its first ``limit`` characters without the word
+    they cut into, with «…» (never a word cut in two; a first word longer than ``limit`` is cut as a last resort)."""
     if len(text) <= limit:
         return text
-    room = text[: limit - len(ELLIPSIS) + 1]
-    head = room.rsplit(maxsplit=1)[0] if " " in room.strip() else room[: limit - len(ELLIPSIS)]
+    head = text[:limit]
+    inside_a_word = not text[limit].isspace() and not head[-1].isspace()
+    if inside_a_word and " " in head.strip():
+        head = head.rsplit(maxsplit=1)[0]
     return head.rstrip(" ،,؛:-—") + ELLIPSIS
 
 

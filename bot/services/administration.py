@@ -18,7 +18,9 @@ from bot.domain.digits import fa
 from bot.domain.tagging import County
 from bot.domain.text import fold
 from bot.errors import InvalidInput, NotAnAdmin, UnknownId, UserError, WrongState
+from bot.services import names
 from bot.services.core import Core, admin_ids, admin_name
+from bot.services.names import pick_one
 from storage.db import utcnow
 from storage.officers import Admin, Officer, Redemption
 from storage.organizations import Organization
@@ -129,6 +131,25 @@ class Administration:
         """The county with this slug (None for none)."""
         return next((c for c in self.core.pipeline.counties if c.slug == slug), None) if slug else None
 
+    def _county_named(self, typed: str) -> str:
+        """The county typed by slug or Persian name (``/addorg فرمانداری ایوان | ایوان``)."""
+        counties = self.core.pipeline.counties
+        slugs = ", ".join(sorted(c.slug for c in counties))
+        return pick_one(
+            typed,
+            [(c.slug, c.name) for c in counties],
+            lambda name: texts.ADDORG_UNKNOWN_COUNTY.format(slug=name, slugs=slugs),
+            too_many=texts.ADDORG_UNKNOWN_COUNTY.format(slug=typed, slugs=slugs),
+        )
+
+    async def agency_named(self, typed: str, *, listing: str = "/orgs") -> int:
+        """The id of the agency ``typed`` names (``/invite استانداری ایلام``); UserError if none or several."""
+        return await names.agency_named(self.storage, typed, listing=listing)
+
+    async def leading_agency(self, typed: str) -> tuple[int, str] | None:
+        """The agency named at the start of ``typed`` and what follows (``/ask NAME TEXT``), or None."""
+        return await names.leading_agency(self.storage, typed)
+
     async def organization(self, org_id: int) -> Organization:
         """The organization with this id, or UnknownId."""
         org = await self.storage.organizations.get(org_id)
@@ -143,10 +164,7 @@ class Administration:
             raise InvalidInput(texts.ADDORG_USAGE)
         if len(name) > ORG_NAME_MAX_CHARS:
             raise InvalidInput(texts.ADDORG_TOO_LONG.format(limit=fa(ORG_NAME_MAX_CHARS)))
-        county = self.county(county_slug.lower()) if county_slug else None
-        if county_slug and county is None:
-            slugs = ", ".join(sorted(c.slug for c in self.core.pipeline.counties))
-            raise InvalidInput(texts.ADDORG_UNKNOWN_COUNTY.format(slug=county_slug, slugs=slugs))
+        county = self.county(self._county_named(county_slug)) if county_slug else None
         existing = await self.storage.organizations.find_by_folded_name(fold(name))
         if existing is not None:
             raise WrongState(texts.ADDORG_EXISTS.format(name=existing.name, id=fa(existing.id)))

@@ -21,7 +21,7 @@ from bot.domain.dedupe import fingerprint as fingerprint_of
 from bot.domain.dedupe import is_near_duplicate
 from bot.domain.digits import fa
 from bot.domain.embargo import Embargo, find_embargo, strip_embargo
-from bot.domain.jalali import format_datetime, format_short, parse_when
+from bot.domain.jalali import YearAhead, example_times, format_datetime, format_short, parse_when
 from bot.domain.pipeline import PreparedRelease
 from bot.domain.render import MessagePart, ReleaseView, render_release
 from bot.domain.tagging import looks_like_release
@@ -29,6 +29,7 @@ from bot.domain.text import fold
 from bot.errors import InvalidInput, NotAnOfficer, NotYourRelease, OfficerRevoked, UnknownId, UserError, WrongState
 from bot.services.approval import Approval
 from bot.services.core import Core
+from bot.services.names import pick, pick_one
 from bot.services.reports import todays_totals
 from bot.services.transitions import refusal
 from storage import Storage
@@ -257,7 +258,7 @@ class Desk:
             raise InvalidInput(empty)
         if len(raw_text) > MAX_TEXT_CHARS:
             raise InvalidInput(texts.DRAFT_TOO_LONG.format(length=fa(len(raw_text)), limit=fa(MAX_TEXT_CHARS)))
-        return self.core.pipeline.prepare(raw_text, org_name=org.name)
+        return self.core.pipeline.prepare(raw_text, org_name=org.name, org_county=org.county)
 
     async def _store_version(
         self, release_id: int, prepared: PreparedRelease, author_id: int, *, tx: Tx | None = None
@@ -387,7 +388,6 @@ class Desk:
         prepared = self.prepare_text(
             raw_text, org, empty=texts.MEDIA_NEEDS_CAPTION if attachments else texts.DRAFT_EMPTY
         )
-        county = prepared.county or org.county
         async with self.storage.db.transaction() as tx:
             release = await self.storage.releases.create_draft(
                 NewRelease(
@@ -398,7 +398,7 @@ class Desk:
                     body=prepared.body,
                     search_text=prepared.search_text,
                     topics=prepared.topics,
-                    county=county,
+                    county=prepared.county,
                     fingerprint=prepared.fingerprint,
                     media_kind=media_kind_of(attachments),
                     attachments=tuple(attachments),
@@ -462,6 +462,28 @@ class Desk:
                 return Duplicate(release_id, other.title if other else "", org.name if org else "?", published_at)
         return None
 
+    def topics_named(self, typed: str) -> list[str]:
+        """The topics an officer typed by slug or Persian label (``/settopics 13 عمران و زیرساخت، ورزش``)."""
+        topics = self.core.pipeline.topics
+        every = " ".join(sorted(t.slug for t in topics))
+        return pick(
+            typed,
+            [(t.slug, t.label) for t in topics],
+            lambda pieces: texts.UNKNOWN_TOPICS.format(slugs=texts.LIST_SEPARATOR.join(pieces), all_topics=every),
+        )
+
+    def county_named(self, typed: str) -> str:
+        """The county an officer typed by slug or Persian name, or ``none`` (``none``, «استانی»: province-wide)."""
+        counties = self.core.pipeline.counties
+        every = " ".join(sorted(c.slug for c in counties))
+        wide = [("none", name) for name in (texts.PROVINCE_WIDE_LABEL, "province")]
+        return pick_one(
+            typed,
+            [*((c.slug, c.name) for c in counties), *wide],
+            lambda name: texts.UNKNOWN_COUNTY.format(slug=name, all_counties=every),
+            too_many=texts.ONE_COUNTY_ONLY,
+        )
+
     async def set_topics(self, user_id: int, release_id: int, slugs: Sequence[str]) -> Preview:
         """Replace a draft's topics (the officer's correction of the suggestion)."""
         _, org, release = await self.own_draft(user_id, release_id)
@@ -500,7 +522,7 @@ class Desk:
         prepared = self.prepare_text(raw_text, org, empty=empty)
         async with self.storage.db.transaction() as tx:
             await self._store_version(release.id, prepared, user_id, tx=tx)
-            await self.storage.releases.set_tags(release.id, prepared.topics, prepared.county or org.county, tx=tx)
+            await self.storage.releases.set_tags(release.id, prepared.topics, prepared.county, tx=tx)
             await self.storage.audit.record(user_id, "release.replace_text", "release", release.id, tx=tx)
         if await self.storage.officers.correcting(user_id) == release.id:
             await self.storage.officers.set_correcting(user_id, None)
@@ -624,6 +646,8 @@ class Desk:
         _, _, release = await self.own_draft(user_id, release_id)
         try:
             when = parse_when(when_text, utcnow(), self.core.settings.timezone)
+        except YearAhead:
+            raise  # asked, not refused: the handler offers next year's day with two buttons
         except ValueError as error:
             raise InvalidInput(str(error)) from None
         duplicate = await self.similar_release(release)
@@ -650,12 +674,17 @@ class Desk:
         log.info("release scheduled release_id=%d at=%s", release.id, when.isoformat())
         return when
 
+    def schedule_usage(self) -> str:
+        """/schedule's usage, its example a time in the future (tomorrow at ten)."""
+        natural, _ = example_times(utcnow(), self.core.settings.timezone)
+        return texts.SCHEDULE_USAGE.format(natural=natural)
+
     async def schedule_at_embargo(self, user_id: int, release_id: int) -> datetime:
         """Schedule a release for the time its own embargo note names."""
         _, _, release = await self.own_draft(user_id, release_id)
         embargo = find_embargo(release.body, utcnow(), self.core.settings.timezone)
         if embargo is None:
-            raise InvalidInput(texts.SCHEDULE_USAGE)
+            raise InvalidInput(self.schedule_usage())
         return await self.schedule(
             user_id, release_id, format_short(embargo.until, self.core.settings.timezone), confirmed=True
         )
@@ -722,10 +751,9 @@ class Desk:
     def _corrected(self, release: Release, prepared: PreparedRelease, org: Organization) -> Release:
         """The release with a corrected text, re-tagged: the topics and county suggested for the new text,
         unless the change left the suggestion as it was (then the tags stay, the officer's own choice included)."""
-        before = self.core.pipeline.prepare(release.raw_text, org_name=org.name)
+        before = self.core.pipeline.prepare(release.raw_text, org_name=org.name, org_county=org.county)
         topics = release.topics if prepared.topics == before.topics else prepared.topics
-        county_before, county_now = before.county or org.county, prepared.county or org.county
-        county = release.county if county_now == county_before else county_now
+        county = release.county if prepared.county == before.county else prepared.county
         return dataclasses.replace(
             release,
             raw_text=prepared.raw_text,

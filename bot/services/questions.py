@@ -227,16 +227,7 @@ class Questions:
             current = await self._get(question.id, tx)
             if current.status == "answered":
                 answerer = await self.storage.questions.last_answerer(current.id, current.organization_id, tx=tx)
-                await self._change(current, "claimed", ("answered",), now, tx, claimed_by=answerer)
-                await self.storage.questions.add_event(
-                    current.id,
-                    now=now,
-                    actor_id=user_id,
-                    from_status="answered",
-                    to_status="claimed",
-                    organization_id=current.organization_id,
-                    tx=tx,
-                )
+                await self._change(current, "claimed", ("answered",), now, tx, actor_id=user_id, claimed_by=answerer)
             elif current.status not in WAITING:
                 raise self._refusal(current.id, current.status)
             await self.storage.questions.add_message(
@@ -264,17 +255,8 @@ class Questions:
         now = self.clock()
         async with self.storage.db.transaction() as tx:
             before = await self._get(question.id, tx)
-            await self._change(before, "closed", LIVE, now, tx)
+            await self._change(before, "closed", LIVE, now, tx, actor_id=user_id)
             await self.storage.questions.end_assignment(before.id, "closed", None, now, tx=tx)
-            await self.storage.questions.add_event(
-                before.id,
-                now=now,
-                actor_id=user_id,
-                from_status=before.status,
-                to_status="closed",
-                organization_id=before.organization_id,
-                tx=tx,
-            )
             await self.storage.audit.record(
                 user_id, "question.closed", "question", before.id, {"by_admin": by_admin}, tx=tx
             )
@@ -326,17 +308,17 @@ class Questions:
                 holder = await self.storage.officers.get(current.claimed_by, tx=tx) if current.claimed_by else None
                 name = holder.full_name if holder else "?"
                 raise WrongState(texts.Q_ALREADY_CLAIMED.format(name=name, id=fa(current.id)))
-            await self._change(current, "claimed", ("open", "expired"), now, tx, org=org, claimed_by=officer.user_id)
-            await self.storage.questions.responded(current.id, now, tx=tx)
-            await self.storage.questions.add_event(
-                current.id,
-                now=now,
+            await self._change(
+                current,
+                "claimed",
+                ("open", "expired"),
+                now,
+                tx,
                 actor_id=officer.user_id,
-                from_status=current.status,
-                to_status="claimed",
-                organization_id=org.id,
-                tx=tx,
+                org=org,
+                claimed_by=officer.user_id,
             )
+            await self.storage.questions.responded(current.id, now, tx=tx)
             await self.storage.audit.record(officer.user_id, "question.claimed", "question", current.id, tx=tx)
             updated = await self._get(current.id, tx)
         log.info("question claimed question_id=%d officer_id=%d", updated.id, officer.user_id)
@@ -416,7 +398,18 @@ class Questions:
         now = self.clock()
         async with self.storage.db.transaction() as tx:
             current = await self._with_agency(question_id, org, tx)
-            await self._change(current, "answered", LIVE, now, tx, org=org, claimed_by=officer.user_id)
+            # A second answer adds to the thread; the history records the first one only.
+            await self._change(
+                current,
+                "answered",
+                LIVE,
+                now,
+                tx,
+                actor_id=officer.user_id,
+                org=org,
+                claimed_by=officer.user_id,
+                history=current.status != "answered",
+            )
             await self.storage.questions.answered(current.id, officer.user_id, now, tx=tx)
             await self.storage.questions.add_message(
                 current.id,
@@ -427,16 +420,6 @@ class Questions:
                 now=now,
                 tx=tx,
             )
-            if current.status != "answered":
-                await self.storage.questions.add_event(
-                    current.id,
-                    now=now,
-                    actor_id=officer.user_id,
-                    from_status=current.status,
-                    to_status="answered",
-                    organization_id=org.id,
-                    tx=tx,
-                )
             await self.storage.questions.set_answering(officer.user_id, None, tx=tx)
             await self.storage.audit.record(
                 officer.user_id, "question.answered", "question", current.id, {"kind": message.kind}, tx=tx
@@ -458,19 +441,9 @@ class Questions:
         now = self.clock()
         async with self.storage.db.transaction() as tx:
             current = await self._with_agency(question_id, org, tx)
-            await self._change(current, "declined", WAITING, now, tx, org=org)
+            await self._change(current, "declined", WAITING, now, tx, actor_id=officer.user_id, org=org, reason=why)
             await self.storage.questions.end_assignment(current.id, "declined", why, now, tx=tx)
             await self._system_line(current.id, texts.Q_SYSTEM_DECLINED.format(org=org.name, reason=why), now, tx)
-            await self.storage.questions.add_event(
-                current.id,
-                now=now,
-                actor_id=officer.user_id,
-                from_status=current.status,
-                to_status="declined",
-                organization_id=org.id,
-                reason=why,
-                tx=tx,
-            )
             await self.storage.audit.record(
                 officer.user_id, "question.declined", "question", current.id, {"reason": why}, tx=tx
             )
@@ -489,7 +462,19 @@ class Questions:
         now = self.clock()
         async with self.storage.db.transaction() as tx:
             current = await self._with_agency(question_id, org, tx)
-            await self._change(current, "open", WAITING, now, tx, org=org, claimed_by=None)
+            await self._change(
+                current,
+                "open",
+                WAITING,
+                now,
+                tx,
+                actor_id=officer.user_id,
+                org=org,
+                claimed_by=None,
+                reason=why,
+                via="forwarded",
+                to_org=target.id,
+            )
             await self.storage.questions.reassign(
                 current.id,
                 target.id,
@@ -503,17 +488,6 @@ class Questions:
             )
             line = texts.Q_SYSTEM_FORWARDED.format(org=org.name, target=target.name, reason=why)
             await self._system_line(current.id, line, now, tx)
-            for before, after, where in ((current.status, "forwarded", org.id), ("forwarded", "open", target.id)):
-                await self.storage.questions.add_event(
-                    current.id,
-                    now=now,
-                    actor_id=officer.user_id,
-                    from_status=before,
-                    to_status=after,
-                    organization_id=where,
-                    reason=why,
-                    tx=tx,
-                )
             await self.storage.audit.record(
                 officer.user_id,
                 "question.forwarded",
@@ -558,7 +532,17 @@ class Questions:
         now = self.clock()
         async with self.storage.db.transaction() as tx:
             current = await self._get(question.id, tx)
-            await self._change(current, "open", WAITING, now, tx, claimed_by=None)
+            await self._change(
+                current,
+                "open",
+                WAITING,
+                now,
+                tx,
+                actor_id=admin_id,
+                claimed_by=None,
+                reason="reassigned",
+                to_org=target.id,
+            )
             await self.storage.questions.reassign(
                 current.id,
                 target.id,
@@ -571,16 +555,6 @@ class Questions:
                 tx=tx,
             )
             await self._system_line(current.id, texts.Q_SYSTEM_REASSIGNED.format(target=target.name), now, tx)
-            await self.storage.questions.add_event(
-                current.id,
-                now=now,
-                actor_id=admin_id,
-                from_status=current.status,
-                to_status="open",
-                organization_id=target.id,
-                reason="reassigned",
-                tx=tx,
-            )
             await self.storage.audit.record(
                 admin_id,
                 "question.reassigned",
@@ -695,17 +669,8 @@ class Questions:
                 return 0
             if not await self.storage.questions.mark_stage(due.assignment.id, "expire", now, tx=tx):
                 return 0
-            await self._change(current, "expired", RUNNING, now, tx)
+            await self._change(current, "expired", RUNNING, now, tx, actor_id=None)
             await self._system_line(current.id, texts.Q_SYSTEM_EXPIRED.format(org=org_name), now, tx)
-            await self.storage.questions.add_event(
-                current.id,
-                now=now,
-                actor_id=None,
-                from_status=current.status,
-                to_status="expired",
-                organization_id=current.organization_id,
-                tx=tx,
-            )
             await self.storage.audit.record(
                 None, "question.expired", "question", current.id, {"organization_id": current.organization_id}, tx=tx
             )
@@ -953,10 +918,22 @@ class Questions:
         now: datetime,
         tx: Tx,
         *,
+        actor_id: int | None,
         org: Organization | None = None,
         claimed_by: object = KEEP,
+        reason: str | None = None,
+        via: str | None = None,
+        to_org: int | None = None,
+        history: bool = True,
     ) -> None:
-        """The conditional status change, or the refusal that names what the question is now."""
+        """The conditional status change and its rows in the question's history, in the caller's transaction;
+        or the refusal that names what the question is now.
+
+        The history row goes from the status the question had to ``to_status``, at the agency that had it
+        (``org``, or the question's), unless the change moves it to another agency (``to_org``). A change
+        ``via`` another status (forwarded, then open at the new agency) writes both steps: the first at the
+        agency it leaves, the second at the one it reaches.
+        """
         changed = await self.storage.questions.change_status(
             current.id,
             to_status,
@@ -968,6 +945,22 @@ class Questions:
         )
         if not changed:
             raise self._refusal(current.id, await self.storage.questions.status_of(current.id, tx=tx))
+        if not history:
+            return
+        here = org.id if org else current.organization_id
+        there = to_org if to_org is not None else here
+        steps = [(current.status, via, here), (via, to_status, there)] if via else [(current.status, to_status, there)]
+        for before, after, where in steps:
+            await self.storage.questions.add_event(
+                current.id,
+                now=now,
+                actor_id=actor_id,
+                from_status=before,
+                to_status=after,
+                organization_id=where,
+                reason=reason,
+                tx=tx,
+            )
 
     @staticmethod
     def _refusal(question_id: int, status: str | None) -> UserError:

@@ -18,17 +18,17 @@ from bot.delivery.service import filters_of
 from bot.domain.digest import digest_due, next_digest_at
 from bot.domain.digits import fa, to_latin_digits, to_persian_digits
 from bot.domain.matching import PROVINCE_WIDE, describe_filters, parse_keywords
-from bot.domain.text import fold
 from bot.errors import InvalidInput, NotAChatAdmin, UnknownId
 from bot.services.core import Core
 from bot.services.digests import DigestClock
+from bot.services.names import MAX_VALUES, agency_options, option_lines, pick
 from bot.services.ports import ChatUnreachable
 from storage.db import Tx, utcnow
 from storage.subscriptions import Subscription
 
 log = logging.getLogger(__name__)
 
-MAX_VALUES = 50
+__all__ = ["MAX_VALUES", "Place", "Readers", "StateChange", "option_lines"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,35 +180,19 @@ class Readers:
 
     async def agency_options(self) -> list[tuple[str, str]]:
         """Organization ids (as text) and names."""
-        return [(str(o.id), o.name) for o in await self.storage.organizations.list_all()]
+        return await agency_options(self.storage)
 
-    def parse_topics(self, args: Sequence[str]) -> list[str]:
-        """Topic slugs (or labels) typed by a user → slugs; [] for «all»."""
-        return _pick(args, self.topic_options(), texts.FILTER_UNKNOWN_TOPICS)
+    def parse_topics(self, typed: str) -> list[str]:
+        """Topics typed by slug or label (several words, commas or «و» between them) → slugs."""
+        return _pick(typed, self.topic_options(), texts.FILTER_UNKNOWN_TOPICS)
 
-    def parse_counties(self, args: Sequence[str]) -> list[str]:
-        """County slugs (or names, «استانی» or province) → slugs; [] for «all»."""
-        return _pick(args, self.county_options(), texts.FILTER_UNKNOWN_COUNTIES)
+    def parse_counties(self, typed: str) -> list[str]:
+        """Counties typed by slug or name («استانی» or province too) → slugs."""
+        return _pick(typed, self.county_options(), texts.FILTER_UNKNOWN_COUNTIES)
 
-    async def parse_agencies(self, args: Sequence[str]) -> list[str]:
-        """Organization ids → ids as text. Every id must exist."""
-        if len(args) > MAX_VALUES:
-            raise InvalidInput(texts.TOO_MANY_VALUES.format(limit=fa(MAX_VALUES)))
-        known = {key for key, _ in await self.agency_options()}
-        chosen: list[str] = []
-        unknown: list[str] = []
-        for arg in args:
-            value = to_latin_digits(arg.strip("،,"))
-            if not value:
-                continue
-            if not value.isdigit():
-                raise InvalidInput(texts.NOT_A_NUMBER.format(value=arg))
-            (chosen if str(int(value)) in known else unknown).append(str(int(value)))
-        if unknown:
-            raise InvalidInput(
-                texts.FILTER_UNKNOWN_AGENCIES.format(values=to_persian_digits(texts.LIST_SEPARATOR.join(unknown)))
-            )
-        return list(dict.fromkeys(chosen))
+    async def parse_agencies(self, typed: str) -> list[str]:
+        """Agencies typed by id or name → ids as text. Every one must exist; a shared name lists the agencies."""
+        return pick(typed, await self.agency_options(), _unknown_agencies, ids=True)
 
     @staticmethod
     def parse_keywords(args: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -388,29 +372,18 @@ class Readers:
         return outcome
 
 
-def _pick(args: Sequence[str], options: list[tuple[str, str]], unknown_message: str) -> list[str]:
-    """Typed slugs or names → slugs in the typed order; UserError naming those that are unknown."""
-    if len(args) > MAX_VALUES:
-        raise InvalidInput(texts.TOO_MANY_VALUES.format(limit=fa(MAX_VALUES)))
-    by_key = {fold(slug): slug for slug, _ in options} | {fold(label): slug for slug, label in options}
-    chosen: list[str] = []
-    unknown: list[str] = []
-    for arg in args:
-        value = arg.strip("،,")
-        if not value:
-            continue
-        slug = by_key.get(fold(value)) or by_key.get(value.lower())
-        if slug is None:
-            unknown.append(value)
-        else:
-            chosen.append(slug)
-    if unknown:
-        raise InvalidInput(
-            unknown_message.format(values=texts.LIST_SEPARATOR.join(unknown), options=option_lines(options))
-        )
-    return list(dict.fromkeys(chosen))
+def _pick(typed: str, options: list[tuple[str, str]], unknown: str) -> list[str]:
+    """Topics or counties named in ``typed``; the refusal quotes those that name nothing, with the options."""
+    return pick(
+        typed,
+        options,
+        lambda pieces: unknown.format(values=texts.LIST_SEPARATOR.join(pieces), options=option_lines(options)),
+    )
 
 
-def option_lines(options: list[tuple[str, str]]) -> str:
-    """One «slug — label» line per option, as the usage replies list them."""
-    return "\n".join(f"{slug} — {label}" for slug, label in options)
+def _unknown_agencies(pieces: Sequence[str]) -> str:
+    """Ids that name no agency keep their reply; a name with a typo gets the one that asks for the name or id."""
+    values = to_persian_digits(texts.LIST_SEPARATOR.join(pieces))
+    if all(to_latin_digits(piece).isdigit() for piece in pieces):
+        return texts.FILTER_UNKNOWN_AGENCIES.format(values=values)
+    return texts.FILTER_UNKNOWN_AGENCY_NAMES.format(values=values)

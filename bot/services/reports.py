@@ -14,7 +14,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot import texts
-from bot.domain.digits import fa_number, to_latin_digits
+from bot.domain.counts import Count, read_count
+from bot.domain.digits import fa_number
 from bot.domain.jalali import current_jalali_month, jalali_month_bounds, parse_jalali_month
 from bot.domain.periods import Period, day_period, month_period, this_month, week_period
 from bot.domain.render import cut_at_word
@@ -164,15 +165,11 @@ async def _totals(storage: Storage, period: Period, organization_id: int | None 
     return await storage.reports.totals(period.start, period.end, organization_id=organization_id)
 
 
-def parse_audit_count(argument: str | None) -> int:
-    """How many audit entries ``/audit [N]`` asks for (default 20, 1 to 100); InvalidInput otherwise."""
+def parse_audit_count(argument: str | None) -> Count:
+    """How many audit entries ``/audit [N]`` asks for (default 20, 1 to 100, more is 100, clamped); InvalidInput
+    for zero, a negative number or what is no number."""
     usage = texts.AUDIT_USAGE.format(max=fa_number(AUDIT_MAX), default=fa_number(AUDIT_DEFAULT))
-    if argument is None or not argument.strip():
-        return AUDIT_DEFAULT
-    cleaned = to_latin_digits(argument.strip())
-    if not cleaned.isdecimal() or not 1 <= int(cleaned) <= AUDIT_MAX:
-        raise InvalidInput(usage)
-    return int(cleaned)
+    return read_count(argument or "", default=AUDIT_DEFAULT, maximum=AUDIT_MAX, usage=usage)
 
 
 @dataclass(frozen=True, slots=True)

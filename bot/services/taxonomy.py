@@ -9,6 +9,7 @@ every use, so the next draft is tagged, and the next picker drawn, with the edit
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import sqlite3
 from collections.abc import Sequence
@@ -39,6 +40,56 @@ log = logging.getLogger(__name__)
 def topic_of(row: TopicRow) -> Topic:
     """The tagging view of a stored topic."""
     return Topic(row.slug, row.label, row.hashtag, row.keywords, row.strong_keywords)
+
+
+# Audit actions after which a topic's keywords are an admin's, not the packaged ones.
+_KEYWORDS_EDITED = ("topic.create", "topic.keywords")
+
+
+async def seed_packaged(storage: Storage, packaged: Sequence[Topic]) -> tuple[int, int]:
+    """Store the packaged topics (``bot/data/topics.toml``), as start-up and a restore do.
+
+    A topic not stored yet is added. A stored one whose keywords no admin has edited (no ``topic.create``
+    or ``topic.keywords`` entry in the audit log) takes the packaged keywords, so that a new version's
+    lists reach a running deployment; labels, positions, deactivations and every admin's keywords are
+    kept. A packaged list that would give a keyword to two topics (an admin gave it to another one) is
+    not applied, and that is logged. Returns how many topics were added and how many were refreshed.
+    """
+    async with storage.db.transaction() as tx:
+        added = await storage.topics.seed(
+            (
+                TopicRow(t.slug, t.label, t.hashtag, t.keywords, t.strong_keywords, position=i, active=True)
+                for i, t in enumerate(packaged)
+            ),
+            tx=tx,
+        )
+        edited = await storage.audit.subjects_of(_KEYWORDS_EDITED, "topic", tx=tx)
+        stored = {row.slug: row for row in await storage.topics.list(include_inactive=True, tx=tx)}
+        refreshed = 0
+        for topic in packaged:
+            row = stored.get(topic.slug)
+            if row is None or topic.slug in edited:
+                continue
+            if (row.keywords, row.strong_keywords) == (topic.keywords, topic.strong_keywords):
+                continue
+            others = [topic_of(other) for slug, other in stored.items() if slug != topic.slug]
+            conflict = find_conflict(KeywordSet(topic.keywords, topic.strong_keywords), others)
+            if conflict is not None:
+                log.warning(
+                    "packaged keywords not applied slug=%s keyword=%s owner=%s",
+                    topic.slug,
+                    conflict[0],
+                    conflict[1].slug,
+                )
+                continue
+            await storage.topics.set_keywords(topic.slug, topic.keywords, topic.strong_keywords, tx=tx)
+            stored[topic.slug] = dataclasses.replace(
+                row, keywords=topic.keywords, strong_keywords=topic.strong_keywords
+            )
+            refreshed += 1
+    if refreshed:
+        log.info("packaged topic keywords applied topics=%d", refreshed)
+    return added, refreshed
 
 
 async def live_topics(storage: Storage) -> list[Topic]:

@@ -33,11 +33,11 @@ from bot.domain.pipeline import ReleasePipeline
 from bot.domain.render import MessagePart, ReleaseView, render_release
 from bot.domain.tagging import load_counties, load_topics
 from bot.domain.text import fold
+from bot.services.taxonomy import seed_packaged
 from storage import Storage
 from storage.db import Database, utcnow
 from storage.organizations import Organization
 from storage.releases import STATUSES, NewRelease, Release
-from storage.topics import TopicRow
 from storage.transfer import ExportRow, FileCheck, Transfers, check_file
 
 # The Bot API's limit on files a bot sends (a local Bot API server allows more; the CLI has no limit).
@@ -307,11 +307,8 @@ class ImportResult:
 
 
 async def _seed_topics(storage: Storage) -> None:
-    """Store the packaged topics that are not stored yet, as the bot does at start-up."""
-    await storage.topics.seed(
-        TopicRow(t.slug, t.label, t.hashtag, t.keywords, t.strong_keywords, position=i, active=True)
-        for i, t in enumerate(load_topics())
-    )
+    """Store the packaged topics, as the bot does at start-up (see ``seed_packaged``)."""
+    await seed_packaged(storage, load_topics())
 
 
 async def _validate(

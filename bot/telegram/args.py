@@ -8,7 +8,7 @@ answered like an unknown id instead of failing in the database).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import NoReturn
 
 from telegram import Message
@@ -96,3 +96,16 @@ def refuse_id(typed: str, *, usage: str, unknown: Callable[[str], str]) -> NoRet
     if huge is None:
         raise InvalidInput(usage)
     raise UnknownId(unknown(fa(huge)))
+
+
+async def agency_id(
+    typed: str, *, usage: str, unknown: Callable[[str], str], named: Callable[[str], Awaitable[int]]
+) -> int:
+    """An agency typed by id or by name: an id as ``parse_id`` reads it (checked later by the service), a
+    number beyond range refused as an unknown agency, nothing typed with the usage, else ``named(typed)``."""
+    org_id = parse_id(typed)
+    if org_id is not None:
+        return org_id
+    if not typed.strip() or beyond_range(typed) is not None:
+        refuse_id(typed, usage=usage, unknown=unknown)
+    return await named(typed.strip())

@@ -68,6 +68,29 @@ class DeskAnswer:
 
 
 @dataclass(frozen=True, slots=True)
+class ScheduleYear:
+    """The answer to «منظورتان ۷ آذر ۱۴۰۶ است؟» under /schedule: schedule release ``release_id`` for ``minute``
+    (minutes since the epoch, UTC) (y), or leave it as it is (n). The moment travels in the button, so
+    nothing waits in the database and a restart loses nothing."""
+
+    PATTERN: ClassVar[str] = r"^sy:(\d+):(\d{1,12}):([yn])$"
+    release_id: int
+    minute: int
+    answer: str
+
+    def pack(self) -> str:
+        """``sy:release_id:minute:y|n``."""
+        return f"sy:{self.release_id}:{self.minute}:{self.answer}"
+
+    @classmethod
+    def parse(cls, data: str | None) -> ScheduleYear | None:
+        """The release, the moment and the answer, or None."""
+        groups = _match(cls.PATTERN, data)
+        release_id = _int(groups[0]) if groups else None
+        return cls(release_id, int(groups[1]), groups[2]) if groups and release_id is not None else None
+
+
+@dataclass(frozen=True, slots=True)
 class DraftPick:
     """A choice inside a draft's picker: toggle a topic (tt), set the county (cs), a quick time (sq)."""
 

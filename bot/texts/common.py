@@ -17,7 +17,6 @@ __all__ = [
     "MY_ID_CHAT",
     "NONE_LABEL",
     "NOT_ADMIN",
-    "NOT_A_NUMBER",
     "NO_KEYWORD_LIMIT_LABEL",
     "PRIVATE_ONLY",
     "PROVINCE_WIDE_LABEL",
@@ -66,7 +65,6 @@ STORAGE_UNAVAILABLE = (
 # Roles and common refusals.
 NOT_ADMIN = "این دستور فقط برای مدیران اداره کل روابط عمومی استانداری است."
 PRIVATE_ONLY = "این دستور را در گفت‌وگوی خصوصی با ربات بفرستید."
-NOT_A_NUMBER = "«{value}» شناسه عددی نیست."
 
 # Labels shared by filters, releases, reports and lists (bot/domain/matching.py, bot/domain/render.py, …).
 # A filter dimension left unset lets everything through: each says so in its own words (not a bare «همه»).

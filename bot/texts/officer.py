@@ -275,7 +275,7 @@ INSPECTION_FULL_TEXT = "متن کامل: /release_{link}"
 UNSUPPORTED_FROM_OFFICER = "استیکر، پیام صوتی و مانند آن به‌عنوان خبر پذیرفته نمی‌شود. متن خبر را بفرستید."
 
 # Scheduling and embargo.
-SCHEDULE_HINT = "زمان‌بندی: /schedule {id} زمان — مثلاً «۷ آذر ساعت ۱۰»، «۱۴۰۵/۰۹/۰۷ ۱۰:۰۰» یا «+2h»"
+SCHEDULE_HINT = "زمان‌بندی: /schedule {id} زمان — مثلاً «{natural}»، «{numeric}» یا «+2h»"
 EMBARGO_FOUND = (
     "⏰ در متن یادداشت ممنوعیت انتشار هست: تا {when}. این جمله در پیام خبرنگاران نمی‌آید.\n"
     "برای انتشار خودکار پس از پایان ممنوعیت: /schedule {id} {short}"
@@ -296,7 +296,7 @@ SCHEDULE_BEFORE_EMBARGO = (
 )
 BUTTON_SCHEDULE_EMBARGO = "⏰ انتشار پس از پایان ممنوعیت"
 SCHEDULE_USAGE = (
-    "شکل درست: /schedule شناسه‌پیش‌نویس زمان\nمثال: /schedule ۱۲ ۷ آذر ساعت ۱۰ — برای لغو زمان‌بندی: /schedule ۱۲ off"
+    "شکل درست: /schedule شناسه‌پیش‌نویس زمان\nمثال: /schedule ۱۲ {natural} — برای لغو زمان‌بندی: /schedule ۱۲ off"
 )
 SCHEDULED = "⏰ خبر {id} برای {when} زمان‌بندی شد. تغییر: /schedule {id} زمان تازه — لغو زمان‌بندی: /schedule {id} off"
 UNSCHEDULED = "زمان‌بندی خبر {id} لغو شد؛ دوباره پیش‌نویس است."

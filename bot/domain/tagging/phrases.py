@@ -16,9 +16,24 @@ ZWNJ = "\u200c"
 T = TypeVar("T")
 
 # Suffixes writers attach to the last word of a phrase; matching them spares every keyword list
-# its plural and ezafe forms. «ان» (animate plural: کشاورزان، پزشکان) is added only to longer
-# words so that short ones do not grow into unrelated words (آب → آبان, the month).
-_PLURAL_SUFFIXES = ("ها", "های", "هایی")
+# its plural, ezafe and possessive forms. Folding has already joined a suffix typed after a space
+# («گلخانه ها» → «گلخانهها»); one typed after a half-space that folding keeps apart («مدرسه‌اش»)
+# is a word of its own and needs no form here. The rules, on the last word W of a phrase:
+#
+# - plural «ها، های، هایی» and plural with a possessive «هایش، هایشان» after any W;
+# - after a long vowel (ا، و): ezafe or indefinite «ی» (روستای، دانشجوی), adjective «یی»
+#   (روستایی) and animate plural «یان، ییان» (دانشجویان، روستاییان);
+# - after a silent «ه»: «ی، ای» (گلخانه‌ای), and for longer words «ه» → «گان» (نماینده →
+#   نمایندگان) and «ه» → «ات» (مسابقه → مسابقات, مصوبه → مصوبات);
+# - after another consonant, for words of three letters or more: adjective or indefinite «ی»
+#   (بانک → بانکی، بیمارستان → بیمارستانی) and possessive «ش، شان» (بیمارستانش);
+#   for longer words also the plurals «ان» (کشاورزان) and «ات» (اعتبار → اعتبارات).
+#
+# Short words grow into unrelated words too easily (آب → آبان, the month; سد → سدی), hence the
+# length limits; and a form that is itself a keyword of another topic («کشتی», wrestling, is not
+# «کشت» + «ی») loses to that keyword (see topics._topic_index).
+_PLURAL_SUFFIXES = ("ها", "های", "هایی", "هایش", "هایشان")
+_SHORT_WORD_LETTERS = 3
 _ANIMATE_PLURAL_MIN_LETTERS = 4
 
 
@@ -33,15 +48,22 @@ def spellings(phrase: str) -> frozenset[str]:
 
 
 def _inflections(folded: str) -> set[str]:
-    """Plural and ezafe forms of a folded phrase's last word (روستا → روستاها، روستاهای، روستای)."""
+    """Plural, ezafe, adjective and possessive forms of a folded phrase's last word (see the rules above)."""
     head, _, last = folded.rpartition(" ")
     forms = {last + suffix for suffix in _PLURAL_SUFFIXES}
+    long_word = len(last) >= _ANIMATE_PLURAL_MIN_LETTERS
     if last.endswith(("ا", "و")):
-        forms.add(last + "ی")  # ezafe after a long vowel: روستای، دانشجوی
+        forms.update({last + "ی", last + "یی", last + "یان", last + "ییان"})
     elif last.endswith("ه"):
-        forms.update({last + "ی", last + "ای"})  # گلخانه‌ای، خانه‌ی
-    elif len(last) >= _ANIMATE_PLURAL_MIN_LETTERS and not last.endswith("ی"):
-        forms.add(last + "ان")
+        forms.update({last + "ی", last + "ای"})
+        if long_word:
+            forms.update({last[:-1] + "گان", last[:-1] + "ات"})
+    elif last.endswith("ی"):
+        forms.add(last + "ای")  # indefinite after «ی»: کشاورزی‌ای
+    elif len(last) >= _SHORT_WORD_LETTERS:
+        forms.update({last + "ی", last + "ش", last + "شان"})
+        if long_word:
+            forms.update({last + "ان", last + "ات"})
     return {f"{head} {form}" if head else form for form in forms}
 
 

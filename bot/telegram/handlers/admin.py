@@ -9,7 +9,7 @@ from telegram import Update
 from bot import texts
 from bot.domain.digits import fa
 from bot.errors import InvalidInput, UnknownId
-from bot.telegram.args import beyond_range, command_text, parse_id, refuse_id
+from bot.telegram.args import agency_id, beyond_range, command_text, parse_id, refuse_id
 from bot.telegram.commands import Menu, command, command_handlers
 from bot.telegram.context import WireContext
 from bot.telegram.guards import admin_request
@@ -25,6 +25,10 @@ def _user_id(argument: str, usage: str) -> int:
     if value is None or value <= 0:
         raise InvalidInput(texts.ADMIN_ID_NOT_A_NUMBER.format(value=argument, usage=usage) if argument else usage)
     return value
+
+
+def _unknown_org(id_: str) -> str:
+    return texts.UNKNOWN_ORG.format(id=id_)
 
 
 async def add_org(update: Update, context: WireContext) -> None:
@@ -56,11 +60,11 @@ async def invite(update: Update, context: WireContext) -> None:
     if found is None:
         return
     message, admin = found
-    argument = command_text(message)
-    org_id = parse_id(argument)
-    if org_id is None:
-        refuse_id(argument, usage=texts.INVITE_USAGE, unknown=lambda id_: texts.UNKNOWN_ORG.format(id=id_))
-    created = await context.runtime.administration.create_invite(admin.id, org_id)
+    administration = context.runtime.administration
+    org_id = await agency_id(
+        command_text(message), usage=texts.INVITE_USAGE, unknown=_unknown_org, named=administration.agency_named
+    )
+    created = await administration.create_invite(admin.id, org_id)
     await message.reply_text(
         invite_text(created, context.bot.username, context.runtime.settings.timezone), link_preview_options=None
     )
@@ -72,11 +76,13 @@ async def list_officers(update: Update, context: WireContext) -> None:
     if found is None:
         return
     message, _ = found
-    argument = command_text(message)
-    org_id = parse_id(argument) if argument else None
-    if argument and org_id is None:
-        refuse_id(argument, usage=texts.OFFICERS_USAGE, unknown=lambda id_: texts.UNKNOWN_ORG.format(id=id_))
-    await message.reply_html(officers_text(await context.runtime.administration.officers(org_id)))
+    argument, administration = command_text(message), context.runtime.administration
+    org_id = None
+    if argument:
+        org_id = await agency_id(
+            argument, usage=texts.OFFICERS_USAGE, unknown=_unknown_org, named=administration.agency_named
+        )
+    await message.reply_html(officers_text(await administration.officers(org_id)))
 
 
 async def revoke(update: Update, context: WireContext) -> None:

@@ -14,7 +14,7 @@ from bot import texts
 from bot.domain.digits import fa
 from bot.errors import InvalidInput
 from bot.services.approval import PENDING_SHOWN
-from bot.telegram.args import is_confirm, is_yes, parse_id, refuse_id
+from bot.telegram.args import agency_id, command_text, is_confirm, is_yes, parse_id, refuse_id
 from bot.telegram.callbacks import Decision
 from bot.telegram.commands import Menu, command, command_handlers
 from bot.telegram.context import WireContext
@@ -31,14 +31,18 @@ async def approval(update: Update, context: WireContext) -> None:
     if found is None:
         return
     message, admin = found
-    args = context.args or []
-    org_id = parse_id(args[0]) if args else None
-    if len(args) != 2 or args[1].lower() not in {"on", "off"}:
+    name, _, switch = command_text(message).rpartition(" ")
+    if not name.strip() or switch.lower() not in {"on", "off"}:
         raise InvalidInput(texts.APPROVAL_USAGE)
-    if org_id is None:
-        refuse_id(args[0], usage=texts.APPROVAL_USAGE, unknown=lambda id_: texts.UNKNOWN_ORG.format(id=id_))
-    required = args[1].lower() == "on"
-    org = await context.runtime.administration.set_approval(admin.id, org_id, required=required)
+    administration = context.runtime.administration
+    org_id = await agency_id(
+        name,
+        usage=texts.APPROVAL_USAGE,
+        unknown=lambda id_: texts.UNKNOWN_ORG.format(id=id_),
+        named=administration.agency_named,
+    )
+    required = switch.lower() == "on"
+    org = await administration.set_approval(admin.id, org_id, required=required)
     await message.reply_text((texts.APPROVAL_ON if required else texts.APPROVAL_OFF).format(org=org.name))
 
 

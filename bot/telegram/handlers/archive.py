@@ -100,17 +100,20 @@ async def search_page_button(update: Update, context: WireContext) -> None:
 
 
 async def latest_command(update: Update, context: WireContext) -> None:
-    """/latest [N]: the N (default 5, at most 20) most recently published releases."""
+    """/latest [N]: the N (default 5, at most 20: more is 20, with a note) most recently published releases."""
     message = update.effective_message
     if message is None:
         return
     count = parse_latest_count(context.args or [])
     archive = context.runtime.archive
-    entries = await archive.latest(count)
+    entries = await archive.latest(count.value)
     if not entries:
         await message.reply_text(texts.LATEST_EMPTY)
         return
-    await message.reply_html(latest_listing(entries, archive.tz), link_preview_options=_NO_PREVIEW)
+    listing = latest_listing(entries, archive.tz)
+    if count.clamped:
+        listing = texts.LATEST_CLAMPED.format(max=fa(count.value)) + "\n" + listing
+    await message.reply_html(listing, link_preview_options=_NO_PREVIEW)
 
 
 async def release_command(update: Update, context: WireContext) -> None:

@@ -177,7 +177,8 @@ async def _dimension_command(update: Update, context: WireContext, kind: str) ->
     if _clears(context.args):
         values: list[str] = []
     else:
-        values = readers.parse_counties(context.args) if kind == "c" else readers.parse_topics(context.args)
+        typed = command_text(message)
+        values = readers.parse_counties(typed) if kind == "c" else readers.parse_topics(typed)
     subscription = await readers.set_filter(user.id, place, {_DIMENSIONS[kind]: values})
     await message.reply_text(_prefix(place, update) + await _subscribed_text(readers, subscription, label))
 
@@ -196,7 +197,7 @@ async def agencies_command(update: Update, context: WireContext) -> None:
         listed = [(to_persian_digits(k), v) for k, v in options]
         await message.reply_text(texts.AGENCIES_USAGE.format(example=options[0][0], options=option_lines(listed)))
         return
-    values = [] if _clears(context.args) else await readers.parse_agencies(context.args)
+    values = [] if _clears(context.args) else await readers.parse_agencies(command_text(message))
     subscription = await readers.set_filter(user.id, place, {"organization": values})
     await message.reply_text(_prefix(place, update) + await _subscribed_text(readers, subscription, label))
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 
 from telegram import Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
 from bot import texts
 from bot.domain.digits import fa
-from bot.domain.jalali import format_datetime
+from bot.domain.jalali import YearAhead, format_datetime, format_typed
 from bot.errors import InvalidInput, NotAnOfficer, UnknownId, WrongState
 from bot.services.desk import (
     ALBUM_MAX_ITEMS,
@@ -20,8 +21,8 @@ from bot.services.desk import (
     Preview,
     ShortText,
 )
-from bot.telegram.args import beyond_range, is_confirm, is_off, is_yes, parse_id
-from bot.telegram.callbacks import DeskAnswer, DraftAction, DraftPick
+from bot.telegram.args import beyond_range, command_text, is_confirm, is_off, is_yes, parse_id
+from bot.telegram.callbacks import DeskAnswer, DraftAction, DraftPick, ScheduleYear
 from bot.telegram.commands import Menu, command, command_handlers
 from bot.telegram.context import WireContext
 from bot.telegram.handlers import approval
@@ -43,6 +44,7 @@ from bot.telegram.views.officer import (
     short_text_keyboard,
     topics_keyboard,
     topics_prompt,
+    year_ahead_keyboard,
 )
 from storage.desk import DeskRequest
 from storage.releases import Attachment
@@ -353,15 +355,37 @@ async def pick_button(update: Update, context: WireContext) -> None:
         await _schedule(query.message, context, user.id, pick.release_id, QUICK_TIMES[pick.value], confirmed=False)
 
 
+async def year_ahead_button(update: Update, context: WireContext) -> None:
+    """«منظورتان ۷ آذر ۱۴۰۶ است؟» answered: yes schedules for that moment as /schedule does; no changes nothing
+    and says how to type a date with its year."""
+    query, user = update.callback_query, update.effective_user
+    if query is None or user is None or not isinstance(query.message, Message):
+        return
+    pressed = ScheduleYear.parse(query.data)
+    if pressed is None:
+        await query.answer(texts.PICKER_STALE, show_alert=True)
+        return
+    await query.answer()
+    await remove_buttons(query)
+    zone = context.runtime.settings.timezone
+    typed = format_typed(datetime.fromtimestamp(pressed.minute * 60, UTC), zone)
+    if pressed.answer == "y":
+        await _schedule(query.message, context, user.id, pressed.release_id, typed, confirmed=False)
+    else:
+        await context.runtime.desk.own_draft(user.id, pressed.release_id)
+        await query.message.reply_text(texts.YEAR_AHEAD_KEPT.format(id=fa(pressed.release_id), example=typed))
+
+
 async def schedule_command(update: Update, context: WireContext) -> None:
     """/schedule DRAFT_ID WHEN [confirm] | /schedule DRAFT_ID off: publish later, change or drop the time."""
     message, user = update.effective_message, update.effective_user
     if message is None or user is None:
         return
     args = list(context.args or [])
-    release_id = await _first_id(context, user.id, texts.SCHEDULE_USAGE)
+    usage = context.runtime.desk.schedule_usage()
+    release_id = await _first_id(context, user.id, usage)
     if len(args) < 2:
-        raise InvalidInput(texts.SCHEDULE_USAGE)
+        raise InvalidInput(usage)
     words = args[1:]
     confirmed = is_confirm(words[-1])
     if confirmed:
@@ -386,7 +410,13 @@ async def _schedule(
     if when_text is None:
         when = await desk.schedule_at_embargo(user_id, release_id)
     else:
-        when = await desk.schedule(user_id, release_id, when_text, confirmed=confirmed)
+        try:
+            when = await desk.schedule(user_id, release_id, when_text, confirmed=confirmed)
+        except YearAhead as question:
+            # Asked, not assumed: the day next year, with yes and no as buttons (the moment is in them).
+            zone = context.runtime.settings.timezone
+            await message.reply_text(question.message, reply_markup=year_ahead_keyboard(release_id, question, zone))
+            return
     context.runtime.scheduler.wake()
     when_text = format_datetime(when, context.runtime.settings.timezone)
     await message.reply_text(texts.SCHEDULED.format(id=fa(release_id), when=when_text))
@@ -525,9 +555,11 @@ async def set_topics_command(update: Update, context: WireContext) -> None:
         return
     usage = texts.SETTOPICS_USAGE.format(all_topics=" ".join(t.slug for t in context.runtime.core.pipeline.topics))
     release_id = await _first_id(context, user.id, usage)
-    if len(context.args or []) < 2:
+    typed = _after_id(message)
+    if not typed:
         raise InvalidInput(usage)
-    await _show(message, context, await context.runtime.desk.set_topics(user.id, release_id, (context.args or [])[1:]))
+    desk = context.runtime.desk
+    await _show(message, context, await desk.set_topics(user.id, release_id, desk.topics_named(typed)))
 
 
 async def set_county_command(update: Update, context: WireContext) -> None:
@@ -538,9 +570,17 @@ async def set_county_command(update: Update, context: WireContext) -> None:
     counties = " ".join(c.slug for c in context.runtime.core.pipeline.counties)
     usage = texts.SETCOUNTY_USAGE.format(all_counties=counties)
     release_id = await _first_id(context, user.id, usage)
-    if len(context.args or []) != 2:
+    typed = _after_id(message)
+    if not typed:
         raise InvalidInput(usage)
-    await _show(message, context, await context.runtime.desk.set_county(user.id, release_id, (context.args or [])[1]))
+    desk = context.runtime.desk
+    await _show(message, context, await desk.set_county(user.id, release_id, desk.county_named(typed)))
+
+
+def _after_id(message: Message) -> str:
+    """What was typed after the command's first word (the id): names, a time, a reason."""
+    parts = command_text(message).split(maxsplit=1)
+    return parts[1].strip() if len(parts) > 1 else ""
 
 
 async def my_command(update: Update, context: WireContext) -> None:
@@ -576,6 +616,7 @@ HANDLERS: list[BaseHandler[Update, WireContext, None]] = [
     *command_handlers(COMMANDS),
     CallbackQueryHandler(draft_button, pattern=DraftAction.PATTERN),
     CallbackQueryHandler(pick_button, pattern=DraftPick.PATTERN),
+    CallbackQueryHandler(year_ahead_button, pattern=ScheduleYear.PATTERN),
     CallbackQueryHandler(desk_answer_button, pattern=DeskAnswer.PATTERN),
 ]
 # Tried before every other handler (a group below 0), without stopping them: any command ends the desk's modes.

@@ -22,7 +22,7 @@ from bot.domain.deadline import deadline
 from bot.domain.digits import fa
 from bot.errors import InvalidInput, UnknownId, WrongState
 from bot.services.questions import Questions
-from bot.telegram.args import beyond_range, command_text, parse_id, refuse_id
+from bot.telegram.args import agency_id, beyond_range, command_text, parse_id, refuse_id
 from bot.telegram.callbacks import AgencyPage, AskAgency, ForwardTo, QuestionAction
 from bot.telegram.commands import Menu, Section, command, command_handlers
 from bot.telegram.context import WireContext
@@ -101,11 +101,21 @@ async def _question_id(context: WireContext, typed: str, usage: str, *, officer:
     return question_id
 
 
-def _org_id(typed: str, usage: str) -> int:
-    org_id = parse_id(typed)
-    if org_id is None:
-        refuse_id(typed, usage=usage, unknown=_unknown_org)
-    return org_id
+async def _leading_org(context: WireContext, typed: str, usage: str) -> tuple[int, str]:
+    """The agency typed first (by id or by name) and the rest: ``/ask ORG TEXT``, ``/forward Q_ID ORG REASON``."""
+    first, rest = _split_first(typed)
+    if parse_id(first) is not None or beyond_range(first) is not None or not first:
+        return await _org_id(context, first, usage), rest
+    found = await context.runtime.administration.leading_agency(typed)
+    if found is None:
+        raise InvalidInput(usage)
+    return found
+
+
+async def _org_id(context: WireContext, typed: str, usage: str) -> int:
+    """An agency by id or by its whole name (``/reassign Q_ID ORG``)."""
+    administration = context.runtime.administration
+    return await agency_id(typed, usage=usage, unknown=_unknown_org, named=administration.agency_named)
 
 
 def _sender(update: Update) -> tuple[Message, User] | None:
@@ -168,8 +178,7 @@ async def ask_command(update: Update, context: WireContext) -> None:
         text, keyboard = agency_picker(options, 0, question_id=0)
         await message.reply_text(text, reply_markup=keyboard)
         return
-    first, text = _split_first(typed)
-    org_id = _org_id(first, texts.Q_ASK_USAGE)
+    org_id, text = await _leading_org(context, typed, texts.Q_ASK_USAGE)
     if not text:
         org = await questions.start_asking(user.id, org_id)
         await message.reply_text(texts.Q_ASK_WRITE.format(org=org.name))
@@ -381,8 +390,7 @@ async def forward_command(update: Update, context: WireContext) -> None:
     message, user = found
     first, rest = _split_first(command_text(message))
     question_id = await _question_id(context, first, texts.Q_FORWARD_USAGE, officer=user.id)
-    second, reason = _split_first(rest)
-    org_id = _org_id(second, texts.Q_FORWARD_USAGE)
+    org_id, reason = await _leading_org(context, rest, texts.Q_FORWARD_USAGE)
     if not reason:
         raise InvalidInput(texts.Q_FORWARD_USAGE)
     await forward(message, context, user.id, question_id, org_id=org_id, reason=reason)
@@ -408,7 +416,7 @@ async def reassign_command(update: Update, context: WireContext) -> None:
     message, user = found
     first, rest = _split_first(command_text(message))
     question_id = await _question_id(context, first, texts.Q_REASSIGN_USAGE)
-    org_id = _org_id(rest, texts.Q_REASSIGN_USAGE)
+    org_id = await _org_id(context, rest, texts.Q_REASSIGN_USAGE)
     question = await context.runtime.questions.reassign(user.id, question_id, org_id)
     org = await context.runtime.administration.organization(org_id)
     due = deadline(question.due_at, context.runtime.settings.timezone)

@@ -13,6 +13,7 @@ from telegram import InputFile, Message, Update
 from telegram.constants import ChatAction
 
 from bot import texts
+from bot.domain.digits import fa_number
 from bot.domain.jalali import format_month
 from bot.services.charts import Chart
 from bot.services.reports import (
@@ -86,7 +87,10 @@ async def audit_command(update: Update, context: WireContext) -> None:
     if found is None:
         return
     message, _ = found
-    entries, names = await audit_entries(context.runtime.storage, parse_audit_count(command_text(message)))
+    count = parse_audit_count(command_text(message))
+    if count.clamped:
+        await message.reply_text(texts.AUDIT_CLAMPED.format(max=fa_number(count.value)))
+    entries, names = await audit_entries(context.runtime.storage, count.value)
     for part in audit_messages(entries, context.runtime.settings.timezone, names):
         await message.reply_html(part)
 

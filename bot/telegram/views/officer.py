@@ -5,18 +5,19 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import texts
 from bot.domain.digits import fa
-from bot.domain.jalali import format_datetime, format_short
+from bot.domain.jalali import YearAhead, example_times, format_date, format_datetime, format_short
 from bot.domain.pipeline import ReleasePipeline
 from bot.domain.render import cut_at_word
 from bot.services.approval import Inspection
 from bot.services.desk import MAX_TOPICS, CorrectionPreview, EmbargoNotPassed, MyReleases, Preview, RetractionQuestion
-from bot.telegram.callbacks import DeskAnswer, DraftAction, DraftPick
+from bot.telegram.callbacks import DeskAnswer, DraftAction, DraftPick, ScheduleYear
 from bot.telegram.views.reports import today_text
 from storage.organizations import Organization
 from storage.outbox import Progress
@@ -72,7 +73,8 @@ def draft_summary(preview: Preview, pipeline: ReleasePipeline, zone: ZoneInfo) -
         reach=fa(preview.reach),
         all_topics=" ".join(topics),
     )
-    text += "\n" + texts.SCHEDULE_HINT.format(id=fa(release.id))
+    natural, numeric = example_times(datetime.now(UTC), zone)
+    text += "\n" + texts.SCHEDULE_HINT.format(id=fa(release.id), natural=natural, numeric=numeric)
     if preview.needs_approval:
         text += "\n\n" + texts.DRAFT_NEEDS_APPROVAL
     if preview.embargo is not None:
@@ -93,7 +95,7 @@ def draft_summary(preview: Preview, pipeline: ReleasePipeline, zone: ZoneInfo) -
     return text
 
 
-def _button(text: str, data: DraftAction | DraftPick | DeskAnswer) -> InlineKeyboardButton:
+def _button(text: str, data: DraftAction | DraftPick | DeskAnswer | ScheduleYear) -> InlineKeyboardButton:
     return InlineKeyboardButton(text, callback_data=data.pack())
 
 
@@ -246,6 +248,20 @@ def officer_welcome(name: str, org: Organization) -> str:
 
 
 # -- questions the desk asks before what is public or irreversible -----------------------------------
+
+
+def year_ahead_keyboard(release_id: int, question: YearAhead, zone: ZoneInfo) -> InlineKeyboardMarkup:
+    """Under «منظورتان ۷ آذر ۱۴۰۶ است؟»: yes, schedule for that day next year; no, leave the release as it is."""
+    minute = int(question.moment.timestamp()) // 60
+    day = format_date(question.moment, zone)
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(texts.BUTTON_YEAR_AHEAD_YES.format(date=day), ScheduleYear(release_id, minute, "y")),
+                _button(texts.BUTTON_YEAR_AHEAD_NO, ScheduleYear(release_id, minute, "n")),
+            ]
+        ]
+    )
 
 
 def embargo_keyboard(question: EmbargoNotPassed) -> InlineKeyboardMarkup:
