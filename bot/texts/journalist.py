@@ -167,7 +167,9 @@ REASONS = {
     "cannot_post": "ربات اجازهٔ ارسال پیام ندارد",
     "blocked": "ربات مسدود شده است",
 }
-AGENCIES_USAGE = "شناسهٔ دستگاه‌ها را بنویسید، مثلاً /agencies {example}؛ /agencies all یعنی همه. دستگاه‌ها:\n{options}"
+AGENCIES_USAGE = (
+    "شناسه یا نام دستگاه‌ها را بنویسید، مثلاً /agencies {example}؛ /agencies all یعنی همه. دستگاه‌ها:\n{options}"
+)
 AGENCIES_EMPTY = "هنوز هیچ دستگاهی ثبت نشده است."
 KEYWORDS_USAGE = (
     "کلیدواژه‌ها را با + (باید باشد) و - (نباید باشد) بنویسید؛ عبارت چندکلمه‌ای را در گیومه:\n"
