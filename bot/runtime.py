@@ -26,6 +26,7 @@ from bot.services.archive import Archive
 from bot.services.core import Core, shared_normalizer
 from bot.services.desk import Desk
 from bot.services.digests import DigestClock
+from bot.services.newsroom import Newsroom
 from bot.services.questions import QuestionClock, Questions
 from bot.services.readers import Readers
 from bot.services.scheduler import Scheduler
@@ -33,6 +34,7 @@ from bot.services.taxonomy import Taxonomy, live_topics
 from bot.telegram.http import bot_api_request
 from bot.telegram.ports import DispatcherAlerts, LiveReports, telegram_ports
 from bot.telegram.views.questions import release_buttons
+from bot.web import WebServer
 from storage import Storage
 from storage.health import heartbeat_path
 from storage.topics import TopicRow
@@ -62,6 +64,8 @@ class Runtime:
     digests: DigestClock
     questions: Questions
     question_clock: QuestionClock
+    newsroom: Newsroom
+    web: WebServer | None = None  # the public newsroom's server (WEB_ENABLED)
     background: list[asyncio.Task[None]] = field(default_factory=list)
 
     @property
@@ -126,7 +130,17 @@ class Runtime:
             digests=digests,
             questions=questions,
             question_clock=QuestionClock(questions),
+            newsroom=Newsroom(core, dispatcher_state=lambda: _dispatcher_state(dispatcher)),
         )
+        if settings.web_enabled:
+            web = WebServer(runtime.newsroom, settings)
+            try:
+                await web.start()
+            except BaseException:
+                await broadcast_bot.shutdown()
+                await storage.close()
+                raise
+            runtime.web = web
         # Plain tasks rather than application.create_task: they are created before the application runs,
         # look after their own errors, and are stopped in stop().
         dispatcher.start()
@@ -147,6 +161,8 @@ class Runtime:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self.background.clear()
+        if self.web is not None:
+            await self.web.stop()
         await self.scheduler.stop()
         await self.digests.stop()
         await self.question_clock.stop()
@@ -155,10 +171,22 @@ class Runtime:
 
     async def close(self) -> None:
         """Close the broadcast bot and the database after the last update was handled."""
+        if self.web is not None:
+            await self.web.stop()
         await self.dispatcher.stop()
         await self.dispatcher.bot.shutdown()
         await self.storage.close()
         log.info("database closed")
+
+
+def _dispatcher_state(dispatcher: Dispatcher) -> dict[str, object]:
+    """What /healthz says of the dispatcher."""
+    return {
+        "running": dispatcher.running,
+        "in_flight": dispatcher.in_flight,
+        "sent": dispatcher.sent_count,
+        "restarts": dispatcher.crashes,
+    }
 
 
 async def _broadcast_bot(settings: Settings) -> Bot:

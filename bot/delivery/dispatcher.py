@@ -217,6 +217,11 @@ class Dispatcher:
         self._wake.set()
 
     @property
+    def running(self) -> bool:
+        """Whether the sending loop is up (started, not stopping, not ended)."""
+        return self._task is not None and not self._task.done() and not self._stopping
+
+    @property
     def in_flight(self) -> int:
         """Requests being sent right now."""
         return len(self._sending)
