@@ -102,6 +102,7 @@ def _static_files() -> dict[str, tuple[bytes, str]]:
     package = resources.files("bot")
     return {
         "site.css": ((package / "web" / "static" / "site.css").read_bytes(), "text/css"),
+        "favicon.svg": ((package / "web" / "static" / "favicon.svg").read_bytes(), "image/svg+xml"),
         "Vazirmatn-Regular.ttf": ((package / "data" / "fonts" / "Vazirmatn-Regular.ttf").read_bytes(), "font/ttf"),
         "OFL.txt": ((package / "data" / "fonts" / "OFL.txt").read_bytes(), "text/plain"),
     }
@@ -143,6 +144,7 @@ class Site:
         get("/robots.txt", self.robots)
         get("/healthz", self.healthz)
         get("/static/{name}", self.static_file)
+        get("/favicon.ico", self.favicon)
         return app
 
     # -- pages -------------------------------------------------------------------------------------
@@ -294,6 +296,10 @@ class Site:
             raise web.HTTPNotFound
         content, content_type = found
         return self._respond(request, content, content_type, max_age=STATIC_MAX_AGE, charset=None)
+
+    async def favicon(self, request: web.Request) -> web.StreamResponse:
+        """Browsers ask for /favicon.ico whatever the page says: the same icon."""
+        raise web.HTTPMovedPermanently("/static/favicon.svg")
 
     # -- helpers -----------------------------------------------------------------------------------
 
