@@ -10,7 +10,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from storage.db import Database, Tx, from_db, opt_from_db, to_db
+import aiosqlite
+
+from storage.db import Database, from_db, opt_from_db, to_db
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,7 @@ class PublishedRelease:
     created_at: datetime
     published_at: datetime
     updated_at: datetime
+    org_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,23 +74,47 @@ class BenchRelease:
     published_at: datetime
 
 
-_COLUMNS = "id, organization_id, title, body, county, version, created_at, published_at, updated_at"
+# One query per page: the agency's name and the topics (slugs are [a-z_], so a comma joins them) come along.
+_COLUMNS = (
+    "r.id, r.organization_id, r.title, r.body, r.county, r.version, r.created_at, r.published_at, r.updated_at,"
+    " (SELECT name FROM organizations o WHERE o.id = r.organization_id) AS org_name,"
+    " (SELECT group_concat(topic, ',') FROM (SELECT topic FROM release_topics t WHERE t.release_id = r.id"
+    " ORDER BY position)) AS topic_list"
+)
+
+
+def _published(row: aiosqlite.Row) -> PublishedRelease:
+    return PublishedRelease(
+        id=row["id"],
+        organization_id=row["organization_id"],
+        title=row["title"],
+        body=row["body"],
+        county=row["county"],
+        topics=tuple(row["topic_list"].split(",")) if row["topic_list"] else (),
+        version=row["version"],
+        created_at=from_db(row["created_at"]),
+        published_at=from_db(row["published_at"]),
+        updated_at=from_db(row["updated_at"]),
+        org_name=row["org_name"] or "",
+    )
 
 
 def _scope_filter(scope: ArchiveScope) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
     if scope.organization_id is not None:
-        clauses.append("organization_id = ?")
+        clauses.append("r.organization_id = ?")
         params.append(scope.organization_id)
     if scope.topic is not None:
         # Correlated on the primary key (release_id, topic): walks the newest releases, stops at the page.
         clauses.append("EXISTS (SELECT 1 FROM release_topics t WHERE t.release_id = r.id AND t.topic = ?)")
         params.append(scope.topic)
+    # «+» keeps SQLite off the status and county indexes: walking releases_by_published newest first and
+    # stopping at the page beats sorting every published release of a county (or all of them) each time.
     if scope.county == "":
-        clauses.append("county IS NULL")
+        clauses.append("+r.county IS NULL")
     elif scope.county is not None:
-        clauses.append("county = ?")
+        clauses.append("+r.county = ?")
         params.append(scope.county)
     return "".join(f" AND {clause}" for clause in clauses), params
 
@@ -108,26 +135,11 @@ class Newsroom:
         where, params = _scope_filter(scope)
         async with self.db.snapshot() as t:
             rows = await t.fetchall(
-                f"SELECT {_COLUMNS} FROM releases r WHERE status = 'published'{where}"  # noqa: S608 - constant clauses, ? placeholders
-                " ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?",
+                f"SELECT {_COLUMNS} FROM releases r WHERE +r.status = 'published'{where}"  # noqa: S608 - constant clauses, ? placeholders
+                " ORDER BY r.published_at DESC, r.id DESC LIMIT ? OFFSET ?",
                 (*params, limit, offset),
             )
-            topics = await self._topics(t, [row["id"] for row in rows])
-        return [
-            PublishedRelease(
-                id=row["id"],
-                organization_id=row["organization_id"],
-                title=row["title"],
-                body=row["body"],
-                county=row["county"],
-                topics=tuple(topics.get(row["id"], ())),
-                version=row["version"],
-                created_at=from_db(row["created_at"]),
-                published_at=from_db(row["published_at"]),
-                updated_at=from_db(row["updated_at"]),
-            )
-            for row in rows
-        ]
+        return [_published(row) for row in rows]
 
     async def published_by_ids(self, ids: Sequence[int]) -> list[PublishedRelease]:
         """Those of ``ids`` that are published, in the order of ``ids`` (search results)."""
@@ -136,40 +148,11 @@ class Newsroom:
         marks = ",".join("?" * len(ids))
         async with self.db.snapshot() as t:
             rows = await t.fetchall(
-                f"SELECT {_COLUMNS} FROM releases r WHERE status = 'published' AND id IN ({marks})",  # noqa: S608 - placeholders only
+                f"SELECT {_COLUMNS} FROM releases r WHERE r.status = 'published' AND r.id IN ({marks})",  # noqa: S608 - placeholders only
                 list(ids),
             )
-            topics = await self._topics(t, [row["id"] for row in rows])
-        by_id = {
-            row["id"]: PublishedRelease(
-                id=row["id"],
-                organization_id=row["organization_id"],
-                title=row["title"],
-                body=row["body"],
-                county=row["county"],
-                topics=tuple(topics.get(row["id"], ())),
-                version=row["version"],
-                created_at=from_db(row["created_at"]),
-                published_at=from_db(row["published_at"]),
-                updated_at=from_db(row["updated_at"]),
-            )
-            for row in rows
-        }
+        by_id = {row["id"]: _published(row) for row in rows}
         return [by_id[i] for i in ids if i in by_id]
-
-    @staticmethod
-    async def _topics(t: Tx, ids: list[int]) -> dict[int, list[str]]:
-        found: dict[int, list[str]] = {}
-        if not ids:
-            return found
-        marks = ",".join("?" * len(ids))
-        for release_id, topic in await t.fetchall(
-            f"SELECT release_id, topic FROM release_topics WHERE release_id IN ({marks})"  # noqa: S608 - placeholders only
-            " ORDER BY release_id, position",
-            ids,
-        ):
-            found.setdefault(release_id, []).append(topic)
-        return found
 
     async def versions(self, release_id: int) -> list[VersionStamp]:
         """Every stored version of a release's text, oldest first."""
@@ -203,7 +186,7 @@ class Newsroom:
         """(id, last change) of the ``limit`` most recently published releases."""
         async with self.db.snapshot() as t:
             rows = await t.fetchall(
-                "SELECT id, updated_at FROM releases WHERE status = 'published' ORDER BY published_at DESC LIMIT ?",
+                "SELECT id, updated_at FROM releases WHERE +status = 'published' ORDER BY published_at DESC LIMIT ?",
                 (limit,),
             )
         return [(row[0], from_db(row[1])) for row in rows]

@@ -8,6 +8,7 @@ never read. Search runs over the same folded full-text index as the bot's /searc
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -35,6 +36,8 @@ MAX_QUERY_CHARS = 200
 SITEMAP_LIMIT = 50_000
 # The slug of the province-wide "county": releases that name no county.
 PROVINCE = "province"
+# Readers' texts (the embargo note taken out, about a millisecond each) kept by (release, version).
+READER_TEXT_CACHE = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +145,7 @@ class Newsroom:
         self.storage = core.storage
         self.tz = core.settings.timezone
         self._dispatcher_state = dispatcher_state or dict
+        self._reader_texts: OrderedDict[tuple[int, int], str] = OrderedDict()
 
     # -- archives ----------------------------------------------------------------------------------
 
@@ -229,6 +233,9 @@ class Newsroom:
             created_at=release.created_at,
             published_at=release.published_at,
             updated_at=release.updated_at,
+            org_name=(await self.storage.newsroom.organization_names([release.organization_id])).get(
+                release.organization_id, ""
+            ),
         )
         (entry,) = await self._entries([row])
         versions = await self.storage.newsroom.versions(release_id)
@@ -267,21 +274,32 @@ class Newsroom:
     def _county_names(self) -> dict[str, str]:
         return {c.slug: c.name for c in self.core.pipeline.counties}
 
+    def _reader_text(self, row: PublishedRelease) -> str:
+        """The body readers get: the embargo note is for the agency's newsroom, never for them (as in Telegram)."""
+        key = (row.id, row.version)
+        text = self._reader_texts.get(key)
+        if text is None:
+            embargo = find_embargo(row.body, row.created_at, self.tz)
+            text = strip_embargo(row.body, embargo) if embargo else row.body
+            self._reader_texts[key] = text
+            if len(self._reader_texts) > READER_TEXT_CACHE:
+                self._reader_texts.popitem(last=False)
+        else:
+            self._reader_texts.move_to_end(key)
+        return text
+
     async def _entries(self, rows: list[PublishedRelease]) -> list[Entry]:
-        names = await self.storage.newsroom.organization_names(r.organization_id for r in rows)
         counties = self._county_names()
         topics = {t.slug: t.label for t in self.core.pipeline.topics}
         entries = []
         for row in rows:
-            # The embargo note is for the newsroom of the agency, never for readers (as in Telegram).
-            embargo = find_embargo(row.body, row.created_at, self.tz)
             entries.append(
                 Entry(
                     id=row.id,
                     title=" ".join(row.title.split()) or texts.UNTITLED_RELEASE,
-                    body=strip_embargo(row.body, embargo) if embargo else row.body,
+                    body=self._reader_text(row),
                     org_id=row.organization_id,
-                    org_name=names.get(row.organization_id, ""),
+                    org_name=row.org_name,
                     county=Label(row.county, counties.get(row.county, row.county)) if row.county else None,
                     topics=tuple(Label(s, topics.get(s, s)) for s in row.topics),
                     published_at=row.published_at,
