@@ -6,7 +6,9 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
+import os
 import re
+import socket
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -31,7 +33,7 @@ from fakegram import FakeTelegram
 from fakegram.drivers import Officer, buttons
 from storage import Storage
 from storage.db import utcnow
-from tests.harness import running_bot, runtime, settings_for
+from tests.harness import Cli, running_bot, runtime, settings_for
 
 OFFICER, APPROVED_OFFICER = 3001, 3002
 ORG_NAME = "اداره کل بهزیستی استان ایلام"
@@ -581,4 +583,20 @@ def test_web_settings_defaults() -> None:
         "127.0.0.1",
         8080,
         None,
+    )
+
+
+def test_run_refuses_a_taken_newsroom_address_in_one_line(cli: Cli, tmp_path: Path) -> None:
+    """`python -m bot run` whose WEB_PORT is taken stops before anything starts, with exit code 2 and one
+    line that names the address and the settings to change."""
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        env = {k: v for k, v in os.environ.items() if k not in {"BOT_TOKEN", "DATABASE_PATH", "WEB_PORT"}}
+        env.update(BOT_TOKEN="123456:ABCdefGHIjkl", DATABASE_PATH=str(tmp_path / "bot.db"), WEB_PORT=str(port))
+        result = cli("run", env=env, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == texts.WEB_ADDRESS_TAKEN.format(
+        address=f"127.0.0.1:{port}", reason="Address already in use"
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "WEB_ADDRESS_TAKEN",
     "WEB_AGENCY_FEEDS",
     "WEB_ALL_RELEASES",
     "WEB_ATTACHMENTS_HEADING",
@@ -91,3 +92,7 @@ WEB_NOT_FOUND_TEXT = "این نشانی در خبرنامه نیست. شاید �
 WEB_BAD_REQUEST_HEADING = "درخواست نادرست"
 WEB_METHOD_NOT_ALLOWED = "این نشانی فقط خواندنی است."
 WEB_FOOTER = "منبع: دفتر روابط عمومی استانداری ایلام و روابط عمومی دستگاه‌های اجرایی استان."
+WEB_ADDRESS_TAKEN = (
+    "خبرنامه وب نمی‌تواند روی {address} گوش دهد ({reason})؛ WEB_PORT یا WEB_LISTEN را تغییر دهید، یا با "
+    "WEB_ENABLED=0 آن را خاموش کنید (the newsroom's address is taken)."
+)
