@@ -13,7 +13,7 @@ from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
-from telegram import Bot
+from telegram import Bot, InlineKeyboardButton
 
 from bot.config import Settings
 from bot.delivery.dispatcher import Dispatcher
@@ -33,6 +33,7 @@ from bot.services.scheduler import Scheduler
 from bot.services.taxonomy import Taxonomy, live_topics
 from bot.telegram.http import bot_api_request
 from bot.telegram.ports import DispatcherAlerts, LiveReports, telegram_ports
+from bot.telegram.views.newsroom import full_text_button
 from bot.telegram.views.questions import release_buttons
 from bot.web import WebServer
 from storage import Storage
@@ -132,6 +133,13 @@ class Runtime:
             question_clock=QuestionClock(questions),
             newsroom=Newsroom(core, dispatcher_state=lambda: _dispatcher_state(dispatcher)),
         )
+        newsroom = runtime.newsroom
+
+        async def release_link(chat_id: int, release_id: int) -> InlineKeyboardButton | None:
+            url = await newsroom.link_for(chat_id, release_id)
+            return None if url is None else full_text_button(url)
+
+        dispatcher.release_link = release_link  # «🔗 متن کامل» under each copy, where PUBLIC_BASE_URL is set
         if settings.web_enabled:
             web = WebServer(runtime.newsroom, settings)
             try:

@@ -12,7 +12,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from storage.db import Database, from_db, opt_from_db, to_db
+from storage.db import Database, Tx, from_db, opt_from_db, to_db, utcnow
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,12 +109,11 @@ def _scope_filter(scope: ArchiveScope) -> tuple[str, list[object]]:
         # Correlated on the primary key (release_id, topic): walks the newest releases, stops at the page.
         clauses.append("EXISTS (SELECT 1 FROM release_topics t WHERE t.release_id = r.id AND t.topic = ?)")
         params.append(scope.topic)
-    # «+» keeps SQLite off the status and county indexes: walking releases_by_published newest first and
-    # stopping at the page beats sorting every published release of a county (or all of them) each time.
+    # The partial indexes of published releases (migration 0007) serve these newest first.
     if scope.county == "":
-        clauses.append("+r.county IS NULL")
+        clauses.append("r.county IS NULL")
     elif scope.county is not None:
-        clauses.append("+r.county = ?")
+        clauses.append("r.county = ?")
         params.append(scope.county)
     return "".join(f" AND {clause}" for clause in clauses), params
 
@@ -133,9 +132,11 @@ class Newsroom:
     async def published(self, scope: ArchiveScope, *, limit: int, offset: int = 0) -> list[PublishedRelease]:
         """The scope's published releases, newest first, ``limit`` of them from ``offset``."""
         where, params = _scope_filter(scope)
+        # Without a county or agency, SQLite would take the status index and sort every published release.
+        hint = "" if scope.county is not None or scope.organization_id is not None else " INDEXED BY releases_published"
         async with self.db.snapshot() as t:
             rows = await t.fetchall(
-                f"SELECT {_COLUMNS} FROM releases r WHERE +r.status = 'published'{where}"  # noqa: S608 - constant clauses, ? placeholders
+                f"SELECT {_COLUMNS} FROM releases r{hint} WHERE r.status = 'published'{where}"  # noqa: S608 - constant clauses, ? placeholders
                 " ORDER BY r.published_at DESC, r.id DESC LIMIT ? OFFSET ?",
                 (*params, limit, offset),
             )
@@ -186,7 +187,8 @@ class Newsroom:
         """(id, last change) of the ``limit`` most recently published releases."""
         async with self.db.snapshot() as t:
             rows = await t.fetchall(
-                "SELECT id, updated_at FROM releases WHERE +status = 'published' ORDER BY published_at DESC LIMIT ?",
+                "SELECT id, updated_at FROM releases INDEXED BY releases_published WHERE status = 'published'"
+                " ORDER BY published_at DESC LIMIT ?",
                 (limit,),
             )
         return [(row[0], from_db(row[1])) for row in rows]
@@ -196,6 +198,20 @@ class Newsroom:
         async with self.db.snapshot() as t:
             value = await t.fetchval("SELECT max(at) FROM audit_log")
         return opt_from_db(value)
+
+    async def web_link(self, chat_id: int) -> tuple[str, bool | None] | None:
+        """A known chat's type and its choice of the «full text» link (None: the default); None for no such chat."""
+        async with self.db.snapshot() as t:
+            row = await t.fetchone("SELECT type, web_link FROM chats WHERE id = ?", (chat_id,))
+        return None if row is None else (row[0], None if row[1] is None else bool(row[1]))
+
+    async def set_web_link(self, chat_id: int, on: bool, *, tx: Tx | None = None) -> bool:
+        """Choose the «full text» link for a known chat; whether there was such a chat."""
+        async with self.db.joined(tx) as t:
+            changed = await t.execute_rowcount(
+                "UPDATE chats SET web_link = ?, updated_at = ? WHERE id = ?", (int(on), to_db(utcnow()), chat_id)
+            )
+        return changed > 0
 
     async def bulk_publish(self, rows: Iterable[BenchRelease], *, author_id: int = 0) -> int:
         """Insert already published releases in one transaction (benchmarks' data); how many."""

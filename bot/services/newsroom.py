@@ -19,7 +19,7 @@ from bot.domain.archive import clean_query
 from bot.domain.digits import fa
 from bot.domain.embargo import find_embargo, strip_embargo
 from bot.domain.text import fold
-from bot.errors import InvalidInput
+from bot.errors import InvalidInput, WrongState
 from bot.services.core import Core
 from storage.newsroom import ArchiveScope, PublishedRelease
 from storage.releases import SEARCH_CANDIDATES
@@ -250,6 +250,32 @@ class Newsroom:
             AttachmentNote(texts.WEB_ATTACHMENT_KINDS.get(a.kind, a.kind), a.file_name) for a in release.attachments
         ]
         return ReleasePage(entry, attachments, history)
+
+    # -- the «full text» link under delivered copies -----------------------------------------------------
+
+    async def link_for(self, chat_id: int, release_id: int) -> str | None:
+        """The release page's address for a copy delivered to this chat, or None (no PUBLIC_BASE_URL, or the
+        chat chose no link; by default on, but off for channels)."""
+        base = self.core.settings.public_base_url
+        if base is None:
+            return None
+        return f"{base}/r/{release_id}" if await self.web_link(chat_id) else None
+
+    async def web_link(self, chat_id: int) -> bool:
+        """Whether copies delivered to this chat carry the link (its choice, or the default for its type)."""
+        found = await self.storage.newsroom.web_link(chat_id)
+        chat_type, choice = found if found is not None else ("private", None)
+        return choice if choice is not None else chat_type != "channel"
+
+    async def set_web_link(self, user_id: int, chat_id: int, on: bool) -> bool:
+        """A chat's controller chooses the link (checked by the caller); False when the bot does not know the chat."""
+        if self.core.settings.public_base_url is None:
+            raise WrongState(texts.WEB_LINK_NO_ADDRESS)
+        async with self.storage.db.transaction() as tx:
+            known = await self.storage.newsroom.set_web_link(chat_id, on, tx=tx)
+            if known:
+                await self.storage.audit.record(user_id, "chat.web_link", "chat", chat_id, {"on": on}, tx=tx)
+        return known
 
     # -- the rest ----------------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ __all__ = [
     "WEB_FEED_JSON",
     "WEB_FEED_RSS",
     "WEB_FOOTER",
+    "WEB_FULL_TEXT_BUTTON",
     "WEB_GONE_HEADING",
     "WEB_GONE_NOTICE",
     "WEB_GONE_REASON",
@@ -26,6 +27,10 @@ __all__ = [
     "WEB_HISTORY_PUBLICATION",
     "WEB_HOME_HEADING",
     "WEB_HOME_LINK",
+    "WEB_LINK_NO_ADDRESS",
+    "WEB_LINK_OFF",
+    "WEB_LINK_ON",
+    "WEB_LINK_USAGE",
     "WEB_METHOD_NOT_ALLOWED",
     "WEB_NAV_LABEL",
     "WEB_NEXT_PAGE",
@@ -95,4 +100,14 @@ WEB_FOOTER = "منبع: دفتر روابط عمومی استانداری ایل
 WEB_ADDRESS_TAKEN = (
     "خبرنامه وب نمی‌تواند روی {address} گوش دهد ({reason})؛ WEB_PORT یا WEB_LISTEN را تغییر دهید، یا با "
     "WEB_ENABLED=0 آن را خاموش کنید (the newsroom's address is taken)."
+)
+WEB_FULL_TEXT_BUTTON = "🔗 متن کامل"
+WEB_LINK_ON = "خبرهایی که به {place} می‌رسد دکمهٔ «🔗 متن کامل» دارد که صفحهٔ خبر را در وبگاه خبرنامه باز می‌کند."
+WEB_LINK_OFF = "خبرهایی که به {place} می‌رسد دکمهٔ «🔗 متن کامل» ندارد."
+WEB_LINK_USAGE = (
+    "برای روشن کردن پیوند بفرستید: /weblink on\nبرای خاموش کردن: /weblink off\nپیش‌فرض: روشن، جز در کانال‌ها."
+)
+WEB_LINK_NO_ADDRESS = (
+    "وبگاه خبرنامه هنوز نشانی عمومی ندارد (PUBLIC_BASE_URL)، پس پیوندی به خبرها فرستاده نمی‌شود. "
+    "این را به مدیر ربات بگویید."
 )
