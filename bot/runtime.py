@@ -94,6 +94,8 @@ class Runtime:
             topics = await live_topics(storage)
             normalizer = await asyncio.to_thread(shared_normalizer)
             broadcast_bot = await _broadcast_bot(settings)
+            # The newsroom's reads (web pages, feeds, the link under copies) on a connection of their own.
+            reader = await Storage.open(settings.database_path, migrate=False)
         except BaseException:
             await storage.close()
             raise
@@ -131,7 +133,7 @@ class Runtime:
             digests=digests,
             questions=questions,
             question_clock=QuestionClock(questions),
-            newsroom=Newsroom(core, dispatcher_state=lambda: _dispatcher_state(dispatcher)),
+            newsroom=Newsroom(core, reader, dispatcher_state=lambda: _dispatcher_state(dispatcher)),
         )
         newsroom = runtime.newsroom
 
@@ -146,6 +148,7 @@ class Runtime:
                 await web.start()
             except BaseException:
                 await broadcast_bot.shutdown()
+                await reader.close()
                 await storage.close()
                 raise
             runtime.web = web
@@ -183,6 +186,8 @@ class Runtime:
             await self.web.stop()
         await self.dispatcher.stop()
         await self.dispatcher.bot.shutdown()
+        if self.newsroom.storage is not self.storage:
+            await self.newsroom.storage.close()
         await self.storage.close()
         log.info("database closed")
 

@@ -21,6 +21,7 @@ from bot.domain.embargo import find_embargo, strip_embargo
 from bot.domain.text import fold
 from bot.errors import InvalidInput, WrongState
 from bot.services.core import Core
+from storage import Storage
 from storage.newsroom import ArchiveScope, PublishedRelease
 from storage.releases import SEARCH_CANDIDATES
 
@@ -140,9 +141,16 @@ class Health:
 class Newsroom:
     """Read-only views of published releases for the public site and its feeds."""
 
-    def __init__(self, core: Core, dispatcher_state: Callable[[], Mapping[str, Any]] | None = None) -> None:
+    def __init__(
+        self,
+        core: Core,
+        reader: Storage | None = None,
+        dispatcher_state: Callable[[], Mapping[str, Any]] | None = None,
+    ) -> None:
         self.core = core
-        self.storage = core.storage
+        # Reads go through a connection of their own (``reader``), so a busy site never queues the bot's
+        # queries behind its own; the one write (/weblink) goes through the bot's.
+        self.storage = reader or core.storage
         self.tz = core.settings.timezone
         self._dispatcher_state = dispatcher_state or dict
         self._reader_texts: OrderedDict[tuple[int, int], str] = OrderedDict()
@@ -155,14 +163,18 @@ class Newsroom:
 
     async def agency(self, org_id: int) -> Archive | None:
         """One agency's releases; None when there is no such agency."""
-        org = await self.storage.organizations.get(org_id)
+        async with self.storage.db.snapshot() as tx:  # a read: never the write lock
+            org = await self.storage.organizations.get(org_id, tx=tx)
         if org is None:
             return None
         return Archive("agency", str(org.id), org.name, ArchiveScope(organization_id=org.id))
 
     async def topic(self, slug: str) -> Archive | None:
         """One topic's releases; None when there is no such topic."""
-        found = await self.storage.topics.get(slug) if slug.isascii() else None
+        if not slug.isascii():
+            return None
+        async with self.storage.db.snapshot() as tx:
+            found = await self.storage.topics.get(slug, tx=tx)
         if found is None:
             return None
         return Archive("topic", found.slug, found.label, ArchiveScope(topic=found.slug))
@@ -212,7 +224,8 @@ class Newsroom:
 
     async def release(self, release_id: int) -> ReleasePage | RetractedPage | None:
         """A published release, a retracted one's notice, or None for anything readers may not see."""
-        release = await self.storage.releases.get(release_id)
+        async with self.storage.db.snapshot() as tx:
+            release = await self.storage.releases.get(release_id, tx=tx)
         if release is None:
             return None
         if release.status == "retracted":
@@ -271,10 +284,11 @@ class Newsroom:
         """A chat's controller chooses the link (checked by the caller); False when the bot does not know the chat."""
         if self.core.settings.public_base_url is None:
             raise WrongState(texts.WEB_LINK_NO_ADDRESS)
-        async with self.storage.db.transaction() as tx:
-            known = await self.storage.newsroom.set_web_link(chat_id, on, tx=tx)
+        writer = self.core.storage
+        async with writer.db.transaction() as tx:
+            known = await writer.newsroom.set_web_link(chat_id, on, tx=tx)
             if known:
-                await self.storage.audit.record(user_id, "chat.web_link", "chat", chat_id, {"on": on}, tx=tx)
+                await writer.audit.record(user_id, "chat.web_link", "chat", chat_id, {"on": on}, tx=tx)
         return known
 
     # -- the rest ----------------------------------------------------------------------------------
