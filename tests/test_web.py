@@ -526,6 +526,7 @@ async def test_search_uses_the_bots_folded_index(site: Site) -> None:
     assert texts.WEB_SEARCH_EMPTY in empty.text
     blank = await site.client.get("/search")
     assert blank.status_code == 200
+    assert texts.WEB_SEARCH_PROMPT in blank.text
 
 
 async def test_health_robots_sitemap_and_static(site: Site) -> None:

@@ -46,6 +46,7 @@ __all__ = [
     "WEB_SEARCH_HEADING",
     "WEB_SEARCH_LABEL",
     "WEB_SEARCH_PLACEHOLDER",
+    "WEB_SEARCH_PROMPT",
     "WEB_SITE_DESCRIPTION",
     "WEB_SITE_NAME",
     "WEB_TOPICS_LABEL",
@@ -60,6 +61,7 @@ WEB_SEARCH_HEADING = "جست‌وجوی «{query}»"
 WEB_SEARCH_LABEL = "جست‌وجو در خبرها"
 WEB_SEARCH_PLACEHOLDER = "مثلاً: واکسیناسیون مهران"
 WEB_SEARCH_BUTTON = "جست‌وجو"
+WEB_SEARCH_PROMPT = "واژه‌هایی از عنوان یا متن خبر را در کادر جست‌وجو بنویسید؛ خبرهایی می‌آیند که همهٔ آن واژه‌ها را دارند."
 WEB_SEARCH_EMPTY = "خبری با این عبارت پیدا نشد. واژه‌های کمتر یا دیگری را بیازمایید."
 WEB_EMPTY_LISTING = "هنوز خبری در اینجا منتشر نشده است."
 WEB_QUERY_TOO_LONG = "عبارت جست‌وجو باید حداکثر {limit} نویسه باشد؛ آن را کوتاه‌تر کنید."

@@ -171,7 +171,7 @@ class Site:
                 "message.html",
                 heading=texts.WEB_SEARCH_LABEL,
                 description=texts.WEB_SITE_DESCRIPTION,
-                lines=[texts.WEB_SEARCH_PLACEHOLDER],
+                lines=[texts.WEB_SEARCH_PROMPT],
                 canonical=f"{self._base(request)}/search",
             )
         listing = await self.newsroom.search(query, page)
