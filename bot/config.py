@@ -46,6 +46,9 @@ _LOG_FORMATS = ("text", "json")
 # front of it), and Telegram's rule for secret_token (1-256 characters of A-Z, a-z, 0-9, _ and -).
 DEFAULT_WEBHOOK_LISTEN = "127.0.0.1"
 DEFAULT_WEBHOOK_PORT = 8443
+# The newsroom (bot/web/): the public site and feeds, served by the bot's own process on this address.
+DEFAULT_WEB_LISTEN = "127.0.0.1"
+DEFAULT_WEB_PORT = 8080
 _WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 # Letters, digits, _ and - only: PTB uses the path as a regular expression, so it must not contain any.
 _WEBHOOK_PATH_PATTERN = re.compile(r"^(/[A-Za-z0-9_-]+)*/?$")
@@ -107,6 +110,12 @@ class Settings:
     admin_chat_id: int | None = None
     delivery_retry_hours: float = DEFAULT_DELIVERY_RETRY_HOURS
     question_sla_hours: float = DEFAULT_QUESTION_SLA_HOURS
+    # The newsroom: on by default; port 0 lets the system pick a free port (tests).
+    web_enabled: bool = True
+    web_listen: str = DEFAULT_WEB_LISTEN
+    web_port: int = DEFAULT_WEB_PORT
+    # The address readers reach the newsroom at (no trailing slash); None: each request's own host.
+    public_base_url: str | None = None
     # Telegram's flood limits, which the pacer keeps: never an environment variable, only tests change it.
     telegram_limits: TelegramLimits = TELEGRAM
 
@@ -141,13 +150,17 @@ class Settings:
             paid_broadcast=paid,
             webhook_url=webhook_url,
             webhook_secret=_parse_webhook_secret(env, required=webhook_url is not None),
-            webhook_listen=_parse_listen(env),
-            webhook_port=_parse_port(env),
+            webhook_listen=_parse_listen(env, "WEBHOOK_LISTEN", DEFAULT_WEBHOOK_LISTEN),
+            webhook_port=_parse_port(env, "WEBHOOK_PORT", DEFAULT_WEBHOOK_PORT),
             log_level=_parse_choice(env, "LOG_LEVEL", _LOG_LEVELS, "INFO", upper=True),
             log_format=_parse_choice(env, "LOG_FORMAT", _LOG_FORMATS, "text", upper=False),
             admin_chat_id=_parse_optional_int(env, "ADMIN_CHAT_ID"),
             delivery_retry_hours=_parse_retry_hours(env.get("DELIVERY_RETRY_HOURS", "").strip()),
             question_sla_hours=_parse_sla_hours(env.get("QUESTION_SLA_HOURS", "").strip()),
+            web_enabled=_parse_bool(env, "WEB_ENABLED", default=True),
+            web_listen=_parse_listen(env, "WEB_LISTEN", DEFAULT_WEB_LISTEN),
+            web_port=_parse_port(env, "WEB_PORT", DEFAULT_WEB_PORT, lowest=0),
+            public_base_url=_parse_public_base_url(env),
             telegram_limits=limits,
         )
 
@@ -328,28 +341,40 @@ def _parse_webhook_secret(env: Mapping[str, str], *, required: bool) -> Secret |
     return Secret(raw)
 
 
-def _parse_listen(env: Mapping[str, str]) -> str:
-    raw = env.get("WEBHOOK_LISTEN", "").strip()
+def _parse_listen(env: Mapping[str, str], name: str, default: str) -> str:
+    raw = env.get(name, "").strip()
     if not raw:
-        return DEFAULT_WEBHOOK_LISTEN
+        return default
     try:
         ipaddress.ip_address(raw)
     except ValueError:
         if not _HOSTNAME_PATTERN.match(raw):
             raise ConfigError(
-                f"WEBHOOK_LISTEN باید نشانی IP یا نام میزبان باشد، مثل 127.0.0.1، نه «{raw}» "
-                "(WEBHOOK_LISTEN is malformed)."
+                f"{name} باید نشانی IP یا نام میزبان باشد، مثل 127.0.0.1، نه «{raw}» ({name} is malformed)."
             ) from None
     return raw
 
 
-def _parse_port(env: Mapping[str, str]) -> int:
-    raw = env.get("WEBHOOK_PORT", "").strip()
+def _parse_port(env: Mapping[str, str], name: str, default: int, *, lowest: int = 1) -> int:
+    raw = env.get(name, "").strip()
     if not raw:
-        return DEFAULT_WEBHOOK_PORT
-    if not re.fullmatch(r"\d{1,5}", raw) or not 1 <= int(raw) <= 65535:
-        raise ConfigError(f"WEBHOOK_PORT باید عددی از 1 تا 65535 باشد، نه «{raw}» (WEBHOOK_PORT is malformed).")
+        return default
+    if not re.fullmatch(r"\d{1,5}", raw) or not lowest <= int(raw) <= 65535:
+        raise ConfigError(f"{name} باید عددی از {lowest} تا 65535 باشد، نه «{raw}» ({name} is malformed).")
     return int(raw)
+
+
+def _parse_public_base_url(env: Mapping[str, str]) -> str | None:
+    url = _parse_url(env, "PUBLIC_BASE_URL")
+    if url is None:
+        return None
+    parts = urlsplit(url)
+    if parts.query or parts.fragment or not _WEBHOOK_PATH_PATTERN.match(parts.path):
+        raise ConfigError(
+            f"PUBLIC_BASE_URL باید نشانی http یا https بدون پرسمان باشد، مثل https://wire.example.ir، نه «{url}» "
+            "(PUBLIC_BASE_URL must be a plain http(s) URL)."
+        )
+    return url.rstrip("/")
 
 
 def _parse_timezone(name: str) -> ZoneInfo:

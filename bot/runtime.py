@@ -13,7 +13,7 @@ from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
-from telegram import Bot
+from telegram import Bot, InlineKeyboardButton
 
 from bot.config import Settings
 from bot.delivery.dispatcher import Dispatcher
@@ -26,13 +26,16 @@ from bot.services.archive import Archive
 from bot.services.core import Core, shared_normalizer
 from bot.services.desk import Desk
 from bot.services.digests import DigestClock
+from bot.services.newsroom import Newsroom
 from bot.services.questions import QuestionClock, Questions
 from bot.services.readers import Readers
 from bot.services.scheduler import Scheduler
 from bot.services.taxonomy import Taxonomy, live_topics, seed_packaged
 from bot.telegram.http import bot_api_request
 from bot.telegram.ports import DispatcherAlerts, LiveReports, telegram_ports
+from bot.telegram.views.newsroom import full_text_button
 from bot.telegram.views.questions import release_buttons
+from bot.web import WebServer
 from storage import Storage
 from storage.health import heartbeat_path
 
@@ -61,6 +64,8 @@ class Runtime:
     digests: DigestClock
     questions: Questions
     question_clock: QuestionClock
+    newsroom: Newsroom
+    web: WebServer | None = None  # the public newsroom's server (WEB_ENABLED)
     background: list[asyncio.Task[None]] = field(default_factory=list)
 
     @property
@@ -85,6 +90,8 @@ class Runtime:
             topics = await live_topics(storage)
             normalizer = await asyncio.to_thread(shared_normalizer)
             broadcast_bot = await _broadcast_bot(settings)
+            # The newsroom's reads (web pages, feeds, the link under copies) on a connection of their own.
+            reader = await Storage.open(settings.database_path, migrate=False)
         except BaseException:
             await storage.close()
             raise
@@ -122,7 +129,25 @@ class Runtime:
             digests=digests,
             questions=questions,
             question_clock=QuestionClock(questions),
+            newsroom=Newsroom(core, reader, dispatcher_state=lambda: _dispatcher_state(dispatcher)),
         )
+        newsroom = runtime.newsroom
+
+        async def release_link(chat_id: int, release_id: int) -> InlineKeyboardButton | None:
+            url = await newsroom.link_for(chat_id, release_id)
+            return None if url is None else full_text_button(url)
+
+        dispatcher.release_link = release_link  # «🔗 متن کامل» under each copy, where PUBLIC_BASE_URL is set
+        if settings.web_enabled:
+            web = WebServer(runtime.newsroom, settings)
+            try:
+                await web.start()
+            except BaseException:
+                await broadcast_bot.shutdown()
+                await reader.close()
+                await storage.close()
+                raise
+            runtime.web = web
         # Plain tasks rather than application.create_task: they are created before the application runs,
         # look after their own errors, and are stopped in stop().
         dispatcher.start()
@@ -143,6 +168,8 @@ class Runtime:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self.background.clear()
+        if self.web is not None:
+            await self.web.stop()
         await self.scheduler.stop()
         await self.digests.stop()
         await self.question_clock.stop()
@@ -151,10 +178,24 @@ class Runtime:
 
     async def close(self) -> None:
         """Close the broadcast bot and the database after the last update was handled."""
+        if self.web is not None:
+            await self.web.stop()
         await self.dispatcher.stop()
         await self.dispatcher.bot.shutdown()
+        if self.newsroom.storage is not self.storage:
+            await self.newsroom.storage.close()
         await self.storage.close()
         log.info("database closed")
+
+
+def _dispatcher_state(dispatcher: Dispatcher) -> dict[str, object]:
+    """What /healthz says of the dispatcher."""
+    return {
+        "running": dispatcher.running,
+        "in_flight": dispatcher.in_flight,
+        "sent": dispatcher.sent_count,
+        "restarts": dispatcher.crashes,
+    }
 
 
 async def _broadcast_bot(settings: Settings) -> Bot:

@@ -9,6 +9,7 @@ from storage.audit import AuditLog
 from storage.db import Database
 from storage.desk import DeskQuestions
 from storage.digests import Digests
+from storage.newsroom import Newsroom
 from storage.officers import Officers
 from storage.organizations import Organizations
 from storage.outbox import Outbox
@@ -40,6 +41,7 @@ class Storage:
         self.approvals = Approvals(db)
         self.people = People(db)
         self.desk = DeskQuestions(db)
+        self.newsroom = Newsroom(db)
 
     @classmethod
     async def open(cls, path: Path | str, *, migrate: bool = True) -> Storage:

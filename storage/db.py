@@ -210,12 +210,18 @@ class Database:
         conn = await aiosqlite.connect(path, isolation_level=None)
         try:
             conn.row_factory = aiosqlite.Row
-            await conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            await conn.execute("PRAGMA journal_mode = WAL")
-            await conn.execute("PRAGMA synchronous = NORMAL")
-            await conn.execute("PRAGMA foreign_keys = ON")
-            # Reading the schema touches the pages every query needs first; a damaged file fails here.
-            await conn.execute("SELECT count(*) FROM sqlite_master")
+            # Each statement is read to its end and closed: one left open would hold a read transaction,
+            # and a second connection (the newsroom's) would see the database as it was at its opening.
+            for statement in (
+                f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+                "PRAGMA journal_mode = WAL",
+                "PRAGMA synchronous = NORMAL",
+                "PRAGMA foreign_keys = ON",
+                # Reading the schema touches the pages every query needs first; a damaged file fails here.
+                "SELECT count(*) FROM sqlite_master",
+            ):
+                async with conn.execute(statement) as cursor:
+                    await cursor.fetchall()
         except sqlite3.DatabaseError as error:
             # aiosqlite's worker thread keeps the process alive until the connection is closed.
             await conn.close()

@@ -10,6 +10,9 @@ import pytest
 # The bot opts in to PTB's timedelta time periods (see bot/__init__.py); tests that use PTB without
 # importing bot need the same, or every RetryAfter raises a deprecation warning (an error here).
 os.environ.setdefault("PTB_TIMEDELTA", "1")
+# The newsroom of every bot a test starts, in this process or as `python -m bot run`, listens on a port the
+# system picks: the default 8080 would be taken by the first of the tests that run side by side.
+os.environ.setdefault("WEB_PORT", "0")
 
 from fakegram import FAST, TELEGRAM, FakeTelegram, TelegramLimits
 from tests.harness import Cli

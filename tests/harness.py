@@ -34,6 +34,8 @@ def settings_for(tg: FakeTelegram, folder: Path, **overrides: str) -> Settings:
         "TELEGRAM_BASE_FILE_URL": tg.base_file_url,
         "DATABASE_PATH": str(folder / "bot.db"),
         "ADMIN_IDS": "1",
+        # The newsroom on a port the system picks: tests run side by side.
+        "WEB_PORT": "0",
     }
     env.update(overrides)
     return Settings.from_mapping(env, limits=tg.limits)

@@ -117,6 +117,10 @@ def _run() -> int:
     from bot.logging_setup import configure_logging  # noqa: PLC0415
 
     configure_logging(settings)
+    taken = newsroom_address_taken(settings)
+    if taken is not None:
+        print(taken, file=sys.stderr)
+        return 2
     application = build_application(settings)
     refusal = reach_bot_api(application, settings)
     if refusal is not None:
@@ -130,6 +134,25 @@ def _run() -> int:
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0
+
+
+def newsroom_address_taken(settings: Settings) -> str | None:
+    """The line that says why the newsroom cannot listen on WEB_LISTEN:WEB_PORT, or None when it can."""
+    import socket  # noqa: PLC0415
+
+    if not settings.web_enabled or settings.web_port == 0:
+        return None
+    try:
+        infos = socket.getaddrinfo(settings.web_listen, settings.web_port, type=socket.SOCK_STREAM)
+        family, kind, proto, _, address = infos[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as error:
+        return texts.WEB_ADDRESS_TAKEN.format(
+            address=f"{settings.web_listen}:{settings.web_port}", reason=error.strerror or type(error).__name__
+        )
+    return None
 
 
 def reach_bot_api(application: WireApplication, settings: Settings) -> str | None:

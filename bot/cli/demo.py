@@ -73,6 +73,7 @@ async def _play(out: TextIO) -> None:
                     "TELEGRAM_BASE_FILE_URL": tg.base_file_url,
                     "DATABASE_PATH": str(Path(folder) / "bot.db"),
                     "ADMIN_IDS": str(ADMIN),
+                    "WEB_ENABLED": "0",  # the scene is the bot's; the newsroom would only take a port
                 },
                 limits=tg.limits,
             )

@@ -19,7 +19,7 @@ import logging
 import random
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -27,6 +27,7 @@ from typing import Any
 
 from telegram import (
     Bot,
+    InlineKeyboardButton,
     InlineKeyboardMarkup,
     InputMediaDocument,
     InputMediaPhoto,
@@ -53,6 +54,8 @@ ProgressHook = Callable[[Progress], Awaitable[None]]
 CrashHook = Callable[[BaseException, int, float], Awaitable[None]]
 # The buttons under a release's last message in a private chat, from its agency and its id (None: none).
 ReleaseButtons = Callable[[int, int], InlineKeyboardMarkup | None]
+# (chat id, release id) -> the button that links the copy to the release's public page, or None.
+ReleaseLink = Callable[[int, int], Awaitable[InlineKeyboardButton | None]]
 
 # Transient errors (timeouts, 5xx, network failures) are retried with exponential backoff and jitter,
 # from BACKOFF_BASE seconds up to BACKOFF_CAP, until DEFAULT_RETRY_HORIZON after the delivery was queued.
@@ -122,6 +125,7 @@ class Dispatcher:
         on_progress: ProgressHook | None = None,
         on_crash: CrashHook | None = None,
         release_buttons: ReleaseButtons | None = None,
+        release_link: ReleaseLink | None = None,
         heartbeat: Path | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -144,6 +148,7 @@ class Dispatcher:
         self.on_progress = on_progress
         self.on_crash = on_crash
         self.release_buttons = release_buttons
+        self.release_link = release_link
         self.heartbeat = heartbeat
         self.clock = clock
         self._slots = asyncio.Semaphore(concurrency)
@@ -215,6 +220,11 @@ class Dispatcher:
     def wake(self) -> None:
         """New deliveries were written: look for them now instead of at the next poll."""
         self._wake.set()
+
+    @property
+    def running(self) -> bool:
+        """Whether the sending loop is up (started, not stopping, not ended)."""
+        return self._task is not None and not self._task.done() and not self._stopping
 
     @property
     def in_flight(self) -> int:
@@ -449,24 +459,30 @@ class Dispatcher:
         return await self._send_media(job)
 
     async def _buttons(self, job: DeliveryJob) -> InlineKeyboardMarkup | None:
-        """The buttons under a release's last message in a private chat (an album cannot carry any).
+        """The buttons under a release's last message (an album cannot carry any).
 
-        Only copies of a release in a private chat get them, on the part that is sent or edited last:
-        in a group or channel a button would act for whoever pressed it, not for the chat.
+        In a private chat, those of ``release_buttons`` (a button there acts for the one who pressed it; in a
+        group or channel it would act for whoever did); in any chat, the link of ``release_link`` (the
+        release's public page), if it gives one. An edit passes them again: an edit without them removes them.
         """
         if (
-            self.release_buttons is None
-            or job.release_id is None
+            job.release_id is None
             or job.action not in {"send", "edit"}
-            or job.chat_type != "private"
             or job.remaining_parts > 1
             or job.part.kind == "album"
         ):
             return None
-        facts = await self._facts(job.release_id)
-        if facts.organization_id is None:
-            return None
-        return self.release_buttons(facts.organization_id, job.release_id)
+        rows: list[Sequence[InlineKeyboardButton]] = []
+        if self.release_buttons is not None and job.chat_type == "private":
+            facts = await self._facts(job.release_id)
+            private = self.release_buttons(facts.organization_id, job.release_id) if facts.organization_id else None
+            if private is not None:
+                rows += private.inline_keyboard
+        if self.release_link is not None:
+            link = await self.release_link(job.chat_id, job.release_id)
+            if link is not None:
+                rows.append((link,))
+        return InlineKeyboardMarkup(rows) if rows else None
 
     def _common(self, job: DeliveryJob) -> dict[str, Any]:
         extra: dict[str, Any] = {"disable_notification": job.silent}

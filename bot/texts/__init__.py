@@ -25,3 +25,4 @@ from bot.texts.ops import *  # noqa: F403
 from bot.texts.questions import *  # noqa: F403
 from bot.texts.reports import *  # noqa: F403
 from bot.texts.typed import *  # noqa: F403
+from bot.texts.web import *  # noqa: F403

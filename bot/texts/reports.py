@@ -239,6 +239,7 @@ AUDIT_ACTIONS = {
     "chat.joined": "افزوده شدن ربات",
     "chat.cannot_post": "گرفتن اجازهٔ ارسال از ربات",
     "chat.removed": "بیرون رفتن ربات",
+    "chat.web_link": "تنظیم پیوند «متن کامل» به وبگاه",
     "topic.create": "افزودن موضوع",
     "topic.rename": "تغییر نام موضوع",
     "topic.keywords": "تغییر کلیدواژه‌های موضوع",

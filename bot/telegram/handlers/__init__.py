@@ -20,6 +20,7 @@ from bot.telegram.handlers import (
     chats,
     common,
     journalist,
+    newsroom,
     officer,
     ops,
     questions,
@@ -27,7 +28,7 @@ from bot.telegram.handlers import (
     topics,
 )
 
-MODULES = (common, admin, approval, reports, topics, ops, officer, questions, journalist, chats, archive)
+MODULES = (common, admin, approval, reports, topics, ops, officer, questions, journalist, newsroom, chats, archive)
 
 
 def all_commands() -> list[Command]:
