@@ -92,6 +92,7 @@ __all__ = [
     "IMPORT_UNKNOWN_ORG",
     "IMPORT_UNKNOWN_TOPIC",
     "PREVIEW_ORG_PLACEHOLDER",
+    "WEB_ADDRESS_TAKEN",
 ]
 
 # bot/cli/__init__.py.
@@ -263,3 +264,8 @@ IMPORT_UNKNOWN_TOPIC = 'unknown topic "{slug}" (known: {known}) — موضوع �
 IMPORT_BAD_COUNTY = '"county" must be a county slug or null — county باید شناسهٔ شهرستان یا null باشد'
 IMPORT_UNKNOWN_COUNTY = 'unknown county "{slug}" (known: {known}) — شهرستان ناشناخته'
 IMPORT_CSV_COLUMN = 'the CSV header has no "{field}" column — ستون {field} در سرستون‌ها نیست'
+# The start-up line when the newsroom's address is taken (operator-facing, like the other start-up lines).
+WEB_ADDRESS_TAKEN = (
+    "خبرنامه وب نمی‌تواند روی {address} گوش دهد ({reason})؛ WEB_PORT یا WEB_LISTEN را تغییر دهید، یا با "
+    "WEB_ENABLED=0 آن را خاموش کنید (the newsroom's address is taken)."
+)
