@@ -104,6 +104,16 @@ def test_a_part_of_one_name_only_names_it() -> None:
     assert resolve("آموزش و پرورش مهران", AGENCIES).keys == ("3",)
 
 
+def test_a_plural_word_of_a_name_is_named_by_its_singular_and_plural() -> None:
+    """«کتابخانه» or «کتابخانه‌ها» names «اداره کل کتابخانه‌های عمومی» (a word of its name, in the plural);
+    an ending alone names nothing."""
+    options = [("1", "استانداری ایلام"), ("7", "اداره کل کتابخانه‌های عمومی"), ("8", "دانشگاه علوم پزشکی")]
+    assert resolve("کتابخانه", options).keys == ("7",)
+    assert resolve("كتابخانه‌ها", options).keys == ("7",)
+    assert resolve("دانشگاه‌ها", options).keys == ("8",)
+    assert resolve("ها", options).unknown == ("ها",)
+
+
 def test_empty_text_resolves_to_nothing() -> None:
     """Nothing typed, nothing chosen and nothing unknown."""
     found = resolve(" ، ", TOPICS)

@@ -9,7 +9,8 @@ and with the spaces inside a name ignored, so a half-space typed, left out or ty
 Words are read left to right; at each word the longest run of words that is a whole name, slug or id
 wins («سیاسی و حکمرانی» is one label although «و» also separates names). Failing that, the longest run
 that is a part of names (whole words, in order) names the one option that has it («روابط عمومی» is
-«روابط عمومی و رسانه»), or is *ambiguous* when several have it («آموزش و پرورش»). A word that starts
+«روابط عمومی و رسانه»; a plural word of a name also by its singular, «کتابخانه» for «کتابخانه‌های عمومی»),
+or is *ambiguous* when several have it («آموزش و پرورش»). A word that starts
 nothing is *unknown*; neighbouring unknown words are reported together, as typed.
 """
 
@@ -66,6 +67,10 @@ class _Index:
                     run = words[start:end]
                     if not all(word in _CONNECTORS for word in run):
                         self._add(self.parts, "".join(run), key)
+            for word in words:  # «کتابخانه» names «کتابخانه‌های عمومی»: a plural word by its singular
+                singular = _singular(word)
+                if singular != word:
+                    self._add(self.parts, singular, key)
 
     @staticmethod
     def _add(table: dict[str, list[str]], form: str, key: str) -> None:
@@ -79,7 +84,16 @@ class _Index:
                 keys = table.get("".join(words[start:end]))
                 if keys:
                     return end, sorted(keys, key=self.order.__getitem__)
-        return None
+        keys = self.parts.get(_singular(words[start]))  # «کتابخانه‌ها» typed for «کتابخانه‌های عمومی»
+        return (start + 1, sorted(keys, key=self.order.__getitem__)) if keys else None
+
+
+_PLURAL = re.compile(r"(?<=..)(?:هایی|های|ها)$")
+
+
+def _singular(word: str) -> str:
+    """A folded word without the plural ending «ها», «های» or «هایی» (the half-space before it folds away)."""
+    return _PLURAL.sub("", word)
 
 
 def _words(piece: str) -> tuple[list[str], list[str]]:
