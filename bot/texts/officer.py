@@ -184,8 +184,8 @@ DRAFT_SUMMARY = (
     "موضوع‌ها: {topics}\n"
     "شهرستان: {county}\n"
     "گیرندگان در حال حاضر: {reach} گفت‌وگو\n\n"
-    "تغییر موضوع‌ها: /settopics {id} شناسه‌ها ({all_topics})\n"
-    "تغییر شهرستان: /setcounty {id} شناسه یا none\n"
+    "تغییر موضوع‌ها: /settopics {id} و نام موضوع‌ها، مثلاً /settopics {id} {example_topics}\n"
+    "تغییر شهرستان: /setcounty {id} و نام شهرستان، یا /setcounty {id} none برای خبر استانی\n"
     "انتشار: /publish {id} — لغو: /cancel {id}"
 )
 NO_TOPICS = "بدون موضوع"

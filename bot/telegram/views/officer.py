@@ -71,7 +71,7 @@ def draft_summary(preview: Preview, pipeline: ReleasePipeline, zone: ZoneInfo) -
         topics="، ".join(labels) or texts.NO_TOPICS,
         county=county.name if county else texts.PROVINCE_LEVEL,
         reach=fa(preview.reach),
-        all_topics=" ".join(topics),
+        example_topics="، ".join(t.label for t in list(topics.values())[:2]),
     )
     natural, numeric = example_times(datetime.now(UTC), zone)
     text += "\n" + texts.SCHEDULE_HINT.format(id=fa(release.id), natural=natural, numeric=numeric)
