@@ -21,7 +21,7 @@ PYTHON_ID := $(wordlist 2,3,$(PYTHON_INFO))
 
 # Branch coverage of bot/ and storage/ that `make test` must reach: the figure measured when the floor
 # was set, rounded down. Only ever raise it.
-COVERAGE_FLOOR := 91
+COVERAGE_FLOOR := 92
 
 # One virtual environment per minor version, stamped with the interpreter that made it: another
 # interpreter of that version (a new patch release, another path) rebuilds it instead of reusing it.
