@@ -22,7 +22,8 @@ or ``--fold B`` restricts the run to one half.
 
 The samples default to ``../shared/samples/releases.jsonl`` beside the repository (the public set
 of 23) when it exists, else ``tests/data/releases.jsonl`` (the 7 the tests use); ``--samples PATH``
-names another file, such as a set of releases never seen.
+(or ``--file PATH``) names another file, such as ``tests/data/heldout_releases.jsonl``, the 36
+releases written blind for issue 14.
 """
 
 from __future__ import annotations
@@ -143,7 +144,9 @@ def _describe(outcome: Outcome) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     default = SHARED_SAMPLES if SHARED_SAMPLES.exists() else TEST_SAMPLES
-    parser.add_argument("--samples", type=Path, default=default, help=f"labelled JSONL (default: {default})")
+    parser.add_argument(
+        "--samples", "--file", type=Path, default=default, help=f"labelled JSONL (default: {default})"
+    )
     parser.add_argument("--folds", type=int, choices=(1, 2), default=1, help="2: also figures for halves A and B")
     parser.add_argument("--fold", choices=FOLD_NAMES, default=None, help="only the samples of this half")
     parser.add_argument("--quiet", action="store_true", help="figures only, no per-sample misses")
