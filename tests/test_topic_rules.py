@@ -104,7 +104,8 @@ def test_a_clear_text_of_another_beat_gets_no_hint_for_the_agency(topics: tuple[
 
 
 def test_the_companion_pairs_are_the_ones_editors_file_together() -> None:
-    """The pairs named by the issue (and forests under the ministry of agriculture), nothing else."""
+    """The pairs named by the issue (and forests under the ministry of agriculture), plus school
+    building, visitors' spending and the police's accidents; nothing else."""
     assert {tuple(sorted(pair)) for pair in AFFINE_TOPICS} == {
         ("border", "economy"),
         ("agriculture", "economy"),
@@ -113,6 +114,9 @@ def test_the_companion_pairs_are_the_ones_editors_file_together() -> None:
         ("environment", "tourism"),
         ("governance", "public_relations"),
         ("agriculture", "environment"),
+        ("education", "infrastructure"),
+        ("economy", "tourism"),
+        ("crisis", "security"),
     }
 
 
@@ -144,6 +148,75 @@ def test_one_paired_keyword_is_not_enough(topics: tuple[Topic, ...]) -> None:
     """A single economy word beside agriculture does not add economy."""
     text = GREENHOUSE + " محصول به بازار عرضه می‌شود."
     assert suggest_topics(text, topics) == ["agriculture"]
+
+
+SCHOOLS = (
+    "بازگشایی ۲۰ مدرسه جدید در استان\n\n"
+    "مدیرکل آموزش و پرورش گفت: با آغاز سال تحصیلی، دانش‌آموزان در ۲۰ مدرسه جدید به کلاس درس می‌روند "
+    "و معلمان و مدیران مدارس برای آغاز آموزش آماده‌اند."
+)
+
+
+def test_building_schools_is_also_infrastructure(topics: tuple[Topic, ...]) -> None:
+    """Education leads; building credits and retrofitting keep infrastructure beside it."""
+    text = SCHOOLS + " این مدارس از محل اعتبارات عمرانی ساخته شده و ۸۰ مدرسه دیگر در نوبت مقاوم‌سازی است."
+    scores = topic_scores(text, topics)
+    assert scores["infrastructure"] < 0.3 * scores["education"]
+    assert suggest_topics(text, topics) == ["education", "infrastructure"]
+
+
+def test_a_school_opening_without_building_news_stays_education(topics: tuple[Topic, ...]) -> None:
+    """One passing project word («افتتاح») beside education is not school building."""
+    assert suggest_topics(SCHOOLS + " این مدارس هفته گذشته افتتاح شد.", topics) == ["education"]
+
+
+NOWRUZ_VISITORS = (
+    "۶۰ هزار مسافر نوروزی به شهرستان سفر کردند\n\n"
+    "رئیس اداره میراث فرهنگی، گردشگری و صنایع دستی گفت: گردشگران از آبشارها، تنگه‌ها و بناهای "
+    "تاریخی شهرستان بازدید کردند و شب را در اقامتگاه‌ها گذراندند."
+)
+
+
+def test_visitors_spending_is_also_economy(topics: tuple[Topic, ...]) -> None:
+    """Tourism leads; sales of handicrafts and investment in hotels keep economy beside it."""
+    text = NOWRUZ_VISITORS + " فروش بازارچه نوروزی به ۹ میلیارد ریال رسید و سرمایه‌گذاران برای ساخت هتل تسهیلات می‌گیرند."
+    assert suggest_topics(text, topics) == ["tourism", "economy"]
+    assert suggest_topics(NOWRUZ_VISITORS + " بازارچه نوروزی برپا شد.", topics) == ["tourism"]
+
+
+POLICE_NOWRUZ = (
+    "اجرای طرح نوروزی پلیس در شهرستان\n\n"
+    "فرمانده انتظامی شهرستان گفت: ماموران پلیس راه ۱۲۰۰ خودروی متخلف را اعمال قانون کردند، ۳ سارق "
+    "منزل دستگیر و اموال سرقتی کشف شد."
+)
+
+
+def test_the_accidents_the_police_report_are_also_crisis(topics: tuple[Topic, ...]) -> None:
+    """Security leads; road accidents and deaths on the roads keep crisis (the «حوادث» page) beside it."""
+    text = POLICE_NOWRUZ + " تصادفات جرحی ۳۰ درصد کم شد، تصادف فوتی رخ نداد و ۴ مصدوم به درمانگاه رفتند."
+    assert suggest_topics(text, topics) == ["security", "crisis"]
+    assert suggest_topics(POLICE_NOWRUZ + " یک تصادف رخ داد.", topics) == ["security"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "topic", "strong"),
+    [
+        ("ستاد تنظیم بازار", "economy", True),
+        ("منطقه آزاد تجاری", "economy", True),
+        ("فروش", "economy", False),
+        ("کسب‌وکار", "economy", False),
+        ("خوداشتغالی", "economy", False),
+        ("میلیون دلار", "economy", False),
+        ("تسهیلات کم‌بهره", "economy", False),
+        ("تصادفات جاده‌ای", "crisis", True),
+        ("حوادث رانندگی", "crisis", True),
+        ("تصادفات جرحی", "crisis", False),
+        ("سفر استاندار", "governance", True),
+    ],
+)
+def test_keyword_families_of_administrative_news(phrase: str, topic: str, strong: bool, topics: tuple[Topic, ...]) -> None:
+    """Phrasings of Iranian administrative news score for their beat, strong ones three times."""
+    assert topic_scores(phrase, topics, title="") == {topic: 3.0 if strong else 1.0}
 
 
 FLOOD = (

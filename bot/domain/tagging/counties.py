@@ -42,6 +42,11 @@ DOMINANCE = 0.75
 PROVINCE_WIDE_COUNTIES = 3
 # A title naming this many counties is about the province too.
 PROVINCE_WIDE_TITLE_COUNTIES = 3
+# A provincial agency's release (its name places it in no county) whose title names no county is
+# about a county only when the body names it more than in passing: a qualified mention («شهرستان
+# دهلران») or two plain ones. «منطقه آزاد مهران» named once in a chamber of commerce's report on
+# trade with Iraq does not make the report Mehran's news.
+PASSING_MENTION_BELOW = QUALIFIED_MENTION
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +153,9 @@ def detect_county(
     Title mentions count three times, and an organization whose name places it in one county
     («فرمانداری آبدانان», «… شهرستان ایوان») adds 4.
 
-    The result is None (province-wide) when nothing reaches 1; when the title names three or more
+    The result is None (province-wide) when nothing reaches 1; when a provincial agency (``org_name``
+    given, placing it in no county) names a county neither in the title nor more than once in
+    passing in the body (below 1.5); when the title names three or more
     counties; when neither the title nor the organization points at a county and the body names
     three or more (a provincial report listing counties; route mentions do not count here); or
     when the runner-up scores at least 75 % of the best (a release about two counties alike).
@@ -168,4 +175,7 @@ def detect_county(
         return None
     if len(ranked) > 1 and ranked[1][1] >= DOMINANCE * best:
         return None
+    provincial_agency = bool(org_name) and org_county is None
+    if provincial_agency and not anchored and best < PASSING_MENTION_BELOW:
+        return None  # a provincial agency naming a county once in passing, not in its title
     return county_tuple[best_number].slug

@@ -38,7 +38,9 @@ MIN_TOPIC_SCORE = 2.0
 # Beats an editor files together: customs figures are border and economy news, a greenhouse is
 # agriculture and economy, a hospital's care for the poor is health and welfare, a restored castle
 # is tourism and culture, a nature camp tourism and environment, a PR week governance too, and
-# forests and pastures belong to the ministry of agriculture. A topic paired with the best one is
+# forests and pastures belong to the ministry of agriculture; building schools is education and
+# infrastructure, visitors' spending and investment in lodges tourism and economy, and the road
+# accidents and fires the police report security and crisis (the «حوادث» page). A topic paired with the best one is
 # kept whatever its share of the best when the text holds COMPANION_KEYWORDS different keywords of it
 # worth COMPANION_MIN_SCORE together (one strong keyword's worth: two passing words on water use do
 # not make a greenhouse release environmental).
@@ -52,6 +54,9 @@ AFFINE_TOPICS = frozenset(
         ("tourism", "environment"),
         ("public_relations", "governance"),
         ("environment", "agriculture"),
+        ("education", "infrastructure"),
+        ("tourism", "economy"),
+        ("security", "crisis"),
     )
 )
 COMPANION_KEYWORDS = 2
