@@ -105,7 +105,8 @@ def test_a_clear_text_of_another_beat_gets_no_hint_for_the_agency(topics: tuple[
 
 def test_the_companion_pairs_are_the_ones_editors_file_together() -> None:
     """The pairs named by the issue (and forests under the ministry of agriculture), plus school
-    building, visitors' spending and the police's accidents; nothing else."""
+    building, visitors' spending, the police's accidents and jobs for the families a relief agency
+    supports; nothing else."""
     assert {tuple(sorted(pair)) for pair in AFFINE_TOPICS} == {
         ("border", "economy"),
         ("agriculture", "economy"),
@@ -117,6 +118,7 @@ def test_the_companion_pairs_are_the_ones_editors_file_together() -> None:
         ("education", "infrastructure"),
         ("economy", "tourism"),
         ("crisis", "security"),
+        ("economy", "welfare"),
     }
 
 
@@ -198,6 +200,36 @@ def test_the_accidents_the_police_report_are_also_crisis(topics: tuple[Topic, ..
     assert suggest_topics(POLICE_NOWRUZ + " یک تصادف رخ داد.", topics) == ["security"]
 
 
+RELIEF_JOBS = (
+    "اهدای جهیزیه به ۶۰۰ زوج جوان مددجو\n\n"
+    "مدیرکل کمیته امداد گفت: به ۶۰۰ زوج جوان از خانواده‌های مددجو کمک هزینه جهیزیه پرداخت شد و "
+    "بیمه درمان تکمیلی مددجویان و کمک به سالمندان تنها ادامه دارد."
+)
+
+
+def test_jobs_for_a_relief_agencys_families_are_also_economy(topics: tuple[Topic, ...]) -> None:
+    """Welfare leads; loans, jobs and home businesses for the families it supports keep economy beside it."""
+    text = RELIEF_JOBS + " با پرداخت تسهیلات، برای ۲۰۰ مددجو شغل ایجاد شد و مشاغل خانگی آنان درآمد پایدار دارد."
+    assert suggest_topics(text, topics) == ["welfare", "economy"]
+    assert suggest_topics(RELIEF_JOBS + " تسهیلات ازدواج نیز پرداخت شد.", topics) == ["welfare"]
+
+
+def test_the_blood_money_fund_freeing_prisoners_is_welfare_beside_the_court(topics: tuple[Topic, ...]) -> None:
+    """«ستاد دیه», the charity that frees debtors, names a welfare institution: a strong keyword."""
+    text = (
+        "آزادی ۴۰ زندانی با کمک خیرین\n\n"
+        "رئیس کل دادگستری گفت: با کمک ستاد دیه و خیرین، ۴۰ زندانی جرائم غیرعمد که به دلیل ناتوانی در "
+        "پرداخت دیه در زندان بودند آزاد شدند؛ قضات در جرائم سبک از مجازات جایگزین حبس استفاده می‌کنند."
+    )
+    assert suggest_topics(text, topics, org_name="دادگستری کل استان ایلام") == ["security", "welfare"]
+
+
+def test_currency_is_not_value(topics: tuple[Topic, ...]) -> None:
+    """«ارزش» (value) is not «ارز» (currency) + a possessive: no economy from «به ارزش …» alone."""
+    assert topic_scores("به ارزش ۲۰ میلیارد ریال", topics, title="") == {}
+    assert topic_scores("نرخ ارز", topics, title="") == {"economy": 1.0}
+
+
 @pytest.mark.parametrize(
     ("phrase", "topic", "strong"),
     [
@@ -212,6 +244,11 @@ def test_the_accidents_the_police_report_are_also_crisis(topics: tuple[Topic, ..
         ("حوادث رانندگی", "crisis", True),
         ("تصادفات جرحی", "crisis", False),
         ("سفر استاندار", "governance", True),
+        ("بهای", "economy", False),
+        ("دلالان", "economy", False),
+        ("نرخ مصوب", "economy", False),
+        ("ستاد دیه", "welfare", True),
+        ("محکومان مالی", "welfare", False),
     ],
 )
 def test_keyword_families_of_administrative_news(phrase: str, topic: str, strong: bool, topics: tuple[Topic, ...]) -> None:

@@ -40,7 +40,8 @@ MIN_TOPIC_SCORE = 2.0
 # is tourism and culture, a nature camp tourism and environment, a PR week governance too, and
 # forests and pastures belong to the ministry of agriculture; building schools is education and
 # infrastructure, visitors' spending and investment in lodges tourism and economy, and the road
-# accidents and fires the police report security and crisis (the «حوادث» page). A topic paired with the best one is
+# accidents and fires the police report security and crisis (the «حوادث» page), and jobs for the
+# families a relief agency supports welfare and economy. A topic paired with the best one is
 # kept whatever its share of the best when the text holds COMPANION_KEYWORDS different keywords of it
 # worth COMPANION_MIN_SCORE together (one strong keyword's worth: two passing words on water use do
 # not make a greenhouse release environmental).
@@ -57,6 +58,7 @@ AFFINE_TOPICS = frozenset(
         ("education", "infrastructure"),
         ("tourism", "economy"),
         ("security", "crisis"),
+        ("welfare", "economy"),
     )
 )
 COMPANION_KEYWORDS = 2
