@@ -342,6 +342,14 @@ def test_short_words_do_not_grow_into_other_words(word: str) -> None:
     assert topic_scores(f"{word[:2]}ها", MORPHOLOGY_TOPICS, title="") == {"water": 1.0}
 
 
+@pytest.mark.parametrize(("keyword", "other_word"), [("ارز", "ارزش"), ("سیل", "سیلی"), ("مرتع", "مرتعش")])
+def test_a_generated_form_that_is_another_word_is_not_generated(keyword: str, other_word: str) -> None:
+    """«ارزش» (value), «سیلی» (a slap), «مرتعش» (trembling) are words of their own, not forms of a keyword."""
+    custom = (Topic("t", keyword, keyword, (keyword,)),)
+    assert topic_scores(other_word, custom, title="") == {}
+    assert topic_scores(f"{keyword}ها", custom, title="") == {"t": 1.0}
+
+
 def test_a_keyword_of_another_topic_beats_a_generated_form() -> None:
     """«کشتی» listed for sports is wrestling, not «کشت» + «ی», and an explicit keyword is never shadowed."""
     custom = (Topic("farm", "کشت", "کشت", ("کشت",)), Topic("sport", "کشتی", "کشتی", ("کشتی",)))

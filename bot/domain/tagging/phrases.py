@@ -33,6 +33,10 @@ T = TypeVar("T")
 # length limits; and a form that is itself a keyword of another topic («کشتی», wrestling, is not
 # «کشت» + «ی») loses to that keyword (see topics._topic_index).
 _PLURAL_SUFFIXES = ("ها", "های", "هایی", "هایش", "هایشان")
+# Generated forms that are other, common words: «ارزش» (value) is not «ارز» (currency) + «ش»,
+# «سیلی» (a slap) not «سیل» + «ی», «مرتعش» (trembling) not «مرتع» + «ش». Listed as folded words
+# (the last word of a phrase); a keyword written out in the taxonomy is never affected.
+_FALSE_FRIENDS = frozenset(fold(word) for word in ("ارزش", "سیلی", "مرتعش"))
 _SHORT_WORD_LETTERS = 3
 _ANIMATE_PLURAL_MIN_LETTERS = 4
 
@@ -64,7 +68,7 @@ def _inflections(folded: str) -> set[str]:
         forms.update({last + "ی", last + "ش", last + "شان"})
         if long_word:
             forms.update({last + "ان", last + "ات"})
-    return {f"{head} {form}" if head else form for form in forms}
+    return {f"{head} {form}" if head else form for form in forms - _FALSE_FRIENDS}
 
 
 class _TrieNode(Generic[T]):
