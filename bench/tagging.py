@@ -144,9 +144,7 @@ def _describe(outcome: Outcome) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     default = SHARED_SAMPLES if SHARED_SAMPLES.exists() else TEST_SAMPLES
-    parser.add_argument(
-        "--samples", "--file", type=Path, default=default, help=f"labelled JSONL (default: {default})"
-    )
+    parser.add_argument("--samples", "--file", type=Path, default=default, help=f"labelled JSONL (default: {default})")
     parser.add_argument("--folds", type=int, choices=(1, 2), default=1, help="2: also figures for halves A and B")
     parser.add_argument("--fold", choices=FOLD_NAMES, default=None, help="only the samples of this half")
     parser.add_argument("--quiet", action="store_true", help="figures only, no per-sample misses")

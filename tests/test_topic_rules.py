@@ -251,7 +251,9 @@ def test_currency_is_not_value(topics: tuple[Topic, ...]) -> None:
         ("محکومان مالی", "welfare", False),
     ],
 )
-def test_keyword_families_of_administrative_news(phrase: str, topic: str, strong: bool, topics: tuple[Topic, ...]) -> None:
+def test_keyword_families_of_administrative_news(
+    phrase: str, topic: str, strong: bool, topics: tuple[Topic, ...]
+) -> None:
     """Phrasings of Iranian administrative news score for their beat, strong ones three times."""
     assert topic_scores(phrase, topics, title="") == {topic: 3.0 if strong else 1.0}
 
