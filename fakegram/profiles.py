@@ -34,6 +34,12 @@ class Profile:
     methods: frozenset[str] | None = None
     #: the answer to a method outside ``methods``: (HTTP status and error_code, description)
     unsupported_method: tuple[int, str] = (404, "Not Found")
+    #: the answer to a send over the rate limits (or a ``retry_after`` fault): HTTP status and
+    #: error_code, and the description ({seconds} is replaced)
+    rate_limited: tuple[int, str] = (429, "Too Many Requests: retry after {seconds}")
+    #: whether that answer has parameters.retry_after (python-telegram-bot raises RetryAfter only then;
+    #: a 429 without it is a NetworkError)
+    rate_limit_retry_after: bool = True
     #: parameters refused with 400 and the description after "Bad Request: "
     refused_params: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     #: parameters accepted and dropped without effect (still visible in ``ApiCall.params``)
@@ -101,6 +107,11 @@ BALE = Profile(
     # conservative: Bale's answer to an unknown method is not documented; 404 "Not Found" is
     # Telegram's, and projects report 404 from tapi.bale.ai for a wrong token or method
     unsupported_method=(404, "Not Found"),
+    # no published rate limits.  project: python-bale-bot recognises the description «bot limit
+    # exceed» and backs off by itself (2, 4, 6 s) without reading retry_after.  conservative: 429 with
+    # that description and no retry_after, which python-telegram-bot reports as a NetworkError
+    rate_limited=(429, "bot limit exceed"),
+    rate_limit_retry_after=False,
     refused_params=MappingProxyType(
         {
             # docs: no forum topics (chat types private, group, channel).  conservative: refused

@@ -867,12 +867,15 @@ class FakeTelegram(UpdateBuilders):
         error = self._fault_error(fault)
         return await self._answer(call, error.status, error.body(), latency)
 
-    @staticmethod
-    def _fault_error(fault: Fault) -> _ApiError:
+    def _rate_limited(self, seconds: int) -> _ApiError:
+        status, description = self.profile.rate_limited
+        parameters = {"retry_after": seconds} if self.profile.rate_limit_retry_after else None
+        return _ApiError(status, description.format(seconds=seconds), parameters)
+
+    def _fault_error(self, fault: Fault) -> _ApiError:
         p = fault.params
         if fault.kind == "retry_after":
-            seconds = int(p.get("retry_after", 5))
-            return _ApiError(429, f"Too Many Requests: retry after {seconds}", {"retry_after": seconds})
+            return self._rate_limited(int(p.get("retry_after", 5)))
         if fault.kind == "forbidden":
             return _ApiError(403, p.get("description", "Forbidden: bot was blocked by the user"))
         if fault.kind == "migrate":
@@ -1204,7 +1207,7 @@ class FakeTelegram(UpdateBuilders):
     def _check_rate(self, chat_id: int, items: int, paid: bool, now: float) -> None:
         seconds = self._rates.check(self.rules, chat_id, self._is_group(chat_id), items, paid, now)
         if seconds is not None:
-            raise _ApiError(429, f"Too Many Requests: retry after {seconds}", {"retry_after": seconds})
+            raise self._rate_limited(seconds)
 
     def _record_send(self, chat_id: int, items: int, now: float) -> None:
         self._rates.record(chat_id, self._is_group(chat_id), items, now)

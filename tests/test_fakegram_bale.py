@@ -4,6 +4,7 @@ python-telegram-bot client; ``docs/BALE.md`` says where each rule comes from."""
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 from collections.abc import AsyncIterator
 from typing import Any
@@ -20,9 +21,10 @@ from telegram import (
     LinkPreviewOptions,
     Message,
 )
-from telegram.error import BadRequest, InvalidToken, NetworkError
+from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter
 
-from fakegram import BALE, FAST, FakeTelegram, Journalist
+from fakegram import BALE, FAST, FakeTelegram, Journalist, RateRules
+from fakegram import TELEGRAM as TELEGRAM_LIMITS
 from fakegram.profiles import TELEGRAM, Profile
 
 MB = 1024 * 1024
@@ -196,6 +198,33 @@ async def test_a_document_over_20_mb_is_sent_but_not_handed_out_by_get_file(bale
         await bot.get_file(big.document.file_id)
 
 
+async def test_over_the_rate_bale_answers_429_bot_limit_exceed_without_retry_after(
+    bale: FakeTelegram, bot: Bot
+) -> None:
+    """Two sends to one chat closer than the per-chat interval: the second gets Bale's rate-limit answer,
+    which python-telegram-bot reports as a NetworkError, not a RetryAfter."""
+    bale.rules = RateRules(TELEGRAM_LIMITS)  # a second between two sends to one chat
+    await bot.send_message(42, "یک")
+    with pytest.raises(NetworkError, match="bot limit exceed") as caught:
+        await bot.send_message(42, "دو")
+    assert not isinstance(caught.value, RetryAfter)
+    assert bale.calls_to("sendMessage")[1].response == {
+        "ok": False,
+        "error_code": 429,
+        "description": "bot limit exceed",
+    }
+    bale.fail("retry_after", retry_after=3)
+    with pytest.raises(NetworkError, match="bot limit exceed"):
+        await bot.send_message(43, "سه")
+
+
+async def test_the_telegram_profile_answers_429_with_retry_after(tg: FakeTelegram) -> None:
+    async with client(tg) as telegram:
+        tg.fail("retry_after", retry_after=3)
+        with pytest.raises(RetryAfter):
+            await telegram.send_message(42, "یک")
+
+
 # ------------------------------------------------------------------ edits and deletions
 
 
@@ -290,6 +319,23 @@ async def test_bale_webhook_keeps_no_secret_and_delivers_without_the_header(
     assert update["message"]["text"] == "/start"
     assert bale.pending_updates == []
     assert bale.webhook_deliveries == [(receiver.url, {"Content-Type": "application/json"}, 200)]
+
+
+async def test_no_header_even_where_a_secret_is_kept(receiver: Receiver) -> None:
+    """The header is the profile's own rule: a Bale that kept the secret_token still would not send it."""
+    keeping = dataclasses.replace(BALE, ignored_params=BALE.ignored_params - {"secret_token"})
+    server = FakeTelegram(limits=FAST, profile=keeping)
+    await server.start()
+    try:
+        async with client(server) as on_bale:
+            await on_bale.set_webhook("https://bot.example/hook", secret_token="s3cret")
+        assert server.webhook is not None
+        assert server.webhook["secret_token"] == "s3cret"
+        server.send_text(42, 42, "/start")
+        assert await server.push_to_webhook(receiver.url) == [200]
+    finally:
+        await server.stop()
+    assert SECRET_HEADER not in receiver.received[0][0]
 
 
 async def test_telegram_webhook_delivers_with_the_header(tg: FakeTelegram, receiver: Receiver) -> None:
