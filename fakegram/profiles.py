@@ -57,6 +57,8 @@ class Profile:
     max_file_upload: int | None = None
     #: the largest file getFile hands out for download; None: not checked
     max_download: int | None = None
+    #: the update types the messenger sends; None: every type
+    update_types: frozenset[str] | None = None
     chat_types: frozenset[str] = frozenset({"private", "group", "supergroup", "channel"})
     forum_topics: bool = True
     inline_mode: bool = True
@@ -73,6 +75,9 @@ class Profile:
 
     def has_method(self, key: str) -> bool:
         return self.methods is None or key.lower() in self.methods
+
+    def has_update(self, kind: str) -> bool:
+        return self.update_types is None or kind in self.update_types
 
     def supergroups(self) -> bool:
         return "supergroup" in self.chat_types
@@ -147,6 +152,20 @@ BALE = Profile(
     max_photo_upload=10 * MB,  # docs: photos by multipart up to 10 MB
     max_file_upload=50 * MB,  # docs: other files by multipart up to 50 MB
     max_download=20 * MB,  # docs: getFile up to 20 MB
+    # docs: an Update has message, edited_message, callback_query or pre_checkout_query; project
+    # (Balethon's Update): also channel_post, edited_channel_post, shipping_query.  No my_chat_member,
+    # chat_member, inline_query: the bot is not told when it is added to a group or channel
+    update_types=frozenset(
+        {
+            "message",
+            "edited_message",
+            "channel_post",
+            "edited_channel_post",
+            "callback_query",
+            "shipping_query",
+            "pre_checkout_query",
+        }
+    ),
     chat_types=frozenset({"private", "group", "channel"}),  # docs: no supergroup
     forum_topics=False,  # docs and project: no topics
     inline_mode=False,  # docs: no answerInlineQuery; project: «Bale does not support inline mode»

@@ -2001,6 +2001,8 @@ class FakeTelegram(UpdateBuilders):
             raise _bad("chat member status can't be changed in private chats")
         old_status, _ = self._bot_status(chat_id)
         self._members.setdefault(chat_id, {})[self.bot_id] = ("left", {})
+        if not self.profile.has_update("my_chat_member"):
+            return True
         update = {
             "chat": self._chat_json(chat_id),
             "from": dict(self.bot_user),

@@ -233,9 +233,13 @@ class UpdateBuilders:
 
     def inject(self, update: JSONDict) -> int:
         """Queue an update for getUpdates (giving it the next update_id) and wake long polls.
-        Messages, callback queries, inline queries and member changes in it are registered."""
+        Messages, callback queries, inline queries and member changes in it are registered.  An update
+        of a type the profile's messenger never sends is a ValueError (``inject_raw`` takes anything)."""
+        update = {k: v for k, v in update.items() if k != "update_id"}
+        for kind in update:
+            if not self.profile.has_update(kind):
+                raise ValueError(f"{self.profile.name} sends no {kind} updates")
         with self._lock:
-            update = {k: v for k, v in update.items() if k != "update_id"}
             update_id = self._next_update_id
             self._next_update_id += 1
             self._register_update(update)

@@ -372,6 +372,19 @@ def test_bale_has_no_supergroups_forums_or_inline_queries(bale: FakeTelegram) ->
         bale.message(-5001, 42, "سلام", chat_type="supergroup")
 
 
+async def test_bale_sends_no_member_updates(bale: FakeTelegram, bot: Bot) -> None:
+    """No my_chat_member on Bale: adding the bot to a channel can't be injected, and leaving a group
+    queues nothing."""
+    with pytest.raises(ValueError, match="sends no my_chat_member updates"):
+        bale.inject(bale.my_chat_member(-7001, "channel", 42, "left", "administrator", can_post_messages=True))
+    bale.add_chat(-5001, "group", "خبرنگاران")
+    bale.set_member(-5001, bale.bot_id, "member")
+    assert await bot.leave_chat(-5001) is True
+    assert bale.pending_updates == []
+    bale.inject(bale.channel_post(-7001, "خبر"))
+    assert [next(k for k in u if k != "update_id") for u in bale.pending_updates] == ["channel_post"]
+
+
 async def test_a_negative_id_is_a_group_on_bale_whatever_its_digits(bale: FakeTelegram, bot: Bot) -> None:
     sent = await bot.send_message(-1001000000001, "اطلاعیه")
     assert sent.chat.type == "group"
