@@ -43,7 +43,13 @@ Deliberate differences from Telegram, all on the strict side:
   ``strict_html=False`` for Telegram's lenient behaviour.
 * rate limits are counted exactly (see ``RateRules``); Telegram is fuzzier.
 
-MarkdownV2 is not parsed (the text is taken as plain).  Nothing is ever sent to a webhook.
+MarkdownV2 is not parsed (the text is taken as plain).  Updates reach a webhook only when a test calls
+``push_to_webhook``.
+
+``FakeTelegram(profile=BALE)`` plays Bale's Bot API instead (``fakegram/profiles.py``, ``docs/BALE.md``):
+its methods only, no parse modes (text kept as sent), no forum topics or inline mode, no secret header
+on webhook deliveries, edits of messages with keyboards refused, a 48-hour delete window.  Servers are
+independent: a Telegram one and a Bale one run side by side, the same ids on both.
 """
 
 from __future__ import annotations
@@ -62,10 +68,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+import aiohttp
+import yarl
 from aiohttp import web
 
 from bot.delivery.limits import TelegramLimits
 from fakegram.entities import HtmlParseError, _trim, parse_html, utf16_len
+from fakegram.profiles import TELEGRAM, Profile
 from fakegram.records import ApiCall, Edit, Fault, SentMessage, Upload
 from fakegram.rules import RateBook, RateRules
 from fakegram.updates import UpdateBuilders
@@ -76,9 +85,6 @@ JSONDict = dict[str, Any]
 _Found = TypeVar("_Found")
 
 _LOG = logging.getLogger(__name__)
-
-MAX_TEXT = 4096
-MAX_CAPTION = 1024
 
 
 class _ApiError(Exception):
@@ -276,10 +282,13 @@ class FakeTelegram(UpdateBuilders):
         limits: TelegramLimits | None = None,
         rules: RateRules | None = None,
         strict_html: bool = True,
+        profile: Profile = TELEGRAM,
     ) -> None:
         """``limits`` are the rate limits to enforce (Telegram's by default); ``rules`` says how, and
-        wins when both are given."""
+        wins when both are given.  ``profile`` is the messenger whose API this server plays
+        (``fakegram.profiles``: ``TELEGRAM`` or ``BALE``)."""
         self.token = token
+        self.profile = profile
         self.bot_id = bot_id
         self.bot_username = bot_username
         self.rules = rules or (RateRules(limits) if limits is not None else RateRules())
@@ -314,6 +323,7 @@ class FakeTelegram(UpdateBuilders):
         self._allowed_updates: frozenset[str] | None = None
         self._poll_seq = 0
         self._webhook: JSONDict | None = None
+        self._webhook_deliveries: list[tuple[str, dict[str, str], int]] = []
 
         self._chats: dict[int, _Chat] = {}
         self._users: dict[int, JSONDict] = {}
@@ -546,6 +556,11 @@ class FakeTelegram(UpdateBuilders):
         with self._lock:
             self._sent(chat_id, message_id).deletable = deletable
 
+    def set_age(self, chat_id: int, message_id: int, seconds: float) -> None:
+        """Make a bot message ``seconds`` old (its ``date``), e.g. past the profile's delete window."""
+        with self._lock:
+            self._sent(chat_id, message_id).json["date"] = int(time.time() - seconds)
+
     def _sent(self, chat_id: int, message_id: int) -> SentMessage:
         try:
             return self._by_key[(chat_id, message_id)]
@@ -565,8 +580,10 @@ class FakeTelegram(UpdateBuilders):
         member_count: int | None = None,
     ) -> None:
         """Register a chat (private, group, supergroup or channel) for getChat and friends."""
-        if type not in ("private", "group", "supergroup", "channel"):
-            raise ValueError(f"unknown chat type {type!r}")
+        if type not in self.profile.chat_types:
+            raise ValueError(f"{self.profile.name} has no chat type {type!r}")
+        if is_forum and not self.profile.forum_topics:
+            raise ValueError(f"{self.profile.name} has no forum topics")
         with self._lock:
             self._chats[chat_id] = _Chat(chat_id, type, title, username, is_forum, member_count=member_count)
 
@@ -634,6 +651,40 @@ class FakeTelegram(UpdateBuilders):
         """The parameters of the active setWebhook, or None."""
         with self._lock:
             return dict(self._webhook) if self._webhook else None
+
+    @property
+    def webhook_deliveries(self) -> list[tuple[str, dict[str, str], int]]:
+        """Each POST of ``push_to_webhook``: (url, request headers, HTTP status answered)."""
+        with self._lock:
+            return list(self._webhook_deliveries)
+
+    async def push_to_webhook(self, url: str | None = None, *, within: float = 10.0) -> list[int]:
+        """POST the pending updates, oldest first, to the registered webhook as the messenger does, or
+        to ``url`` (the bot's local listener behind the registered HTTPS address); returns the HTTP
+        statuses.  With the Telegram profile a webhook set with a secret_token gets it in the
+        X-Telegram-Bot-Api-Secret-Token header; Bale's never sends the header.  Updates answered 2xx
+        leave the queue, the others stay pending."""
+        with self._lock:
+            if self._webhook is None:
+                raise RuntimeError("no webhook is set")
+            target = url or str(self._webhook["url"])
+            headers = {"Content-Type": "application/json"}
+            secret = self._webhook.get("secret_token")
+            if secret and self.profile.webhook_secret_header:
+                headers["X-Telegram-Bot-Api-Secret-Token"] = str(secret)
+            updates = [u for u in self._updates if self._is_allowed(u)]
+        statuses: list[int] = []
+        client_timeout = aiohttp.ClientTimeout(total=within)
+        async with aiohttp.ClientSession(timeout=client_timeout) as session:
+            for update in updates:
+                async with session.post(target, data=json.dumps(update, ensure_ascii=False), headers=headers) as r:
+                    status = r.status
+                statuses.append(status)
+                with self._lock:
+                    self._webhook_deliveries.append((target, dict(headers), status))
+                    if 200 <= status < 300 and update in self._updates:
+                        self._updates.remove(update)
+        return statuses
 
     @property
     def pending_updates(self) -> list[JSONDict]:
@@ -727,7 +778,7 @@ class FakeTelegram(UpdateBuilders):
         arrival = time.monotonic()
         raw_method = request.match_info["method"]
         key = raw_method.lower()
-        known = self._handlers.get(key)
+        known = self._handlers.get(key) if self.profile.has_method(key) else None
         call = ApiCall(known[0] if known else raw_method, {}, arrival)
         with self._lock:
             self._calls.append(call)
@@ -743,15 +794,28 @@ class FakeTelegram(UpdateBuilders):
             body = {"ok": False, "error_code": 401, "description": "Unauthorized"}
             return await self._answer(call, 401, body, latency)
         if known is None:
-            body = {"ok": False, "error_code": 404, "description": "Not Found"}
-            return await self._answer(call, 404, body, latency)
+            status, description = self.profile.unsupported_method
+            body = {"ok": False, "error_code": status, "description": description}
+            return await self._answer(call, status, body, latency)
+        params = self._profile_params(call.params)
+        if isinstance(params, _ApiError):
+            return await self._answer(call, params.status, params.body(), latency)
 
         with self._lock:
             fault = self._take_fault(key, call.params)
         if fault is not None:
-            return await self._apply_fault(fault, request, call, key, latency)
-        status, body = await self._process(key, call.params, arrival)
+            return await self._apply_fault(fault, request, call, key, latency, params=params)
+        status, body = await self._process(key, params, arrival)
         return await self._answer(call, status, body, latency)
+
+    def _profile_params(self, params: JSONDict) -> JSONDict | _ApiError:
+        """The parameters the handler sees: the profile's refused ones are an error, its ignored
+        ones are dropped (``ApiCall.params`` keeps what was sent)."""
+        for name in params:
+            refusal = self.profile.refused_params.get(name)
+            if refusal is not None and params[name] is not None:
+                return _bad(refusal)
+        return {name: value for name, value in params.items() if name not in self.profile.ignored_params}
 
     async def _process(self, key: str, params: JSONDict, arrival: float) -> tuple[int, JSONDict]:
         if key == "getupdates":
@@ -779,21 +843,21 @@ class FakeTelegram(UpdateBuilders):
         )
 
     async def _apply_fault(
-        self, fault: Fault, request: web.Request, call: ApiCall, key: str, latency: float
+        self, fault: Fault, request: web.Request, call: ApiCall, key: str, latency: float, *, params: JSONDict
     ) -> web.StreamResponse:
         p = fault.params
         kind = fault.kind
         if kind == "timeout":
             if p.get("deliver"):
-                status, body = await self._process(key, call.params, call.at)
+                status, body = await self._process(key, params, call.at)
                 await self._hold(float(p.get("seconds", 10.0)))
             else:
                 await self._hold(float(p.get("seconds", 10.0)))
-                status, body = await self._process(key, call.params, call.at)
+                status, body = await self._process(key, params, call.at)
             return await self._answer(call, status, body, latency)
         if kind == "disconnect":
             if p.get("deliver"):
-                status, body = await self._process(key, call.params, call.at)
+                status, body = await self._process(key, params, call.at)
                 call.response = body
             transport = request.transport
             if transport is not None:
@@ -803,12 +867,15 @@ class FakeTelegram(UpdateBuilders):
         error = self._fault_error(fault)
         return await self._answer(call, error.status, error.body(), latency)
 
-    @staticmethod
-    def _fault_error(fault: Fault) -> _ApiError:
+    def _rate_limited(self, seconds: int) -> _ApiError:
+        status, description = self.profile.rate_limited
+        parameters = {"retry_after": seconds} if self.profile.rate_limit_retry_after else None
+        return _ApiError(status, description.format(seconds=seconds), parameters)
+
+    def _fault_error(self, fault: Fault) -> _ApiError:
         p = fault.params
         if fault.kind == "retry_after":
-            seconds = int(p.get("retry_after", 5))
-            return _ApiError(429, f"Too Many Requests: retry after {seconds}", {"retry_after": seconds})
+            return self._rate_limited(int(p.get("retry_after", 5)))
         if fault.kind == "forbidden":
             return _ApiError(403, p.get("description", "Forbidden: bot was blocked by the user"))
         if fault.kind == "migrate":
@@ -983,7 +1050,8 @@ class FakeTelegram(UpdateBuilders):
             return known.type
         if chat_id > 0:
             return "private"
-        return "supergroup" if str(chat_id).startswith("-100") else "group"
+        supergroup = str(chat_id).startswith("-100") and self.profile.supergroups()
+        return "supergroup" if supergroup else "group"
 
     def _chat_json(self, chat_id: int) -> JSONDict:
         known = self._chats.get(chat_id)
@@ -1003,6 +1071,8 @@ class FakeTelegram(UpdateBuilders):
         return data
 
     def _chat_for_update(self, chat_id: int, chat_type: str | None, title: str | None) -> JSONDict:
+        if chat_type is not None and chat_type not in self.profile.chat_types:
+            raise ValueError(f"{self.profile.name} has no chat type {chat_type!r}")
         known = self._chats.get(chat_id)
         if chat_type is not None and (known is None or known.type != chat_type):
             self._chats[chat_id] = known = _Chat(chat_id, chat_type, title or (known.title if known else None))
@@ -1077,6 +1147,10 @@ class FakeTelegram(UpdateBuilders):
     def _format(self, raw: str, parse_mode: str | None, explicit: list[JSONDict] | None) -> tuple[str, list[JSONDict]]:
         if explicit is not None or not parse_mode:
             plain, entities = raw, list(explicit or [])
+        elif parse_mode.lower() not in self.profile.parse_modes:
+            if self.profile.other_parse_mode == "refuse":
+                raise _bad("unsupported parse_mode")
+            plain, entities = raw, []  # shown as sent: HTML tags and all
         elif parse_mode.lower() == "html":
             try:
                 plain, entities = parse_html(raw, strict=self.strict_html)
@@ -1096,7 +1170,7 @@ class FakeTelegram(UpdateBuilders):
         plain, entities = self._format(raw, params.get("parse_mode"), params.get("entities"))
         if not plain:
             raise _bad("message text is empty")
-        if utf16_len(plain) > MAX_TEXT:
+        if utf16_len(plain) > self.profile.max_text:
             raise _bad("MESSAGE_TOO_LONG" if edit else "message is too long")
         return raw, plain, entities
 
@@ -1107,12 +1181,11 @@ class FakeTelegram(UpdateBuilders):
             return None, None, []
         raw = str(caption)
         plain, entities = self._format(raw, parse_mode, explicit)
-        if utf16_len(plain) > MAX_CAPTION:
+        if utf16_len(plain) > self.profile.max_caption:
             raise _bad("MESSAGE_TOO_LONG" if edit else "message caption is too long")
         return raw, plain, entities
 
-    @staticmethod
-    def _check_markup(markup: Any) -> JSONDict | None:
+    def _check_markup(self, markup: Any) -> JSONDict | None:
         if markup is None:
             return None
         if not isinstance(markup, dict):
@@ -1125,7 +1198,7 @@ class FakeTelegram(UpdateBuilders):
                 if not actions:
                     raise _bad("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard")
                 data = button.get("callback_data")
-                if data is not None and not 1 <= len(str(data).encode()) <= 64:
+                if data is not None and not 1 <= len(str(data).encode()) <= self.profile.max_callback_data:
                     raise _bad("BUTTON_DATA_INVALID")
         return markup
 
@@ -1134,7 +1207,7 @@ class FakeTelegram(UpdateBuilders):
     def _check_rate(self, chat_id: int, items: int, paid: bool, now: float) -> None:
         seconds = self._rates.check(self.rules, chat_id, self._is_group(chat_id), items, paid, now)
         if seconds is not None:
-            raise _ApiError(429, f"Too Many Requests: retry after {seconds}", {"retry_after": seconds})
+            raise self._rate_limited(seconds)
 
     def _record_send(self, chat_id: int, items: int, now: float) -> None:
         self._rates.record(chat_id, self._is_group(chat_id), items, now)
@@ -1184,6 +1257,9 @@ class FakeTelegram(UpdateBuilders):
             if not isinstance(value, Upload):
                 raise _bad(f"can't parse InputMedia: media not found for {kind}")
         if isinstance(value, Upload):
+            limit = self.profile.max_photo_upload if kind == "photo" else self.profile.max_file_upload
+            if limit is not None and len(value.data) > limit:
+                raise _ApiError(413, "Request Entity Too Large")
             name = value.filename if kind == "document" else None
             return self._store_file(value.data, folder, suffix, value.content_type or mime, name)
         if isinstance(value, str) and value.startswith(("http://", "https://")):
@@ -1556,6 +1632,8 @@ class FakeTelegram(UpdateBuilders):
             raise _bad("message to edit not found")
         if not sent.editable:
             raise _bad("message can't be edited")
+        if not self.profile.edit_keyboard_messages and sent.json.get("reply_markup"):
+            raise _bad("message can't be edited")
         return sent
 
     def _apply_edit(
@@ -1570,7 +1648,7 @@ class FakeTelegram(UpdateBuilders):
         parse_mode: str | None = None,
         plain: str | None = None,
         entities: list[JSONDict] | None = None,
-    ) -> JSONDict:
+    ) -> JSONDict | bool:
         """Edit ``sent``: its markup, and its text or caption when ``text_key`` names one."""
         entities = entities or []
         old_markup = sent.json.get("reply_markup")
@@ -1598,7 +1676,7 @@ class FakeTelegram(UpdateBuilders):
         sent.reply_markup = new_markup
         sent.json["edit_date"] = int(time.time())
         sent.edits.append(Edit(arrival, method, sent.text, sent.parse_mode, new_markup))
-        return sent.json
+        return sent.json if self.profile.edit_returns_message else True
 
     def _edit_message_text(self, params: JSONDict, arrival: float) -> Any:
         sent = self._edit_target(params)
@@ -1654,13 +1732,17 @@ class FakeTelegram(UpdateBuilders):
         if sent is not None:
             if sent.deleted:
                 raise _bad("message to delete not found")
-            if not sent.deletable:
+            if not sent.deletable or self._too_old_to_delete(sent):
                 raise _bad("message can't be deleted")
             sent.deleted = True
             return
         if self._find(chat_id, message_id) is None:
             raise _bad("message to delete not found")
         self._deleted_user_messages.add((chat_id, message_id))
+
+    def _too_old_to_delete(self, sent: SentMessage) -> bool:
+        window = self.profile.delete_window
+        return window is not None and time.time() - float(sent.json["date"]) > window
 
     def _delete_message(self, params: JSONDict, arrival: float) -> bool:
         chat_id = self._resolve_chat(params)
@@ -1778,7 +1860,7 @@ class FakeTelegram(UpdateBuilders):
             **self.bot_user,
             "can_join_groups": True,
             "can_read_all_group_messages": False,
-            "supports_inline_queries": True,
+            "supports_inline_queries": self.profile.inline_mode,
             "can_connect_to_business": False,
             "has_main_web_app": False,
         }
@@ -1789,6 +1871,10 @@ class FakeTelegram(UpdateBuilders):
             return self._delete_webhook(params, arrival)
         if not url.startswith("https://"):
             raise _bad("bad webhook: An HTTPS URL must be provided for webhook")
+        ports = self.profile.webhook_ports
+        if ports is not None and (yarl.URL(url).port or 443) not in ports:
+            allowed = ", ".join(str(port) for port in sorted(ports))
+            raise _bad(f"bad webhook: Webhook can be set up only on ports {allowed}")
         self._webhook = {k: v for k, v in params.items() if not isinstance(v, Upload)}
         if params.get("drop_pending_updates"):
             self._updates.clear()
@@ -1915,6 +2001,8 @@ class FakeTelegram(UpdateBuilders):
             raise _bad("chat member status can't be changed in private chats")
         old_status, _ = self._bot_status(chat_id)
         self._members.setdefault(chat_id, {})[self.bot_id] = ("left", {})
+        if not self.profile.has_update("my_chat_member"):
+            return True
         update = {
             "chat": self._chat_json(chat_id),
             "from": dict(self.bot_user),
@@ -1931,6 +2019,8 @@ class FakeTelegram(UpdateBuilders):
         stored = self._files.get(str(params.get("file_id", "")))
         if stored is None:
             raise _bad("invalid file_id")
+        if self.profile.max_download is not None and len(stored.data) > self.profile.max_download:
+            raise _bad("file is too big")
         return {
             "file_id": stored.file_id,
             "file_unique_id": stored.file_unique_id,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import asyncio
 
+    from fakegram.profiles import Profile
     from fakegram.server import _Chat, _StoredFile
 
 JSONDict = dict[str, Any]
@@ -26,6 +27,7 @@ class UpdateBuilders:
     """Builds updates against the server's registry; see ``FakeTelegram``."""
 
     bot_user: JSONDict
+    profile: Profile
     _lock: threading.RLock
     _loop: asyncio.AbstractEventLoop | None
     _running: bool
@@ -96,6 +98,8 @@ class UpdateBuilders:
         or supergroup (-100...) for negative ones.  A text starting with "/" gets its
         bot_command entity.  ``photo``/``video``/``document`` may be True (some bytes) or the
         bytes themselves; getFile serves them, and so ``voice`` (a voice note)."""
+        if message_thread_id is not None and not self.profile.forum_topics:
+            raise ValueError(f"{self.profile.name} has no forum topics")
         with self._lock:
             sender = self._users.get(user_id)
             if sender is None or first_name or username:
@@ -214,6 +218,8 @@ class UpdateBuilders:
 
     def inline_query(self, user_id: int, query: str, offset: str = "") -> JSONDict:
         """An Update with an inline query ``@bot query``."""
+        if not self.profile.inline_mode:
+            raise ValueError(f"{self.profile.name} has no inline mode")
         with self._lock:
             sender = self._users.get(user_id) or self.user(user_id)
             data = {
@@ -227,9 +233,13 @@ class UpdateBuilders:
 
     def inject(self, update: JSONDict) -> int:
         """Queue an update for getUpdates (giving it the next update_id) and wake long polls.
-        Messages, callback queries, inline queries and member changes in it are registered."""
+        Messages, callback queries, inline queries and member changes in it are registered.  An update
+        of a type the profile's messenger never sends is a ValueError (``inject_raw`` takes anything)."""
+        update = {k: v for k, v in update.items() if k != "update_id"}
+        for kind in update:
+            if not self.profile.has_update(kind):
+                raise ValueError(f"{self.profile.name} sends no {kind} updates")
         with self._lock:
-            update = {k: v for k, v in update.items() if k != "update_id"}
             update_id = self._next_update_id
             self._next_update_id += 1
             self._register_update(update)
